@@ -1,0 +1,127 @@
+#include <cstdio>
+
+#include "cli/commands.hpp"
+#include "cli/json_output.hpp"
+#include "queries/entity_card.hpp"
+
+namespace cartelgraph::cli {
+
+namespace {
+
+struct ShowOptions {
+  std::string entity;
+};
+
+std::string dates(const Relation& relation) {
+  if (!relation.since && !relation.until) return "undated";
+  std::string text = relation.since ? relation.since->to_string() : "?";
+  if (relation.until) text += " to " + relation.until->to_string();
+  return text;
+}
+
+void write_json(const KnowledgeGraph& graph, const EntityCard& card) {
+  const Entity& entity = graph.entity(card.entity);
+  JsonDocument json;
+  auto& w = json.writer();
+  w.StartObject();
+  json.key("id");
+  json.string(entity.id);
+  json.key("name");
+  json.string(entity.name);
+  json.key("type");
+  json.string(to_string(entity.type));
+  json.key("aliases");
+  w.StartArray();
+  for (const auto& alias : entity.aliases) json.string(alias);
+  w.EndArray();
+  json.key("description");
+  json.string(entity.description);
+  json.key("sources");
+  json.citations(entity.sources);
+  json.key("relations");
+  w.StartArray();
+  for (const auto& item : card.relations) {
+    const Relation& relation = graph.relation(item.edge);
+    const Vertex from = item.outgoing ? card.entity : item.other;
+    const Vertex to = item.outgoing ? item.other : card.entity;
+    w.StartObject();
+    json.key("from");
+    json.string(graph.entity(from).id);
+    json.key("to");
+    json.string(graph.entity(to).id);
+    json.key("kind");
+    json.string(to_string(relation.kind));
+    json.key("since");
+    json.date(relation.since);
+    json.key("until");
+    json.date(relation.until);
+    json.key("place");
+    if (relation.place.empty()) w.Null();
+    else json.string(relation.place);
+    json.key("confidence");
+    json.string(to_string(relation.confidence));
+    json.key("sources");
+    json.citations(relation.sources);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+  json.print();
+}
+
+void write_text(const KnowledgeGraph& graph, const EntityCard& card) {
+  const Entity& entity = graph.entity(card.entity);
+  std::printf("%s  [%s, id %s]\n", entity.name.c_str(), std::string(to_string(entity.type)).c_str(),
+              entity.id.c_str());
+  if (!entity.aliases.empty()) {
+    std::string aliases;
+    for (const auto& alias : entity.aliases) aliases += (aliases.empty() ? "" : "; ") + alias;
+    std::printf("Also known as: %s\n", aliases.c_str());
+  }
+  std::printf("%s\n", entity.description.c_str());
+  for (const auto& citation : entity.sources)
+    std::printf("  source: %s, \"%s\"\n", citation.source.c_str(), citation.section.c_str());
+
+  std::printf("\nRelations (%zu)\n", card.relations.size());
+  for (const auto& item : card.relations) {
+    const Relation& relation = graph.relation(item.edge);
+    const KindInfo& info = kind_info(relation.kind);
+    const Entity& other = graph.entity(item.other);
+    const std::string subject = item.outgoing || info.symmetric ? entity.name : other.name;
+    const std::string object = item.outgoing || info.symmetric ? other.name : entity.name;
+    std::printf("  %-22s %s %s %s", dates(relation).c_str(), subject.c_str(),
+                std::string(info.label).c_str(), object.c_str());
+    if (!relation.place.empty()) {
+      const auto place = graph.find(relation.place);
+      std::printf(" (in %s)", place ? graph.entity(*place).name.c_str() : relation.place.c_str());
+    }
+    std::printf("  [%s]\n", std::string(to_string(relation.confidence)).c_str());
+    for (const auto& citation : relation.sources)
+      std::printf("      %s, \"%s\": %s\n", citation.source.c_str(), citation.section.c_str(),
+                  citation.note.c_str());
+  }
+}
+
+int run_show(const Context& context, const ShowOptions& options) {
+  const KnowledgeGraph graph = load_graph(context.options);
+  const GraphView view(graph, make_filter(context.options));
+  const EntityCard card = entity_card(view, resolve_or_throw(graph, options.entity));
+  if (context.json()) write_json(graph, card);
+  else write_text(graph, card);
+  return exit_ok;
+}
+
+}  // namespace
+
+void setup_show(CLI::App& app, Context& context) {
+  auto options = std::make_shared<ShowOptions>();
+  auto* command = app.add_subcommand("show", "Entity card: names, aliases, dated and sourced relations");
+  command->add_option("entity", options->entity, "Id, name or alias (case and accents ignored)")
+      ->required()
+      ->type_name("ENTITY");
+  command->callback([&context, options] {
+    context.run = [&context, options] { return run_show(context, *options); };
+  });
+}
+
+}  // namespace cartelgraph::cli

@@ -1,0 +1,15 @@
+#pragma once
+// One setup function per subcommand; each declares its options and sets Context::run.
+
+#include <CLI/CLI.hpp>
+
+#include "cli/common_options.hpp"
+
+namespace cartelgraph::cli {
+
+void setup_info(CLI::App& app, Context& context);
+void setup_list(CLI::App& app, Context& context);
+void setup_show(CLI::App& app, Context& context);
+void setup_validate(CLI::App& app, Context& context);
+
+}  // namespace cartelgraph::cli

@@ -1,0 +1,50 @@
+// cartelgraph: the command-line front end. Parses arguments with CLI11, runs one subcommand,
+// and maps every failure onto the exit codes of the contract.
+
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <exception>
+
+#include "cli/commands.hpp"
+#include "loaders/problem.hpp"
+
+int main(int argc, char** argv) {
+  using namespace cartelgraph;
+  using namespace cartelgraph::cli;
+
+  CLI::App app{"cartelgraph: a sourced knowledge graph of criminal organizations, factions, "
+               "people and alliances",
+               "cartelgraph"};
+  app.require_subcommand(1);
+  Context context;
+  setup_global_options(app, context.options);
+  setup_info(app, context);
+  setup_list(app, context);
+  setup_show(app, context);
+  setup_validate(app, context);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    // CLI11 uses its own codes (100-127) for parse errors; the contract says 2.
+    const int code = app.exit(error);
+    return code == 0 ? exit_ok : exit_usage;
+  }
+
+  try {
+    return context.run();
+  } catch (const LoadError& error) {
+    for (const auto& problem : error.problems())
+      std::fprintf(stderr, "%s\n", to_string(problem).c_str());
+    std::fprintf(stderr, "cartelgraph: invalid data (%zu problem%s)\n", error.problems().size(),
+                 error.problems().size() == 1 ? "" : "s");
+    return exit_invalid_data;
+  } catch (const CliError& error) {
+    std::fprintf(stderr, "cartelgraph: %s\n", error.what());
+    return error.code();
+  } catch (const std::exception& error) {
+    std::fprintf(stderr, "cartelgraph: %s\n", error.what());
+    return exit_usage;
+  }
+}

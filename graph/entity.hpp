@@ -1,0 +1,61 @@
+#pragma once
+// What the graph holds: entities, their types, sources and how sure we are of a fact.
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cartelgraph {
+
+/// The closed set of entity types.
+enum class EntityType : unsigned char { organization, faction, person, place, agency, business, event };
+
+/// Every entity type, in declaration order.
+inline constexpr std::array<EntityType, 7> all_entity_types = {
+    EntityType::organization, EntityType::faction, EntityType::person, EntityType::place,
+    EntityType::agency,       EntityType::business, EntityType::event};
+
+/// The type's name as written in the fact files (`organization`, `faction`, …).
+[[nodiscard]] std::string_view to_string(EntityType type) noexcept;
+/// The type named `name`, or nullopt if there is none.
+[[nodiscard]] std::optional<EntityType> parse_entity_type(std::string_view name) noexcept;
+
+/// How sure the sources are of a fact, weakest first.
+enum class Confidence : unsigned char { alleged, reported, confirmed };
+
+/// `alleged`, `reported` or `confirmed`.
+[[nodiscard]] std::string_view to_string(Confidence confidence) noexcept;
+/// The level named `name`, or nullopt if there is none.
+[[nodiscard]] std::optional<Confidence> parse_confidence(std::string_view name) noexcept;
+
+/// One source document.
+struct Source {
+  std::string id;
+  std::string title;
+  std::string author;     // empty when the document does not show one
+  std::string publisher;  // empty when the document does not show one
+  std::string published;  // ISO date, as precise as the document shows
+  std::string url;        // empty when the document states none
+  std::string document;   // file name in the source collection
+};
+
+/// Where a fact comes from: a source, the heading of its section, and what it supports.
+struct Citation {
+  std::string source;
+  std::string section;
+  std::string note;
+};
+
+/// A node of the graph: a group, person, place, agency, business or event.
+struct Entity {
+  std::string id;
+  EntityType type = EntityType::organization;
+  std::string name;
+  std::vector<std::string> aliases;
+  std::string description;
+  std::vector<Citation> sources;
+};
+
+}  // namespace cartelgraph

@@ -1,0 +1,63 @@
+#pragma once
+// KnowledgeGraph: the typed Boost graph of entities and relations, with its indexes.
+
+#include <boost/graph/adjacency_list.hpp>
+
+#include <map>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "graph/entity.hpp"
+#include "graph/relation.hpp"
+
+namespace cartelgraph {
+
+/// The graph type: bidirectional, with Entity and Relation bundled on vertices and edges.
+using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, Entity, Relation>;
+using Vertex = boost::graph_traits<Graph>::vertex_descriptor;
+using Edge = boost::graph_traits<Graph>::edge_descriptor;
+
+/// Entities, relations and sources, with an id index and a normalized name/alias index.
+class KnowledgeGraph {
+ public:
+  /// Adds a source document. Throws std::invalid_argument if its id is taken.
+  void add_source(Source source);
+  /// Adds an entity and indexes its id, name and aliases. Throws std::invalid_argument if
+  /// its id is taken.
+  Vertex add_entity(Entity entity);
+  /// Adds a relation between two existing entities.
+  Edge add_relation(Vertex from, Vertex to, Relation relation);
+
+  /// The Boost graph, for algorithms.
+  [[nodiscard]] const Graph& graph() const noexcept { return graph_; }
+  [[nodiscard]] std::size_t entity_count() const noexcept { return boost::num_vertices(graph_); }
+  [[nodiscard]] std::size_t relation_count() const noexcept { return boost::num_edges(graph_); }
+  [[nodiscard]] const Entity& entity(Vertex v) const { return graph_[v]; }
+  [[nodiscard]] const Relation& relation(Edge e) const { return graph_[e]; }
+  [[nodiscard]] const std::vector<Source>& sources() const noexcept { return sources_; }
+
+  /// The entity with id `id`, if any. O(log n).
+  [[nodiscard]] std::optional<Vertex> find(std::string_view id) const;
+  /// The source with id `id`, or nullptr.
+  [[nodiscard]] const Source* find_source(std::string_view id) const;
+  /// Entities whose name or an alias has the same normalize_name() key as `text`, in vertex
+  /// order. O(log n).
+  [[nodiscard]] std::span<const Vertex> find_by_name(std::string_view text) const;
+  /// The whole name/alias index: normalized key → entities, sorted by key.
+  [[nodiscard]] const std::map<std::string, std::vector<Vertex>, std::less<>>& name_index()
+      const noexcept {
+    return names_;
+  }
+
+ private:
+  Graph graph_;
+  std::vector<Source> sources_;
+  std::map<std::string, Vertex, std::less<>> ids_;
+  std::map<std::string, std::size_t, std::less<>> source_ids_;
+  std::map<std::string, std::vector<Vertex>, std::less<>> names_;
+};
+
+}  // namespace cartelgraph

@@ -1,0 +1,48 @@
+#include "graph/normalize.hpp"
+
+#include <utf8proc.h>
+
+#include <cstdlib>
+#include <memory>
+#include <stdexcept>
+
+namespace cartelgraph {
+
+std::string normalize_name(std::string_view text) {
+  // utf8proc does the Unicode work: compatibility decomposition, dropping combining marks
+  // (accents) and case folding. What remains here is only the choice of which code points
+  // separate words.
+  utf8proc_uint8_t* folded = nullptr;
+  const auto options = static_cast<utf8proc_option_t>(UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE |
+                                                      UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD);
+  const utf8proc_ssize_t length = utf8proc_map(
+      reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
+      static_cast<utf8proc_ssize_t>(text.size()), &folded, options);
+  if (length < 0) throw std::invalid_argument(utf8proc_errmsg(length));
+  const std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> owner(folded, &std::free);
+
+  std::string key;
+  key.reserve(static_cast<std::size_t>(length));
+  bool pending_space = false;
+  utf8proc_ssize_t pos = 0;
+  while (pos < length) {
+    utf8proc_int32_t code_point = 0;
+    const utf8proc_ssize_t step = utf8proc_iterate(folded + pos, length - pos, &code_point);
+    if (step <= 0) throw std::invalid_argument("invalid UTF-8");
+    const auto category = utf8proc_category(code_point);
+    const bool word_char = (category >= UTF8PROC_CATEGORY_LU && category <= UTF8PROC_CATEGORY_LO) ||
+                           (category >= UTF8PROC_CATEGORY_ND && category <= UTF8PROC_CATEGORY_NO);
+    const bool joiner = code_point == '\'' || code_point == 0x2019;  // O'Brien → obrien
+    if (word_char) {
+      if (pending_space && !key.empty()) key += ' ';
+      pending_space = false;
+      key.append(reinterpret_cast<const char*>(folded + pos), static_cast<std::size_t>(step));
+    } else if (!joiner) {
+      pending_space = true;
+    }
+    pos += step;
+  }
+  return key;
+}
+
+}  // namespace cartelgraph

@@ -1,0 +1,11 @@
+#include "graph/relation.hpp"
+
+namespace cartelgraph {
+
+bool holds_on(const Relation& relation, const Date& day) noexcept {
+  if (relation.since && day < relation.since->first_day()) return false;
+  if (relation.until && relation.until->last_day() < day) return false;
+  return true;
+}
+
+}  // namespace cartelgraph

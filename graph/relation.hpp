@@ -1,0 +1,28 @@
+#pragma once
+// An edge of the graph: a typed, dated, sourced tie between two entities.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "graph/date.hpp"
+#include "graph/entity.hpp"
+#include "graph/relation_kinds.hpp"
+
+namespace cartelgraph {
+
+/// A tie from one entity to another. Symmetric kinds are stored once, in either direction.
+struct Relation {
+  RelationKind kind = RelationKind::associate_of;
+  std::optional<Date> since;  // when the tie began or the act happened
+  std::optional<Date> until;  // when the tie ended
+  std::string place;          // id of a place entity, empty when none
+  Confidence confidence = Confidence::reported;
+  std::vector<Citation> sources;
+};
+
+/// True if the relation holds on `day`: begun by then (by its first day) and not yet ended
+/// (by its last day). Undated ends are open.
+[[nodiscard]] bool holds_on(const Relation& relation, const Date& day) noexcept;
+
+}  // namespace cartelgraph

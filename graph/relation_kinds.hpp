@@ -1,0 +1,74 @@
+#pragma once
+// The one table of relation kinds: loaders check against it, queries and render read it.
+
+#include <bitset>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string_view>
+
+#include "graph/entity.hpp"
+
+namespace cartelgraph {
+
+/// Every relation kind; the order is the order of the table in relation_kinds.cpp.
+enum class RelationKind : unsigned char {
+  member_of, leads, faction_of, armed_wing_of, support_network_of, offshoot_of, part_of,
+  allied_with, rival_of, aligned_with,
+  parent_of, spouse_of, sibling_of, relative_of,
+  associate_of, works_for, official_of,
+  operates_in, contests, located_in,
+  arrested_by, charged_by, sanctioned_by, pleaded_guilty_in, convicted_by, released_by, sought_by,
+  extradited_to, imprisoned_in,
+  owns, officer_of, launders_for,
+  attacked,
+  participated_in, occurred_in,
+};
+
+/// Number of relation kinds.
+inline constexpr std::size_t relation_kind_count =
+    static_cast<std::size_t>(RelationKind::occurred_in) + 1;
+
+/// What a kind is about; groups kinds in listings and diagrams.
+enum class KindCategory : unsigned char {
+  structure, alignment, family, association, territory, state_action, business, violence, events
+};
+
+/// A set of entity types, one bit per EntityType.
+using TypeSet = std::bitset<all_entity_types.size()>;
+/// A set of relation kinds, one bit per RelationKind.
+using KindSet = std::bitset<relation_kind_count>;
+
+/// The set holding only `type`.
+[[nodiscard]] TypeSet type_set(EntityType type) noexcept;
+
+/// One row of the kind table.
+struct KindInfo {
+  RelationKind kind;
+  std::string_view name;      // as written in fact files
+  KindCategory category;
+  bool symmetric;             // no direction: (a, b) and (b, a) are the same tie
+  int sign;                   // +1 friendly, -1 hostile, 0 neither (signed network)
+  TypeSet from;               // allowed types of the `from` entity
+  TypeSet to;                 // allowed types of the `to` entity
+  std::string_view label;     // reads "from <label> to"
+  std::string_view color;     // diagram edge colour (Graphviz colour name)
+  std::string_view style;     // diagram edge style: solid, dashed, dotted, bold
+};
+
+/// The whole table, indexed by RelationKind.
+[[nodiscard]] std::span<const KindInfo> relation_kinds() noexcept;
+/// The row of `kind`.
+[[nodiscard]] const KindInfo& kind_info(RelationKind kind) noexcept;
+/// The kind named `name`, or nullopt if there is none.
+[[nodiscard]] std::optional<RelationKind> parse_relation_kind(std::string_view name) noexcept;
+/// The kind's name as written in fact files.
+[[nodiscard]] std::string_view to_string(RelationKind kind) noexcept;
+/// The category's name (`structure`, `state_action`, …).
+[[nodiscard]] std::string_view to_string(KindCategory category) noexcept;
+/// True if the kind allows a tie from an entity of type `from` to one of type `to`.
+[[nodiscard]] bool allows(RelationKind kind, EntityType from, EntityType to) noexcept;
+/// A human-readable list of type names in `types` ("organization or faction").
+[[nodiscard]] std::string describe(TypeSet types);
+
+}  // namespace cartelgraph

@@ -1,0 +1,30 @@
+#include "graph/view.hpp"
+
+namespace cartelgraph {
+
+bool ViewEdgePredicate::operator()(Edge e) const { return view->contains(e); }
+bool ViewVertexPredicate::operator()(Vertex v) const { return view->contains(v); }
+
+GraphView::GraphView(const KnowledgeGraph& graph, ViewFilter filter)
+    : graph_(&graph), filter_(filter) {
+  if (filter_.as_of) as_of_day_ = filter_.as_of->last_day();
+}
+
+bool GraphView::contains(Vertex v) const {
+  return filter_.types.test(static_cast<std::size_t>(graph_->entity(v).type));
+}
+
+bool GraphView::contains(Edge e) const {
+  const Relation& relation = graph_->relation(e);
+  if (!filter_.kinds.test(static_cast<std::size_t>(relation.kind))) return false;
+  if (relation.confidence < filter_.min_confidence) return false;
+  if (as_of_day_ && !holds_on(relation, *as_of_day_)) return false;
+  const Graph& g = graph_->graph();
+  return contains(boost::source(e, g)) && contains(boost::target(e, g));
+}
+
+FilteredGraph GraphView::graph() const {
+  return FilteredGraph(graph_->graph(), ViewEdgePredicate{this}, ViewVertexPredicate{this});
+}
+
+}  // namespace cartelgraph

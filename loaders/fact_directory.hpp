@@ -1,0 +1,15 @@
+#pragma once
+// Fact directories on disk.
+
+#include <filesystem>
+#include <vector>
+
+#include "loaders/fact_loader.hpp"
+
+namespace cartelgraph {
+
+/// Reads every `*.json` file of `directory` but `schema.json`, sorted by name.
+/// Throws LoadError if the directory or a file cannot be read, or holds no fact file.
+[[nodiscard]] std::vector<FactFile> read_fact_directory(const std::filesystem::path& directory);
+
+}  // namespace cartelgraph

@@ -1,0 +1,133 @@
+#include "loaders/json_positions.hpp"
+
+#include <rapidjson/reader.h>
+
+#include <vector>
+
+namespace cartelgraph::detail {
+
+LineColumn line_column(std::string_view text, std::size_t offset) {
+  LineColumn position;
+  if (offset > text.size()) offset = text.size();
+  for (std::size_t i = 0; i < offset; ++i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte == '\n') {
+      ++position.line;
+      position.column = 1;
+    } else if ((byte & 0xC0) != 0x80) {  // not a UTF-8 continuation byte: a new code point
+      ++position.column;
+    }
+  }
+  return position;
+}
+
+std::string escape_pointer_token(std::string_view token) {
+  std::string escaped;
+  for (const char c : token) {
+    if (c == '~') escaped += "~0";
+    else if (c == '/') escaped += "~1";
+    else escaped += c;
+  }
+  return escaped;
+}
+
+namespace {
+
+// RapidJSON's reader reports values, not where they start; this handler recovers the start of
+// each value from the end of the token before it (skipping whitespace, ',' and ':'), which the
+// stream's Tell() gives.
+class PositionHandler
+    : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, PositionHandler> {
+ public:
+  PositionHandler(std::string_view text, const rapidjson::StringStream& stream,
+                  std::unordered_map<std::string, std::size_t>& offsets)
+      : text_(text), stream_(stream), offsets_(offsets) {}
+
+  bool Default() {
+    begin_value();
+    last_end_ = stream_.Tell();
+    return true;
+  }
+  bool Key(const char* name, rapidjson::SizeType length, bool) {
+    stack_.back().key = escape_pointer_token(std::string_view(name, length));
+    last_end_ = stream_.Tell();
+    return true;
+  }
+  bool StartObject() { return start_container(false); }
+  bool StartArray() { return start_container(true); }
+  bool EndObject(rapidjson::SizeType) { return end_container(); }
+  bool EndArray(rapidjson::SizeType) { return end_container(); }
+
+ private:
+  struct Frame {
+    std::string pointer;
+    bool array = false;
+    std::size_t next_index = 0;
+    std::string key;
+  };
+
+  std::size_t next_token() const {
+    std::size_t pos = last_end_;
+    while (pos < text_.size() && (text_[pos] == ' ' || text_[pos] == '\t' || text_[pos] == '\n' ||
+                                  text_[pos] == '\r' || text_[pos] == ',' || text_[pos] == ':'))
+      ++pos;
+    return pos;
+  }
+
+  std::string begin_value() {
+    std::string pointer;
+    if (!stack_.empty()) {
+      Frame& top = stack_.back();
+      pointer = top.pointer + '/' + (top.array ? std::to_string(top.next_index++) : top.key);
+    }
+    offsets_[pointer] = next_token();
+    return pointer;
+  }
+
+  bool start_container(bool array) {
+    const std::size_t bracket = next_token();
+    Frame frame;
+    frame.pointer = begin_value();
+    frame.array = array;
+    stack_.push_back(std::move(frame));
+    last_end_ = bracket + 1;
+    return true;
+  }
+
+  bool end_container() {
+    stack_.pop_back();
+    last_end_ = next_token() + 1;
+    return true;
+  }
+
+  std::string_view text_;
+  const rapidjson::StringStream& stream_;
+  std::unordered_map<std::string, std::size_t>& offsets_;
+  std::vector<Frame> stack_;
+  std::size_t last_end_ = 0;
+};
+
+}  // namespace
+
+JsonPositions JsonPositions::index(std::string_view text) {
+  JsonPositions positions;
+  const std::string copy(text);  // RapidJSON streams read NUL-terminated text
+  rapidjson::StringStream stream(copy.c_str());
+  PositionHandler handler(text, stream, positions.offsets_);
+  rapidjson::Reader reader;
+  reader.Parse<rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag>(stream,
+                                                                                       handler);
+  return positions;
+}
+
+std::size_t JsonPositions::offset(std::string_view pointer) const {
+  std::string key(pointer);
+  while (true) {
+    if (const auto it = offsets_.find(key); it != offsets_.end()) return it->second;
+    const auto slash = key.rfind('/');
+    if (slash == std::string::npos) return 0;
+    key.resize(slash);
+  }
+}
+
+}  // namespace cartelgraph::detail

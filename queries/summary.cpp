@@ -1,0 +1,31 @@
+#include "queries/summary.hpp"
+
+#include <boost/graph/graph_traits.hpp>
+
+namespace cartelgraph {
+
+GraphSummary summarize(const GraphView& view) {
+  const KnowledgeGraph& kg = view.knowledge_graph();
+  const FilteredGraph g = view.graph();
+  GraphSummary summary;
+  summary.sources = kg.sources().size();
+  for (const Vertex v : boost::make_iterator_range(boost::vertices(g))) {
+    ++summary.entities;
+    ++summary.by_type[kg.entity(v).type];
+  }
+  const auto widen = [&](const std::optional<Date>& date) {
+    if (!date) return;
+    if (!summary.earliest || *date < *summary.earliest) summary.earliest = *date;
+    if (!summary.latest || *summary.latest < *date) summary.latest = *date;
+  };
+  for (const Edge e : boost::make_iterator_range(boost::edges(g))) {
+    const Relation& relation = kg.relation(e);
+    ++summary.relations;
+    ++summary.by_kind[relation.kind];
+    widen(relation.since);
+    widen(relation.until);
+  }
+  return summary;
+}
+
+}  // namespace cartelgraph
