@@ -33,13 +33,33 @@ std::string escape_pointer_token(std::string_view token) {
 
 namespace {
 
+// A string stream whose position is shared with the parser. RapidJSON parses a
+// GenericStringStream through a local copy (StreamTraits::copyOptimization), so the handler
+// would see a stale Tell(); this type has no such trait and is read by reference.
+class SharedStream {
+ public:
+  using Ch = char;
+  explicit SharedStream(const char* text) : stream_(text) {}
+  Ch Peek() const { return stream_.Peek(); }
+  Ch Take() { return stream_.Take(); }
+  std::size_t Tell() const { return stream_.Tell(); }
+  // Write interface required by the reader's signature; unused without kParseInsituFlag.
+  Ch* PutBegin() { return nullptr; }
+  void Put(Ch) {}
+  void Flush() {}
+  std::size_t PutEnd(Ch*) { return 0; }
+
+ private:
+  rapidjson::StringStream stream_;
+};
+
 // RapidJSON's reader reports values, not where they start; this handler recovers the start of
 // each value from the end of the token before it (skipping whitespace, ',' and ':'), which the
 // stream's Tell() gives.
 class PositionHandler
     : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, PositionHandler> {
  public:
-  PositionHandler(std::string_view text, const rapidjson::StringStream& stream,
+  PositionHandler(std::string_view text, const SharedStream& stream,
                   std::unordered_map<std::string, std::size_t>& offsets)
       : text_(text), stream_(stream), offsets_(offsets) {}
 
@@ -101,7 +121,7 @@ class PositionHandler
   }
 
   std::string_view text_;
-  const rapidjson::StringStream& stream_;
+  const SharedStream& stream_;
   std::unordered_map<std::string, std::size_t>& offsets_;
   std::vector<Frame> stack_;
   std::size_t last_end_ = 0;
@@ -112,7 +132,7 @@ class PositionHandler
 JsonPositions JsonPositions::index(std::string_view text) {
   JsonPositions positions;
   const std::string copy(text);  // RapidJSON streams read NUL-terminated text
-  rapidjson::StringStream stream(copy.c_str());
+  SharedStream stream(copy.c_str());
   PositionHandler handler(text, stream, positions.offsets_);
   rapidjson::Reader reader;
   reader.Parse<rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag>(stream,

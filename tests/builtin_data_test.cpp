@@ -1,1 +1,85 @@
 #include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "loaders/builtin_data.hpp"
+
+using namespace cartelgraph;
+
+namespace {
+
+// The relations of `kind` between two ids, in either direction.
+std::vector<Relation> relations_between(const KnowledgeGraph& g, std::string_view a,
+                                        std::string_view b, RelationKind kind) {
+  std::vector<Relation> found;
+  const auto va = g.find(a);
+  const auto vb = g.find(b);
+  REQUIRE(va);
+  REQUIRE(vb);
+  for (const auto e : boost::make_iterator_range(boost::edges(g.graph()))) {
+    const auto s = boost::source(e, g.graph());
+    const auto t = boost::target(e, g.graph());
+    if (g.relation(e).kind == kind && ((s == *va && t == *vb) || (s == *vb && t == *va)))
+      found.push_back(g.relation(e));
+  }
+  return found;
+}
+
+}  // namespace
+
+TEST_CASE("the built-in data loads with zero problems") {
+  const auto files = builtin_fact_files();
+  CHECK(files.size() >= 3);
+  const LoadResult result = load_facts(files);
+  for (const auto& problem : result.problems) FAIL_CHECK(to_string(problem));
+  CHECK(result.graph.entity_count() > 0);
+  CHECK(result.graph.sources().size() == 5);
+  CHECK_FALSE(builtin_schema().empty());
+}
+
+TEST_CASE("every built-in entity and relation cites a source with section and note") {
+  const KnowledgeGraph g = load_builtin_graph();
+  const auto cited = [&](const std::vector<Citation>& citations) {
+    return !citations.empty() && std::ranges::all_of(citations, [&](const Citation& c) {
+      return g.find_source(c.source) && !c.section.empty() && !c.note.empty();
+    });
+  };
+  for (const auto v : boost::make_iterator_range(boost::vertices(g.graph()))) {
+    CAPTURE(g.entity(v).id);
+    CHECK(cited(g.entity(v).sources));
+  }
+  for (const auto e : boost::make_iterator_range(boost::edges(g.graph()))) CHECK(cited(g.relation(e).sources));
+}
+
+TEST_CASE("the Mexicali storyline is in the built-in data") {
+  const KnowledgeGraph g = load_builtin_graph();
+
+  SUBCASE("Los Salazar allied with Los Garibay in March 2021, in the Mexicali Valley") {
+    const auto alliance = relations_between(g, "los-salazar", "los-garibay", RelationKind::allied_with);
+    REQUIRE(alliance.size() == 1);
+    REQUIRE(alliance.front().since);
+    CHECK(alliance.front().since->to_string() == "2021-03");
+    CHECK(alliance.front().place == "mexicali-valley");
+  }
+  SUBCASE("Los Chapitos and El Mayo's faction are rivals inside the Sinaloa Cartel") {
+    CHECK(relations_between(g, "los-chapitos", "el-mayo-faction", RelationKind::rival_of).size() == 1);
+    CHECK(relations_between(g, "los-chapitos", "sinaloa-cartel", RelationKind::faction_of).size() == 1);
+    CHECK(relations_between(g, "el-mayo-faction", "sinaloa-cartel", RelationKind::faction_of).size() == 1);
+  }
+  SUBCASE("Los Rusos side with El Mayo and Los Salazar with Los Chapitos") {
+    CHECK(relations_between(g, "los-rusos", "el-mayo-faction", RelationKind::aligned_with).size() == 1);
+    CHECK(relations_between(g, "los-salazar", "los-chapitos", RelationKind::aligned_with).size() == 1);
+  }
+  SUBCASE("El Ruso and El Omega lead Los Rusos, found by their nicknames") {
+    const auto ruso = g.find_by_name("El Ruso");
+    const auto omega = g.find_by_name("el omega");
+    REQUIRE(ruso.size() == 1);
+    REQUIRE(omega.size() == 1);
+    CHECK(relations_between(g, g.entity(ruso.front()).id, "los-rusos", RelationKind::leads).size() == 1);
+    CHECK(relations_between(g, g.entity(omega.front()).id, "los-rusos", RelationKind::leads).size() == 1);
+  }
+  SUBCASE("the fight reaches Mexicali and San Luis Río Colorado") {
+    CHECK(relations_between(g, "los-salazar", "mexicali", RelationKind::contests).size() == 1);
+    CHECK(g.find_by_name("San Luis Rio Colorado").size() == 1);
+  }
+}

@@ -1,1 +1,168 @@
 #include <doctest/doctest.h>
+
+#include <string>
+
+#include "loaders/fact_directory.hpp"
+#include "loaders/fact_loader.hpp"
+
+using namespace cartelgraph;
+
+namespace {
+
+const std::string fixtures = std::string(CARTELGRAPH_SOURCE_DIR) + "/tests/fixtures/invalid/";
+
+// Loads one fixture directory and returns its problems as "file:line:column: message", with
+// the file reduced to its name in the fixture directory.
+std::vector<std::string> problems_of(const std::string& name) {
+  const LoadResult result = load_facts(read_fact_directory(fixtures + name));
+  std::vector<std::string> lines;
+  for (Problem problem : result.problems) {
+    problem.file = problem.file.substr(fixtures.size());
+    lines.push_back(to_string(problem));
+  }
+  if (!result.problems.empty()) CHECK(result.graph.entity_count() == 0);
+  return lines;
+}
+
+void check_single_problem(const std::string& name, const std::string& expected) {
+  const auto problems = problems_of(name);
+  REQUIRE(problems.size() == 1);
+  CHECK(problems.front() == expected);
+}
+
+}  // namespace
+
+TEST_CASE("syntax errors are reported with the line and column of the parse error") {
+  check_single_problem("syntax_error",
+                       "syntax_error/facts.json:5:7: JSON syntax error: Missing a comma or '}' "
+                       "after an object member.");
+}
+
+TEST_CASE("invalid UTF-8 is a syntax error at the offending byte") {
+  check_single_problem("invalid_utf8",
+                       "invalid_utf8/facts.json:3:29: JSON syntax error: Invalid encoding in string.");
+}
+
+TEST_CASE("schema violations name the member and what was expected") {
+  SUBCASE("a missing required member points at its object") {
+    check_single_problem("missing_member",
+                         "missing_member/facts.json:42:5: missing required member 'sources'");
+  }
+  SUBCASE("an unknown member points at its value") {
+    check_single_problem("unknown_member", "unknown_member/facts.json:56:17: unknown member 'weight'");
+  }
+  SUBCASE("an id that is not kebab-case") {
+    check_single_problem("malformed_id",
+                         "malformed_id/facts.json:43:13: 'id' is \"El Chapo\", expected a "
+                         "kebab-case id such as \"los-chapitos\"");
+  }
+  SUBCASE("a confidence outside the closed set") {
+    check_single_problem("bad_confidence",
+                         "bad_confidence/facts.json:48:21: 'confidence' is \"certain\", expected "
+                         "one of \"confirmed\", \"reported\", \"alleged\"");
+  }
+}
+
+TEST_CASE("meaning is checked against the kind table and the ids defined") {
+  SUBCASE("duplicate ids across files name the first definition") {
+    check_single_problem("duplicate_id",
+                         "duplicate_id/b.json:4:13: duplicate entity id 'mexicali' (first defined "
+                         "at " + fixtures + "duplicate_id/a.json:3:5)");
+  }
+  SUBCASE("unknown entity ids") {
+    check_single_problem("unknown_entity",
+                         "unknown_entity/facts.json:47:13: unknown entity id 'los-russos'");
+  }
+  SUBCASE("unknown entity types") {
+    check_single_problem("unknown_type", "unknown_type/facts.json:44:15: unknown entity type 'gang'");
+  }
+  SUBCASE("unknown relation kinds") {
+    check_single_problem("unknown_kind",
+                         "unknown_kind/facts.json:45:15: unknown relation kind 'friend_of'");
+  }
+  SUBCASE("endpoint types the kind does not allow") {
+    check_single_problem("endpoint_types",
+                         "endpoint_types/facts.json:45:15: 'leads' links person → organization "
+                         "or faction, not person → place");
+  }
+  SUBCASE("dates that are not on the calendar") {
+    check_single_problem("bad_date",
+                         "bad_date/facts.json:48:16: 'since' is \"2021-02-30\", not a calendar date");
+  }
+  SUBCASE("since after until") {
+    check_single_problem("since_after_until",
+                         "since_after_until/facts.json:49:16: 'since' (2021-05) is after 'until' "
+                         "(2021-03-31)");
+  }
+  SUBCASE("unknown source ids in citations") {
+    check_single_problem("unknown_source",
+                         "unknown_source/facts.json:51:21: unknown source id 'nowhere'");
+  }
+  SUBCASE("a place that is not a place") {
+    check_single_problem("place_not_place",
+                         "place_not_place/facts.json:48:16: 'place' is 'el-ruso', a person, not a place");
+  }
+  SUBCASE("a relation from an entity to itself") {
+    check_single_problem("self_loop", "self_loop/facts.json:47:13: relation links 'el-ruso' to itself");
+  }
+  SUBCASE("the same symmetric tie written in both directions") {
+    check_single_problem("duplicate_relation",
+                         "duplicate_relation/facts.json:57:5: duplicate relation: same kind, ends "
+                         "and dates as at " + fixtures + "duplicate_relation/facts.json:44:5");
+  }
+}
+
+TEST_CASE("every problem in every file is reported in one run, in file order") {
+  const std::vector<FactFile> files = {
+      {"a.json", "{\"entities\": [\n  {\"id\": \"x\"}\n"},  // syntax error: unterminated
+      {"b.json",
+       "{\"relations\": [\n"
+       "  {\"kind\": \"leads\", \"from\": \"nobody\", \"to\": \"nothing\", \"confidence\": \"reported\",\n"
+       "   \"sources\": [{\"source\": \"doc\", \"section\": \"S\", \"note\": \"N\"}]},\n"
+       "  {\"kind\": \"leads\", \"from\": \"a\"}\n"
+       "]}\n"}};
+  const LoadResult result = load_facts(files);
+  std::vector<std::string> lines;
+  for (const auto& problem : result.problems) lines.push_back(to_string(problem));
+  REQUIRE(lines.size() == 5);
+  CHECK(lines[0] == "a.json:3:1: JSON syntax error: Missing a comma or ']' after an array element.");
+  CHECK(lines[1] == "b.json:2:29: unknown entity id 'nobody'");
+  CHECK(lines[2] == "b.json:2:45: unknown entity id 'nothing'");
+  CHECK(lines[3] == "b.json:3:27: unknown source id 'doc'");
+  CHECK(lines[4] == "b.json:4:3: missing required member 'to', 'confidence', 'sources'");
+  CHECK(result.graph.entity_count() == 0);
+}
+
+TEST_CASE("a valid directory loads whole") {
+  const std::vector<FactFile> files = {
+      {"sources.json",
+       R"({"sources": [{"id": "doc", "title": "T", "published": "2021-04", "document": "d.txt"}]})"},
+      {"facts.json", R"({
+  "entities": [
+    {"id": "el-ruso", "type": "person", "name": "El Ruso", "aliases": ["Ruso"], "description": "D.",
+     "sources": [{"source": "doc", "section": "S", "note": "N."}]},
+    {"id": "los-rusos", "type": "faction", "name": "Los Rusos", "description": "D.",
+     "sources": [{"source": "doc", "section": "S", "note": "N."}]}
+  ],
+  "relations": [
+    {"kind": "leads", "from": "el-ruso", "to": "los-rusos", "since": "2020", "confidence": "reported",
+     "sources": [{"source": "doc", "section": "S", "note": "N."}]}
+  ]
+})"}};
+  const LoadResult result = load_facts(files);
+  CHECK(result.problems.empty());
+  CHECK(result.graph.entity_count() == 2);
+  CHECK(result.graph.relation_count() == 1);
+  CHECK(result.graph.sources().size() == 1);
+  CHECK(result.graph.find_by_name("ruso").size() == 1);
+}
+
+TEST_CASE("a directory that cannot be read is a load error") {
+  CHECK_THROWS_AS((void)read_fact_directory(fixtures + "does-not-exist"), LoadError);
+  try {
+    (void)read_fact_directory(fixtures + "does-not-exist");
+  } catch (const LoadError& error) {
+    REQUIRE(error.problems().size() == 1);
+    CHECK(error.problems().front().message == "not a directory");
+  }
+}

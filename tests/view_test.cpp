@@ -1,1 +1,84 @@
 #include <doctest/doctest.h>
+
+#include <boost/graph/graph_utility.hpp>
+
+#include "graph/view.hpp"
+#include "sample_graph.hpp"
+
+using namespace cartelgraph;
+using cartelgraph::testing::sample_graph;
+
+namespace {
+std::size_t edge_count(const GraphView& view) {
+  const auto g = view.graph();
+  const auto [first, last] = boost::edges(g);
+  return static_cast<std::size_t>(std::distance(first, last));
+}
+std::size_t vertex_count(const GraphView& view) {
+  const auto g = view.graph();
+  const auto [first, last] = boost::vertices(g);
+  return static_cast<std::size_t>(std::distance(first, last));
+}
+}  // namespace
+
+TEST_CASE("the default view keeps everything") {
+  const KnowledgeGraph g = sample_graph();
+  const GraphView view(g);
+  CHECK(vertex_count(view) == 5);
+  CHECK(edge_count(view) == 4);
+}
+
+TEST_CASE("an as-of view keeps the relations that hold on that date") {
+  const KnowledgeGraph g = sample_graph();
+  ViewFilter filter;
+  SUBCASE("before the alliance, during El Ruso's leadership") {
+    filter.as_of = Date::parse("2020-06-01");
+    // leads (2019–2020) and the undated rivalry hold; the alliance (2021-03) and contest do not
+    CHECK(edge_count(GraphView(g, filter)) == 2);
+  }
+  SUBCASE("a month-precision date means the end of that month") {
+    filter.as_of = Date::parse("2021-03");
+    // the alliance since 2021-03, the contest since 2021-01, the undated rivalry
+    CHECK(edge_count(GraphView(g, filter)) == 3);
+  }
+  SUBCASE("the day before a month-precision start excludes it") {
+    filter.as_of = Date::parse("2021-02-28");
+    CHECK(edge_count(GraphView(g, filter)) == 2);
+  }
+}
+
+TEST_CASE("a minimum confidence drops weaker relations") {
+  const KnowledgeGraph g = sample_graph();
+  ViewFilter filter;
+  filter.min_confidence = Confidence::reported;
+  CHECK(edge_count(GraphView(g, filter)) == 3);
+  filter.min_confidence = Confidence::confirmed;
+  CHECK(edge_count(GraphView(g, filter)) == 1);
+}
+
+TEST_CASE("a kind filter keeps only the named kinds") {
+  const KnowledgeGraph g = sample_graph();
+  ViewFilter filter;
+  filter.kinds.reset();
+  filter.kinds.set(static_cast<std::size_t>(RelationKind::allied_with));
+  filter.kinds.set(static_cast<std::size_t>(RelationKind::rival_of));
+  CHECK(edge_count(GraphView(g, filter)) == 2);
+}
+
+TEST_CASE("a type filter drops entities and the relations that touch them") {
+  const KnowledgeGraph g = sample_graph();
+  ViewFilter filter;
+  filter.types = type_set(EntityType::faction) | type_set(EntityType::organization);
+  const GraphView view(g, filter);
+  CHECK(vertex_count(view) == 3);
+  CHECK(edge_count(view) == 2);  // alliance and rivalry; leads and contest touch a person, a place
+  CHECK_FALSE(view.contains(*g.find("mexicali")));
+  CHECK(view.contains(*g.find("los-salazar")));
+}
+
+TEST_CASE("views share the graph instead of copying it") {
+  const KnowledgeGraph g = sample_graph();
+  const GraphView view(g);
+  CHECK(&view.knowledge_graph() == &g);
+  CHECK(&view.graph().m_g == &g.graph());
+}
