@@ -6,7 +6,7 @@
 #include <cstdio>
 #include <exception>
 
-#include "cli/commands.hpp"
+#include "cli/commands/commands.hpp"
 #include "loaders/problem.hpp"
 
 int main(int argc, char** argv) {

@@ -42,6 +42,7 @@ const std::array<KindInfo, relation_kind_count> table = {{
   {associate_of,       "associate_of",       association,  true,   0, group | person,          group | person,          "associate of",          "steelblue",     "dashed"},
   {works_for,          "works_for",          association,  false,  0, person,                  group | person,          "works for",             "steelblue",     "solid"},
   {official_of,        "official_of",        association,  false,  0, person,                  agency,                  "official of",           "navy",          "solid"},
+  {cooperates_with,    "cooperates_with",    association,  true,   0, agency,                  agency,                  "cooperates with",       "navy",          "dashed"},
   {operates_in,        "operates_in",        territory,    false,  0, group | person,          place,                   "operates in",           "darkgoldenrod", "dotted"},
   {contests,           "contests",           territory,    false,  0, group | person,          place,                   "contests",              "orangered",     "dotted"},
   {located_in,         "located_in",         territory,    false,  0, place | agency | business_, place,                "located in",            "gray60",        "dotted"},

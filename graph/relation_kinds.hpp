@@ -16,7 +16,7 @@ enum class RelationKind : unsigned char {
   member_of, leads, faction_of, armed_wing_of, support_network_of, offshoot_of, part_of,
   allied_with, rival_of, aligned_with,
   parent_of, spouse_of, sibling_of, relative_of,
-  associate_of, works_for, official_of,
+  associate_of, works_for, official_of, cooperates_with,
   operates_in, contests, located_in,
   arrested_by, charged_by, sanctioned_by, pleaded_guilty_in, convicted_by, released_by, sought_by,
   extradited_to, imprisoned_in,

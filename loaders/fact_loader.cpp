@@ -191,7 +191,7 @@ class Loader {
     const auto& citations = record["sources"];
     for (rapidjson::SizeType i = 0; i < citations.Size(); ++i) {
       const std::string source = string_member(citations[i], "source");
-      if (!sources_.contains(source))
+      if (!sources_.contains(source) && !maybe_in_unreadable_file(source))
         report({at.file, at.pointer + "/sources/" + std::to_string(i) + "/source"},
                "unknown source id '" + source + "'");
     }
@@ -216,12 +216,23 @@ class Loader {
     return date;
   }
 
+  // True if `id` may be defined in a file that could not be read (it appears there quoted):
+  // an unknown id is then not reported, so one syntax error does not bury the real problems
+  // under every reference to the ids that file defines.
+  bool maybe_in_unreadable_file(const std::string& id) const {
+    const std::string quoted = '"' + id + '"';
+    return std::ranges::any_of(parsed_, [&](const ParsedFile& file) {
+      return !file.usable && file.file->text.find(quoted) != std::string::npos;
+    });
+  }
+
   // The entity `id` names, reporting an unknown id at member `member` of the relation.
   const EntityRecord* endpoint(const Location& at, const std::string& id, const char* member,
                                bool& ok) {
     const auto it = entities_.find(id);
     if (it == entities_.end()) {
-      report({at.file, at.pointer + '/' + member}, "unknown entity id '" + id + "'");
+      if (!maybe_in_unreadable_file(id))
+        report({at.file, at.pointer + '/' + member}, "unknown entity id '" + id + "'");
       ok = false;
       return nullptr;
     }
@@ -271,7 +282,8 @@ class Loader {
         record.relation.place = string_member(value, "place");
         const auto it = entities_.find(record.relation.place);
         if (it == entities_.end()) {
-          report({at.file, at.pointer + "/place"},
+          if (!maybe_in_unreadable_file(record.relation.place))
+            report({at.file, at.pointer + "/place"},
                  "unknown entity id '" + record.relation.place + "' in 'place'");
           ok = false;
         } else if (it->second.type && *it->second.type != EntityType::place) {

@@ -133,6 +133,23 @@ TEST_CASE("every problem in every file is reported in one run, in file order") {
   CHECK(result.graph.entity_count() == 0);
 }
 
+TEST_CASE("ids that a file with a syntax error may define are not reported as unknown") {
+  const std::vector<FactFile> files = {
+      {"a.json", "{\"entities\": [{\"id\": \"los-rusos\" \"type\": \"faction\"}]}"},
+      {"b.json",
+       "{\"relations\": [\n"
+       "  {\"kind\": \"leads\", \"from\": \"el-ruso\", \"to\": \"los-rusos\", \"confidence\": \"reported\",\n"
+       "   \"sources\": [{\"source\": \"doc\", \"section\": \"S\", \"note\": \"N\"}]}\n"
+       "]}\n"}};
+  const LoadResult result = load_facts(files);
+  std::vector<std::string> lines;
+  for (const auto& problem : result.problems) lines.push_back(to_string(problem));
+  REQUIRE(lines.size() == 3);
+  CHECK(lines[0] == "a.json:1:37: JSON syntax error: Missing a comma or '}' after an object member.");
+  CHECK(lines[1] == "b.json:2:29: unknown entity id 'el-ruso'");  // not in a.json: reported
+  CHECK(lines[2] == "b.json:3:27: unknown source id 'doc'");
+}
+
 TEST_CASE("a valid directory loads whole") {
   const std::vector<FactFile> files = {
       {"sources.json",

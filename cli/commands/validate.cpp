@@ -1,6 +1,6 @@
 #include <cstdio>
 
-#include "cli/commands.hpp"
+#include "cli/commands/commands.hpp"
 #include "cli/json_output.hpp"
 #include "loaders/builtin_data.hpp"
 #include "loaders/fact_directory.hpp"

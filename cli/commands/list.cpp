@@ -1,7 +1,7 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "cli/commands.hpp"
+#include "cli/commands/commands.hpp"
 #include "cli/json_output.hpp"
 
 namespace cartelgraph::cli {

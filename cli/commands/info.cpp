@@ -1,6 +1,6 @@
 #include <cstdio>
 
-#include "cli/commands.hpp"
+#include "cli/commands/commands.hpp"
 #include "cli/json_output.hpp"
 #include "queries/summary.hpp"
 

@@ -1,0 +1,102 @@
+#include "graph/projection.hpp"
+
+#include <algorithm>
+#include <limits>
+#include <stdexcept>
+
+namespace cartelgraph {
+
+namespace {
+constexpr std::size_t npos = std::numeric_limits<std::size_t>::max();
+}
+
+Projection::Projection(std::vector<Vertex> entities, std::vector<std::pair<Node, Node>> arcs,
+                       bool directed)
+    : directed_(directed), entities_(std::move(entities)) {
+  if (!directed)
+    for (std::size_t i = 0, n = arcs.size(); i < n; ++i) arcs.emplace_back(arcs[i].second, arcs[i].first);
+  std::erase_if(arcs, [](const auto& arc) { return arc.first == arc.second; });
+  std::ranges::sort(arcs);
+  arcs.erase(std::unique(arcs.begin(), arcs.end()), arcs.end());
+  graph_ = Graph(boost::edges_are_sorted, arcs.begin(), arcs.end(), entities_.size());
+  std::size_t max_entity = 0;
+  for (const Vertex v : entities_) max_entity = std::max<std::size_t>(max_entity, v + 1);
+  nodes_.assign(max_entity, npos);
+  for (std::size_t i = 0; i < entities_.size(); ++i) nodes_[entities_[i]] = i;
+}
+
+Projection Projection::build(const GraphView& view, bool directed) {
+  const KnowledgeGraph& kg = view.knowledge_graph();
+  std::vector<Vertex> entities;
+  std::vector<std::size_t> node_of(kg.entity_count(), npos);
+  for (const Vertex v : boost::make_iterator_range(boost::vertices(kg.graph())))
+    if (view.contains(v)) {
+      node_of[v] = entities.size();
+      entities.push_back(v);
+    }
+  std::vector<std::pair<Node, Node>> arcs;
+  const FilteredGraph g = view.graph();
+  for (const Edge e : boost::make_iterator_range(boost::edges(g))) {
+    const Node from = node_of[boost::source(e, g)];
+    const Node to = node_of[boost::target(e, g)];
+    arcs.emplace_back(from, to);
+    if (directed && kind_info(kg.relation(e).kind).symmetric) arcs.emplace_back(to, from);
+  }
+  return Projection(std::move(entities), std::move(arcs), directed);
+}
+
+Projection Projection::from_edges(std::size_t n, std::span<const std::pair<std::size_t, std::size_t>> edges,
+                                  bool directed) {
+  std::vector<Vertex> entities(n);
+  for (std::size_t i = 0; i < n; ++i) entities[i] = i;
+  std::vector<std::pair<Node, Node>> arcs;
+  for (const auto& [a, b] : edges) {
+    if (a >= n || b >= n) throw std::out_of_range("edge names a node outside the projection");
+    arcs.emplace_back(a, b);
+  }
+  return Projection(std::move(entities), std::move(arcs), directed);
+}
+
+Projection Projection::induced(const std::vector<bool>& keep) const {
+  std::vector<Vertex> entities;
+  std::vector<std::size_t> renumber(node_count(), npos);
+  for (Node u = 0; u < node_count(); ++u)
+    if (keep[u]) {
+      renumber[u] = entities.size();
+      entities.push_back(entities_[u]);
+    }
+  std::vector<std::pair<Node, Node>> arcs;
+  for (Node u = 0; u < node_count(); ++u) {
+    if (!keep[u]) continue;
+    for (const Node v : neighbors(u))
+      if (keep[v] && (directed_ || u < v)) arcs.emplace_back(renumber[u], renumber[v]);
+  }
+  return Projection(std::move(entities), std::move(arcs), directed_);
+}
+
+std::size_t Projection::edge_count() const noexcept {
+  const std::size_t arcs = boost::num_edges(graph_);
+  return directed_ ? arcs : arcs / 2;
+}
+
+std::optional<Projection::Node> Projection::node(Vertex entity) const {
+  if (entity >= nodes_.size() || nodes_[entity] == npos) return std::nullopt;
+  return nodes_[entity];
+}
+
+// The CSR arrays are public members of Boost's graph (its own free functions read them); a
+// span over them avoids an iterator pair per call on the hottest path of every analytic.
+std::span<const Projection::Node> Projection::neighbors(Node node) const {
+  const auto& rows = graph_.m_forward.m_rowstart;
+  const auto& columns = graph_.m_forward.m_column;
+  return {columns.data() + rows[node], columns.data() + rows[node + 1]};
+}
+
+std::optional<std::size_t> Projection::arc_index(Node u, Node v) const {
+  const auto row = neighbors(u);
+  const auto it = std::lower_bound(row.begin(), row.end(), v);
+  if (it == row.end() || *it != v) return std::nullopt;
+  return graph_.m_forward.m_rowstart[u] + static_cast<std::size_t>(it - row.begin());
+}
+
+}  // namespace cartelgraph

@@ -1,0 +1,58 @@
+#pragma once
+// Centrality: six measures with NetworkX 2.8's definitions and normalization, one result shape.
+
+#include <optional>
+#include <stdexcept>
+#include <string_view>
+#include <vector>
+
+#include "graph/projection.hpp"
+
+namespace cartelgraph {
+
+/// The measures, named as on the command line.
+enum class CentralityMeasure { degree, betweenness, closeness, harmonic, eigenvector, pagerank };
+
+/// `degree`, `betweenness`, …
+[[nodiscard]] std::string_view to_string(CentralityMeasure measure) noexcept;
+/// The measure named `name`, or nullopt.
+[[nodiscard]] std::optional<CentralityMeasure> parse_centrality_measure(std::string_view name) noexcept;
+
+/// Thrown when a power iteration does not converge within its iteration limit.
+class ConvergenceError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// Scores of one measure, indexed by projection node.
+struct CentralityScores {
+  CentralityMeasure measure = CentralityMeasure::degree;
+  std::vector<double> scores;
+  /// Nodes best first; equal scores keep node (load) order.
+  [[nodiscard]] std::vector<Projection::Node> ranking() const;
+};
+
+// Each measure takes an undirected projection (precondition) and matches the NetworkX 2.8
+// function named, to floating-point rounding.
+
+/// degree / (n − 1): `degree_centrality`. O(V).
+[[nodiscard]] std::vector<double> degree_centrality(const Projection& projection);
+/// Brandes betweenness normalized by 2 / ((n − 1)(n − 2)): `betweenness_centrality`. O(VE).
+[[nodiscard]] std::vector<double> betweenness_centrality(const Projection& projection);
+/// (r − 1) / Σd scaled by (r − 1) / (n − 1), r nodes reachable: `closeness_centrality`
+/// with wf_improved. O(VE).
+[[nodiscard]] std::vector<double> closeness_centrality(const Projection& projection);
+/// Σ 1/d(u, v) over reachable v ≠ u: `harmonic_centrality`. O(VE).
+[[nodiscard]] std::vector<double> harmonic_centrality(const Projection& projection);
+/// Power iteration on A + I, at most `max_iter` rounds, tolerance n·tol:
+/// `eigenvector_centrality`. Throws ConvergenceError.
+[[nodiscard]] std::vector<double> eigenvector_centrality(const Projection& projection,
+                                                         std::size_t max_iter = 100, double tol = 1e-6);
+/// Power iteration with damping `alpha`, dangling nodes spread uniformly: `pagerank`.
+/// Throws ConvergenceError.
+[[nodiscard]] std::vector<double> pagerank(const Projection& projection, double alpha = 0.85,
+                                           std::size_t max_iter = 100, double tol = 1e-6);
+/// Any measure by name.
+[[nodiscard]] CentralityScores centrality(const Projection& projection, CentralityMeasure measure);
+
+}  // namespace cartelgraph

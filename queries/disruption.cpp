@@ -1,0 +1,118 @@
+#include "queries/disruption.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include "queries/centrality.hpp"
+#include "queries/distances.hpp"
+
+namespace cartelgraph {
+
+namespace {
+
+using Node = Projection::Node;
+
+constexpr std::array<std::string_view, 2> strategy_names = {"degree", "betweenness"};
+constexpr std::array<std::string_view, 2> mode_names = {"sequential", "block"};
+
+// Scores of the remaining nodes of `projection` (indexed by original node; removed ones -1).
+std::vector<double> strategy_scores(const Projection& projection, const std::vector<bool>& keep,
+                                    DisruptionStrategy strategy) {
+  const Projection remaining = projection.induced(keep);
+  const std::vector<double> scores = strategy == DisruptionStrategy::degree
+                                         ? degree_centrality(remaining)
+                                         : betweenness_centrality(remaining);
+  std::vector<double> by_node(projection.node_count(), -1.0);
+  for (Node u = 0, r = 0; u < projection.node_count(); ++u)
+    if (keep[u]) by_node[u] = scores[r++];
+  return by_node;
+}
+
+// The best remaining node: highest score, first loaded among equals.
+Node best(const std::vector<double>& scores, const std::vector<bool>& keep) {
+  Node chosen = 0;
+  bool found = false;
+  for (Node u = 0; u < scores.size(); ++u)
+    if (keep[u] && (!found || scores[u] > scores[chosen])) {
+      chosen = u;
+      found = true;
+    }
+  return chosen;
+}
+
+DisruptionStep remove(const Projection& projection, std::vector<bool>& keep, Node node, std::size_t start_lcc) {
+  keep[node] = false;
+  DisruptionStep step{projection.entity(node), network_state(projection.induced(keep)), 0};
+  step.lcc_fraction = start_lcc == 0 ? 0 : static_cast<double>(step.state.lcc) / static_cast<double>(start_lcc);
+  return step;
+}
+
+}  // namespace
+
+std::string_view to_string(DisruptionStrategy strategy) noexcept {
+  return strategy_names[static_cast<std::size_t>(strategy)];
+}
+std::string_view to_string(DisruptionMode mode) noexcept { return mode_names[static_cast<std::size_t>(mode)]; }
+
+std::optional<DisruptionStrategy> parse_disruption_strategy(std::string_view name) noexcept {
+  for (std::size_t i = 0; i < strategy_names.size(); ++i)
+    if (strategy_names[i] == name) return static_cast<DisruptionStrategy>(i);
+  return std::nullopt;
+}
+
+std::optional<DisruptionMode> parse_disruption_mode(std::string_view name) noexcept {
+  for (std::size_t i = 0; i < mode_names.size(); ++i)
+    if (mode_names[i] == name) return static_cast<DisruptionMode>(i);
+  return std::nullopt;
+}
+
+double global_efficiency(const Projection& projection) {
+  const std::size_t n = projection.node_count();
+  if (n < 2) return 0;
+  double total = 0;
+  for (Node u = 0; u < n; ++u)
+    for (const std::size_t d : hop_distances(projection, u))
+      if (d != unreachable && d > 0) total += 1.0 / static_cast<double>(d);
+  return total / (static_cast<double>(n) * static_cast<double>(n - 1));
+}
+
+NetworkState network_state(const Projection& projection) {
+  NetworkState state;
+  const auto labels = component_labels(projection, &state.components);
+  std::vector<std::size_t> sizes(state.components, 0);
+  for (const std::size_t label : labels) ++sizes[label];
+  state.lcc = sizes.empty() ? 0 : *std::ranges::max_element(sizes);
+  state.efficiency = global_efficiency(projection);
+  return state;
+}
+
+DisruptionResult disrupt(const Projection& projection, DisruptionStrategy strategy, DisruptionMode mode,
+                         std::size_t steps) {
+  DisruptionResult result{network_state(projection), {}};
+  std::vector<bool> keep(projection.node_count(), true);
+  std::vector<double> scores;
+  std::vector<Node> block_order;
+  if (mode == DisruptionMode::block) {
+    scores = strategy_scores(projection, keep, strategy);
+    block_order.resize(projection.node_count());
+    for (Node u = 0; u < block_order.size(); ++u) block_order[u] = u;
+    std::ranges::stable_sort(block_order, [&](Node a, Node b) { return scores[a] > scores[b]; });
+  }
+  steps = std::min(steps, projection.node_count());
+  for (std::size_t i = 0; i < steps; ++i) {
+    const Node next = mode == DisruptionMode::block ? block_order[i]
+                                                    : best(strategy_scores(projection, keep, strategy), keep);
+    result.steps.push_back(remove(projection, keep, next, result.start.lcc));
+  }
+  return result;
+}
+
+DisruptionResult disrupt(const Projection& projection, std::span<const Node> removals) {
+  DisruptionResult result{network_state(projection), {}};
+  std::vector<bool> keep(projection.node_count(), true);
+  for (const Node node : removals)
+    if (keep[node]) result.steps.push_back(remove(projection, keep, node, result.start.lcc));
+  return result;
+}
+
+}  // namespace cartelgraph

@@ -1,0 +1,54 @@
+#include "queries/distances.hpp"
+
+#include <boost/graph/breadth_first_search.hpp>
+#include <boost/graph/visitors.hpp>
+
+namespace cartelgraph {
+
+std::vector<std::size_t> hop_distances(const Projection& projection, Projection::Node source) {
+  const auto& g = projection.graph();
+  std::vector<std::size_t> distance(projection.node_count(), unreachable);
+  distance[source] = 0;
+  boost::breadth_first_search(
+      g, source,
+      boost::visitor(boost::make_bfs_visitor(
+          boost::record_distances(distance.data(), boost::on_tree_edge()))));
+  return distance;
+}
+
+std::vector<std::size_t> component_labels(const Projection& projection, std::size_t* count) {
+  // Boost's connected_components needs an undirected graph type; the projection stores an
+  // undirected graph as two arcs, so a BFS from each unlabelled node gives the same labels.
+  const std::size_t n = projection.node_count();
+  std::vector<std::size_t> label(n, unreachable);
+  std::vector<std::vector<Projection::Node>> reverse;
+  if (projection.directed()) {
+    reverse.resize(n);
+    for (Projection::Node u = 0; u < n; ++u)
+      for (const auto v : projection.neighbors(u)) reverse[v].push_back(u);
+  }
+  std::size_t next = 0;
+  std::vector<Projection::Node> queue;
+  for (Projection::Node start = 0; start < n; ++start) {
+    if (label[start] != unreachable) continue;
+    label[start] = next;
+    queue.assign(1, start);
+    for (std::size_t head = 0; head < queue.size(); ++head) {
+      const auto u = queue[head];
+      const auto visit = [&](Projection::Node v) {
+        if (label[v] == unreachable) {
+          label[v] = next;
+          queue.push_back(v);
+        }
+      };
+      for (const auto v : projection.neighbors(u)) visit(v);
+      if (!reverse.empty())
+        for (const auto v : reverse[u]) visit(v);
+    }
+    ++next;
+  }
+  if (count) *count = next;
+  return label;
+}
+
+}  // namespace cartelgraph

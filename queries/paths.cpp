@@ -1,0 +1,172 @@
+#include "queries/paths.hpp"
+
+#include <boost/graph/dijkstra_shortest_paths.hpp>
+#include <boost/graph/filtered_graph.hpp>
+
+#include <algorithm>
+#include <limits>
+#include <set>
+
+namespace cartelgraph {
+
+namespace {
+
+using Node = Projection::Node;
+using Csr = Projection::Graph;
+
+// What a spur search may not use: nodes of the root path and arcs of earlier paths.
+struct Removed {
+  std::vector<bool> nodes;
+  std::set<std::pair<Node, Node>> arcs;
+};
+
+struct KeepArc {
+  const Csr* graph = nullptr;
+  const Removed* removed = nullptr;
+  bool operator()(const boost::graph_traits<Csr>::edge_descriptor& e) const {
+    return !removed->arcs.contains({boost::source(e, *graph), boost::target(e, *graph)});
+  }
+};
+
+struct KeepNode {
+  const Removed* removed = nullptr;
+  bool operator()(Node v) const { return !removed->nodes[v]; }
+};
+
+// Cheapest path from `from` to `to` avoiding `removed`, as nodes; empty when there is none.
+std::vector<Node> cheapest_path(const Projection& projection, Node from, Node to,
+                                const std::vector<double>& weights, const Removed& removed) {
+  const Csr& g = projection.graph();
+  const boost::filtered_graph<Csr, KeepArc, KeepNode> view(g, KeepArc{&g, &removed}, KeepNode{&removed});
+  const std::size_t n = projection.node_count();
+  std::vector<Node> predecessor(n);
+  std::vector<double> distance(n, std::numeric_limits<double>::infinity());
+  const auto index = boost::get(boost::vertex_index, g);
+  boost::dijkstra_shortest_paths(
+      view, from,
+      boost::predecessor_map(boost::make_iterator_property_map(predecessor.begin(), index))
+          .distance_map(boost::make_iterator_property_map(distance.begin(), index))
+          .weight_map(boost::make_iterator_property_map(weights.begin(), boost::get(boost::edge_index, g))));
+  if (predecessor[to] == to) return {};  // Boost starts every predecessor at itself
+  std::vector<Node> path{to};
+  while (path.back() != from) path.push_back(predecessor[path.back()]);
+  std::ranges::reverse(path);
+  return path;
+}
+
+double path_cost(const Projection& projection, const std::vector<Node>& path,
+                 const std::vector<double>& weights, std::size_t hops) {
+  double cost = 0;
+  for (std::size_t i = 0; i < hops; ++i) cost += weights[*projection.arc_index(path[i], path[i + 1])];
+  return cost;
+}
+
+}  // namespace
+
+double confidence_cost(Confidence confidence) noexcept {
+  switch (confidence) {
+    case Confidence::confirmed: return 1;
+    case Confidence::reported: return 2;
+    case Confidence::alleged: return 3;
+  }
+  return 3;
+}
+
+std::vector<double> confidence_weights(const GraphView& view, const Projection& projection) {
+  const KnowledgeGraph& kg = view.knowledge_graph();
+  std::vector<double> weights(boost::num_edges(projection.graph()), std::numeric_limits<double>::infinity());
+  const FilteredGraph g = view.graph();
+  const auto lower = [&](Vertex a, Vertex b, double cost) {
+    const auto u = projection.node(a);
+    const auto v = projection.node(b);
+    if (!u || !v) return;
+    if (const auto arc = projection.arc_index(*u, *v)) weights[*arc] = std::min(weights[*arc], cost);
+  };
+  for (const Edge e : boost::make_iterator_range(boost::edges(g))) {
+    const Relation& relation = kg.relation(e);
+    const double cost = confidence_cost(relation.confidence);
+    const Vertex a = boost::source(e, g);
+    const Vertex b = boost::target(e, g);
+    lower(a, b, cost);
+    if (!projection.directed() || kind_info(relation.kind).symmetric) lower(b, a, cost);
+  }
+  return weights;
+}
+
+// Yen (1971): the i-th path is the cheapest among spur paths that leave each node of the
+// (i-1)-th path without reusing a root node or an arc that an earlier path with the same root
+// took next.
+std::vector<std::vector<Node>> k_shortest_paths(const Projection& projection, Node from, Node to,
+                                                std::size_t k, const std::vector<double>& weights) {
+  const std::vector<double> unit(weights.empty() ? boost::num_edges(projection.graph()) : 0, 1.0);
+  const std::vector<double>& w = weights.empty() ? unit : weights;
+  std::vector<std::vector<Node>> accepted;
+  if (k == 0 || from == to) return accepted;
+  Removed none{std::vector<bool>(projection.node_count(), false), {}};
+  auto first = cheapest_path(projection, from, to, w, none);
+  if (first.empty()) return accepted;
+  accepted.push_back(std::move(first));
+
+  std::set<std::pair<double, std::vector<Node>>> candidates;  // cost, nodes: cheapest first
+  while (accepted.size() < k) {
+    const std::vector<Node>& previous = accepted.back();
+    for (std::size_t i = 0; i + 1 < previous.size(); ++i) {
+      const Node spur = previous[i];
+      Removed removed{std::vector<bool>(projection.node_count(), false), {}};
+      for (std::size_t j = 0; j < i; ++j) removed.nodes[previous[j]] = true;
+      for (const auto& path : accepted)
+        if (path.size() > i + 1 && std::equal(path.begin(), path.begin() + static_cast<long>(i) + 1, previous.begin())) {
+          removed.arcs.insert({path[i], path[i + 1]});
+          if (!projection.directed()) removed.arcs.insert({path[i + 1], path[i]});
+        }
+      const auto spur_path = cheapest_path(projection, spur, to, w, removed);
+      if (spur_path.empty()) continue;
+      std::vector<Node> candidate(previous.begin(), previous.begin() + static_cast<long>(i));
+      candidate.insert(candidate.end(), spur_path.begin(), spur_path.end());
+      candidates.emplace(path_cost(projection, candidate, w, candidate.size() - 1), std::move(candidate));
+    }
+    // Drop candidates already accepted (a spur can rediscover one).
+    while (!candidates.empty() && std::ranges::find(accepted, candidates.begin()->second) != accepted.end())
+      candidates.erase(candidates.begin());
+    if (candidates.empty()) break;
+    accepted.push_back(candidates.begin()->second);
+    candidates.erase(candidates.begin());
+  }
+  return accepted;
+}
+
+std::vector<Edge> relations_between(const GraphView& view, Vertex a, Vertex b, bool directed) {
+  const KnowledgeGraph& kg = view.knowledge_graph();
+  const FilteredGraph g = view.graph();
+  std::vector<Edge> found;
+  for (const Edge e : boost::make_iterator_range(boost::out_edges(a, g)))
+    if (boost::target(e, g) == b) found.push_back(e);
+  for (const Edge e : boost::make_iterator_range(boost::out_edges(b, g)))
+    if (boost::target(e, g) == a && (!directed || kind_info(kg.relation(e).kind).symmetric))
+      found.push_back(e);
+  return found;
+}
+
+std::vector<Path> find_paths(const GraphView& view, const Projection& projection, Vertex from,
+                             Vertex to, const PathQuery& query) {
+  const auto source = projection.node(from);
+  const auto target = projection.node(to);
+  if (!source || !target) return {};
+  const std::vector<double> weights = query.weighted ? confidence_weights(view, projection) : std::vector<double>{};
+  std::vector<Path> paths;
+  for (const auto& nodes : k_shortest_paths(projection, *source, *target, query.k, weights)) {
+    Path path;
+    for (const Node node : nodes) path.entities.push_back(projection.entity(node));
+    for (std::size_t i = 0; i + 1 < path.entities.size(); ++i) {
+      const Vertex a = path.entities[i];
+      const Vertex b = path.entities[i + 1];
+      path.hops.push_back({a, b, relations_between(view, a, b, projection.directed())});
+    }
+    path.cost = query.weighted ? path_cost(projection, nodes, weights, nodes.size() - 1)
+                               : static_cast<double>(path.hops.size());
+    paths.push_back(std::move(path));
+  }
+  return paths;
+}
+
+}  // namespace cartelgraph

@@ -1,0 +1,54 @@
+#pragma once
+// Paths: how one entity is tied to another, hop by hop, with every relation of each hop.
+
+#include <vector>
+
+#include "graph/projection.hpp"
+
+namespace cartelgraph {
+
+/// One hop of a path and every relation the view keeps between its two entities.
+struct PathHop {
+  Vertex from;
+  Vertex to;
+  std::vector<Edge> relations;
+};
+
+/// A path between two entities.
+struct Path {
+  std::vector<Vertex> entities;
+  std::vector<PathHop> hops;
+  double cost = 0;  // hops, or the sum of hop weights when weighted
+  [[nodiscard]] std::size_t length() const noexcept { return hops.size(); }
+};
+
+/// What to look for.
+struct PathQuery {
+  std::size_t k = 1;      // how many loopless paths, shortest first
+  bool weighted = false;  // weigh hops by confidence (confirmed 1, reported 2, alleged 3)
+};
+
+/// Hop weight of a confidence level when paths are weighted.
+[[nodiscard]] double confidence_cost(Confidence confidence) noexcept;
+
+/// Arc weights of `projection` (indexed by edge_index): the cheapest confidence_cost among the
+/// relations of `view` merged into each arc.
+[[nodiscard]] std::vector<double> confidence_weights(const GraphView& view, const Projection& projection);
+
+/// Up to `k` shortest loopless paths from `from` to `to`, shortest first (Yen's algorithm on
+/// Boost's Dijkstra), each as its nodes. Unit weights when `weights` is empty. Yen is not in
+/// Boost 1.74. O(k · V · (E + V log V)).
+[[nodiscard]] std::vector<std::vector<Projection::Node>> k_shortest_paths(
+    const Projection& projection, Projection::Node from, Projection::Node to, std::size_t k,
+    const std::vector<double>& weights = {});
+
+/// Up to `query.k` shortest paths between two entities of `view`, whose projection (directed or
+/// not) is `projection`; empty if either is outside the view or none connects them.
+[[nodiscard]] std::vector<Path> find_paths(const GraphView& view, const Projection& projection,
+                                           Vertex from, Vertex to, const PathQuery& query = {});
+
+/// The relations `view` keeps between `a` and `b` (from `a` to `b` only, when `directed`; a
+/// symmetric kind counts in both directions).
+[[nodiscard]] std::vector<Edge> relations_between(const GraphView& view, Vertex a, Vertex b, bool directed);
+
+}  // namespace cartelgraph

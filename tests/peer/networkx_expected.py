@@ -1,0 +1,120 @@
+#!/usr/bin/python3
+"""Expected values from a peer: NetworkX 2.8 (Debian's python3-networkx) computes centralities,
+shortest-path lengths, k-shortest-path lengths and global efficiency for small graphs and for the
+built-in data, read straight from seeds/*.json (not through cartelgraph). The doctest suite
+(tests/peer_test.cpp) compares cartelgraph against the fixture this writes.
+
+    tests/peer/networkx_expected.py            # rewrite tests/fixtures/networkx_expected.json
+    tests/peer/networkx_expected.py --check    # exit 1 if the committed fixture is stale
+"""
+import itertools
+import json
+import pathlib
+import sys
+
+import networkx as nx
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+FIXTURE = ROOT / "tests" / "fixtures" / "networkx_expected.json"
+
+
+def measures(G):
+    return {
+        "degree": nx.degree_centrality(G),
+        "betweenness": nx.betweenness_centrality(G, normalized=True),
+        "closeness": nx.closeness_centrality(G, wf_improved=True),
+        "harmonic": nx.harmonic_centrality(G),
+        "eigenvector": nx.eigenvector_centrality(G),
+        "pagerank": nx.pagerank(G, alpha=0.85),
+    }
+
+
+def k_shortest_lengths(G, s, t, k):
+    try:
+        return [len(p) - 1 for p in itertools.islice(nx.shortest_simple_paths(G, s, t), k)]
+    except nx.NetworkXNoPath:
+        return []
+
+
+def describe(G, name, pairs, k=3):
+    nodes = list(G)
+    index = {v: i for i, v in enumerate(nodes)}
+    scores = measures(G)
+    return {
+        "name": name,
+        "nodes": len(nodes),
+        "edges": [[index[a], index[b]] for a, b in G.edges()],
+        "centrality": {m: [scores[m][v] for v in nodes] for m in scores},
+        "efficiency": nx.global_efficiency(G),
+        "components": nx.number_connected_components(G),
+        "paths": [{"from": index[s], "to": index[t], "k": k, "lengths": k_shortest_lengths(G, s, t, k)}
+                  for s, t in pairs],
+    }
+
+
+def small_graphs():
+    graphs = []
+    club = nx.karate_club_graph()  # drop its edge weights: the projection is unweighted
+    karate = nx.Graph()
+    karate.add_nodes_from(club)
+    karate.add_edges_from(club.edges())
+    graphs.append(describe(karate, "karate club", [(0, 33), (5, 26), (16, 25)]))
+    two = nx.Graph()
+    two.add_nodes_from(range(9))  # nodes 7 and 8 isolated
+    two.add_edges_from([(0, 1), (1, 2), (2, 0), (2, 3), (4, 5), (5, 6)])
+    graphs.append(describe(two, "two components and isolated nodes", [(0, 3), (0, 6), (4, 6)]))
+    graphs.append(describe(nx.path_graph(6), "path", [(0, 5)]))
+    graphs.append(describe(nx.star_graph(5), "star", [(1, 2)]))
+    grid = nx.convert_node_labels_to_integers(nx.grid_2d_graph(4, 4))
+    graphs.append(describe(grid, "4x4 grid", [(0, 15), (0, 5)], k=5))
+    return graphs
+
+
+def builtin_graph():
+    G = nx.Graph()
+    files = sorted(p for p in (ROOT / "seeds").glob("*.json") if p.name != "schema.json")
+    docs = [json.loads(p.read_text(encoding="utf-8")) for p in files]
+    for doc in docs:
+        for entity in doc.get("entities", []):
+            G.add_node(entity["id"])
+    for doc in docs:
+        for relation in doc.get("relations", []):
+            if relation["from"] != relation["to"]:
+                G.add_edge(relation["from"], relation["to"])
+    return G
+
+
+def builtin():
+    G = builtin_graph()
+    pairs = [
+        ("jesus-alexander-sanchez-felix", "los-garibay"),
+        ("ismael-zambada-garcia", "los-garibay"),
+        ("nemesio-oseguera-cervantes", "los-salazar"),
+        ("la-linea", "los-chapitos"),
+    ]
+    pairs = [(s, t) for s, t in pairs if s in G and t in G]
+    scores = measures(G)
+    return {
+        "nodes": list(G),
+        "centrality": {m: [scores[m][v] for v in G] for m in scores},
+        "efficiency": nx.global_efficiency(G),
+        "components": nx.number_connected_components(G),
+        "paths": [{"from": s, "to": t, "k": 3, "lengths": k_shortest_lengths(G, s, t, 3)} for s, t in pairs],
+    }
+
+
+def main():
+    expected = {"networkx": nx.__version__, "graphs": small_graphs(), "builtin": builtin()}
+    text = json.dumps(expected, indent=1) + "\n"
+    if "--check" in sys.argv:
+        current = FIXTURE.read_text(encoding="utf-8") if FIXTURE.exists() else ""
+        if current != text:
+            print(f"{FIXTURE} is stale: run tests/peer/networkx_expected.py", file=sys.stderr)
+            return 1
+        return 0
+    FIXTURE.write_text(text, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,120 @@
+// cartelgraph against a peer: NetworkX 2.8's values, computed by tests/peer/networkx_expected.py
+// into tests/fixtures/networkx_expected.json, for small graphs and the built-in data.
+#include <doctest/doctest.h>
+
+#include <rapidjson/document.h>
+
+#include <fstream>
+#include <iterator>
+#include <string>
+
+#include "loaders/builtin_data.hpp"
+#include "queries/centrality.hpp"
+#include "queries/disruption.hpp"
+#include "queries/paths.hpp"
+
+using namespace cartelgraph;
+
+namespace {
+
+constexpr double tolerance = 1e-9;
+
+const rapidjson::Document& expected() {
+  static const rapidjson::Document document = [] {
+    std::ifstream in(std::string(CARTELGRAPH_SOURCE_DIR) + "/tests/fixtures/networkx_expected.json");
+    const std::string text((std::istreambuf_iterator<char>(in)), {});
+    rapidjson::Document d;
+    d.Parse(text.c_str());
+    return d;
+  }();
+  return document;
+}
+
+void check_centralities(const Projection& projection, const rapidjson::Value& centrality,
+                        const std::vector<std::string>& labels) {
+  for (const auto& member : centrality.GetObject()) {
+    const auto measure = parse_centrality_measure(member.name.GetString());
+    REQUIRE(measure);
+    const CentralityScores scores = cartelgraph::centrality(projection, *measure);
+    const auto& values = member.value.GetArray();
+    REQUIRE(values.Size() == scores.scores.size());
+    for (rapidjson::SizeType i = 0; i < values.Size(); ++i) {
+      const std::string measure_name = member.name.GetString();
+      CAPTURE(measure_name);
+      CAPTURE(labels[i]);
+      CHECK(std::abs(scores.scores[i] - values[i].GetDouble()) <= tolerance);
+    }
+  }
+}
+
+std::vector<std::size_t> lengths_of(const std::vector<std::vector<Projection::Node>>& paths) {
+  std::vector<std::size_t> lengths;
+  for (const auto& path : paths) lengths.push_back(path.size() - 1);
+  return lengths;
+}
+
+std::vector<std::size_t> expected_lengths(const rapidjson::Value& path) {
+  std::vector<std::size_t> lengths;
+  for (const auto& length : path["lengths"].GetArray()) lengths.push_back(length.GetUint());
+  return lengths;
+}
+
+}  // namespace
+
+TEST_CASE("the peer fixture was computed by NetworkX 2.8") {
+  REQUIRE(expected().IsObject());
+  CHECK(std::string(expected()["networkx"].GetString()).starts_with("2.8"));
+}
+
+TEST_CASE("small graphs match NetworkX: six centralities, efficiency, components, Yen lengths") {
+  for (const auto& graph : expected()["graphs"].GetArray()) {
+    const std::string graph_name = graph["name"].GetString();
+    CAPTURE(graph_name);
+    std::vector<std::pair<std::size_t, std::size_t>> edges;
+    for (const auto& edge : graph["edges"].GetArray()) edges.emplace_back(edge[0].GetUint(), edge[1].GetUint());
+    const std::size_t n = graph["nodes"].GetUint();
+    const Projection projection = Projection::from_edges(n, edges);
+    std::vector<std::string> labels;
+    for (std::size_t i = 0; i < n; ++i) labels.push_back(std::to_string(i));
+    check_centralities(projection, graph["centrality"], labels);
+
+    const NetworkState state = network_state(projection);
+    CHECK(std::abs(state.efficiency - graph["efficiency"].GetDouble()) <= tolerance);
+    CHECK(state.components == graph["components"].GetUint());
+
+    for (const auto& path : graph["paths"].GetArray()) {
+      const auto found = k_shortest_paths(projection, path["from"].GetUint(), path["to"].GetUint(),
+                                          path["k"].GetUint());
+      CHECK(lengths_of(found) == expected_lengths(path));
+    }
+  }
+}
+
+TEST_CASE("the built-in data matches NetworkX on the undirected simple projection") {
+  const KnowledgeGraph graph = load_builtin_graph();
+  const GraphView view(graph);
+  const Projection projection = Projection::build(view);
+  const auto& builtin = expected()["builtin"];
+
+  // Same nodes in the same (load) order, so scores compare index by index.
+  std::vector<std::string> labels;
+  for (const auto& id : builtin["nodes"].GetArray()) labels.emplace_back(id.GetString());
+  REQUIRE(labels.size() == projection.node_count());
+  for (Projection::Node u = 0; u < projection.node_count(); ++u)
+    REQUIRE(graph.entity(projection.entity(u)).id == labels[u]);
+
+  check_centralities(projection, builtin["centrality"], labels);
+  const NetworkState state = network_state(projection);
+  CHECK(std::abs(state.efficiency - builtin["efficiency"].GetDouble()) <= tolerance);
+  CHECK(state.components == builtin["components"].GetUint());
+
+  for (const auto& path : builtin["paths"].GetArray()) {
+    CAPTURE(path["from"].GetString());
+    CAPTURE(path["to"].GetString());
+    const auto found = find_paths(view, projection, *graph.find(path["from"].GetString()),
+                                  *graph.find(path["to"].GetString()), {path["k"].GetUint(), false});
+    std::vector<std::size_t> lengths;
+    for (const auto& p : found) lengths.push_back(p.length());
+    CHECK(lengths == expected_lengths(path));
+  }
+}
