@@ -145,7 +145,7 @@ TEST_CASE("ids that a file with a syntax error may define are not reported as un
   std::vector<std::string> lines;
   for (const auto& problem : result.problems) lines.push_back(to_string(problem));
   REQUIRE(lines.size() == 3);
-  CHECK(lines[0] == "a.json:1:37: JSON syntax error: Missing a comma or '}' after an object member.");
+  CHECK(lines[0] == "a.json:1:34: JSON syntax error: Missing a comma or '}' after an object member.");
   CHECK(lines[1] == "b.json:2:29: unknown entity id 'el-ruso'");  // not in a.json: reported
   CHECK(lines[2] == "b.json:3:27: unknown source id 'doc'");
 }
