@@ -34,6 +34,41 @@ void JsonDocument::citations(const std::vector<Citation>& citations) {
   writer_.EndArray();
 }
 
+void JsonDocument::relation(const KnowledgeGraph& graph, Edge e) {
+  const Relation& r = graph.relation(e);
+  const Graph& g = graph.graph();
+  writer_.StartObject();
+  key("from");
+  string(graph.entity(boost::source(e, g)).id);
+  key("to");
+  string(graph.entity(boost::target(e, g)).id);
+  key("kind");
+  string(to_string(r.kind));
+  key("since");
+  date(r.since);
+  key("until");
+  date(r.until);
+  key("place");
+  if (r.place.empty()) writer_.Null();
+  else string(r.place);
+  key("confidence");
+  string(to_string(r.confidence));
+  key("sources");
+  citations(r.sources);
+  writer_.EndObject();
+}
+
+void JsonDocument::begin_entity(const KnowledgeGraph& graph, Vertex v) {
+  const Entity& entity = graph.entity(v);
+  writer_.StartObject();
+  key("id");
+  string(entity.id);
+  key("name");
+  string(entity.name);
+  key("type");
+  string(to_string(entity.type));
+}
+
 void JsonDocument::print() const {
   std::fwrite(buffer_.GetString(), 1, buffer_.GetSize(), stdout);
   std::fputc('\n', stdout);

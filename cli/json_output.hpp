@@ -8,8 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "graph/entity.hpp"
-#include "graph/relation.hpp"
+#include "graph/knowledge_graph.hpp"
 
 namespace cartelgraph::cli {
 
@@ -23,6 +22,10 @@ class JsonDocument {
   /// The date's ISO text, or null.
   void date(const std::optional<Date>& value);
   void citations(const std::vector<Citation>& citations);
+  /// {"from", "to", "kind", "since", "until", "place", "confidence", "sources"}.
+  void relation(const KnowledgeGraph& graph, Edge e);
+  /// {"id", "name", "type"}, then the caller may add members and must call EndObject().
+  void begin_entity(const KnowledgeGraph& graph, Vertex v);
   void print() const;
 
  private:

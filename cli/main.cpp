@@ -8,6 +8,7 @@
 
 #include "cli/commands/commands.hpp"
 #include "loaders/problem.hpp"
+#include "queries/centrality.hpp"
 
 int main(int argc, char** argv) {
   using namespace cartelgraph;
@@ -17,12 +18,20 @@ int main(int argc, char** argv) {
                "people and alliances",
                "cartelgraph"};
   app.require_subcommand(1);
+  app.fallthrough();  // global options also after the subcommand: `path A B --format json`
   Context context;
   setup_global_options(app, context.options);
   setup_info(app, context);
   setup_list(app, context);
   setup_show(app, context);
   setup_validate(app, context);
+  setup_path(app, context);
+  setup_neighbors(app, context);
+  setup_centrality(app, context);
+  setup_brokers(app, context);
+  setup_factions(app, context);
+  setup_disrupt(app, context);
+  setup_timeline(app, context);
 
   try {
     app.parse(argc, argv);
@@ -40,6 +49,9 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "cartelgraph: invalid data (%zu problem%s)\n", error.problems().size(),
                  error.problems().size() == 1 ? "" : "s");
     return exit_invalid_data;
+  } catch (const ConvergenceError& error) {
+    std::fprintf(stderr, "cartelgraph: %s\n", error.what());
+    return exit_no_result;
   } catch (const CliError& error) {
     std::fprintf(stderr, "cartelgraph: %s\n", error.what());
     return error.code();

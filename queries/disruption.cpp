@@ -78,9 +78,10 @@ double global_efficiency(const Projection& projection) {
 
 NetworkState network_state(const Projection& projection) {
   NetworkState state;
-  const auto labels = component_labels(projection, &state.components);
-  std::vector<std::size_t> sizes(state.components, 0);
-  for (const std::size_t label : labels) ++sizes[label];
+  const Components components = connected_components(projection);
+  state.components = components.count;
+  std::vector<std::size_t> sizes(components.count, 0);
+  for (const std::size_t label : components.label) ++sizes[label];
   state.lcc = sizes.empty() ? 0 : *std::ranges::max_element(sizes);
   state.efficiency = global_efficiency(projection);
   return state;

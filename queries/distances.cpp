@@ -16,7 +16,7 @@ std::vector<std::size_t> hop_distances(const Projection& projection, Projection:
   return distance;
 }
 
-std::vector<std::size_t> component_labels(const Projection& projection, std::size_t* count) {
+Components connected_components(const Projection& projection) {
   // Boost's connected_components needs an undirected graph type; the projection stores an
   // undirected graph as two arcs, so a BFS from each unlabelled node gives the same labels.
   const std::size_t n = projection.node_count();
@@ -47,8 +47,7 @@ std::vector<std::size_t> component_labels(const Projection& projection, std::siz
     }
     ++next;
   }
-  if (count) *count = next;
-  return label;
+  return {std::move(label), next};
 }
 
 }  // namespace cartelgraph

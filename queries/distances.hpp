@@ -16,9 +16,13 @@ inline constexpr std::size_t unreachable = std::numeric_limits<std::size_t>::max
 [[nodiscard]] std::vector<std::size_t> hop_distances(const Projection& projection,
                                                      Projection::Node source);
 
-/// Component label of every node (weakly connected when directed), labels 0…count-1 in order of
-/// each component's first node. O(V + E).
-[[nodiscard]] std::vector<std::size_t> component_labels(const Projection& projection,
-                                                        std::size_t* count = nullptr);
+/// Connected components (weakly connected when directed).
+struct Components {
+  std::vector<std::size_t> label;  // per node, 0…count-1 in order of each component's first node
+  std::size_t count = 0;
+};
+
+/// The connected components of a projection. O(V + E).
+[[nodiscard]] Components connected_components(const Projection& projection);
 
 }  // namespace cartelgraph

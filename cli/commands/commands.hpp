@@ -11,5 +11,12 @@ void setup_info(CLI::App& app, Context& context);
 void setup_list(CLI::App& app, Context& context);
 void setup_show(CLI::App& app, Context& context);
 void setup_validate(CLI::App& app, Context& context);
+void setup_path(CLI::App& app, Context& context);
+void setup_neighbors(CLI::App& app, Context& context);
+void setup_centrality(CLI::App& app, Context& context);
+void setup_brokers(CLI::App& app, Context& context);
+void setup_factions(CLI::App& app, Context& context);
+void setup_disrupt(CLI::App& app, Context& context);
+void setup_timeline(CLI::App& app, Context& context);
 
 }  // namespace cartelgraph::cli

@@ -15,11 +15,11 @@ struct ListOptions {
 int run_list(const Context& context, const ListOptions& options) {
   const KnowledgeGraph graph = load_graph(context.options);
   const GraphView view(graph, make_filter(context.options));
-  const auto only = options.type.empty() ? std::nullopt : std::optional(parse_type_option(options.type));
+  const TypeSet listed_types = options.type.empty() ? TypeSet().set() : type_set(parse_type_option(options.type));
 
   std::vector<Vertex> entities;
   for (const Vertex v : boost::make_iterator_range(boost::vertices(view.graph())))
-    if (!only || graph.entity(v).type == *only) entities.push_back(v);
+    if (listed_types.test(static_cast<std::size_t>(graph.entity(v).type))) entities.push_back(v);
   std::ranges::sort(entities, {}, [&](Vertex v) { return graph.entity(v).id; });
 
   if (context.json()) {

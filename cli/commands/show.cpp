@@ -2,6 +2,7 @@
 
 #include "cli/commands/commands.hpp"
 #include "cli/json_output.hpp"
+#include "cli/text_output.hpp"
 #include "queries/entity_card.hpp"
 
 namespace cartelgraph::cli {
@@ -12,24 +13,11 @@ struct ShowOptions {
   std::string entity;
 };
 
-std::string dates(const Relation& relation) {
-  if (!relation.since && !relation.until) return "undated";
-  std::string text = relation.since ? relation.since->to_string() : "?";
-  if (relation.until) text += " to " + relation.until->to_string();
-  return text;
-}
-
 void write_json(const KnowledgeGraph& graph, const EntityCard& card) {
   const Entity& entity = graph.entity(card.entity);
   JsonDocument json;
   auto& w = json.writer();
-  w.StartObject();
-  json.key("id");
-  json.string(entity.id);
-  json.key("name");
-  json.string(entity.name);
-  json.key("type");
-  json.string(to_string(entity.type));
+  json.begin_entity(graph, card.entity);
   json.key("aliases");
   w.StartArray();
   for (const auto& alias : entity.aliases) json.string(alias);
@@ -40,30 +28,7 @@ void write_json(const KnowledgeGraph& graph, const EntityCard& card) {
   json.citations(entity.sources);
   json.key("relations");
   w.StartArray();
-  for (const auto& item : card.relations) {
-    const Relation& relation = graph.relation(item.edge);
-    const Vertex from = item.outgoing ? card.entity : item.other;
-    const Vertex to = item.outgoing ? item.other : card.entity;
-    w.StartObject();
-    json.key("from");
-    json.string(graph.entity(from).id);
-    json.key("to");
-    json.string(graph.entity(to).id);
-    json.key("kind");
-    json.string(to_string(relation.kind));
-    json.key("since");
-    json.date(relation.since);
-    json.key("until");
-    json.date(relation.until);
-    json.key("place");
-    if (relation.place.empty()) w.Null();
-    else json.string(relation.place);
-    json.key("confidence");
-    json.string(to_string(relation.confidence));
-    json.key("sources");
-    json.citations(relation.sources);
-    w.EndObject();
-  }
+  for (const auto& item : card.relations) json.relation(graph, item.edge);
   w.EndArray();
   w.EndObject();
   json.print();
@@ -89,7 +54,7 @@ void write_text(const KnowledgeGraph& graph, const EntityCard& card) {
     const Entity& other = graph.entity(item.other);
     const std::string subject = item.outgoing || info.symmetric ? entity.name : other.name;
     const std::string object = item.outgoing || info.symmetric ? other.name : entity.name;
-    std::printf("  %-22s %s %s %s", dates(relation).c_str(), subject.c_str(),
+    std::printf("  %-22s %s %s %s", date_span(relation).c_str(), subject.c_str(),
                 std::string(info.label).c_str(), object.c_str());
     if (!relation.place.empty()) {
       const auto place = graph.find(relation.place);

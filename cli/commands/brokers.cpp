@@ -1,0 +1,67 @@
+#include <cstdio>
+
+#include "cli/commands/commands.hpp"
+#include "cli/json_output.hpp"
+#include "cli/text_output.hpp"
+#include "queries/structure.hpp"
+
+namespace cartelgraph::cli {
+
+namespace {
+
+int run_brokers(const Context& context) {
+  const KnowledgeGraph graph = load_graph(context.options);
+  const GraphView view(graph, make_filter(context.options));
+  const Projection projection = Projection::build(view);
+  const BrokerReport report = brokers(projection);
+
+  if (context.json()) {
+    JsonDocument json;
+    auto& w = json.writer();
+    w.StartObject();
+    json.key("components");
+    w.Uint64(report.components);
+    json.key("articulation_points");
+    w.StartArray();
+    for (const auto& broker : report.brokers) {
+      json.begin_entity(graph, broker.entity);
+      json.key("pieces");
+      w.Uint64(broker.pieces);
+      w.EndObject();
+    }
+    w.EndArray();
+    json.key("bridges");
+    w.StartArray();
+    for (const auto& bridge : report.bridges) {
+      w.StartObject();
+      json.key("a");
+      json.string(graph.entity(bridge.a).id);
+      json.key("b");
+      json.string(graph.entity(bridge.b).id);
+      w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+    json.print();
+    return exit_ok;
+  }
+  std::printf("%zu entities, %zu ties, %zu connected components\n", projection.node_count(),
+              projection.edge_count(), report.components);
+  std::printf("\nArticulation points (%zu): removing one splits its component into the pieces shown\n",
+              report.brokers.size());
+  for (const auto& broker : report.brokers)
+    std::printf("  %3zu pieces  %s\n", broker.pieces, entity_label(graph, broker.entity).c_str());
+  std::printf("\nBridges (%zu): ties whose removal disconnects their ends\n", report.bridges.size());
+  for (const auto& bridge : report.bridges)
+    std::printf("  %s — %s\n", entity_label(graph, bridge.a).c_str(), entity_label(graph, bridge.b).c_str());
+  return exit_ok;
+}
+
+}  // namespace
+
+void setup_brokers(CLI::App& app, Context& context) {
+  auto* command = app.add_subcommand("brokers", "Articulation points and bridges: who holds the network together");
+  command->callback([&context] { context.run = [&context] { return run_brokers(context); }; });
+}
+
+}  // namespace cartelgraph::cli

@@ -1,0 +1,77 @@
+#include <cstdio>
+
+#include "cli/commands/commands.hpp"
+#include "cli/json_output.hpp"
+#include "cli/text_output.hpp"
+#include "queries/centrality.hpp"
+
+namespace cartelgraph::cli {
+
+namespace {
+
+struct CentralityOptions {
+  std::string measure = "degree";
+  std::string type;
+  std::size_t top = 10;
+};
+
+int run_centrality(const Context& context, const CentralityOptions& options) {
+  const auto measure = parse_centrality_measure(options.measure);
+  if (!measure)
+    throw CliError(exit_usage, "unknown measure '" + options.measure +
+                                   "' (known: degree, betweenness, closeness, harmonic, eigenvector, pagerank)");
+  const KnowledgeGraph graph = load_graph(context.options);
+  const TypeSet listed_types = options.type.empty() ? TypeSet().set() : type_set(parse_type_option(options.type));
+  const GraphView view(graph, make_filter(context.options));
+  const Projection projection = Projection::build(view);
+  const CentralityScores scores = centrality(projection, *measure);
+
+  std::vector<Projection::Node> listed;
+  for (const auto node : scores.ranking()) {
+    if (listed.size() == options.top) break;
+    if (listed_types.test(static_cast<std::size_t>(graph.entity(projection.entity(node)).type))) listed.push_back(node);
+  }
+  if (context.json()) {
+    JsonDocument json;
+    auto& w = json.writer();
+    w.StartObject();
+    json.key("measure");
+    json.string(to_string(*measure));
+    json.key("results");
+    w.StartArray();
+    for (const auto node : listed) {
+      json.begin_entity(graph, projection.entity(node));
+      json.key("score");
+      w.Double(scores.scores[node]);
+      w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+    json.print();
+    return exit_ok;
+  }
+  std::printf("%s centrality over %zu entities and %zu ties\n", std::string(to_string(*measure)).c_str(),
+              projection.node_count(), projection.edge_count());
+  for (std::size_t i = 0; i < listed.size(); ++i)
+    std::printf("%3zu  %10.6f  %s\n", i + 1, scores.scores[listed[i]],
+                entity_label(graph, projection.entity(listed[i])).c_str());
+  return exit_ok;
+}
+
+}  // namespace
+
+void setup_centrality(CLI::App& app, Context& context) {
+  auto options = std::make_shared<CentralityOptions>();
+  auto* command = app.add_subcommand("centrality", "Rank entities by a centrality measure (NetworkX 2.8 definitions)");
+  command->add_option("--measure", options->measure,
+                      "degree, betweenness, closeness, harmonic, eigenvector or pagerank")
+      ->type_name("M");
+  command->add_option("--type", options->type, "List only entities of this type (scores use the whole view)")
+      ->type_name("T");
+  command->add_option("--top", options->top, "How many to list")->type_name("N");
+  command->callback([&context, options] {
+    context.run = [&context, options] { return run_centrality(context, *options); };
+  });
+}
+
+}  // namespace cartelgraph::cli

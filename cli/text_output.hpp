@@ -1,0 +1,20 @@
+#pragma once
+// Plain-text pieces shared by the commands: entities, relations and citations as one line each.
+
+#include <string>
+#include <vector>
+
+#include "graph/knowledge_graph.hpp"
+
+namespace cartelgraph::cli {
+
+/// "Los Rusos [faction]".
+[[nodiscard]] std::string entity_label(const KnowledgeGraph& graph, Vertex v);
+/// "2021-03" or "2019 to 2020" or "undated".
+[[nodiscard]] std::string date_span(const Relation& relation);
+/// "Los Salazar allied with Los Garibay (in Mexicali Valley) [reported]".
+[[nodiscard]] std::string relation_sentence(const KnowledgeGraph& graph, Edge e);
+/// "[news-monitor-2021-04 §Organized Crime Conflicts…] [other §…]".
+[[nodiscard]] std::string citation_list(const std::vector<Citation>& citations);
+
+}  // namespace cartelgraph::cli

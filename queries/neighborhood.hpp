@@ -1,0 +1,30 @@
+#pragma once
+// Neighbourhoods: the ego network of an entity.
+
+#include <vector>
+
+#include "graph/projection.hpp"
+
+namespace cartelgraph {
+
+/// An entity at a distance from the centre.
+struct NeighborEntity {
+  Vertex entity;
+  std::size_t distance = 0;
+};
+
+/// The entities within `depth` hops of a centre (nearest first, then load order) and every
+/// relation of the view among them.
+struct Neighborhood {
+  Vertex center;
+  std::size_t depth = 0;
+  std::vector<NeighborEntity> entities;
+  std::vector<Edge> relations;
+};
+
+/// The ego network of `center` to `depth` hops in `view` (projection: its projection). The
+/// centre itself is at distance 0; an entity outside the view has an empty neighbourhood.
+[[nodiscard]] Neighborhood neighborhood(const GraphView& view, const Projection& projection, Vertex center,
+                                        std::size_t depth);
+
+}  // namespace cartelgraph

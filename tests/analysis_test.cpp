@@ -1,0 +1,193 @@
+// Paths, neighbourhoods, structure, factions, disruption and timelines on small graphs whose
+// answers can be worked out by hand.
+#include <doctest/doctest.h>
+
+#include "queries/disruption.hpp"
+#include "queries/factions.hpp"
+#include "queries/neighborhood.hpp"
+#include "queries/paths.hpp"
+#include "queries/structure.hpp"
+#include "queries/timeline.hpp"
+#include "sample_graph.hpp"
+
+using namespace cartelgraph;
+using cartelgraph::testing::make_entity;
+using cartelgraph::testing::make_relation;
+using cartelgraph::testing::sample_graph;
+
+namespace {
+
+// A signed world: A allied with B, both rivals of C; D rival of C, untied to A and B;
+// P leads A.
+KnowledgeGraph signed_graph() {
+  KnowledgeGraph g;
+  g.add_source({"doc", "A document", "", "", "2021", "", "doc.txt"});
+  const auto a = g.add_entity(make_entity("a", EntityType::organization, "A"));
+  const auto b = g.add_entity(make_entity("b", EntityType::faction, "B"));
+  const auto c = g.add_entity(make_entity("c", EntityType::organization, "C"));
+  const auto d = g.add_entity(make_entity("d", EntityType::organization, "D"));
+  const auto p = g.add_entity(make_entity("p", EntityType::person, "P"));
+  g.add_relation(a, b, make_relation(RelationKind::allied_with, Confidence::reported));
+  g.add_relation(a, c, make_relation(RelationKind::rival_of, Confidence::reported));
+  g.add_relation(c, b, make_relation(RelationKind::rival_of, Confidence::reported));
+  g.add_relation(d, c, make_relation(RelationKind::rival_of, Confidence::reported));
+  g.add_relation(p, a, make_relation(RelationKind::leads, Confidence::reported));
+  return g;
+}
+
+std::vector<std::string> ids(const KnowledgeGraph& g, const std::vector<Vertex>& vertices) {
+  std::vector<std::string> result;
+  for (const Vertex v : vertices) result.push_back(g.entity(v).id);
+  return result;
+}
+
+}  // namespace
+
+TEST_CASE("paths carry every relation of each hop") {
+  const KnowledgeGraph g = sample_graph();
+  const GraphView view(g);
+  const Projection p = Projection::build(view);
+  const auto paths = find_paths(view, p, *g.find("jesus-alexander-sanchez-felix"), *g.find("los-garibay"), {3, false});
+  REQUIRE(paths.size() == 1);  // a tree: one loopless path
+  CHECK(paths[0].length() == 3);
+  CHECK(ids(g, paths[0].entities) ==
+        std::vector<std::string>{"jesus-alexander-sanchez-felix", "los-rusos", "los-salazar", "los-garibay"});
+  for (const auto& hop : paths[0].hops) CHECK(hop.relations.size() == 1);
+}
+
+TEST_CASE("paths honour the view's date") {
+  const KnowledgeGraph g = sample_graph();
+  ViewFilter filter;
+  filter.as_of = Date::parse("2020-06-01");  // before the alliance of 2021-03
+  const GraphView view(g, filter);
+  const Projection p = Projection::build(view);
+  CHECK(find_paths(view, p, *g.find("los-salazar"), *g.find("los-garibay")).empty());
+}
+
+TEST_CASE("directed paths follow relations one way") {
+  const KnowledgeGraph g = sample_graph();
+  const GraphView view(g);
+  const Projection p = Projection::build(view, true);
+  CHECK(find_paths(view, p, *g.find("jesus-alexander-sanchez-felix"), *g.find("los-rusos")).size() == 1);
+  CHECK(find_paths(view, p, *g.find("los-rusos"), *g.find("jesus-alexander-sanchez-felix")).empty());
+}
+
+TEST_CASE("weighted paths prefer surer hops") {
+  // 0–1–3 through alleged ties, 0–2–4–3 through confirmed ones.
+  KnowledgeGraph g;
+  g.add_source({"doc", "A document", "", "", "2021", "", "doc.txt"});
+  std::vector<Vertex> v;
+  for (int i = 0; i < 5; ++i)
+    v.push_back(g.add_entity(make_entity("n" + std::to_string(i), EntityType::person, "N" + std::to_string(i))));
+  g.add_relation(v[0], v[1], make_relation(RelationKind::associate_of, Confidence::alleged));
+  g.add_relation(v[1], v[3], make_relation(RelationKind::associate_of, Confidence::alleged));
+  g.add_relation(v[0], v[2], make_relation(RelationKind::associate_of, Confidence::confirmed));
+  g.add_relation(v[2], v[4], make_relation(RelationKind::associate_of, Confidence::confirmed));
+  g.add_relation(v[4], v[3], make_relation(RelationKind::associate_of, Confidence::confirmed));
+  const GraphView view(g);
+  const Projection p = Projection::build(view);
+  const auto fewest = find_paths(view, p, v[0], v[3], {1, false});
+  const auto surest = find_paths(view, p, v[0], v[3], {1, true});
+  REQUIRE(fewest.size() == 1);
+  REQUIRE(surest.size() == 1);
+  CHECK(fewest[0].length() == 2);
+  CHECK(surest[0].length() == 3);
+  CHECK(surest[0].cost == 3.0);
+}
+
+TEST_CASE("a neighbourhood holds the entities within the depth and the relations among them") {
+  const KnowledgeGraph g = sample_graph();
+  const GraphView view(g);
+  const Projection p = Projection::build(view);
+  const Neighborhood one = neighborhood(view, p, *g.find("los-salazar"), 1);
+  CHECK(one.entities.size() == 4);
+  CHECK(one.entities.front().entity == *g.find("los-salazar"));
+  CHECK(one.entities.front().distance == 0);
+  CHECK(one.relations.size() == 3);
+  const Neighborhood two = neighborhood(view, p, *g.find("los-salazar"), 2);
+  CHECK(two.entities.size() == 5);
+  CHECK(two.relations.size() == 4);
+}
+
+TEST_CASE("brokers are the articulation points and bridges") {
+  // A path 0–1–2 and a triangle 2–3–4: 1 and 2 are articulation points, 0–1 and 1–2 bridges.
+  const std::vector<std::pair<std::size_t, std::size_t>> edges = {{0, 1}, {1, 2}, {2, 3}, {3, 4}, {4, 2}};
+  const Projection p = Projection::from_edges(6, edges);  // node 5 isolated
+  const BrokerReport report = brokers(p);
+  CHECK(report.components == 2);
+  REQUIRE(report.brokers.size() == 2);
+  CHECK(report.brokers[0].entity == 1);
+  CHECK(report.brokers[1].entity == 2);
+  CHECK(report.brokers[1].pieces == 2);
+  CHECK(report.bridges.size() == 2);
+  const auto core = core_numbers(p);
+  CHECK(core == std::vector<std::size_t>{1, 1, 2, 2, 2, 0});
+}
+
+TEST_CASE("factions report blocs, balance and enemy-of-my-enemy pairs") {
+  const KnowledgeGraph g = signed_graph();
+  const FactionReport report = factions(GraphView(g));
+  REQUIRE(report.blocs.size() == 1);
+  CHECK(ids(g, report.blocs[0].groups) == std::vector<std::string>{"a", "b"});
+  CHECK(ids(g, report.blocs[0].people) == std::vector<std::string>{"p"});
+  REQUIRE(report.triangles.size() == 1);  // A+B, A−C, B−C: + · − · − > 0
+  CHECK(report.triangles[0].balanced);
+  CHECK(report.balance_ratio == 1.0);
+  REQUIRE(report.candidates.size() == 2);  // A and D, B and D: both against C
+  CHECK(ids(g, report.candidates[0].shared_enemies) == std::vector<std::string>{"c"});
+  CHECK(faction_sign(RelationKind::faction_of) == +1);
+  CHECK(faction_sign(RelationKind::operates_in) == 0);
+}
+
+TEST_CASE("a rivalry outweighs a structural tie between the same groups") {
+  KnowledgeGraph g = signed_graph();
+  // C also allied with A: A–C stays negative, so the triangle stays balanced.
+  g.add_relation(*g.find("c"), *g.find("a"), make_relation(RelationKind::allied_with, Confidence::alleged));
+  const FactionReport report = factions(GraphView(g));
+  CHECK(report.balanced == 1);
+  CHECK(report.unbalanced == 0);
+}
+
+TEST_CASE("disruption removes the most central node first and tracks the curve") {
+  // Two stars joined through their hubs 0 and 5: 0–(1..4), 5–(6..8), 0–5.
+  const std::vector<std::pair<std::size_t, std::size_t>> edges = {{0, 1}, {0, 2}, {0, 3}, {0, 4}, {0, 5},
+                                                                   {5, 6}, {5, 7}, {5, 8}};
+  const Projection p = Projection::from_edges(9, edges);
+  SUBCASE("by degree, sequentially") {
+    const DisruptionResult r = disrupt(p, DisruptionStrategy::degree, DisruptionMode::sequential, 2);
+    CHECK(r.start.lcc == 9);
+    REQUIRE(r.steps.size() == 2);
+    CHECK(r.steps[0].removed == 0);
+    CHECK(r.steps[0].state.lcc == 4);  // 5 with its three leaves
+    CHECK(r.steps[0].lcc_fraction == doctest::Approx(4.0 / 9.0));
+    CHECK(r.steps[0].state.components == 5);
+    CHECK(r.steps[1].removed == 5);
+    CHECK(r.steps[1].state.lcc == 1);
+    CHECK(r.steps[1].state.efficiency == 0.0);
+  }
+  SUBCASE("block mode ranks once; ties go to the first loaded") {
+    const DisruptionResult r = disrupt(p, DisruptionStrategy::betweenness, DisruptionMode::block, 3);
+    REQUIRE(r.steps.size() == 3);
+    CHECK(r.steps[0].removed == 0);
+    CHECK(r.steps[1].removed == 5);
+    CHECK(r.steps[2].removed == 1);  // all leaves score 0: the first loaded goes
+  }
+  SUBCASE("given removals") {
+    const std::vector<Projection::Node> remove = {5};
+    const DisruptionResult r = disrupt(p, remove);
+    REQUIRE(r.steps.size() == 1);
+    CHECK(r.steps[0].state.lcc == 5);
+    CHECK(r.steps[0].state.components == 4);
+  }
+}
+
+TEST_CASE("the timeline lists dated relations in date order") {
+  const KnowledgeGraph g = sample_graph();
+  const auto events = timeline(GraphView(g));
+  REQUIRE(events.size() == 3);  // the rivalry is undated
+  CHECK(events[0].date.to_string() == "2019");
+  CHECK(events[1].date.to_string() == "2021-01");
+  CHECK(events[2].date.to_string() == "2021-03");
+  const auto salazar = timeline(GraphView(g), *g.find("los-salazar"));
+  CHECK(salazar.size() == 2);
+}

@@ -1,0 +1,58 @@
+#include <doctest/doctest.h>
+
+#include "graph/projection.hpp"
+#include "sample_graph.hpp"
+
+using namespace cartelgraph;
+using cartelgraph::testing::make_relation;
+using cartelgraph::testing::sample_graph;
+
+TEST_CASE("the undirected projection merges parallel relations into one tie") {
+  KnowledgeGraph g = sample_graph();
+  // A second relation between Los Salazar and Los Garibay, the other way round.
+  g.add_relation(*g.find("los-garibay"), *g.find("los-salazar"),
+                 make_relation(RelationKind::associate_of, Confidence::reported));
+  const Projection p = Projection::build(GraphView(g));
+  CHECK(p.node_count() == 5);
+  CHECK(p.edge_count() == 4);
+  const auto salazar = *p.node(*g.find("los-salazar"));
+  const auto garibay = *p.node(*g.find("los-garibay"));
+  CHECK(p.arc_index(salazar, garibay));
+  CHECK(p.arc_index(garibay, salazar));
+  CHECK(p.degree(salazar) == 3);
+}
+
+TEST_CASE("the directed projection keeps directions, symmetric kinds both ways") {
+  const KnowledgeGraph g = sample_graph();
+  const Projection p = Projection::build(GraphView(g), true);
+  const auto ruso = *p.node(*g.find("jesus-alexander-sanchez-felix"));
+  const auto rusos = *p.node(*g.find("los-rusos"));
+  const auto salazar = *p.node(*g.find("los-salazar"));
+  CHECK(p.arc_index(ruso, rusos));         // leads: directed
+  CHECK_FALSE(p.arc_index(rusos, ruso));
+  CHECK(p.arc_index(rusos, salazar));      // rival_of: symmetric
+  CHECK(p.arc_index(salazar, rusos));
+  CHECK(p.edge_count() == 6);
+}
+
+TEST_CASE("the projection follows the view and maps nodes back to entities") {
+  const KnowledgeGraph g = sample_graph();
+  ViewFilter filter;
+  filter.types = type_set(EntityType::faction) | type_set(EntityType::organization);
+  const Projection p = Projection::build(GraphView(g, filter));
+  CHECK(p.node_count() == 3);
+  CHECK(p.edge_count() == 2);
+  CHECK_FALSE(p.node(*g.find("mexicali")));
+  for (Projection::Node u = 0; u < p.node_count(); ++u) CHECK(p.node(p.entity(u)) == u);
+}
+
+TEST_CASE("an induced subgraph keeps the chosen nodes and the ties among them") {
+  const std::vector<std::pair<std::size_t, std::size_t>> edges = {{0, 1}, {1, 2}, {2, 3}};
+  const Projection p = Projection::from_edges(4, edges);
+  const Projection without_1 = p.induced({true, false, true, true});
+  CHECK(without_1.node_count() == 3);
+  CHECK(without_1.edge_count() == 1);
+  CHECK(without_1.entity(0) == 0);
+  CHECK(without_1.entity(1) == 2);
+  CHECK_THROWS_AS((void)Projection::from_edges(2, edges), std::out_of_range);
+}
