@@ -139,3 +139,121 @@ TEST_CASE("validate accepts the seeds and rejects a broken copy naming both file
   CHECK(info.err.find("unknown entity id 'los-garibai'") != std::string::npos);
   fs::remove_all(copy);
 }
+
+TEST_CASE("path cites every hop and --k gives loopless paths shortest first") {
+  const Run r = run("path \"El Ruso\" \"Los Garibay\" --k 3 --format json");
+  CHECK(r.exit_code == 0);
+  const auto json = parse_json(r.out);
+  CHECK(std::string(json["from"].GetString()) == "jesus-alexander-sanchez-felix");
+  CHECK(std::string(json["to"].GetString()) == "los-garibay");
+  REQUIRE(json["paths"].Size() == 3);
+  std::size_t previous = 0;
+  for (const auto& path : json["paths"].GetArray()) {
+    const std::size_t length = path["length"].GetUint();
+    CHECK(length >= previous);
+    previous = length;
+    CHECK(path["nodes"].Size() == length + 1);
+    CHECK(path["edges"].Size() >= length);
+    for (const auto& edge : path["edges"].GetArray()) {
+      REQUIRE(edge["sources"].Size() > 0);
+      CHECK(std::string(edge["sources"][0]["section"].GetString()).size() > 0);
+    }
+  }
+  const Run text = run("path 'el mayo' 'los garibay'");
+  CHECK(text.exit_code == 0);
+  CHECK(text.out.find("§") != std::string::npos);
+}
+
+TEST_CASE("--as-of removes relations that began later") {
+  const std::string alliance = "path 'Los Salazar' 'Los Garibay' --kinds allied_with";
+  CHECK(run("--as-of 2020-01-01 " + alliance).exit_code == 1);
+  const Run later = run("--as-of 2021-06-01 " + alliance + " --format json");
+  CHECK(later.exit_code == 0);
+  CHECK(parse_json(later.out)["paths"][0]["length"].GetUint() == 1);
+}
+
+TEST_CASE("centrality lists the best first for every measure") {
+  for (const char* measure : {"degree", "betweenness", "closeness", "harmonic", "eigenvector", "pagerank"}) {
+    CAPTURE(measure);
+    const Run r = run(std::string("--format json centrality --top 5 --measure ") + measure);
+    CHECK(r.exit_code == 0);
+    const auto json = parse_json(r.out);
+    CHECK(std::string(json["measure"].GetString()) == measure);
+    REQUIRE(json["results"].Size() == 5);
+    for (rapidjson::SizeType i = 1; i < 5; ++i)
+      CHECK(json["results"][i - 1]["score"].GetDouble() >= json["results"][i]["score"].GetDouble());
+  }
+  const Run people = run("--format json centrality --measure betweenness --type person --top 3");
+  for (const auto& result : parse_json(people.out)["results"].GetArray())
+    CHECK(std::string(result["type"].GetString()) == "person");
+  CHECK(run("centrality --measure fame").exit_code == 2);
+}
+
+TEST_CASE("factions lists the Sinaloa and CJNG blocs and the balance report") {
+  const Run r = run("--format json factions");
+  CHECK(r.exit_code == 0);
+  const auto json = parse_json(r.out);
+  const auto bloc_of = [&](const std::string& id) -> int {
+    int index = 0;
+    for (const auto& bloc : json["blocs"].GetArray()) {
+      for (const auto& group : bloc["groups"].GetArray())
+        if (id == group.GetString()) return index;
+      ++index;
+    }
+    return -1;
+  };
+  CHECK(bloc_of("los-salazar") >= 0);
+  CHECK(bloc_of("los-salazar") == bloc_of("los-garibay"));
+  CHECK(bloc_of("cjng") >= 0);
+  CHECK(bloc_of("cjng") == bloc_of("la-linea"));
+  CHECK(bloc_of("cjng") != bloc_of("los-salazar"));
+  const auto& triangles = json["triangles"];
+  CHECK(triangles["balanced"].GetUint() + triangles["unbalanced"].GetUint() > 0);
+  const double ratio = json["balance_ratio"].GetDouble();
+  CHECK(ratio == doctest::Approx(double(triangles["balanced"].GetUint()) /
+                                 double(triangles["balanced"].GetUint() + triangles["unbalanced"].GetUint())));
+}
+
+TEST_CASE("disrupt prints the curve of a betweenness attack") {
+  const Run r = run("disrupt --strategy betweenness --steps 5 --format json");
+  CHECK(r.exit_code == 0);
+  const auto json = parse_json(r.out);
+  CHECK(std::string(json["strategy"].GetString()) == "betweenness");
+  CHECK(std::string(json["mode"].GetString()) == "sequential");
+  REQUIRE(json["steps"].Size() == 5);
+  double previous = 1.0;
+  for (const auto& step : json["steps"].GetArray()) {
+    CHECK(step["lcc_fraction"].GetDouble() <= previous);
+    previous = step["lcc_fraction"].GetDouble();
+    CHECK(step["lcc_fraction"].GetDouble() ==
+          doctest::Approx(step["lcc"].GetDouble() / json["start_lcc"].GetDouble()));
+  }
+  CHECK(std::string(json["steps"][0]["removed"].GetString()) == "cjng");
+  const Run given = run("disrupt --remove 'El Mencho,el mayo' --format json");
+  CHECK(given.exit_code == 0);
+  CHECK(parse_json(given.out)["steps"].Size() == 2);
+  CHECK(run("disrupt --strategy luck").exit_code == 2);
+}
+
+TEST_CASE("neighbors and timeline print the brief's shapes") {
+  const Run n = run("neighbors 'los garibay' --depth 1 --format json");
+  CHECK(n.exit_code == 0);
+  const auto hood = parse_json(n.out);
+  CHECK(std::string(hood["center"].GetString()) == "los-garibay");
+  CHECK(hood["entities"][0]["distance"].GetUint() == 0);
+  CHECK(hood["relations"].Size() > 0);
+
+  const Run t = run("timeline 'Rosalinda Gonzalez Valencia' --format json");
+  CHECK(t.exit_code == 0);
+  const auto events = parse_json(t.out)["events"].GetArray();
+  REQUIRE(events.Size() >= 2);
+  std::string previous;
+  bool arrest = false;
+  for (const auto& event : events) {
+    const std::string date = event["date"].GetString();
+    CHECK(previous <= date);
+    previous = date;
+    arrest = arrest || (std::string(event["kind"].GetString()) == "arrested_by" && date == "2018-05");
+  }
+  CHECK(arrest);
+}

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cstdio>
 
 #include "cli/commands/commands.hpp"
@@ -14,6 +15,11 @@ int run_brokers(const Context& context) {
   const GraphView view(graph, make_filter(context.options));
   const Projection projection = Projection::build(view);
   const BrokerReport report = brokers(projection);
+  const std::vector<std::size_t> core = core_numbers(projection);
+  const std::size_t max_core = core.empty() ? 0 : *std::ranges::max_element(core);
+  std::vector<Vertex> innermost;  // the entities of the deepest k-core
+  for (Projection::Node u = 0; u < core.size(); ++u)
+    if (core[u] == max_core) innermost.push_back(projection.entity(u));
 
   if (context.json()) {
     JsonDocument json;
@@ -41,6 +47,12 @@ int run_brokers(const Context& context) {
       w.EndObject();
     }
     w.EndArray();
+    json.key("max_core");
+    w.Uint64(max_core);
+    json.key("innermost_core");
+    w.StartArray();
+    for (const Vertex v : innermost) json.string(graph.entity(v).id);
+    w.EndArray();
     w.EndObject();
     json.print();
     return exit_ok;
@@ -54,6 +66,9 @@ int run_brokers(const Context& context) {
   std::printf("\nBridges (%zu): ties whose removal disconnects their ends\n", report.bridges.size());
   for (const auto& bridge : report.bridges)
     std::printf("  %s — %s\n", entity_label(graph, bridge.a).c_str(), entity_label(graph, bridge.b).c_str());
+  std::printf("\nInnermost core (every member tied to at least %zu others in it): %zu entities\n", max_core,
+              innermost.size());
+  for (const Vertex v : innermost) std::printf("  %s\n", entity_label(graph, v).c_str());
   return exit_ok;
 }
 
