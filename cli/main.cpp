@@ -9,6 +9,7 @@
 #include "cli/commands/commands.hpp"
 #include "loaders/problem.hpp"
 #include "queries/centrality.hpp"
+#include "render/diagram.hpp"
 
 int main(int argc, char** argv) {
   using namespace cartelgraph;
@@ -32,6 +33,8 @@ int main(int argc, char** argv) {
   setup_factions(app, context);
   setup_disrupt(app, context);
   setup_timeline(app, context);
+  setup_render(app, context);
+  setup_report(app, context);
 
   try {
     app.parse(argc, argv);
@@ -50,6 +53,9 @@ int main(int argc, char** argv) {
                  error.problems().size() == 1 ? "" : "s");
     return exit_invalid_data;
   } catch (const ConvergenceError& error) {
+    std::fprintf(stderr, "cartelgraph: %s\n", error.what());
+    return exit_no_result;
+  } catch (const RenderError& error) {
     std::fprintf(stderr, "cartelgraph: %s\n", error.what());
     return exit_no_result;
   } catch (const CliError& error) {

@@ -3,6 +3,7 @@ find_package(Boost 1.74 REQUIRED CONFIG COMPONENTS graph)
 find_package(RapidJSON REQUIRED CONFIG)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(utf8proc REQUIRED IMPORTED_TARGET libutf8proc)
+pkg_check_modules(graphviz REQUIRED IMPORTED_TARGET libgvc libcgraph)
 find_package(CLI11 REQUIRED CONFIG)
 
 # RapidJSON's Debian config exports only variables: wrap them in a target whose headers are

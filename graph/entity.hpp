@@ -56,6 +56,13 @@ struct Entity {
   std::vector<std::string> aliases;
   std::string description;
   std::vector<Citation> sources;
+  std::string storyline;  // the fact file that defines it (its name without .json)
+};
+
+/// A fact file: one storyline or theme of the data.
+struct Storyline {
+  std::string id;     // the file's name without .json
+  std::string title;  // its "title", or the id when it has none
 };
 
 }  // namespace cartelgraph

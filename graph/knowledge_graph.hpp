@@ -23,6 +23,8 @@ using Edge = boost::graph_traits<Graph>::edge_descriptor;
 /// Entities, relations and sources, with an id index and a normalized name/alias index.
 class KnowledgeGraph {
  public:
+  /// Adds a storyline (fact file), in load order.
+  void add_storyline(Storyline storyline) { storylines_.push_back(std::move(storyline)); }
   /// Adds a source document. Throws std::invalid_argument if its id is taken.
   void add_source(Source source);
   /// Adds an entity and indexes its id, name and aliases. Throws std::invalid_argument if
@@ -38,6 +40,8 @@ class KnowledgeGraph {
   [[nodiscard]] const Entity& entity(Vertex v) const { return graph_[v]; }
   [[nodiscard]] const Relation& relation(Edge e) const { return graph_[e]; }
   [[nodiscard]] const std::vector<Source>& sources() const noexcept { return sources_; }
+  /// The fact files, in load order.
+  [[nodiscard]] const std::vector<Storyline>& storylines() const noexcept { return storylines_; }
 
   /// The entity with id `id`, if any. O(log n).
   [[nodiscard]] std::optional<Vertex> find(std::string_view id) const;
@@ -55,6 +59,7 @@ class KnowledgeGraph {
  private:
   Graph graph_;
   std::vector<Source> sources_;
+  std::vector<Storyline> storylines_;
   std::map<std::string, Vertex, std::less<>> ids_;
   std::map<std::string, std::size_t, std::less<>> source_ids_;
   std::map<std::string, std::vector<Vertex>, std::less<>> names_;

@@ -19,6 +19,7 @@ struct Relation {
   std::string place;          // id of a place entity, empty when none
   Confidence confidence = Confidence::reported;
   std::vector<Citation> sources;
+  std::string storyline;      // the fact file that states it (its name without .json)
 };
 
 /// True if the relation holds on `day`: begun by then (by its first day) and not yet ended

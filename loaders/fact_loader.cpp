@@ -43,6 +43,14 @@ struct EntityRecord {
   const rapidjson::Value* value = nullptr;  // nullptr when the record is broken
 };
 
+// "seeds/sinaloa_war.json" → "sinaloa_war".
+std::string storyline_id(const std::string& path) {
+  const auto slash = path.find_last_of("/\\");
+  std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
+  if (name.ends_with(".json")) name.resize(name.size() - 5);
+  return name;
+}
+
 struct RelationRecord {
   Location location;
   RelationKind kind{};
@@ -300,6 +308,7 @@ class Loader {
       record.relation.kind = *kind;
       record.relation.confidence = *parse_confidence(string_member(value, "confidence"));
       record.relation.sources = citations(value);
+      record.relation.storyline = storyline_id(parsed_[at.file].file->path);
 
       // The same tie twice (either direction for a symmetric kind) with the same dates.
       auto [a, b] = std::minmax(record.from, record.to);
@@ -340,6 +349,11 @@ class Loader {
       return in_order(a->location, b->location);
     });
 
+    for (const ParsedFile& file : parsed_) {
+      const std::string id = storyline_id(file.file->path);
+      const std::string title = string_member(file.document, "title");
+      graph.add_storyline({id, title.empty() ? id : title});
+    }
     for (const auto& [at, value] : sources) {
       graph.add_source({string_member(*value, "id"), string_member(*value, "title"),
                         string_member(*value, "author"), string_member(*value, "publisher"),
@@ -357,6 +371,7 @@ class Loader {
           entity.aliases.emplace_back(alias.GetString(), alias.GetStringLength());
       entity.description = string_member(value, "description");
       entity.sources = citations(value);
+      entity.storyline = storyline_id(parsed_[record->location.file].file->path);
       graph.add_entity(std::move(entity));
     }
     for (const auto& record : relations_)

@@ -8,7 +8,7 @@ namespace cartelgraph::testing {
 inline Entity make_entity(std::string id, EntityType type, std::string name,
                           std::vector<std::string> aliases = {}) {
   return {std::move(id), type, std::move(name), std::move(aliases), "Test entity.",
-          {{"doc", "Heading", "Supports it."}}};
+          {{"doc", "Heading", "Supports it."}}, "test"};
 }
 
 inline Relation make_relation(RelationKind kind, Confidence confidence,

@@ -17,7 +17,7 @@ using namespace cartelgraph;
 namespace {
 
 // The key order of the canonical form, for each kind of object in a fact file.
-constexpr std::array<std::string_view, 3> file_keys = {"sources", "entities", "relations"};
+constexpr std::array<std::string_view, 4> file_keys = {"title", "sources", "entities", "relations"};
 constexpr std::array<std::string_view, 7> source_keys = {"id", "title", "author", "publisher",
                                                          "published", "url", "document"};
 constexpr std::array<std::string_view, 6> entity_keys = {"id", "type", "name", "aliases",

@@ -1,0 +1,372 @@
+#include "render/diagram.hpp"
+
+#include <graphviz/cgraph.h>
+#include <graphviz/gvc.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+#include <memory>
+#include <set>
+
+#include "queries/neighborhood.hpp"
+#include "queries/paths.hpp"
+
+namespace cartelgraph {
+
+namespace {
+
+// ---- RAII owners of the Graphviz lifecycle (gvContext → agopen → gvLayout → gvRender →
+// gvFreeLayout → agclose → gvFreeContext) -----------------------------------------------
+
+struct ContextDeleter {
+  void operator()(GVC_t* context) const { gvFreeContext(context); }
+};
+struct GraphDeleter {
+  void operator()(Agraph_t* graph) const { agclose(graph); }
+};
+using ContextHandle = std::unique_ptr<GVC_t, ContextDeleter>;
+using GraphHandle = std::unique_ptr<Agraph_t, GraphDeleter>;
+
+class LayoutHandle {
+ public:
+  LayoutHandle(GVC_t* context, Agraph_t* graph, const std::string& engine) : context_(context), graph_(graph) {
+    if (gvLayout(context_, graph_, engine.c_str()) != 0)
+      throw RenderError("Graphviz cannot lay out with '" + engine + "'");
+  }
+  ~LayoutHandle() { gvFreeLayout(context_, graph_); }
+  LayoutHandle(const LayoutHandle&) = delete;
+  LayoutHandle& operator=(const LayoutHandle&) = delete;
+
+ private:
+  GVC_t* context_;
+  Agraph_t* graph_;
+};
+
+// Graphviz 2.42 takes char* for strings it only reads or copies (agsafeset, agnode and agopen
+// copy them into the graph's string pool).
+char* text(const std::string& s) { return const_cast<char*>(s.c_str()); }
+
+void set(void* object, const std::string& name, const std::string& value) {
+  agsafeset(object, text(name), text(value), text(std::string()));
+}
+
+// Graphviz reads backslash sequences (\n, \N, \G, …) and HTML entities (&amp;, &#233;) in labels
+// and tooltips: a backslash must be doubled, and an '&' that starts something entity-like
+// escaped, for the text to come out as written.
+std::string label_text(std::string_view s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c == '\\') {
+      out += "\\\\";
+    } else if (c == '&') {
+      std::size_t j = i + 1;
+      while (j < s.size() && (std::isalnum(static_cast<unsigned char>(s[j])) || s[j] == '#')) ++j;
+      out += (j > i + 1 && j < s.size() && s[j] == ';') ? "&amp;" : "&";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+// Escaping for Graphviz's HTML-like labels (the legend), which are XML.
+std::string html_text(std::string_view s) {
+  std::string out;
+  for (const char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+struct TypeStyle {
+  const char* shape;
+  const char* style;
+  const char* fill;
+};
+
+TypeStyle type_style(EntityType type) {
+  switch (type) {
+    case EntityType::organization: return {"box", "filled,rounded,bold", "#f4cccc"};
+    case EntityType::faction: return {"box", "filled,rounded,dashed", "#fce5cd"};
+    case EntityType::person: return {"ellipse", "filled", "#cfe2f3"};
+    case EntityType::place: return {"house", "filled", "#d9ead3"};
+    case EntityType::agency: return {"box3d", "filled", "#d9d2e9"};
+    case EntityType::business: return {"note", "filled", "#fff2cc"};
+    case EntityType::event: return {"diamond", "filled", "#eeeeee"};
+  }
+  return {"ellipse", "filled", "#ffffff"};
+}
+
+std::string citation_lines(const std::vector<Citation>& citations) {
+  std::string out;
+  for (const auto& c : citations) out += "\n" + c.source + " §" + c.section + ": " + c.note;
+  return out;
+}
+
+std::string node_tooltip(const Entity& entity) {
+  std::string tip = entity.name + " (" + std::string(to_string(entity.type)) + ")";
+  if (!entity.aliases.empty()) {
+    tip += "\nAlso known as: ";
+    for (std::size_t i = 0; i < entity.aliases.size(); ++i) tip += (i ? "; " : "") + entity.aliases[i];
+  }
+  tip += "\n" + entity.description + citation_lines(entity.sources);
+  return tip;
+}
+
+std::string dates(const Relation& relation) {
+  if (!relation.since && !relation.until) return "undated";
+  std::string out = relation.since ? relation.since->to_string() : "?";
+  if (relation.until) out += " to " + relation.until->to_string();
+  return out;
+}
+
+bool is_structural(RelationKind kind) {
+  return kind == RelationKind::member_of || kind == RelationKind::leads || kind == RelationKind::faction_of ||
+         kind == RelationKind::armed_wing_of || kind == RelationKind::support_network_of;
+}
+
+// The organization each entity is drawn inside with --cluster: follow structural ties upward
+// to a group that is not itself part of another.
+std::map<Vertex, Vertex> cluster_roots(const KnowledgeGraph& graph, const DiagramSpec& spec) {
+  std::map<Vertex, Vertex> parent;
+  const Graph& g = graph.graph();
+  for (const Edge e : spec.relations)
+    if (is_structural(graph.relation(e).kind)) parent.emplace(boost::source(e, g), boost::target(e, g));
+  std::map<Vertex, Vertex> root;
+  for (const auto& [child, unused] : parent) {
+    Vertex top = child;
+    for (std::size_t hops = 0; parent.contains(top) && hops < parent.size(); ++hops) top = parent.at(top);
+    root[child] = top;
+  }
+  for (const auto& [child, top] : std::map<Vertex, Vertex>(root)) root.emplace(top, top);
+  return root;
+}
+
+void add_legend(Agraph_t* g, const KnowledgeGraph& graph, const DiagramSpec& spec) {
+  std::set<EntityType> types;
+  for (const Vertex v : spec.entities) types.insert(graph.entity(v).type);
+  std::set<RelationKind> kinds;
+  bool alleged = false;
+  for (const Edge e : spec.relations) {
+    kinds.insert(graph.relation(e).kind);
+    alleged = alleged || graph.relation(e).confidence == Confidence::alleged;
+  }
+  Agraph_t* legend = agsubg(g, text("cluster_legend"), 1);
+  set(legend, "label", "Legend");
+  set(legend, "style", "rounded");
+  set(legend, "color", "gray60");
+  Agnode_t* previous = nullptr;
+  for (const EntityType type : types) {
+    const std::string name = "legend type " + std::string(to_string(type));
+    Agnode_t* node = agnode(legend, text(name), 1);
+    const TypeStyle style = type_style(type);
+    set(node, "label", std::string(to_string(type)));
+    set(node, "shape", style.shape);
+    set(node, "style", style.style);
+    set(node, "fillcolor", style.fill);
+    if (previous) {  // an invisible chain keeps the legend compact
+      Agedge_t* chain = agedge(legend, previous, node, nullptr, 1);
+      set(chain, "style", "invis");
+    }
+    previous = node;
+  }
+  std::string table = "<TABLE BORDER=\"0\" CELLSPACING=\"2\">";
+  for (const RelationKind kind : kinds) {
+    const KindInfo& info = kind_info(kind);
+    table += "<TR><TD><FONT COLOR=\"" + std::string(info.color) + "\">" +
+             (info.style == "dotted" ? "· · · ·" : info.style == "dashed" ? "– – –" : "———") + "</FONT></TD><TD ALIGN=\"LEFT\">" +
+             html_text(info.label) + (info.symmetric ? " (both ways)" : " →") + "</TD></TR>";
+  }
+  if (alleged) table += "<TR><TD><FONT COLOR=\"gray50\">· · · ·</FONT></TD><TD ALIGN=\"LEFT\">alleged (any kind)</TD></TR>";
+  table += "</TABLE>";
+  Agnode_t* kinds_node = agnode(legend, text("legend kinds"), 1);
+  set(kinds_node, "shape", "plaintext");
+  agsafeset(kinds_node, text("label"), agstrdup_html(g, text(table)), text(""));
+  if (previous) {
+    Agedge_t* chain = agedge(legend, previous, kinds_node, nullptr, 1);
+    set(chain, "style", "invis");
+  }
+}
+
+GraphHandle build(const KnowledgeGraph& graph, const DiagramSpec& spec) {
+  GraphHandle g(agopen(text(spec.title.empty() ? std::string("cartelgraph") : spec.title), Agdirected, nullptr));
+  set(g.get(), "label", label_text(spec.title));
+  set(g.get(), "labelloc", "t");
+  set(g.get(), "fontname", "DejaVu Sans");
+  set(g.get(), "overlap", "false");
+  set(g.get(), "splines", "true");
+  set(g.get(), "outputorder", "edgesfirst");
+  agattr(g.get(), AGNODE, text("fontname"), text("DejaVu Sans"));
+  agattr(g.get(), AGEDGE, text("fontname"), text("DejaVu Sans"));
+  agattr(g.get(), AGEDGE, text("fontsize"), text("9"));
+
+  const std::map<Vertex, Vertex> roots = spec.cluster ? cluster_roots(graph, spec) : std::map<Vertex, Vertex>{};
+  std::map<Vertex, Agraph_t*> clusters;
+  std::map<Vertex, Agnode_t*> nodes;
+  for (const Vertex v : spec.entities) {
+    const Entity& entity = graph.entity(v);
+    Agraph_t* parent = g.get();
+    if (const auto it = roots.find(v); it != roots.end()) {
+      auto& cluster = clusters[it->second];
+      if (!cluster) {
+        cluster = agsubg(g.get(), text("cluster_" + graph.entity(it->second).id), 1);
+        set(cluster, "label", label_text(graph.entity(it->second).name));
+        set(cluster, "style", "rounded,dashed");
+        set(cluster, "color", "gray50");
+      }
+      parent = cluster;
+    }
+    // cgraph keys nodes by name: the entity id, which is unique.
+    Agnode_t* node = agnode(parent, text(entity.id), 1);
+    const TypeStyle style = type_style(entity.type);
+    set(node, "label", label_text(entity.name));
+    set(node, "shape", style.shape);
+    set(node, "style", style.style);
+    set(node, "fillcolor", style.fill);
+    set(node, "tooltip", label_text(node_tooltip(entity)));
+    set(node, "id", "node-" + entity.id);
+    if (spec.links) set(node, "URL", "#entity-" + entity.id);
+    nodes[v] = node;
+  }
+
+  const std::set<Edge> highlighted(spec.highlighted.begin(), spec.highlighted.end());
+  const Graph& kg = graph.graph();
+  for (const Edge e : spec.relations) {
+    const auto from = nodes.find(boost::source(e, kg));
+    const auto to = nodes.find(boost::target(e, kg));
+    if (from == nodes.end() || to == nodes.end()) continue;
+    const Relation& relation = graph.relation(e);
+    const KindInfo& info = kind_info(relation.kind);
+    Agedge_t* edge = agedge(g.get(), from->second, to->second, nullptr, 1);
+    std::string label(info.label);
+    if (relation.since) label += " " + std::to_string(relation.since->year());
+    set(edge, "label", label_text(label));
+    const bool alleged = relation.confidence == Confidence::alleged;
+    set(edge, "color", alleged ? "gray50" : std::string(info.color));
+    set(edge, "fontcolor", alleged ? "gray50" : std::string(info.color));
+    std::string style = alleged ? "dotted" : std::string(info.style);
+    if (highlighted.contains(e)) {
+      style = "bold";
+      set(edge, "penwidth", "3");
+    }
+    set(edge, "style", style);
+    if (info.symmetric) set(edge, "dir", "none");
+    set(edge, "tooltip",
+        label_text(graph.entity(boost::source(e, kg)).name + " " + std::string(info.label) + " " +
+                   graph.entity(boost::target(e, kg)).name + "\n" + dates(relation) + ", " +
+                   std::string(to_string(relation.confidence)) + citation_lines(relation.sources)));
+  }
+  if (spec.legend && !spec.entities.empty()) add_legend(g.get(), graph, spec);
+  return g;
+}
+
+}  // namespace
+
+std::optional<DiagramFormat> format_for_path(const std::filesystem::path& path) {
+  const std::string extension = path.extension().string();
+  if (extension == ".dot" || extension == ".gv") return DiagramFormat::dot;
+  if (extension == ".svg") return DiagramFormat::svg;
+  if (extension == ".png") return DiagramFormat::png;
+  if (extension == ".pdf") return DiagramFormat::pdf;
+  return std::nullopt;
+}
+
+DiagramSpec whole_view(const GraphView& view) {
+  DiagramSpec spec;
+  spec.title = "cartelgraph";
+  const FilteredGraph g = view.graph();
+  for (const Vertex v : boost::make_iterator_range(boost::vertices(g))) spec.entities.push_back(v);
+  for (const Edge e : boost::make_iterator_range(boost::edges(g))) spec.relations.push_back(e);
+  return spec;
+}
+
+DiagramSpec focus_view(const GraphView& view, const Projection& projection, Vertex center, std::size_t depth) {
+  const Neighborhood hood = neighborhood(view, projection, center, depth);
+  DiagramSpec spec;
+  spec.title = view.knowledge_graph().entity(center).name + ", " + std::to_string(depth) +
+               (depth == 1 ? " hop" : " hops");
+  for (const auto& item : hood.entities) spec.entities.push_back(item.entity);
+  spec.relations = hood.relations;
+  return spec;
+}
+
+std::optional<DiagramSpec> path_view(const GraphView& view, const Projection& projection, Vertex from, Vertex to) {
+  const auto paths = find_paths(view, projection, from, to);
+  if (paths.empty()) return std::nullopt;
+  const KnowledgeGraph& kg = view.knowledge_graph();
+  std::set<Vertex> inside(paths[0].entities.begin(), paths[0].entities.end());
+  for (const Vertex v : paths[0].entities)
+    if (const auto node = projection.node(v))
+      for (const auto neighbor : projection.neighbors(*node)) inside.insert(projection.entity(neighbor));
+  DiagramSpec spec;
+  spec.title = kg.entity(from).name + " to " + kg.entity(to).name;
+  spec.entities.assign(inside.begin(), inside.end());
+  const FilteredGraph g = view.graph();
+  for (const Edge e : boost::make_iterator_range(boost::edges(g)))
+    if (inside.contains(boost::source(e, g)) && inside.contains(boost::target(e, g))) spec.relations.push_back(e);
+  for (const auto& hop : paths[0].hops) spec.highlighted.insert(spec.highlighted.end(), hop.relations.begin(), hop.relations.end());
+  return spec;
+}
+
+DiagramSpec storyline_view(const GraphView& view, std::string_view storyline) {
+  const KnowledgeGraph& kg = view.knowledge_graph();
+  DiagramSpec spec;
+  spec.title = std::string(storyline);
+  for (const auto& s : kg.storylines())
+    if (s.id == storyline) spec.title = s.title;
+  std::set<Vertex> inside;
+  const FilteredGraph g = view.graph();
+  for (const Edge e : boost::make_iterator_range(boost::edges(g)))
+    if (kg.relation(e).storyline == storyline) {
+      spec.relations.push_back(e);
+      inside.insert(boost::source(e, g));
+      inside.insert(boost::target(e, g));
+    }
+  spec.entities.assign(inside.begin(), inside.end());
+  return spec;
+}
+
+std::string default_layout(const DiagramSpec& spec) { return spec.entities.size() > 300 ? "sfdp" : "dot"; }
+
+std::string render_diagram(const KnowledgeGraph& graph, const DiagramSpec& spec, DiagramFormat format,
+                           std::string_view layout) {
+  static constexpr const char* format_names[] = {"dot", "svg", "png", "pdf"};
+  const ContextHandle context(gvContext());
+  if (!context) throw RenderError("cannot start Graphviz");
+  const GraphHandle g = build(graph, spec);
+  char* data = nullptr;
+  unsigned int length = 0;
+  const std::string engine(layout);
+  std::string result;
+  if (format == DiagramFormat::dot && engine == "none") {
+    // DOT without positions: cgraph's own writer, into memory.
+    std::size_t size = 0;
+    FILE* stream = open_memstream(&data, &size);
+    if (!stream) throw RenderError("cannot allocate memory for DOT");
+    const int status = agwrite(g.get(), stream);
+    std::fclose(stream);
+    result.assign(data ? data : "", size);
+    std::free(data);
+    if (status != 0) throw RenderError("Graphviz cannot write DOT");
+    return result;
+  } else {
+    const LayoutHandle laid_out(context.get(), g.get(), engine);
+    if (gvRenderData(context.get(), g.get(), format_names[static_cast<int>(format)], &data, &length) != 0)
+      throw RenderError(std::string("Graphviz cannot render ") + format_names[static_cast<int>(format)]);
+  }
+  result.assign(data, length);
+  gvFreeRenderData(data);
+  return result;
+}
+
+}  // namespace cartelgraph

@@ -1,0 +1,20 @@
+#pragma once
+// The HTML dossier: one self-contained file with diagrams, rankings, factions and entity cards.
+
+#include <string>
+#include <string_view>
+
+#include "graph/view.hpp"
+
+namespace cartelgraph {
+
+/// `text` escaped for HTML element content and attribute values (& < > " ').
+[[nodiscard]] std::string html_escape(std::string_view text);
+
+/// A complete HTML document about `view`: an overview diagram, one diagram per storyline, the
+/// factions and balance summary, the top entities by betweenness and degree, an entity card for
+/// every entity (anchor "entity-ID", linked from the diagrams) and the source list. No external
+/// URL: styles and SVG are inline. Throws RenderError if Graphviz fails.
+[[nodiscard]] std::string render_dossier(const GraphView& view);
+
+}  // namespace cartelgraph
