@@ -205,6 +205,7 @@ GraphHandle build(const KnowledgeGraph& graph, const DiagramSpec& spec) {
   set(g.get(), "fontname", "DejaVu Sans");
   set(g.get(), "overlap", "false");
   set(g.get(), "splines", "true");
+  set(g.get(), "newrank", "true");  // ranks across clusters; also avoids a spline-routing fault of Graphviz 2.42 with clusters
   set(g.get(), "outputorder", "edgesfirst");
   agattr(g.get(), AGNODE, text("fontname"), text("DejaVu Sans"));
   agattr(g.get(), AGEDGE, text("fontname"), text("DejaVu Sans"));

@@ -184,7 +184,8 @@ TEST_CASE("centrality lists the best first for every measure") {
       CHECK(json["results"][i - 1]["score"].GetDouble() >= json["results"][i]["score"].GetDouble());
   }
   const Run people = run("--format json centrality --measure betweenness --type person --top 3");
-  for (const auto& result : parse_json(people.out)["results"].GetArray())
+  const auto ranked = parse_json(people.out);
+  for (const auto& result : ranked["results"].GetArray())
     CHECK(std::string(result["type"].GetString()) == "person");
   CHECK(run("centrality --measure fame").exit_code == 2);
 }
@@ -245,7 +246,8 @@ TEST_CASE("neighbors and timeline print the brief's shapes") {
 
   const Run t = run("timeline 'Rosalinda Gonzalez Valencia' --format json");
   CHECK(t.exit_code == 0);
-  const auto events = parse_json(t.out)["events"].GetArray();
+  const auto timeline = parse_json(t.out);
+  const auto events = timeline["events"].GetArray();
   REQUIRE(events.Size() >= 2);
   std::string previous;
   bool arrest = false;

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <iterator>
 
+#include "loaders/builtin_data.hpp"
 #include "render/diagram.hpp"
 #include "render/dossier.hpp"
 #include "render/output_file.hpp"
@@ -149,4 +150,18 @@ TEST_CASE("the dossier is self-contained and has every section and card") {
   CHECK(html.find("href=\"http") == std::string::npos);
   CHECK(html.find("<link") == std::string::npos);
   CHECK(html_escape("<a href='x'>&\"") == "&lt;a href=&#39;x&#39;&gt;&amp;&quot;");
+}
+
+TEST_CASE("every built-in storyline renders, clustered or not") {
+  const KnowledgeGraph g = load_builtin_graph();
+  const GraphView view(g);
+  for (const auto& storyline : g.storylines()) {
+    DiagramSpec spec = storyline_view(view, storyline.id);
+    if (spec.relations.empty()) continue;
+    CAPTURE(storyline.id);
+    for (const bool cluster : {false, true}) {
+      spec.cluster = cluster;
+      CHECK(render_diagram(g, spec, DiagramFormat::svg, "dot").find("</svg>") != std::string::npos);
+    }
+  }
 }
