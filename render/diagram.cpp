@@ -30,6 +30,15 @@ struct GraphDeleter {
 using ContextHandle = std::unique_ptr<GVC_t, ContextDeleter>;
 using GraphHandle = std::unique_ptr<Agraph_t, GraphDeleter>;
 
+// One Graphviz context for the whole process: Graphviz 2.42 caches the last font name in a static
+// that gvFreeContext frees, so a second context in the same process reads freed memory (seen
+// under AddressSanitizer). The context is freed once, at exit. Not thread-safe, like Graphviz.
+GVC_t* graphviz_context() {
+  static const ContextHandle context(gvContext());
+  if (!context) throw RenderError("cannot start Graphviz");
+  return context.get();
+}
+
 class LayoutHandle {
  public:
   LayoutHandle(GVC_t* context, Agraph_t* graph, const std::string& engine) : context_(context), graph_(graph) {
@@ -342,8 +351,7 @@ std::string default_layout(const DiagramSpec& spec) { return spec.entities.size(
 std::string render_diagram(const KnowledgeGraph& graph, const DiagramSpec& spec, DiagramFormat format,
                            std::string_view layout) {
   static constexpr const char* format_names[] = {"dot", "svg", "png", "pdf"};
-  const ContextHandle context(gvContext());
-  if (!context) throw RenderError("cannot start Graphviz");
+  GVC_t* const context = graphviz_context();
   const GraphHandle g = build(graph, spec);
   char* data = nullptr;
   unsigned int length = 0;
@@ -361,8 +369,8 @@ std::string render_diagram(const KnowledgeGraph& graph, const DiagramSpec& spec,
     if (status != 0) throw RenderError("Graphviz cannot write DOT");
     return result;
   } else {
-    const LayoutHandle laid_out(context.get(), g.get(), engine);
-    if (gvRenderData(context.get(), g.get(), format_names[static_cast<int>(format)], &data, &length) != 0)
+    const LayoutHandle laid_out(context, g.get(), engine);
+    if (gvRenderData(context, g.get(), format_names[static_cast<int>(format)], &data, &length) != 0)
       throw RenderError(std::string("Graphviz cannot render ") + format_names[static_cast<int>(format)]);
   }
   result.assign(data, length);

@@ -52,6 +52,7 @@ class RenderError : public std::runtime_error {
 /// Draws `spec` with Graphviz: cgraph builds the graph (it quotes and escapes every name), gvc
 /// lays it out with `layout` (dot, neato, fdp, sfdp, …) and renders `format`. With `layout`
 /// "none" and the dot format, the DOT is written without positions. Throws RenderError.
+/// Not thread-safe: Graphviz keeps global state.
 [[nodiscard]] std::string render_diagram(const KnowledgeGraph& graph, const DiagramSpec& spec,
                                          DiagramFormat format, std::string_view layout);
 
