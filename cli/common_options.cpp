@@ -1,9 +1,13 @@
-#include "cli/common_options.hpp"
+#include "cartelgraph/cli/common_options.hpp"
 
-#include "graph/relation_kinds.hpp"
-#include "loaders/builtin_data.hpp"
-#include "loaders/fact_directory.hpp"
-#include "queries/resolve.hpp"
+#include "cartelgraph/graph/relation_kinds.hpp"
+#include "cartelgraph/loaders/builtin_data.hpp"
+#include "cartelgraph/loaders/fact_directory.hpp"
+#include "cartelgraph/loaders/graphml_loader.hpp"
+
+#include <fstream>
+#include <iterator>
+#include "cartelgraph/queries/resolve.hpp"
 
 namespace cartelgraph::cli {
 
@@ -18,6 +22,12 @@ void setup_global_options(CLI::App& app, GlobalOptions& options) {
   app.add_option("--types", options.types, "Keep entities of these types (comma-separated)")
       ->delimiter(',')
       ->type_name("T,...");
+  app.add_option("--default-type", options.default_type,
+                 "Type of GraphML nodes without a 'type' attribute (default person)")
+      ->type_name("T");
+  app.add_option("--default-kind", options.default_kind,
+                 "Kind of GraphML edges without a 'kind' attribute (default associate_of)")
+      ->type_name("K");
   app.add_option("--format", options.format, "Output format")
       ->check(CLI::IsMember({"text", "json"}))
       ->type_name("text|json");
@@ -25,7 +35,18 @@ void setup_global_options(CLI::App& app, GlobalOptions& options) {
 
 KnowledgeGraph load_graph(const GlobalOptions& options) {
   if (options.data.empty()) return load_builtin_graph();
-  return load_facts_or_throw(read_fact_directory(options.data));
+  if (!options.data.ends_with(".graphml")) return load_facts_or_throw(read_fact_directory(options.data));
+  GraphmlOptions graphml;
+  graphml.default_type = parse_type_option(options.default_type);
+  const auto kind = parse_relation_kind(options.default_kind);
+  if (!kind) throw CliError(exit_usage, "unknown relation kind '" + options.default_kind + "' in --default-kind");
+  graphml.default_kind = *kind;
+  std::ifstream in(options.data, std::ios::binary);
+  if (!in) throw LoadError({{options.data, 0, 0, "cannot read file"}});
+  const FactFile file{options.data, std::string(std::istreambuf_iterator<char>(in), {})};
+  LoadResult result = load_graphml(file, graphml);
+  if (!result.problems.empty()) throw LoadError(std::move(result.problems));
+  return std::move(result.graph);
 }
 
 EntityType parse_type_option(const std::string& name) {

@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "graph/knowledge_graph.hpp"
-#include "graph/view.hpp"
+#include "cartelgraph/graph/knowledge_graph.hpp"
+#include "cartelgraph/graph/view.hpp"
 
 namespace cartelgraph::cli {
 
@@ -34,6 +34,8 @@ struct GlobalOptions {
   std::string min_confidence;   // alleged, reported or confirmed
   std::vector<std::string> types;
   std::string format = "text";  // text or json
+  std::string default_type = "person";      // for GraphML without cartelgraph's attributes
+  std::string default_kind = "associate_of";
 };
 
 /// Shared state: the options, and the command chosen, run after parsing.
@@ -46,7 +48,8 @@ struct Context {
 /// Declares the global options on `app`.
 void setup_global_options(CLI::App& app, GlobalOptions& options);
 
-/// Loads --data or the built-in facts. Throws LoadError when they are invalid.
+/// Loads --data (a fact directory or a .graphml file) or the built-in facts. Throws LoadError
+/// when they are invalid, CliError for a bad --default-type or --default-kind.
 [[nodiscard]] KnowledgeGraph load_graph(const GlobalOptions& options);
 
 /// The view the global options (and a command's --kinds) define. Throws CliError (usage).

@@ -1,4 +1,4 @@
-#include "cli/json_output.hpp"
+#include "cartelgraph/cli/json_output.hpp"
 
 #include <cstdio>
 

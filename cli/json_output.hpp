@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "graph/knowledge_graph.hpp"
+#include "cartelgraph/graph/knowledge_graph.hpp"
 
 namespace cartelgraph::cli {
 

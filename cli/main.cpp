@@ -6,10 +6,10 @@
 #include <cstdio>
 #include <exception>
 
-#include "cli/commands/commands.hpp"
-#include "loaders/problem.hpp"
-#include "queries/centrality.hpp"
-#include "render/diagram.hpp"
+#include "cartelgraph/cli/commands/commands.hpp"
+#include "cartelgraph/loaders/problem.hpp"
+#include "cartelgraph/queries/centrality.hpp"
+#include "cartelgraph/render/diagram.hpp"
 
 int main(int argc, char** argv) {
   using namespace cartelgraph;
@@ -35,6 +35,7 @@ int main(int argc, char** argv) {
   setup_timeline(app, context);
   setup_render(app, context);
   setup_report(app, context);
+  setup_export(app, context);
 
   try {
     app.parse(argc, argv);

@@ -1,4 +1,4 @@
-#include "cli/text_output.hpp"
+#include "cartelgraph/cli/text_output.hpp"
 
 namespace cartelgraph::cli {
 

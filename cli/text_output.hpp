@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "graph/knowledge_graph.hpp"
+#include "cartelgraph/graph/knowledge_graph.hpp"
 
 namespace cartelgraph::cli {
 

@@ -5,6 +5,7 @@ find_package(PkgConfig REQUIRED)
 pkg_check_modules(utf8proc REQUIRED IMPORTED_TARGET libutf8proc)
 pkg_check_modules(graphviz REQUIRED IMPORTED_TARGET libgvc libcgraph)
 find_package(CLI11 REQUIRED CONFIG)
+find_package(EXPAT REQUIRED)
 
 # RapidJSON's Debian config exports only variables: wrap them in a target whose headers are
 # SYSTEM, so our -Werror does not apply to them.

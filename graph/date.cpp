@@ -1,4 +1,4 @@
-#include "graph/date.hpp"
+#include "cartelgraph/graph/date.hpp"
 
 #include <cstdio>
 

@@ -1,4 +1,4 @@
-#include "graph/entity.hpp"
+#include "cartelgraph/graph/entity.hpp"
 
 namespace cartelgraph {
 

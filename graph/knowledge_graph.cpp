@@ -1,9 +1,9 @@
-#include "graph/knowledge_graph.hpp"
+#include "cartelgraph/graph/knowledge_graph.hpp"
 
 #include <algorithm>
 #include <stdexcept>
 
-#include "graph/normalize.hpp"
+#include "cartelgraph/graph/normalize.hpp"
 
 namespace cartelgraph {
 

@@ -10,8 +10,8 @@
 #include <string_view>
 #include <vector>
 
-#include "graph/entity.hpp"
-#include "graph/relation.hpp"
+#include "cartelgraph/graph/entity.hpp"
+#include "cartelgraph/graph/relation.hpp"
 
 namespace cartelgraph {
 

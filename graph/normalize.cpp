@@ -1,4 +1,4 @@
-#include "graph/normalize.hpp"
+#include "cartelgraph/graph/normalize.hpp"
 
 #include <utf8proc.h>
 

@@ -1,4 +1,4 @@
-#include "graph/projection.hpp"
+#include "cartelgraph/graph/projection.hpp"
 
 #include <algorithm>
 #include <limits>

@@ -8,7 +8,7 @@
 #include <utility>
 #include <vector>
 
-#include "graph/view.hpp"
+#include "cartelgraph/graph/view.hpp"
 
 namespace cartelgraph {
 

@@ -1,4 +1,4 @@
-#include "graph/relation.hpp"
+#include "cartelgraph/graph/relation.hpp"
 
 namespace cartelgraph {
 

@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
-#include "graph/date.hpp"
-#include "graph/entity.hpp"
-#include "graph/relation_kinds.hpp"
+#include "cartelgraph/graph/date.hpp"
+#include "cartelgraph/graph/entity.hpp"
+#include "cartelgraph/graph/relation_kinds.hpp"
 
 namespace cartelgraph {
 
@@ -17,6 +17,7 @@ struct Relation {
   std::optional<Date> since;  // when the tie began or the act happened
   std::optional<Date> until;  // when the tie ended
   std::string place;          // id of a place entity, empty when none
+  std::optional<double> weight;  // a tie strength, when the data gives one (imported graphs)
   Confidence confidence = Confidence::reported;
   std::vector<Citation> sources;
   std::string storyline;      // the fact file that states it (its name without .json)

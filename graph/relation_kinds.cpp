@@ -1,4 +1,4 @@
-#include "graph/relation_kinds.hpp"
+#include "cartelgraph/graph/relation_kinds.hpp"
 
 #include <array>
 #include <string>

@@ -7,7 +7,7 @@
 #include <span>
 #include <string_view>
 
-#include "graph/entity.hpp"
+#include "cartelgraph/graph/entity.hpp"
 
 namespace cartelgraph {
 

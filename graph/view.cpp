@@ -1,4 +1,4 @@
-#include "graph/view.hpp"
+#include "cartelgraph/graph/view.hpp"
 
 namespace cartelgraph {
 

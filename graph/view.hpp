@@ -5,7 +5,7 @@
 
 #include <optional>
 
-#include "graph/knowledge_graph.hpp"
+#include "cartelgraph/graph/knowledge_graph.hpp"
 
 namespace cartelgraph {
 

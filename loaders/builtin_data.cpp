@@ -1,4 +1,4 @@
-#include "loaders/builtin_data.hpp"
+#include "cartelgraph/loaders/builtin_data.hpp"
 
 namespace cartelgraph {
 

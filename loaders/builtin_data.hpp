@@ -5,8 +5,8 @@
 #include <string_view>
 #include <vector>
 
-#include "graph/knowledge_graph.hpp"
-#include "loaders/fact_loader.hpp"
+#include "cartelgraph/graph/knowledge_graph.hpp"
+#include "cartelgraph/loaders/fact_loader.hpp"
 
 namespace cartelgraph {
 

@@ -1,4 +1,4 @@
-#include "loaders/fact_directory.hpp"
+#include "cartelgraph/loaders/fact_directory.hpp"
 
 #include <algorithm>
 #include <fstream>

@@ -4,7 +4,7 @@
 #include <filesystem>
 #include <vector>
 
-#include "loaders/fact_loader.hpp"
+#include "cartelgraph/loaders/fact_loader.hpp"
 
 namespace cartelgraph {
 

@@ -1,4 +1,4 @@
-#include "loaders/fact_loader.hpp"
+#include "cartelgraph/loaders/fact_loader.hpp"
 
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
@@ -9,10 +9,10 @@
 #include <set>
 #include <tuple>
 
-#include "graph/relation_kinds.hpp"
-#include "loaders/builtin_data.hpp"
-#include "loaders/json_positions.hpp"
-#include "loaders/schema_check.hpp"
+#include "cartelgraph/graph/relation_kinds.hpp"
+#include "cartelgraph/loaders/builtin_data.hpp"
+#include "cartelgraph/loaders/json_positions.hpp"
+#include "cartelgraph/loaders/schema_check.hpp"
 
 namespace cartelgraph {
 
@@ -307,6 +307,8 @@ class Loader {
       record.kind = *kind;
       record.relation.kind = *kind;
       record.relation.confidence = *parse_confidence(string_member(value, "confidence"));
+      if (const auto weight = value.FindMember("weight"); weight != value.MemberEnd())
+        record.relation.weight = weight->value.GetDouble();
       record.relation.sources = citations(value);
       record.relation.storyline = storyline_id(parsed_[at.file].file->path);
 

@@ -6,8 +6,8 @@
 #include <string_view>
 #include <vector>
 
-#include "graph/knowledge_graph.hpp"
-#include "loaders/problem.hpp"
+#include "cartelgraph/graph/knowledge_graph.hpp"
+#include "cartelgraph/loaders/problem.hpp"
 
 namespace cartelgraph {
 

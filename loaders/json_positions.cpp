@@ -1,4 +1,4 @@
-#include "loaders/json_positions.hpp"
+#include "cartelgraph/loaders/json_positions.hpp"
 
 #include <rapidjson/reader.h>
 

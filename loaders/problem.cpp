@@ -1,4 +1,4 @@
-#include "loaders/problem.hpp"
+#include "cartelgraph/loaders/problem.hpp"
 
 namespace cartelgraph {
 

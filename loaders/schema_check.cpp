@@ -1,4 +1,4 @@
-#include "loaders/schema_check.hpp"
+#include "cartelgraph/loaders/schema_check.hpp"
 
 #include <rapidjson/error/en.h>
 #include <rapidjson/stringbuffer.h>
@@ -6,7 +6,7 @@
 
 #include <stdexcept>
 
-#include "loaders/json_positions.hpp"
+#include "cartelgraph/loaders/json_positions.hpp"
 
 namespace cartelgraph::detail {
 

@@ -1,4 +1,4 @@
-#include "queries/centrality.hpp"
+#include "cartelgraph/queries/centrality.hpp"
 
 #include <boost/graph/betweenness_centrality.hpp>
 
@@ -7,7 +7,7 @@
 #include <cmath>
 #include <numeric>
 
-#include "queries/distances.hpp"
+#include "cartelgraph/queries/distances.hpp"
 
 namespace cartelgraph {
 

@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "graph/projection.hpp"
+#include "cartelgraph/graph/projection.hpp"
 
 namespace cartelgraph {
 

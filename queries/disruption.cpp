@@ -1,10 +1,10 @@
-#include "queries/disruption.hpp"
+#include "cartelgraph/queries/disruption.hpp"
 
 #include <algorithm>
 #include <array>
 
-#include "queries/centrality.hpp"
-#include "queries/distances.hpp"
+#include "cartelgraph/queries/centrality.hpp"
+#include "cartelgraph/queries/distances.hpp"
 
 namespace cartelgraph {
 

@@ -1,4 +1,4 @@
-#include "queries/distances.hpp"
+#include "cartelgraph/queries/distances.hpp"
 
 #include <boost/graph/breadth_first_search.hpp>
 #include <boost/graph/visitors.hpp>

@@ -4,7 +4,7 @@
 #include <limits>
 #include <vector>
 
-#include "graph/projection.hpp"
+#include "cartelgraph/graph/projection.hpp"
 
 namespace cartelgraph {
 

@@ -1,4 +1,4 @@
-#include "queries/entity_card.hpp"
+#include "cartelgraph/queries/entity_card.hpp"
 
 #include <algorithm>
 #include <tuple>

@@ -1,4 +1,4 @@
-#include "queries/factions.hpp"
+#include "cartelgraph/queries/factions.hpp"
 
 #include <algorithm>
 #include <map>

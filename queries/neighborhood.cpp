@@ -1,8 +1,8 @@
-#include "queries/neighborhood.hpp"
+#include "cartelgraph/queries/neighborhood.hpp"
 
 #include <algorithm>
 
-#include "queries/distances.hpp"
+#include "cartelgraph/queries/distances.hpp"
 
 namespace cartelgraph {
 

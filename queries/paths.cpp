@@ -1,4 +1,4 @@
-#include "queries/paths.hpp"
+#include "cartelgraph/queries/paths.hpp"
 
 #include <boost/graph/dijkstra_shortest_paths.hpp>
 #include <boost/graph/filtered_graph.hpp>

@@ -3,7 +3,7 @@
 
 #include <vector>
 
-#include "graph/projection.hpp"
+#include "cartelgraph/graph/projection.hpp"
 
 namespace cartelgraph {
 

@@ -1,9 +1,9 @@
-#include "queries/resolve.hpp"
+#include "cartelgraph/queries/resolve.hpp"
 
 #include <algorithm>
 #include <map>
 
-#include "graph/normalize.hpp"
+#include "cartelgraph/graph/normalize.hpp"
 
 namespace cartelgraph {
 

@@ -4,7 +4,7 @@
 #include <string_view>
 #include <vector>
 
-#include "graph/knowledge_graph.hpp"
+#include "cartelgraph/graph/knowledge_graph.hpp"
 
 namespace cartelgraph {
 

@@ -1,4 +1,4 @@
-#include "queries/structure.hpp"
+#include "cartelgraph/queries/structure.hpp"
 
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/biconnected_components.hpp>
@@ -6,7 +6,7 @@
 
 #include <algorithm>
 
-#include "queries/distances.hpp"
+#include "cartelgraph/queries/distances.hpp"
 
 namespace cartelgraph {
 

@@ -1,4 +1,4 @@
-#include "queries/summary.hpp"
+#include "cartelgraph/queries/summary.hpp"
 
 #include <boost/graph/graph_traits.hpp>
 

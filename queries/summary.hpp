@@ -5,7 +5,7 @@
 #include <map>
 #include <optional>
 
-#include "graph/view.hpp"
+#include "cartelgraph/graph/view.hpp"
 
 namespace cartelgraph {
 

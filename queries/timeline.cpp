@@ -1,4 +1,4 @@
-#include "queries/timeline.hpp"
+#include "cartelgraph/queries/timeline.hpp"
 
 #include <algorithm>
 

@@ -4,7 +4,7 @@
 #include <optional>
 #include <vector>
 
-#include "graph/view.hpp"
+#include "cartelgraph/graph/view.hpp"
 
 namespace cartelgraph {
 

@@ -1,4 +1,4 @@
-#include "render/diagram.hpp"
+#include "cartelgraph/render/diagram.hpp"
 
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
@@ -11,8 +11,8 @@
 #include <memory>
 #include <set>
 
-#include "queries/neighborhood.hpp"
-#include "queries/paths.hpp"
+#include "cartelgraph/queries/neighborhood.hpp"
+#include "cartelgraph/queries/paths.hpp"
 
 namespace cartelgraph {
 

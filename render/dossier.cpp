@@ -1,12 +1,12 @@
-#include "render/dossier.hpp"
+#include "cartelgraph/render/dossier.hpp"
 
 #include <algorithm>
 
-#include "queries/centrality.hpp"
-#include "queries/entity_card.hpp"
-#include "queries/factions.hpp"
-#include "queries/summary.hpp"
-#include "render/diagram.hpp"
+#include "cartelgraph/queries/centrality.hpp"
+#include "cartelgraph/queries/entity_card.hpp"
+#include "cartelgraph/queries/factions.hpp"
+#include "cartelgraph/queries/summary.hpp"
+#include "cartelgraph/render/diagram.hpp"
 
 namespace cartelgraph {
 

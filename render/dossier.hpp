@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-#include "graph/view.hpp"
+#include "cartelgraph/graph/view.hpp"
 
 namespace cartelgraph {
 

@@ -2,12 +2,12 @@
 // answers can be worked out by hand.
 #include <doctest/doctest.h>
 
-#include "queries/disruption.hpp"
-#include "queries/factions.hpp"
-#include "queries/neighborhood.hpp"
-#include "queries/paths.hpp"
-#include "queries/structure.hpp"
-#include "queries/timeline.hpp"
+#include "cartelgraph/queries/disruption.hpp"
+#include "cartelgraph/queries/factions.hpp"
+#include "cartelgraph/queries/neighborhood.hpp"
+#include "cartelgraph/queries/paths.hpp"
+#include "cartelgraph/queries/structure.hpp"
+#include "cartelgraph/queries/timeline.hpp"
 #include "sample_graph.hpp"
 
 using namespace cartelgraph;

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "loaders/builtin_data.hpp"
+#include "cartelgraph/loaders/builtin_data.hpp"
 
 using namespace cartelgraph;
 

@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "graph/date.hpp"
+#include "cartelgraph/graph/date.hpp"
 
 using cartelgraph::Date;
 

@@ -2,7 +2,7 @@
 
 #include <stdexcept>
 
-#include "graph/knowledge_graph.hpp"
+#include "cartelgraph/graph/knowledge_graph.hpp"
 #include "sample_graph.hpp"
 
 using namespace cartelgraph;

@@ -2,8 +2,8 @@
 
 #include <string>
 
-#include "loaders/fact_directory.hpp"
-#include "loaders/fact_loader.hpp"
+#include "cartelgraph/loaders/fact_directory.hpp"
+#include "cartelgraph/loaders/fact_loader.hpp"
 
 using namespace cartelgraph;
 
@@ -49,7 +49,7 @@ TEST_CASE("schema violations name the member and what was expected") {
                          "missing_member/facts.json:42:5: missing required member 'sources'");
   }
   SUBCASE("an unknown member points at its value") {
-    check_single_problem("unknown_member", "unknown_member/facts.json:56:17: unknown member 'weight'");
+    check_single_problem("unknown_member", "unknown_member/facts.json:56:19: unknown member 'strength'");
   }
   SUBCASE("an id that is not kebab-case") {
     check_single_problem("malformed_id",

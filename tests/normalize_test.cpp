@@ -2,7 +2,7 @@
 
 #include <stdexcept>
 
-#include "graph/normalize.hpp"
+#include "cartelgraph/graph/normalize.hpp"
 
 using cartelgraph::normalize_name;
 

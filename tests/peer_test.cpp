@@ -8,10 +8,10 @@
 #include <iterator>
 #include <string>
 
-#include "loaders/builtin_data.hpp"
-#include "queries/centrality.hpp"
-#include "queries/disruption.hpp"
-#include "queries/paths.hpp"
+#include "cartelgraph/loaders/builtin_data.hpp"
+#include "cartelgraph/queries/centrality.hpp"
+#include "cartelgraph/queries/disruption.hpp"
+#include "cartelgraph/queries/paths.hpp"
 
 using namespace cartelgraph;
 

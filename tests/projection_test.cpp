@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "graph/projection.hpp"
+#include "cartelgraph/graph/projection.hpp"
 #include "sample_graph.hpp"
 
 using namespace cartelgraph;

@@ -1,8 +1,8 @@
 #include <doctest/doctest.h>
 
-#include "queries/entity_card.hpp"
-#include "queries/resolve.hpp"
-#include "queries/summary.hpp"
+#include "cartelgraph/queries/entity_card.hpp"
+#include "cartelgraph/queries/resolve.hpp"
+#include "cartelgraph/queries/summary.hpp"
 #include "sample_graph.hpp"
 
 using namespace cartelgraph;

@@ -3,7 +3,7 @@
 #include <set>
 #include <string>
 
-#include "graph/relation_kinds.hpp"
+#include "cartelgraph/graph/relation_kinds.hpp"
 
 using namespace cartelgraph;
 

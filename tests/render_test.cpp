@@ -8,10 +8,10 @@
 #include <fstream>
 #include <iterator>
 
-#include "loaders/builtin_data.hpp"
-#include "render/diagram.hpp"
-#include "render/dossier.hpp"
-#include "render/output_file.hpp"
+#include "cartelgraph/loaders/builtin_data.hpp"
+#include "cartelgraph/render/diagram.hpp"
+#include "cartelgraph/render/dossier.hpp"
+#include "cartelgraph/render/output_file.hpp"
 #include "sample_graph.hpp"
 
 using namespace cartelgraph;

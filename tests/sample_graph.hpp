@@ -1,7 +1,7 @@
 #pragma once
 // A small graph built in code, shared by the graph, view and query tests.
 
-#include "graph/knowledge_graph.hpp"
+#include "cartelgraph/graph/knowledge_graph.hpp"
 
 namespace cartelgraph::testing {
 

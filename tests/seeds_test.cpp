@@ -9,8 +9,8 @@
 #include <array>
 #include <string>
 
-#include "loaders/builtin_data.hpp"
-#include "queries/resolve.hpp"
+#include "cartelgraph/loaders/builtin_data.hpp"
+#include "cartelgraph/queries/resolve.hpp"
 
 using namespace cartelgraph;
 
@@ -22,8 +22,8 @@ constexpr std::array<std::string_view, 7> source_keys = {"id", "title", "author"
                                                          "published", "url", "document"};
 constexpr std::array<std::string_view, 6> entity_keys = {"id", "type", "name", "aliases",
                                                          "description", "sources"};
-constexpr std::array<std::string_view, 8> relation_keys = {
-    "kind", "from", "to", "since", "until", "place", "confidence", "sources"};
+constexpr std::array<std::string_view, 9> relation_keys = {
+    "kind", "from", "to", "since", "until", "place", "weight", "confidence", "sources"};
 constexpr std::array<std::string_view, 3> citation_keys = {"source", "section", "note"};
 
 // True if the members of `object` appear in the order of `order` (absent ones skipped).

@@ -2,7 +2,7 @@
 
 #include <boost/graph/graph_utility.hpp>
 
-#include "graph/view.hpp"
+#include "cartelgraph/graph/view.hpp"
 #include "sample_graph.hpp"
 
 using namespace cartelgraph;

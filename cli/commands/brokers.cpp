@@ -1,10 +1,10 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "cli/commands/commands.hpp"
-#include "cli/json_output.hpp"
-#include "cli/text_output.hpp"
-#include "queries/structure.hpp"
+#include "cartelgraph/cli/commands/commands.hpp"
+#include "cartelgraph/cli/json_output.hpp"
+#include "cartelgraph/cli/text_output.hpp"
+#include "cartelgraph/queries/structure.hpp"
 
 namespace cartelgraph::cli {
 

@@ -3,7 +3,7 @@
 
 #include <CLI/CLI.hpp>
 
-#include "cli/common_options.hpp"
+#include "cartelgraph/cli/common_options.hpp"
 
 namespace cartelgraph::cli {
 
@@ -20,5 +20,6 @@ void setup_disrupt(CLI::App& app, Context& context);
 void setup_timeline(CLI::App& app, Context& context);
 void setup_render(CLI::App& app, Context& context);
 void setup_report(CLI::App& app, Context& context);
+void setup_export(CLI::App& app, Context& context);
 
 }  // namespace cartelgraph::cli

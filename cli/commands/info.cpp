@@ -1,8 +1,8 @@
 #include <cstdio>
 
-#include "cli/commands/commands.hpp"
-#include "cli/json_output.hpp"
-#include "queries/summary.hpp"
+#include "cartelgraph/cli/commands/commands.hpp"
+#include "cartelgraph/cli/json_output.hpp"
+#include "cartelgraph/queries/summary.hpp"
 
 namespace cartelgraph::cli {
 

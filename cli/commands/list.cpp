@@ -1,8 +1,8 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "cli/commands/commands.hpp"
-#include "cli/json_output.hpp"
+#include "cartelgraph/cli/commands/commands.hpp"
+#include "cartelgraph/cli/json_output.hpp"
 
 namespace cartelgraph::cli {
 

@@ -1,9 +1,9 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "cli/commands/commands.hpp"
-#include "render/diagram.hpp"
-#include "render/output_file.hpp"
+#include "cartelgraph/cli/commands/commands.hpp"
+#include "cartelgraph/render/diagram.hpp"
+#include "cartelgraph/render/output_file.hpp"
 
 namespace cartelgraph::cli {
 

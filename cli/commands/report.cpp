@@ -1,8 +1,8 @@
 #include <cstdio>
 
-#include "cli/commands/commands.hpp"
-#include "render/dossier.hpp"
-#include "render/output_file.hpp"
+#include "cartelgraph/cli/commands/commands.hpp"
+#include "cartelgraph/render/dossier.hpp"
+#include "cartelgraph/render/output_file.hpp"
 
 namespace cartelgraph::cli {
 

@@ -1,9 +1,9 @@
 #include <cstdio>
 
-#include "cli/commands/commands.hpp"
-#include "cli/json_output.hpp"
-#include "cli/text_output.hpp"
-#include "queries/entity_card.hpp"
+#include "cartelgraph/cli/commands/commands.hpp"
+#include "cartelgraph/cli/json_output.hpp"
+#include "cartelgraph/cli/text_output.hpp"
+#include "cartelgraph/queries/entity_card.hpp"
 
 namespace cartelgraph::cli {
 

@@ -1,9 +1,9 @@
 #include <cstdio>
 
-#include "cli/commands/commands.hpp"
-#include "cli/json_output.hpp"
-#include "loaders/builtin_data.hpp"
-#include "loaders/fact_directory.hpp"
+#include "cartelgraph/cli/commands/commands.hpp"
+#include "cartelgraph/cli/json_output.hpp"
+#include "cartelgraph/loaders/builtin_data.hpp"
+#include "cartelgraph/loaders/fact_directory.hpp"
 
 namespace cartelgraph::cli {
 

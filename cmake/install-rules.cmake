@@ -1,0 +1,41 @@
+# Install rules: headers under include/cartelgraph/, the library with a CMake package and a
+# pkg-config file, the CLI, and the built-in data.
+include(CMakePackageConfigHelpers)
+
+set(package cartelgraph)
+set(cartelgraph_INSTALL_CMAKEDIR "${CMAKE_INSTALL_LIBDIR}/cmake/${package}"
+    CACHE STRING "Where the CMake package config is installed")
+
+# Public headers: every header of the library folders but the loader internals, which expose
+# RapidJSON types.
+foreach(folder graph loaders queries render exporters)
+  file(GLOB headers "${PROJECT_SOURCE_DIR}/${folder}/*.hpp")
+  list(FILTER headers EXCLUDE REGEX "/(json_positions|schema_check)\\.hpp$")
+  install(FILES ${headers} DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}/cartelgraph/${folder}"
+          COMPONENT cartelgraph_Development)
+endforeach()
+install(FILES "${PROJECT_SOURCE_DIR}/cartelgraph.hpp" DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}/cartelgraph"
+        COMPONENT cartelgraph_Development)
+
+install(TARGETS cartelgraph_cartelgraph EXPORT cartelgraphTargets
+        ARCHIVE DESTINATION "${CMAKE_INSTALL_LIBDIR}" COMPONENT cartelgraph_Development
+        LIBRARY DESTINATION "${CMAKE_INSTALL_LIBDIR}" COMPONENT cartelgraph_Runtime
+        INCLUDES DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}")
+install(TARGETS cartelgraph_exe RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}" COMPONENT cartelgraph_Runtime)
+install(DIRECTORY "${PROJECT_SOURCE_DIR}/seeds/" DESTINATION "${CMAKE_INSTALL_DATADIR}/${package}/seeds"
+        COMPONENT cartelgraph_Runtime)
+
+install(EXPORT cartelgraphTargets NAMESPACE cartelgraph:: DESTINATION "${cartelgraph_INSTALL_CMAKEDIR}"
+        COMPONENT cartelgraph_Development)
+# 0.x: a minor version may break the interface.
+write_basic_package_version_file("${PROJECT_BINARY_DIR}/${package}ConfigVersion.cmake"
+                                 COMPATIBILITY SameMinorVersion)
+install(FILES "${PROJECT_SOURCE_DIR}/cmake/install-config.cmake" DESTINATION "${cartelgraph_INSTALL_CMAKEDIR}"
+        RENAME "${package}Config.cmake" COMPONENT cartelgraph_Development)
+install(FILES "${PROJECT_BINARY_DIR}/${package}ConfigVersion.cmake" DESTINATION "${cartelgraph_INSTALL_CMAKEDIR}"
+        COMPONENT cartelgraph_Development)
+
+get_target_property(cartelgraph_LIBRARY_TYPE cartelgraph_cartelgraph TYPE)
+configure_file("${PROJECT_SOURCE_DIR}/cmake/cartelgraph.pc.in" "${PROJECT_BINARY_DIR}/${package}.pc" @ONLY)
+install(FILES "${PROJECT_BINARY_DIR}/${package}.pc" DESTINATION "${CMAKE_INSTALL_LIBDIR}/pkgconfig"
+        COMPONENT cartelgraph_Development)

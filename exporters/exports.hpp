@@ -1,0 +1,35 @@
+#pragma once
+// Exports: the graph in the formats other tools read (GraphML for Gephi, yEd, NetworkX and igraph;
+// our own JSON fact format; CSV and Cypher for Neo4j).
+
+#include <string>
+
+#include "cartelgraph/graph/view.hpp"
+
+namespace cartelgraph {
+
+/// The entities and relations of `view` and every source, as one fact file in canonical form:
+/// keys in schema order, sources and entities sorted by id, relations by (from, to, kind, since,
+/// until, place), two-space indentation. `cartelgraph --data` loads it back. O((V + E) log(V + E)).
+[[nodiscard]] std::string export_json(const GraphView& view);
+
+/// GraphML keeping every attribute: node id = entity id; node data type, name, aliases (a JSON
+/// array), description, sources (JSON), storyline; edge data kind, since, until, place, weight,
+/// confidence, sources (JSON), storyline; graph data sources (the source records, JSON).
+[[nodiscard]] std::string export_graphml(const GraphView& view);
+
+/// The two files of `neo4j-admin database import`.
+struct CsvExport {
+  std::string nodes;          // nodes.csv: id:ID, name, type, aliases:string[], description, storyline, :LABEL
+  std::string relationships;  // relationships.csv: :START_ID, :END_ID, :TYPE, since, until, place, weight, confidence, sources
+};
+
+/// CSV with Neo4j's import headers; arrays are ';'-separated, every field quoted. Node labels
+/// are `Entity` and the type (`Entity;Person`); relationship types are the kind in capitals.
+[[nodiscard]] CsvExport export_csv(const GraphView& view);
+
+/// A Cypher script: a uniqueness constraint, one CREATE per entity and one MATCH … CREATE per
+/// relation. Strings are escaped literals; labels and types come from the closed vocabulary only.
+[[nodiscard]] std::string export_cypher(const GraphView& view);
+
+}  // namespace cartelgraph

@@ -1,0 +1,396 @@
+#include "cartelgraph/loaders/graphml_loader.hpp"
+
+#include <expat.h>
+#include <rapidjson/document.h>
+
+#include <cstdlib>
+#include <map>
+#include <memory>
+#include <set>
+
+namespace cartelgraph {
+
+namespace {
+
+// Expat reads the XML and tells where each element starts. Boost's read_graphml maps GraphML
+// onto property maps but reports no positions, and positions are what a user needs to fix a file.
+
+struct Position {
+  std::size_t line = 0;
+  std::size_t column = 0;
+};
+
+struct Datum {
+  std::string key;
+  std::string value;
+  Position at;
+};
+
+struct Element {
+  std::string id;  // node id, or edge id
+  std::string source;
+  std::string target;
+  Position at;
+  std::vector<Datum> data;
+};
+
+struct KeyInfo {
+  std::string domain;  // node, edge, graph, all
+  std::string name;    // attr.name
+  std::string default_value;
+};
+
+struct Document {
+  std::map<std::string, KeyInfo> keys;
+  std::vector<Element> nodes;
+  std::vector<Element> edges;
+  std::vector<Datum> graph_data;
+  bool undirected = false;
+};
+
+class Reader {
+ public:
+  Reader(const FactFile& file, std::vector<Problem>& problems) : file_(file), problems_(problems) {}
+
+  bool parse(Document& document) {
+    document_ = &document;
+    const std::unique_ptr<XML_ParserStruct, decltype(&XML_ParserFree)> parser(XML_ParserCreate("UTF-8"),
+                                                                                &XML_ParserFree);
+    parser_ = parser.get();
+    XML_SetUserData(parser_, this);
+    XML_SetElementHandler(parser_, &Reader::start, &Reader::end);
+    XML_SetCharacterDataHandler(parser_, &Reader::text);
+    if (XML_Parse(parser_, file_.text.data(), static_cast<int>(file_.text.size()), XML_TRUE) == XML_STATUS_ERROR) {
+      problems_.push_back({file_.path, XML_GetCurrentLineNumber(parser_), XML_GetCurrentColumnNumber(parser_) + 1,
+                           std::string("XML syntax error: ") + XML_ErrorString(XML_GetErrorCode(parser_))});
+      return false;
+    }
+    return true;
+  }
+
+ private:
+  static std::string local(const XML_Char* name) {
+    std::string s(name);
+    const auto colon = s.rfind(':');
+    return colon == std::string::npos ? s : s.substr(colon + 1);
+  }
+
+  static std::string attribute(const XML_Char** attributes, const char* name) {
+    for (std::size_t i = 0; attributes[i]; i += 2)
+      if (local(attributes[i]) == name) return attributes[i + 1];
+    return {};
+  }
+
+  Position here() const {
+    return {XML_GetCurrentLineNumber(parser_), XML_GetCurrentColumnNumber(parser_) + 1};
+  }
+
+  static void start(void* self, const XML_Char* name, const XML_Char** attributes) {
+    static_cast<Reader*>(self)->on_start(local(name), attributes);
+  }
+  static void end(void* self, const XML_Char* name) { static_cast<Reader*>(self)->on_end(local(name)); }
+  static void text(void* self, const XML_Char* s, int length) {
+    auto* reader = static_cast<Reader*>(self);
+    if (reader->in_data_ || reader->in_default_) reader->text_.append(s, static_cast<std::size_t>(length));
+  }
+
+  void on_start(const std::string& name, const XML_Char** attributes) {
+    if (name == "key") {
+      current_key_ = attribute(attributes, "id");
+      document_->keys[current_key_] = {attribute(attributes, "for"), attribute(attributes, "attr.name"), {}};
+    } else if (name == "default") {
+      in_default_ = true;
+      text_.clear();
+    } else if (name == "graph") {
+      ++graph_depth_;
+      if (graph_depth_ == 1) document_->undirected = attribute(attributes, "edgedefault") == "undirected";
+    } else if (name == "node" && graph_depth_ == 1) {
+      document_->nodes.push_back({attribute(attributes, "id"), {}, {}, here(), {}});
+      current_ = &document_->nodes.back();
+    } else if (name == "edge" && graph_depth_ == 1) {
+      document_->edges.push_back(
+          {attribute(attributes, "id"), attribute(attributes, "source"), attribute(attributes, "target"), here(), {}});
+      current_ = &document_->edges.back();
+    } else if (name == "data") {
+      in_data_ = true;
+      text_.clear();
+      datum_ = {attribute(attributes, "key"), {}, here()};
+    }
+  }
+
+  void on_end(const std::string& name) {
+    if (name == "default") {
+      in_default_ = false;
+      document_->keys[current_key_].default_value = text_;
+    } else if (name == "graph") {
+      --graph_depth_;
+    } else if (name == "node" || name == "edge") {
+      current_ = nullptr;
+    } else if (name == "data") {
+      in_data_ = false;
+      datum_.value = text_;
+      if (current_) current_->data.push_back(datum_);
+      else if (graph_depth_ == 1) document_->graph_data.push_back(datum_);
+    }
+  }
+
+  const FactFile& file_;
+  std::vector<Problem>& problems_;
+  XML_Parser parser_ = nullptr;
+  Document* document_ = nullptr;
+  Element* current_ = nullptr;  // stable: nodes and edges are only appended to while outside them
+  Datum datum_;
+  std::string current_key_;
+  std::string text_;
+  bool in_data_ = false;
+  bool in_default_ = false;
+  int graph_depth_ = 0;
+};
+
+std::optional<std::vector<Citation>> parse_citations(const std::string& json) {
+  rapidjson::Document d;
+  d.Parse(json.c_str());
+  if (d.HasParseError() || !d.IsArray()) return std::nullopt;
+  std::vector<Citation> citations;
+  for (const auto& c : d.GetArray()) {
+    if (!c.IsObject() || !c.HasMember("source") || !c["source"].IsString()) return std::nullopt;
+    const auto text = [&](const char* name) {
+      return c.HasMember(name) && c[name].IsString() ? std::string(c[name].GetString()) : std::string();
+    };
+    citations.push_back({text("source"), text("section"), text("note")});
+  }
+  return citations;
+}
+
+class Builder {
+ public:
+  Builder(const FactFile& file, const Document& document, const GraphmlOptions& options,
+          std::vector<Problem>& problems)
+      : file_(file), document_(document), options_(options), problems_(problems) {}
+
+  void build(KnowledgeGraph& graph) {
+    read_sources(graph);
+    std::map<std::string, Position> defined;
+    std::map<std::string, EntityType> types;
+    std::vector<Entity> entities;
+    for (const Element& node : document_.nodes) {
+      if (node.id.empty()) {
+        report(node.at, "node without an id");
+        continue;
+      }
+      if (const auto it = defined.find(node.id); it != defined.end()) {
+        report(node.at, "duplicate node id '" + node.id + "' (first defined at " + where(it->second) + ")");
+        continue;
+      }
+      defined[node.id] = node.at;
+      Entity entity;
+      entity.id = node.id;
+      entity.type = options_.default_type;
+      std::string label;
+      for_each_value(node, "node", [&](const std::string& name, const Datum& d) {
+        if (name == "type") {
+          if (const auto type = parse_entity_type(d.value)) entity.type = *type;
+          else report(d.at, "unknown entity type '" + d.value + "'");
+        } else if (name == "name") {
+          entity.name = d.value;
+        } else if (name == "label") {
+          label = d.value;
+        } else if (name == "aliases") {
+          entity.aliases = parse_aliases(d.value);
+        } else if (name == "description") {
+          entity.description = d.value;
+        } else if (name == "sources") {
+          entity.sources = citations(d);
+        } else if (name == "storyline") {
+          entity.storyline = d.value;
+        }
+      });
+      if (entity.name.empty()) entity.name = label.empty() ? entity.id : label;
+      if (entity.storyline.empty()) entity.storyline = storyline_;
+      types[entity.id] = entity.type;
+      entities.push_back(std::move(entity));
+    }
+
+    struct Pending {
+      std::string from;
+      std::string to;
+      Relation relation;
+    };
+    std::vector<Pending> relations;
+    for (const Element& edge : document_.edges) {
+      bool ok = true;
+      for (const auto* end : {&edge.source, &edge.target})
+        if (!types.contains(*end)) {
+          report(edge.at, "unknown node id '" + *end + "'");
+          ok = false;
+        }
+      Relation relation;
+      relation.kind = options_.default_kind;
+      relation.storyline = storyline_;
+      for_each_value(edge, "edge", [&](const std::string& name, const Datum& d) {
+        if (name == "kind") {
+          if (const auto kind = parse_relation_kind(d.value)) relation.kind = *kind;
+          else report(d.at, "unknown relation kind '" + d.value + "'"), ok = false;
+        } else if (name == "since" || name == "until") {
+          const auto date = Date::parse(d.value);
+          if (!date) report(d.at, "'" + name + "' is \"" + d.value + "\", not a calendar date"), ok = false;
+          (name == "since" ? relation.since : relation.until) = date;
+        } else if (name == "place") {
+          relation.place = d.value;
+        } else if (name == "weight") {
+          char* end = nullptr;
+          const double weight = std::strtod(d.value.c_str(), &end);
+          if (end == d.value.c_str() || *end != '\0') report(d.at, "'weight' is \"" + d.value + "\", not a number"), ok = false;
+          else relation.weight = weight;
+        } else if (name == "confidence") {
+          if (const auto c = parse_confidence(d.value)) relation.confidence = *c;
+          else report(d.at, "'confidence' is \"" + d.value + "\", expected alleged, reported or confirmed"), ok = false;
+        } else if (name == "sources") {
+          relation.sources = citations(d);
+        } else if (name == "storyline") {
+          relation.storyline = d.value;
+        }
+      });
+      if (!ok) continue;
+      if (edge.source == edge.target) {
+        report(edge.at, "edge links '" + edge.source + "' to itself");
+        continue;
+      }
+      if (!allows(relation.kind, types[edge.source], types[edge.target])) {
+        const KindInfo& info = kind_info(relation.kind);
+        report(edge.at, "'" + std::string(info.name) + "' links " + describe(info.from) + " → " + describe(info.to) +
+                            ", not " + std::string(to_string(types[edge.source])) + " → " +
+                            std::string(to_string(types[edge.target])));
+        continue;
+      }
+      if (relation.since && relation.until && relation.until->last_day() < relation.since->first_day()) {
+        report(edge.at, "'since' (" + relation.since->to_string() + ") is after 'until' (" +
+                            relation.until->to_string() + ")");
+        continue;
+      }
+      if (!relation.place.empty() && (!types.contains(relation.place) || types[relation.place] != EntityType::place)) {
+        report(edge.at, "'place' is '" + relation.place + "', not a place of this graph");
+        continue;
+      }
+      relations.push_back({edge.source, edge.target, std::move(relation)});
+    }
+    if (!problems_.empty()) return;
+    graph.add_storyline({storyline_, storyline_});
+    for (auto& entity : entities) graph.add_entity(std::move(entity));
+    for (auto& r : relations) graph.add_relation(*graph.find(r.from), *graph.find(r.to), std::move(r.relation));
+  }
+
+ private:
+  void report(Position at, std::string message) {
+    problems_.push_back({file_.path, at.line, at.column, std::move(message)});
+  }
+  std::string where(Position at) const {
+    return file_.path + ':' + std::to_string(at.line) + ':' + std::to_string(at.column);
+  }
+
+  // Calls visit(attribute name, datum) for each datum of `element`, then for each default value
+  // of a key of this domain that the element does not set.
+  template <class Visit>
+  void for_each_value(const Element& element, const char* domain, Visit visit) {
+    std::set<std::string> seen;
+    for (const Datum& d : element.data) {
+      const auto key = document_.keys.find(d.key);
+      if (key == document_.keys.end()) {
+        report(d.at, "data refers to undeclared key '" + d.key + "'");
+        continue;
+      }
+      seen.insert(d.key);
+      visit(key->second.name, d);
+    }
+    for (const auto& [id, key] : document_.keys)
+      if ((key.domain == domain || key.domain == "all") && !key.default_value.empty() && !seen.contains(id))
+        visit(key.name, Datum{id, key.default_value, element.at});
+  }
+
+  std::vector<Citation> citations(const Datum& d) {
+    auto parsed = parse_citations(d.value);
+    if (!parsed) {
+      report(d.at, "'sources' is not a JSON array of {source, section, note}");
+      return {};
+    }
+    for (const auto& c : *parsed)
+      if (!source_ids_.contains(c.source)) report(d.at, "unknown source id '" + c.source + "'");
+    return std::move(*parsed);
+  }
+
+  static std::vector<std::string> parse_aliases(const std::string& text) {
+    std::vector<std::string> aliases;
+    rapidjson::Document d;
+    d.Parse(text.c_str());
+    if (!d.HasParseError() && d.IsArray()) {
+      for (const auto& a : d.GetArray())
+        if (a.IsString()) aliases.emplace_back(a.GetString(), a.GetStringLength());
+      return aliases;
+    }
+    std::size_t start = 0;  // a plain list: "a; b; c"
+    while (start <= text.size()) {
+      std::size_t end = text.find(';', start);
+      if (end == std::string::npos) end = text.size();
+      std::string alias = text.substr(start, end - start);
+      while (!alias.empty() && alias.front() == ' ') alias.erase(alias.begin());
+      while (!alias.empty() && alias.back() == ' ') alias.pop_back();
+      if (!alias.empty()) aliases.push_back(alias);
+      start = end + 1;
+    }
+    return aliases;
+  }
+
+  void read_sources(KnowledgeGraph& graph) {
+    for (const Datum& d : document_.graph_data) {
+      const auto key = document_.keys.find(d.key);
+      if (key == document_.keys.end() || key->second.name != "sources") continue;
+      rapidjson::Document json;
+      json.Parse(d.value.c_str());
+      if (json.HasParseError() || !json.IsArray()) {
+        report(d.at, "graph 'sources' is not a JSON array of source records");
+        continue;
+      }
+      for (const auto& s : json.GetArray()) {
+        const auto text = [&](const char* name) {
+          return s.IsObject() && s.HasMember(name) && s[name].IsString() ? std::string(s[name].GetString())
+                                                                          : std::string();
+        };
+        Source source{text("id"), text("title"), text("author"), text("publisher"),
+                      text("published"), text("url"), text("document")};
+        if (source.id.empty() || source_ids_.contains(source.id)) {
+          report(d.at, "source record without an id, or with a duplicate id '" + source.id + "'");
+          continue;
+        }
+        source_ids_.insert(source.id);
+        graph.add_source(std::move(source));
+      }
+    }
+  }
+
+  const FactFile& file_;
+  const Document& document_;
+  const GraphmlOptions& options_;
+  std::vector<Problem>& problems_;
+  std::set<std::string> source_ids_;
+  std::string storyline_ = [this] {
+    const auto slash = file_.path.find_last_of('/');
+    std::string name = slash == std::string::npos ? file_.path : file_.path.substr(slash + 1);
+    if (name.ends_with(".graphml")) name.resize(name.size() - 8);
+    return name;
+  }();
+};
+
+}  // namespace
+
+LoadResult load_graphml(const FactFile& file, const GraphmlOptions& options) {
+  LoadResult result;
+  Document document;
+  Reader reader(file, result.problems);
+  if (!reader.parse(document)) return result;
+  KnowledgeGraph graph;
+  Builder(file, document, options, result.problems).build(graph);
+  if (result.problems.empty()) result.graph = std::move(graph);
+  return result;
+}
+
+}  // namespace cartelgraph
