@@ -5,6 +5,7 @@
 #include "cartelgraph/loaders/fact_directory.hpp"
 #include "cartelgraph/loaders/graphml_loader.hpp"
 
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include "cartelgraph/queries/resolve.hpp"
@@ -35,6 +36,9 @@ void setup_global_options(CLI::App& app, GlobalOptions& options) {
 
 KnowledgeGraph load_graph(const GlobalOptions& options) {
   if (options.data.empty()) return load_builtin_graph();
+  if (std::error_code error; !std::filesystem::exists(options.data, error))
+    throw CliError(exit_usage, "--data " + options.data +
+                                   ": no such file or directory (a fact directory or a .graphml file)");
   if (!options.data.ends_with(".graphml")) return load_facts_or_throw(read_fact_directory(options.data));
   GraphmlOptions graphml;
   graphml.default_type = parse_type_option(options.default_type);

@@ -19,12 +19,19 @@ int main(int argc, char** argv) {
                "people and alliances",
                "cartelgraph"};
   app.require_subcommand(1);
-  app.fallthrough();  // global options also after the subcommand: `path A B --format json`
+  app.fallthrough();
+  app.set_version_flag("--version", std::string("cartelgraph ") + CARTELGRAPH_VERSION);
+  app.footer(
+      "ENTITY is an id, a name or an alias; case and accents are ignored (\"el arabe\" finds El Árabe).\n"
+      "Global options may also follow the command. Run 'cartelgraph COMMAND --help' for a command's options.\n\n"
+      "Exit codes: 0 success; 1 no result (unknown entity, no path); 2 usage error or ambiguous name;\n"
+      "3 invalid data.");  // global options also after the subcommand: `path A B --format json`
   Context context;
   setup_global_options(app, context.options);
   setup_info(app, context);
   setup_list(app, context);
   setup_show(app, context);
+  setup_search(app, context);
   setup_validate(app, context);
   setup_path(app, context);
   setup_neighbors(app, context);
@@ -36,6 +43,7 @@ int main(int argc, char** argv) {
   setup_render(app, context);
   setup_report(app, context);
   setup_export(app, context);
+  setup_completion(app, context);
 
   try {
     app.parse(argc, argv);

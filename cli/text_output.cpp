@@ -1,10 +1,26 @@
 #include "cartelgraph/cli/text_output.hpp"
 
+#include "cartelgraph/cli/style.hpp"
+
 namespace cartelgraph::cli {
 
 std::string entity_label(const KnowledgeGraph& graph, Vertex v) {
   const Entity& entity = graph.entity(v);
-  return entity.name + " [" + std::string(to_string(entity.type)) + "]";
+  return bold(entity.name) + " " + dim("[" + std::string(to_string(entity.type)) + "]");
+}
+
+std::string pad(std::string_view text, std::size_t width) {
+  std::size_t columns = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\x1b') {  // skip an ANSI sequence: ESC [ … m
+      while (i < text.size() && text[i] != 'm') ++i;
+      continue;
+    }
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++columns;
+  }
+  std::string out(text);
+  if (columns < width) out.append(width - columns, ' ');
+  return out;
 }
 
 std::string date_span(const Relation& relation) {
@@ -17,8 +33,9 @@ std::string date_span(const Relation& relation) {
 std::string relation_sentence(const KnowledgeGraph& graph, Edge e) {
   const Relation& relation = graph.relation(e);
   const Graph& g = graph.graph();
-  std::string text = graph.entity(boost::source(e, g)).name + " " + std::string(kind_info(relation.kind).label) +
-                     " " + graph.entity(boost::target(e, g)).name;
+  const KindInfo& info = kind_info(relation.kind);
+  std::string text = graph.entity(boost::source(e, g)).name + " " + signed_colour(info.label, info.sign) + " " +
+                     graph.entity(boost::target(e, g)).name;
   if (!relation.place.empty()) {
     const auto place = graph.find(relation.place);
     text += " (in " + (place ? graph.entity(*place).name : relation.place) + ")";
@@ -29,7 +46,7 @@ std::string relation_sentence(const KnowledgeGraph& graph, Edge e) {
 std::string citation_list(const std::vector<Citation>& citations) {
   std::string text;
   for (const auto& citation : citations)
-    text += (text.empty() ? "[" : " [") + citation.source + " §" + citation.section + "]";
+    text += (text.empty() ? "" : " ") + dim("[" + citation.source + " §" + citation.section + "]");
   return text;
 }
 

@@ -12,6 +12,9 @@ namespace cartelgraph::cli {
 [[nodiscard]] std::string entity_label(const KnowledgeGraph& graph, Vertex v);
 /// "2021-03" or "2019 to 2020" or "undated".
 [[nodiscard]] std::string date_span(const Relation& relation);
+/// `text` padded with spaces to `width` columns, counting code points, not bytes (names have
+/// accents), and ignoring ANSI colour sequences.
+[[nodiscard]] std::string pad(std::string_view text, std::size_t width);
 /// "Los Salazar allied with Los Garibay (in Mexicali Valley) [reported]".
 [[nodiscard]] std::string relation_sentence(const KnowledgeGraph& graph, Edge e);
 /// "[news-monitor-2021-04 §Organized Crime Conflicts…] [other §…]".

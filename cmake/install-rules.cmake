@@ -22,6 +22,12 @@ install(TARGETS cartelgraph_cartelgraph EXPORT cartelgraphTargets
         LIBRARY DESTINATION "${CMAKE_INSTALL_LIBDIR}" COMPONENT cartelgraph_Runtime
         INCLUDES DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}")
 install(TARGETS cartelgraph_exe RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}" COMPONENT cartelgraph_Runtime)
+install(FILES "${PROJECT_BINARY_DIR}/completion/cartelgraph"
+        DESTINATION "${CMAKE_INSTALL_DATADIR}/bash-completion/completions" COMPONENT cartelgraph_Runtime)
+if(HELP2MAN)
+  install(FILES "${PROJECT_BINARY_DIR}/man/cartelgraph.1" DESTINATION "${CMAKE_INSTALL_MANDIR}/man1"
+          COMPONENT cartelgraph_Runtime)
+endif()
 install(DIRECTORY "${PROJECT_SOURCE_DIR}/seeds/" DESTINATION "${CMAKE_INSTALL_DATADIR}/${package}/seeds"
         COMPONENT cartelgraph_Runtime)
 

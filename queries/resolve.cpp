@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <sstream>
 
 #include "cartelgraph/graph/normalize.hpp"
 
@@ -26,34 +27,68 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   return row[b.size()];
 }
 
+std::vector<std::string> words(const std::string& key) {
+  std::vector<std::string> result;
+  std::istringstream in(key);
+  for (std::string word; in >> word;) result.push_back(word);
+  return result;
+}
+
+constexpr double exact = 1.0;
+constexpr double prefix = 0.9;
+constexpr double all_words = 0.8;
+constexpr double contains = 0.7;
+constexpr double similar = 0.6;
+
+double match_score(const std::string& query, const std::vector<std::string>& query_words, const std::string& key) {
+  if (key == query) return exact;
+  if (!query.empty() && key.starts_with(query)) return prefix;
+  const auto key_words = words(key);
+  if (!query_words.empty() && std::ranges::all_of(query_words, [&](const std::string& w) {
+        return std::ranges::find(key_words, w) != key_words.end();
+      }))
+    return all_words;
+  if (key.find(query) != std::string::npos) return contains;
+  const double longest = static_cast<double>(std::max(query.size(), key.size()));
+  return longest == 0 ? 0 : similar * (1.0 - static_cast<double>(edit_distance(query, key)) / longest);
+}
+
 }  // namespace
 
-Resolution resolve_entity(const KnowledgeGraph& graph, std::string_view text,
-                          std::size_t max_suggestions) {
+std::vector<SearchMatch> search_entities(const KnowledgeGraph& graph, std::string_view text, std::size_t limit) {
+  const std::string query = normalize_name(text);
+  const auto query_words = words(query);
+  std::map<Vertex, SearchMatch> best;
+  for (const auto& [key, vertices] : graph.name_index()) {
+    const double score = match_score(query, query_words, key);
+    for (const Vertex v : vertices) {
+      auto [it, inserted] = best.emplace(v, SearchMatch{v, score, key});
+      if (!inserted && score > it->second.score) it->second = {v, score, key};
+    }
+  }
+  std::vector<SearchMatch> ranked;
+  for (auto& [v, match] : best) ranked.push_back(std::move(match));
+  std::ranges::stable_sort(ranked, [](const SearchMatch& a, const SearchMatch& b) { return a.score > b.score; });
+  if (ranked.size() > limit) ranked.resize(limit);
+  return ranked;
+}
+
+Resolution resolve_entity(const KnowledgeGraph& graph, std::string_view text, std::size_t max_suggestions) {
   if (const auto v = graph.find(text)) return {Resolution::Status::found, {*v}};
-  const std::string key = normalize_name(text);
   if (const auto matches = graph.find_by_name(text); !matches.empty())
     return {matches.size() == 1 ? Resolution::Status::found : Resolution::Status::ambiguous,
             {matches.begin(), matches.end()}};
 
-  // Score every entity by its best key: containing the text counts as close as one edit.
-  std::map<Vertex, std::size_t> best;
-  for (const auto& [name, vertices] : graph.name_index()) {
-    std::size_t score = edit_distance(key, name);
-    if (!key.empty() && name.find(key) != std::string::npos) score = std::min<std::size_t>(score, 1);
-    for (const Vertex v : vertices) {
-      auto [it, inserted] = best.emplace(v, score);
-      if (!inserted) it->second = std::min(it->second, score);
-    }
-  }
-  const std::size_t limit = std::max<std::size_t>(2, key.size() / 2);
-  std::vector<std::pair<std::size_t, Vertex>> ranked;
-  for (const auto& [v, score] : best)
-    if (score <= limit) ranked.emplace_back(score, v);
-  std::ranges::sort(ranked);
+  const auto ranked = search_entities(graph, text, graph.entity_count());
+  std::vector<Vertex> partial;  // prefix or word matches
+  for (const auto& match : ranked)
+    if (match.score >= all_words) partial.push_back(match.entity);
+  if (partial.size() == 1) return {Resolution::Status::found, partial};
+  if (partial.size() > 1) return {Resolution::Status::ambiguous, partial};
+
   Resolution resolution;
   for (std::size_t i = 0; i < ranked.size() && i < max_suggestions; ++i)
-    resolution.entities.push_back(ranked[i].second);
+    if (ranked[i].score > 0) resolution.entities.push_back(ranked[i].entity);
   return resolution;
 }
 

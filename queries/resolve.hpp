@@ -1,6 +1,7 @@
 #pragma once
-// Entity resolution: from what a user typed to one entity, several, or suggestions.
+// Entity resolution and search: from what a user typed to one entity, several, or suggestions.
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -8,18 +9,32 @@
 
 namespace cartelgraph {
 
+/// One search hit: an entity and how well its best name or alias matches, in [0, 1].
+struct SearchMatch {
+  Vertex entity;
+  double score = 0;
+  std::string matched;  // the normalized name or alias that matched best
+};
+
+/// Names and aliases ranked against `text`, compared by normalize_name() (case, accents and
+/// punctuation ignored): 1 for the same key, 0.9 when a key starts with the text, 0.8 when every word of the text is a word of a key, 0.7 when a key contains it,
+/// else up to 0.6 by edit distance. Best first, equal scores in load order; at most `limit`.
+/// Throws std::invalid_argument if `text` is not valid UTF-8. O(K · |text| · |key|) for K keys.
+[[nodiscard]] std::vector<SearchMatch> search_entities(const KnowledgeGraph& graph, std::string_view text,
+                                                       std::size_t limit = 10);
+
 /// The outcome of resolving a user's text to an entity.
 struct Resolution {
   enum class Status { found, ambiguous, unknown };
   Status status = Status::unknown;
   /// found: the one entity; ambiguous: every entity the text names; unknown: the closest
-  /// names, best first (possibly none).
+  /// names, best first.
   std::vector<Vertex> entities;
 };
 
-/// Resolves `text` as an id, then as a name or alias compared by normalize_name() (case and
-/// accents ignored). When nothing matches, suggests up to `max_suggestions` entities whose
-/// names or aliases are closest by edit distance or contain the text.
+/// Resolves `text`: an exact id; else a name or alias with the same key; else a unique prefix
+/// or word match (several make it ambiguous); else unknown, with up to `max_suggestions`
+/// suggestions from search_entities. Throws std::invalid_argument if `text` is not valid UTF-8.
 [[nodiscard]] Resolution resolve_entity(const KnowledgeGraph& graph, std::string_view text,
                                         std::size_t max_suggestions = 5);
 

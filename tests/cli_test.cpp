@@ -4,6 +4,7 @@
 #include <rapidjson/document.h>
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <filesystem>
@@ -258,4 +259,113 @@ TEST_CASE("neighbors and timeline print the brief's shapes") {
     arrest = arrest || (std::string(event["kind"].GetString()) == "arrested_by" && date == "2018-05");
   }
   CHECK(arrest);
+}
+
+TEST_CASE("entities resolve by id, name, alias, without accents or case") {
+  for (const char* name : {"juan-manuel-abouzaid", "'Juan Manuel Abouzaid'", "'El Árabe'", "'el arabe'",
+                           "'EL ESCORPION'", "'juan manuel abouzaid'"}) {
+    CAPTURE(name);
+    const Run r = run(std::string("--format json show ") + name);
+    CHECK(r.exit_code == 0);
+    CHECK(std::string(parse_json(r.out)["id"].GetString()) == "juan-manuel-abouzaid");
+  }
+  const Run card = run("show 'el arabe'");
+  CHECK(card.out.find("Juan Manuel Abouzaid") != std::string::npos);
+  CHECK(card.out.find("[news-monitor-2021-04 §") != std::string::npos);  // citations as [source §section]
+  CHECK(run("--format json show 'jalisco nueva generacion'").out.find("\"id\": \"cjng\"") != std::string::npos);
+  CHECK(run("--format json show 'los chap'").out.find("\"id\": \"los-chapitos\"") != std::string::npos);
+}
+
+TEST_CASE("ambiguous names exit 2 with candidates, unknown ones 1 with suggestions") {
+  const Run ambiguous = run("show los");
+  CHECK(ambiguous.exit_code == 2);
+  CHECK(ambiguous.out.empty());
+  CHECK(ambiguous.err.find("ambiguous") != std::string::npos);
+  CHECK(ambiguous.err.find("los-rusos  (Los Rusos, faction)") != std::string::npos);
+  const Run unknown = run("show Nobody");
+  CHECK(unknown.exit_code == 1);
+  CHECK(unknown.err.find("did you mean") != std::string::npos);
+  const Run search = run("--format json search 'el mensho'");
+  CHECK(search.exit_code == 0);
+  const auto json = parse_json(search.out);
+  CHECK(std::string(json["query"].GetString()) == "el mensho");
+  CHECK(std::string(json["matches"][0]["id"].GetString()) == "nemesio-oseguera-cervantes");
+}
+
+TEST_CASE("every command prints exactly one JSON document with --format json") {
+  const char* commands[] = {"info", "list --type agency", "show 'el mayo'", "search salazar",
+                            "path 'el mayo' 'los garibay'", "neighbors 'los rusos'", "centrality",
+                            "brokers", "factions", "disrupt --steps 2", "timeline", "validate"};
+  for (const char* command : commands) {
+    CAPTURE(command);
+    const Run r = run(std::string(command) + " --format json");
+    CHECK(r.exit_code == 0);
+    rapidjson::Document document;
+    document.Parse(r.out.c_str());
+    CHECK_FALSE(document.HasParseError());
+    CHECK(document.IsObject());
+    const Run text = run(command);
+    CHECK(text.exit_code == 0);
+    CHECK_FALSE(text.out.empty());
+  }
+}
+
+TEST_CASE("every command has help with an example, and the exit codes are documented") {
+  const Run main_help = run("--help");
+  CHECK(main_help.exit_code == 0);
+  CHECK(main_help.out.find("Exit codes: 0 success; 1 no result") != std::string::npos);
+  for (const char* command : {"info", "list", "show", "search", "path", "neighbors", "centrality", "brokers",
+                              "factions", "disrupt", "timeline", "render", "report", "validate", "export"}) {
+    CAPTURE(command);
+    const Run help = run(std::string(command) + " --help");
+    CHECK(help.exit_code == 0);
+    CHECK(help.out.find("Example: cartelgraph") != std::string::npos);
+  }
+  CHECK(run("--version").out == std::string("cartelgraph ") + "0.1.0\n");
+}
+
+TEST_CASE("errors users hit get one clear line and the right exit code") {
+  const Run missing = run("--data /no/such/dir info");
+  CHECK(missing.exit_code == 2);
+  CHECK(missing.err.find("--data /no/such/dir: no such file or directory") != std::string::npos);
+  const Run date = run("--as-of 2021-13 info");
+  CHECK(date.exit_code == 2);
+  CHECK(date.err.find("YYYY, YYYY-MM or YYYY-MM-DD") != std::string::npos);
+  const Run kind = run("path 'el mayo' 'los garibay' --kinds friend_of");
+  CHECK(kind.exit_code == 2);
+  CHECK(kind.err.find("unknown relation kind 'friend_of'") != std::string::npos);
+  const Run measure = run("centrality --measure fame");
+  CHECK(measure.err.find("(known: degree, betweenness") != std::string::npos);
+  for (const Run& r : {missing, date, kind, measure}) {
+    CHECK(r.out.empty());
+    CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+  }
+}
+
+TEST_CASE("colour only on a terminal, never with NO_COLOR") {
+  // `script` gives the program a pseudo-terminal, as a user's shell does.
+  const std::string show = std::string(CARTELGRAPH_EXE) + " show 'el mayo'";
+  const auto through_tty = [&](const std::string& environment) {
+    const std::string command = "env " + environment + " script -qec \"" + show + "\" /dev/null";
+    FILE* pipe = ::popen(command.c_str(), "r");
+    REQUIRE(pipe != nullptr);
+    std::string out;
+    std::array<char, 4096> buffer{};
+    std::size_t n = 0;
+    while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) out.append(buffer.data(), n);
+    ::pclose(pipe);
+    return out;
+  };
+  CHECK(through_tty("TERM=xterm").find("\x1b[1m") != std::string::npos);
+  CHECK(through_tty("TERM=xterm NO_COLOR=1").find("\x1b[") == std::string::npos);
+  CHECK(run("show 'el mayo'").out.find("\x1b[") == std::string::npos);  // a pipe: no colour
+}
+
+TEST_CASE("the bash completion script is generated from the command line definition") {
+  const Run script = run("completion bash");
+  CHECK(script.exit_code == 0);
+  CHECK(script.out.find("complete -F _cartelgraph cartelgraph") != std::string::npos);
+  CHECK(script.out.find("centrality) COMPREPLY") != std::string::npos);
+  CHECK(script.out.find("--measure --type --top") != std::string::npos);
+  CHECK(script.out.find("allied_with") != std::string::npos);
 }

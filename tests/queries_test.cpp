@@ -62,15 +62,38 @@ TEST_CASE("an unknown name gets the closest suggestions") {
     REQUIRE_FALSE(r.entities.empty());
     CHECK(g.entity(r.entities.front()).id == "los-rusos");
   }
-  SUBCASE("part of a name") {
-    const Resolution r = resolve_entity(g, "garibay");
+  SUBCASE("nothing close still gets the nearest names, at most five") {
+    const Resolution r = resolve_entity(g, "Quintana Roo femicides");
     CHECK(r.status == Resolution::Status::unknown);
-    REQUIRE_FALSE(r.entities.empty());
-    CHECK(g.entity(r.entities.front()).id == "los-garibay");
+    CHECK(r.entities.size() <= 5);
   }
-  SUBCASE("nothing close") {
-    CHECK(resolve_entity(g, "Quintana Roo femicides").entities.empty());
-  }
+}
+
+TEST_CASE("a unique prefix or word match resolves; several are ambiguous") {
+  const KnowledgeGraph g = sample_graph();
+  const auto id_of = [&](const char* text) {
+    const Resolution r = resolve_entity(g, text);
+    return r.status == Resolution::Status::found ? g.entity(r.entities.front()).id : std::string("?");
+  };
+  CHECK(id_of("garibay") == "los-garibay");         // a word of a name
+  CHECK(id_of("los sala") == "los-salazar");        // a prefix
+  CHECK(id_of("sanchez felix") == "jesus-alexander-sanchez-felix");
+  const Resolution los = resolve_entity(g, "los");  // a prefix of three names
+  CHECK(los.status == Resolution::Status::ambiguous);
+  CHECK(los.entities.size() == 3);
+}
+
+TEST_CASE("search ranks exact, prefix, word, substring and similar matches") {
+  const KnowledgeGraph g = sample_graph();
+  const auto hits = search_entities(g, "ruso", 10);
+  REQUIRE(hits.size() == 5);
+  CHECK(g.entity(hits[0].entity).id == "jesus-alexander-sanchez-felix");  // "el ruso": a word
+  CHECK(hits[0].score == 0.8);
+  CHECK(g.entity(hits[1].entity).id == "los-rusos");  // "los rusos" contains "ruso"
+  CHECK(hits[1].score == 0.7);
+  CHECK(hits[2].score < 0.6);
+  CHECK(search_entities(g, "El Ruso", 1)[0].score == 1.0);
+  CHECK(search_entities(g, "mexi", 1)[0].score == 0.9);
 }
 
 TEST_CASE("an entity card lists the view's relations, dated first") {

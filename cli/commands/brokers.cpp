@@ -76,6 +76,7 @@ int run_brokers(const Context& context) {
 
 void setup_brokers(CLI::App& app, Context& context) {
   auto* command = app.add_subcommand("brokers", "Articulation points and bridges: who holds the network together");
+  command->footer("Example: cartelgraph --types organization,faction,person brokers");
   command->callback([&context] { context.run = [&context] { return run_brokers(context); }; });
 }
 

@@ -63,6 +63,7 @@ int run_centrality(const Context& context, const CentralityOptions& options) {
 void setup_centrality(CLI::App& app, Context& context) {
   auto options = std::make_shared<CentralityOptions>();
   auto* command = app.add_subcommand("centrality", "Rank entities by a centrality measure (NetworkX 2.8 definitions)");
+  command->footer("Example: cartelgraph centrality --measure betweenness --type person --top 5");
   command->add_option("--measure", options->measure,
                       "degree, betweenness, closeness, harmonic, eigenvector or pagerank")
       ->type_name("M");

@@ -21,5 +21,7 @@ void setup_timeline(CLI::App& app, Context& context);
 void setup_render(CLI::App& app, Context& context);
 void setup_report(CLI::App& app, Context& context);
 void setup_export(CLI::App& app, Context& context);
+void setup_search(CLI::App& app, Context& context);
+void setup_completion(CLI::App& app, Context& context);
 
 }  // namespace cartelgraph::cli

@@ -81,7 +81,7 @@ int run_disrupt(const Context& context, const DisruptOptions& options) {
   std::printf("\n%4s  %-40s %6s %8s %6s %10s\n", "step", "removed", "lcc", "fraction", "comps", "efficiency");
   for (std::size_t i = 0; i < result.steps.size(); ++i) {
     const auto& step = result.steps[i];
-    std::printf("%4zu  %-40s %6zu %8.3f %6zu %10.4f\n", i + 1, graph.entity(step.removed).name.c_str(),
+    std::printf("%4zu  %s %6zu %8.3f %6zu %10.4f\n", i + 1, pad(graph.entity(step.removed).name, 40).c_str(),
                 step.state.lcc, step.lcc_fraction, step.state.components, step.state.efficiency);
   }
   return exit_ok;
@@ -92,6 +92,7 @@ int run_disrupt(const Context& context, const DisruptOptions& options) {
 void setup_disrupt(CLI::App& app, Context& context) {
   auto options = std::make_shared<DisruptOptions>();
   auto* command = app.add_subcommand("disrupt", "Remove entities and watch the network fall apart (Cavallaro et al. 2020)");
+  command->footer("Example: cartelgraph disrupt --strategy betweenness --mode sequential --steps 5");
   command->add_option("--remove", options->remove, "Remove these entities, in order")->delimiter(',')->type_name("E,...");
   command->add_option("--strategy", options->strategy, "degree or betweenness")->type_name("S");
   command->add_option("--mode", options->mode, "sequential (re-rank after each removal) or block (rank once)")

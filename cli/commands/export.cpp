@@ -42,6 +42,7 @@ int run_export(const Context& context, const ExportOptions& options) {
 void setup_export(CLI::App& app, Context& context) {
   auto options = std::make_shared<ExportOptions>();
   auto* command = app.add_subcommand("export", "Export the view: GraphML, JSON facts, CSV or Cypher for Neo4j");
+  command->footer("Example: cartelgraph export --to graphml -o cartelgraph.graphml");
   command->add_option("--to", options->to, "graphml, json, csv (a directory of nodes.csv and relationships.csv) or cypher")
       ->required()
       ->check(CLI::IsMember({"graphml", "json", "csv", "cypher"}))

@@ -100,6 +100,7 @@ int run_factions(const Context& context) {
 
 void setup_factions(CLI::App& app, Context& context) {
   auto* command = app.add_subcommand("factions", "Alliance blocs, structural balance, \"enemy of my enemy\" pairs");
+  command->footer("Example: cartelgraph --as-of 2021-06 factions");
   command->callback([&context] { context.run = [&context] { return run_factions(context); }; });
 }
 

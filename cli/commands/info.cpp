@@ -70,6 +70,7 @@ int run_info(const Context& context) {
 
 void setup_info(CLI::App& app, Context& context) {
   auto* command = app.add_subcommand("info", "Counts by type and kind, sources, date range");
+  command->footer("Example: cartelgraph --format json info");
   command->callback([&context] { context.run = [&context] { return run_info(context); }; });
 }
 

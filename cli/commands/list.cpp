@@ -3,6 +3,7 @@
 
 #include "cartelgraph/cli/commands/commands.hpp"
 #include "cartelgraph/cli/json_output.hpp"
+#include "cartelgraph/cli/text_output.hpp"
 
 namespace cartelgraph::cli {
 
@@ -46,7 +47,7 @@ int run_list(const Context& context, const ListOptions& options) {
   }
   for (const Vertex v : entities) {
     const Entity& entity = graph.entity(v);
-    std::printf("%-40s %-13s %s\n", entity.id.c_str(), std::string(to_string(entity.type)).c_str(),
+    std::printf("%s %s %s\n", pad(entity.id, 40).c_str(), pad(to_string(entity.type), 13).c_str(),
                 entity.name.c_str());
   }
   return exit_ok;
@@ -57,6 +58,7 @@ int run_list(const Context& context, const ListOptions& options) {
 void setup_list(CLI::App& app, Context& context) {
   auto options = std::make_shared<ListOptions>();
   auto* command = app.add_subcommand("list", "List entities");
+  command->footer("Example: cartelgraph list --type faction");
   command->add_option("--type", options->type, "Only entities of this type")->type_name("T");
   command->callback([&context, options] {
     context.run = [&context, options] { return run_list(context, *options); };

@@ -63,6 +63,7 @@ int run_neighbors(const Context& context, const NeighborsOptions& options) {
 void setup_neighbors(CLI::App& app, Context& context) {
   auto options = std::make_shared<NeighborsOptions>();
   auto* command = app.add_subcommand("neighbors", "The ego network of an entity to a depth");
+  command->footer("Example: cartelgraph neighbors \"El Mencho\" --depth 2 --kinds parent_of,spouse_of,sibling_of");
   command->add_option("entity", options->entity, "Id, name or alias")->required()->type_name("ENTITY");
   command->add_option("--depth", options->depth, "Hops from the entity")->type_name("N");
   command->add_option("--kinds", options->kinds, "Only relations of these kinds")->delimiter(',')->type_name("K,...");

@@ -86,6 +86,7 @@ int run_path(const Context& context, const PathOptions& options) {
 void setup_path(CLI::App& app, Context& context) {
   auto options = std::make_shared<PathOptions>();
   auto* command = app.add_subcommand("path", "Shortest chains of relations between two entities, every hop cited");
+  command->footer("Example: cartelgraph path \"El Ruso\" \"Los Garibay\" --k 3");
   command->add_option("from", options->from, "Entity to start from")->required()->type_name("FROM");
   command->add_option("to", options->to, "Entity to reach")->required()->type_name("TO");
   command->add_option("--k", options->k, "How many loopless paths, shortest first")->type_name("N");

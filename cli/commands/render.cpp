@@ -65,6 +65,7 @@ int run_render(const Context& context, const RenderOptions& options) {
 void setup_render(CLI::App& app, Context& context) {
   auto options = std::make_shared<RenderOptions>();
   auto* command = app.add_subcommand("render", "Draw a network diagram (.dot, .svg, .png or .pdf) with Graphviz");
+  command->footer("Example: cartelgraph render --focus \"El Mencho\" --depth 1 -o mencho.svg");
   command->add_option("--focus", options->focus, "Draw the ego network of this entity")->type_name("ENTITY");
   command->add_option("--depth", options->depth, "Hops around --focus")->type_name("N");
   command->add_option("--path", options->path, "Highlight the shortest path between two entities")

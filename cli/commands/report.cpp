@@ -27,6 +27,7 @@ int run_report(const Context& context, const ReportOptions& options) {
 void setup_report(CLI::App& app, Context& context) {
   auto options = std::make_shared<ReportOptions>();
   auto* command = app.add_subcommand("report", "Write a self-contained HTML dossier: diagrams, rankings, cards, sources");
+  command->footer("Example: cartelgraph report -o dossier.html");
   command->add_option("-o,--output", options->output, "Output file (.html)")->required()->type_name("FILE.html");
   command->callback([&context, options] { context.run = [&context, options] { return run_report(context, *options); }; });
 }

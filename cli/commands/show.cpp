@@ -2,6 +2,7 @@
 
 #include "cartelgraph/cli/commands/commands.hpp"
 #include "cartelgraph/cli/json_output.hpp"
+#include "cartelgraph/cli/style.hpp"
 #include "cartelgraph/cli/text_output.hpp"
 #include "cartelgraph/queries/entity_card.hpp"
 
@@ -36,34 +37,20 @@ void write_json(const KnowledgeGraph& graph, const EntityCard& card) {
 
 void write_text(const KnowledgeGraph& graph, const EntityCard& card) {
   const Entity& entity = graph.entity(card.entity);
-  std::printf("%s  [%s, id %s]\n", entity.name.c_str(), std::string(to_string(entity.type)).c_str(),
-              entity.id.c_str());
+  std::printf("%s  %s\n", entity_label(graph, card.entity).c_str(), dim("id " + entity.id).c_str());
   if (!entity.aliases.empty()) {
     std::string aliases;
     for (const auto& alias : entity.aliases) aliases += (aliases.empty() ? "" : "; ") + alias;
     std::printf("Also known as: %s\n", aliases.c_str());
   }
-  std::printf("%s\n", entity.description.c_str());
-  for (const auto& citation : entity.sources)
-    std::printf("  source: %s, \"%s\"\n", citation.source.c_str(), citation.section.c_str());
+  std::printf("%s\n  %s\n", entity.description.c_str(), citation_list(entity.sources).c_str());
 
-  std::printf("\nRelations (%zu)\n", card.relations.size());
+  std::printf("\n%s\n", bold("Relations (" + std::to_string(card.relations.size()) + ")").c_str());
   for (const auto& item : card.relations) {
     const Relation& relation = graph.relation(item.edge);
-    const KindInfo& info = kind_info(relation.kind);
-    const Entity& other = graph.entity(item.other);
-    const std::string subject = item.outgoing || info.symmetric ? entity.name : other.name;
-    const std::string object = item.outgoing || info.symmetric ? other.name : entity.name;
-    std::printf("  %-22s %s %s %s", date_span(relation).c_str(), subject.c_str(),
-                std::string(info.label).c_str(), object.c_str());
-    if (!relation.place.empty()) {
-      const auto place = graph.find(relation.place);
-      std::printf(" (in %s)", place ? graph.entity(*place).name.c_str() : relation.place.c_str());
-    }
-    std::printf("  [%s]\n", std::string(to_string(relation.confidence)).c_str());
+    std::printf("  %-20s %s\n", date_span(relation).c_str(), relation_sentence(graph, item.edge).c_str());
     for (const auto& citation : relation.sources)
-      std::printf("      %s, \"%s\": %s\n", citation.source.c_str(), citation.section.c_str(),
-                  citation.note.c_str());
+      std::printf("  %-20s %s %s\n", "", citation_list({citation}).c_str(), citation.note.c_str());
   }
 }
 
@@ -81,6 +68,7 @@ int run_show(const Context& context, const ShowOptions& options) {
 void setup_show(CLI::App& app, Context& context) {
   auto options = std::make_shared<ShowOptions>();
   auto* command = app.add_subcommand("show", "Entity card: names, aliases, dated and sourced relations");
+  command->footer("Example: cartelgraph show \"el arabe\"");
   command->add_option("entity", options->entity, "Id, name or alias (case and accents ignored)")
       ->required()
       ->type_name("ENTITY");

@@ -63,6 +63,7 @@ int run_timeline(const Context& context, const TimelineOptions& options) {
 void setup_timeline(CLI::App& app, Context& context) {
   auto options = std::make_shared<TimelineOptions>();
   auto* command = app.add_subcommand("timeline", "Dated relations in date order, for the graph or one entity");
+  command->footer("Example: cartelgraph timeline \"Rosalinda Gonzalez Valencia\"");
   command->add_option("entity", options->entity, "Only relations of this entity")->type_name("ENTITY");
   command->callback([&context, options] {
     context.run = [&context, options] { return run_timeline(context, *options); };

@@ -75,6 +75,7 @@ void setup_validate(CLI::App& app, Context& context) {
   auto options = std::make_shared<ValidateOptions>();
   auto* command = app.add_subcommand(
       "validate", "Check fact files; report every problem as file:line:column: message");
+  command->footer("Example: cartelgraph validate seeds/");
   command->add_option("dir", options->directory, "Fact directory (default: --data, else built-in)")
       ->type_name("DIR");
   command->callback([&context, options] {
