@@ -29,6 +29,9 @@ void setup_global_options(CLI::App& app, GlobalOptions& options) {
   app.add_option("--default-kind", options.default_kind,
                  "Kind of GraphML edges without a 'kind' attribute (default associate_of)")
       ->type_name("K");
+  app.add_option("--threads", options.threads,
+                 "Threads for betweenness, closeness and harmonic (default: every core; same results)")
+      ->type_name("N");
   app.add_option("--format", options.format, "Output format")
       ->check(CLI::IsMember({"text", "json"}))
       ->type_name("text|json");

@@ -34,6 +34,7 @@ struct GlobalOptions {
   std::string min_confidence;   // alleged, reported or confirmed
   std::vector<std::string> types;
   std::string format = "text";  // text or json
+  unsigned threads = 0;         // 0: every core
   std::string default_type = "person";      // for GraphML without cartelgraph's attributes
   std::string default_kind = "associate_of";
 };

@@ -1,11 +1,13 @@
 #include "cartelgraph/queries/centrality.hpp"
 
-#include <boost/graph/betweenness_centrality.hpp>
 
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <atomic>
 #include <numeric>
+#include <random>
+#include <thread>
 
 #include "cartelgraph/queries/distances.hpp"
 
@@ -55,52 +57,148 @@ std::vector<double> degree_centrality(const Projection& projection) {
   return score;
 }
 
-std::vector<double> betweenness_centrality(const Projection& projection) {
+namespace {
+
+using Node = Projection::Node;
+
+unsigned thread_count(const CentralityOptions& options, std::size_t work) {
+  unsigned threads = options.threads ? options.threads : std::max(1U, std::thread::hardware_concurrency());
+  return static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, work)));
+}
+
+// Runs job(first, last) over [0, count) split into `chunks` fixed ranges, on up to `threads`
+// threads, and returns when all are done. The split depends on `chunks` only, so results do not
+// depend on the thread count.
+template <class Job>
+void parallel_chunks(std::size_t count, std::size_t chunks, unsigned threads, Job job) {
+  std::atomic<std::size_t> next{0};
+  const auto worker = [&] {
+    for (std::size_t c = next++; c < chunks; c = next++) job(c, count * c / chunks, count * (c + 1) / chunks);
+  };
+  std::vector<std::jthread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
+  worker();
+}
+
+// Hop distances from `source` by breadth-first search over the CSR arrays into `distance`
+// (preset to unreachable), visiting nodes in `order`. Boost's BFS would allocate a colour map
+// and dispatch visitor events on every call; with one search per source this flat loop is the
+// hot path of closeness, harmonic and betweenness.
+void flat_bfs(const Projection& projection, Node source, std::vector<std::size_t>& distance,
+              std::vector<Node>& order) {
+  order.clear();
+  order.push_back(source);
+  distance[source] = 0;
+  for (std::size_t head = 0; head < order.size(); ++head) {
+    const Node u = order[head];
+    for (const Node v : projection.neighbors(u))
+      if (distance[v] == unreachable) {
+        distance[v] = distance[u] + 1;
+        order.push_back(v);
+      }
+  }
+}
+
+// Per-source closeness or harmonic, split across threads; each source writes its own entry.
+template <class Score>
+std::vector<double> per_source(const Projection& projection, const CentralityOptions& options, Score score) {
+  const std::size_t n = projection.node_count();
+  std::vector<double> result(n, 0.0);
+  const unsigned threads = thread_count(options, n);
+  parallel_chunks(n, std::max<std::size_t>(threads, 1) * 4, threads, [&](std::size_t, std::size_t first, std::size_t last) {
+    std::vector<std::size_t> distance(n, unreachable);
+    std::vector<Node> order;
+    for (Node u = first; u < last; ++u) {
+      flat_bfs(projection, u, distance, order);
+      result[u] = score(distance, order, n);
+      for (const Node v : order) distance[v] = unreachable;
+    }
+  });
+  return result;
+}
+
+}  // namespace
+
+// Brandes (2001) on the CSR arrays, written here rather than calling Boost's
+// brandes_betweenness_centrality so that sources can be split across threads and sampled. Each
+// of a fixed number of chunks of sources accumulates into its own array; the arrays are summed in
+// chunk order, so scores are identical for any thread count.
+std::vector<double> betweenness_centrality(const Projection& projection, const CentralityOptions& options) {
   const std::size_t n = projection.node_count();
   std::vector<double> score(n, 0.0);
   if (n == 0) return score;
-  // Boost's Brandes on the two-arc graph sums over ordered pairs (s, t), as NetworkX does before
-  // rescaling; NetworkX's normalized scale for n > 2 is then 1 / ((n − 1)(n − 2)).
-  boost::brandes_betweenness_centrality(
-      projection.graph(),
-      boost::centrality_map(boost::make_iterator_property_map(
-          score.begin(), boost::get(boost::vertex_index, projection.graph()))));
+  std::vector<Node> sources(n);
+  std::iota(sources.begin(), sources.end(), Node{0});
+  const bool sampled = options.samples > 0 && options.samples < n;
+  if (sampled) {
+    std::mt19937_64 random(options.seed);
+    std::ranges::shuffle(sources, random);
+    sources.resize(options.samples);
+    std::ranges::sort(sources);
+  }
+  constexpr std::size_t chunks = 32;
+  const unsigned threads = thread_count(options, sources.size());
+  std::vector<std::vector<double>> partial(std::min(chunks, sources.size()));
+  parallel_chunks(sources.size(), partial.size(), threads, [&](std::size_t chunk, std::size_t first, std::size_t last) {
+    std::vector<double>& delta_sum = partial[chunk];
+    delta_sum.assign(n, 0.0);
+    std::vector<std::size_t> distance(n, unreachable);
+    std::vector<double> sigma(n, 0.0);  // sigma: shortest paths from s
+    std::vector<double> delta(n, 0.0);  // delta: dependency of s on v
+    std::vector<Node> order;            // S: nodes by non-decreasing distance
+    for (std::size_t i = first; i < last; ++i) {
+      const Node s = sources[i];
+      flat_bfs(projection, s, distance, order);
+      sigma[s] = 1;
+      for (const Node u : order)
+        for (const Node v : projection.neighbors(u))
+          if (distance[v] == distance[u] + 1) sigma[v] += sigma[u];
+      for (auto it = order.rbegin(); it != order.rend(); ++it) {
+        const Node w = *it;
+        for (const Node v : projection.neighbors(w))
+          if (distance[v] != unreachable && distance[v] + 1 == distance[w])
+            delta[v] += sigma[v] / sigma[w] * (1 + delta[w]);
+        if (w != s) delta_sum[w] += delta[w];
+      }
+      for (const Node v : order) {
+        distance[v] = unreachable;
+        sigma[v] = 0;
+        delta[v] = 0;
+      }
+    }
+  });
+  for (const auto& chunk : partial)
+    for (Node v = 0; v < n; ++v) score[v] += chunk[v];
   if (n <= 2) return score;
-  const double scale = 1.0 / (static_cast<double>(n - 1) * static_cast<double>(n - 2));
+  // NetworkX sums over ordered pairs and, normalized, scales by 1 / ((n − 1)(n − 2)); a sample
+  // of k sources is scaled up by n / k.
+  double scale = 1.0 / (static_cast<double>(n - 1) * static_cast<double>(n - 2));
+  if (sampled) scale *= static_cast<double>(n) / static_cast<double>(options.samples);
   for (double& s : score) s *= scale;
   return score;
 }
 
 // Boost 1.74's closeness_centrality takes a V×V distance matrix and gives 0 on disconnected
 // graphs, and it has no harmonic centrality: both are written here on one BFS per source.
-std::vector<double> closeness_centrality(const Projection& projection) {
-  const std::size_t n = projection.node_count();
-  std::vector<double> score(n, 0.0);
-  for (Projection::Node u = 0; u < n; ++u) {
-    const auto distance = hop_distances(projection, u);
-    std::size_t reachable = 0;
+std::vector<double> closeness_centrality(const Projection& projection, const CentralityOptions& options) {
+  return per_source(projection, options, [](const std::vector<std::size_t>& distance, const std::vector<Node>& order,
+                                            std::size_t n) {
     std::size_t total = 0;  // Σ d(u, v) over reachable v
-    for (const std::size_t d : distance)
-      if (d != unreachable) {
-        ++reachable;
-        total += d;
-      }
-    if (total > 0 && n > 1) {
-      const double r = static_cast<double>(reachable - 1);
-      score[u] = r / static_cast<double>(total);
-      score[u] *= r / static_cast<double>(n - 1);  // Wasserman–Faust improvement
-    }
-  }
-  return score;
+    for (const Node v : order) total += distance[v];
+    if (total == 0 || n <= 1) return 0.0;
+    const double r = static_cast<double>(order.size() - 1);
+    return r / static_cast<double>(total) * (r / static_cast<double>(n - 1));  // Wasserman–Faust
+  });
 }
 
-std::vector<double> harmonic_centrality(const Projection& projection) {
-  const std::size_t n = projection.node_count();
-  std::vector<double> score(n, 0.0);
-  for (Projection::Node u = 0; u < n; ++u)
-    for (const std::size_t d : hop_distances(projection, u))
-      if (d != unreachable && d > 0) score[u] += 1.0 / static_cast<double>(d);
-  return score;
+std::vector<double> harmonic_centrality(const Projection& projection, const CentralityOptions& options) {
+  return per_source(projection, options, [](const std::vector<std::size_t>& distance, const std::vector<Node>& order,
+                                            std::size_t) {
+    double sum = 0;
+    for (const Node v : order)
+      if (distance[v] > 0) sum += 1.0 / static_cast<double>(distance[v]);
+    return sum;
+  });
 }
 
 // Boost has no eigenvector centrality; this is NetworkX 2.8's power iteration, step for step,
@@ -157,13 +255,23 @@ std::vector<double> pagerank(const Projection& projection, double alpha, std::si
   throw ConvergenceError("PageRank did not converge in " + std::to_string(max_iter) + " iterations");
 }
 
-CentralityScores centrality(const Projection& projection, CentralityMeasure measure) {
-  CentralityScores result{measure, {}};
+CentralityScores centrality(const Projection& projection, CentralityMeasure measure,
+                            const CentralityOptions& options) {
+  CentralityScores result{measure, {}, 0, 0};
   switch (measure) {
     case CentralityMeasure::degree: result.scores = degree_centrality(projection); break;
-    case CentralityMeasure::betweenness: result.scores = betweenness_centrality(projection); break;
-    case CentralityMeasure::closeness: result.scores = closeness_centrality(projection); break;
-    case CentralityMeasure::harmonic: result.scores = harmonic_centrality(projection); break;
+    case CentralityMeasure::betweenness: {
+      result.scores = betweenness_centrality(projection, options);
+      const double n = static_cast<double>(projection.node_count());
+      if (options.samples > 0 && options.samples < projection.node_count() && n > 1) {
+        result.samples = options.samples;
+        result.error_bound =
+            n / (n - 1) * std::sqrt(std::log(2 * n / 0.05) / (2 * static_cast<double>(options.samples)));
+      }
+      break;
+    }
+    case CentralityMeasure::closeness: result.scores = closeness_centrality(projection, options); break;
+    case CentralityMeasure::harmonic: result.scores = harmonic_centrality(projection, options); break;
     case CentralityMeasure::eigenvector: result.scores = eigenvector_centrality(projection); break;
     case CentralityMeasure::pagerank: result.scores = pagerank(projection); break;
   }

@@ -1,6 +1,7 @@
 #pragma once
 // Centrality: six measures with NetworkX 2.8's definitions and normalization, one result shape.
 
+#include <cstdint>
 #include <optional>
 #include <stdexcept>
 #include <string_view>
@@ -24,10 +25,26 @@ class ConvergenceError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+/// How to compute: threads and sampling.
+struct CentralityOptions {
+  /// Worker threads for betweenness, closeness and harmonic; 0 means every core. Results are
+  /// the same, bit for bit, whatever the count.
+  unsigned threads = 0;
+  /// Betweenness from this many sampled sources (NetworkX's `k`); 0 means exact.
+  std::size_t samples = 0;
+  /// Seed of the source sample.
+  std::uint64_t seed = 42;
+};
+
 /// Scores of one measure, indexed by projection node.
 struct CentralityScores {
   CentralityMeasure measure = CentralityMeasure::degree;
   std::vector<double> scores;
+  /// Sources used by sampled betweenness (0 when exact), and the additive error bound on every
+  /// normalized score that holds with 95% confidence for all entities at once (Hoeffding with a
+  /// union bound: (n/(n−1))·sqrt(ln(2n/0.05)/(2k))).
+  std::size_t samples = 0;
+  double error_bound = 0;
   /// Nodes best first; equal scores keep node (load) order.
   [[nodiscard]] std::vector<Projection::Node> ranking() const;
 };
@@ -37,13 +54,18 @@ struct CentralityScores {
 
 /// degree / (n − 1): `degree_centrality`. O(V).
 [[nodiscard]] std::vector<double> degree_centrality(const Projection& projection);
-/// Brandes betweenness normalized by 2 / ((n − 1)(n − 2)): `betweenness_centrality`. O(VE).
-[[nodiscard]] std::vector<double> betweenness_centrality(const Projection& projection);
+/// Brandes betweenness normalized by 2 / ((n − 1)(n − 2)): `betweenness_centrality`. With
+/// `samples` k > 0, from k sources drawn without replacement and scaled by n/k, as NetworkX's
+/// `k`. O(VE / threads), O(kE / threads) sampled.
+[[nodiscard]] std::vector<double> betweenness_centrality(const Projection& projection,
+                                                         const CentralityOptions& options = {});
 /// (r − 1) / Σd scaled by (r − 1) / (n − 1), r nodes reachable: `closeness_centrality`
 /// with wf_improved. O(VE).
-[[nodiscard]] std::vector<double> closeness_centrality(const Projection& projection);
+[[nodiscard]] std::vector<double> closeness_centrality(const Projection& projection,
+                                                       const CentralityOptions& options = {});
 /// Σ 1/d(u, v) over reachable v ≠ u: `harmonic_centrality`. O(VE).
-[[nodiscard]] std::vector<double> harmonic_centrality(const Projection& projection);
+[[nodiscard]] std::vector<double> harmonic_centrality(const Projection& projection,
+                                                      const CentralityOptions& options = {});
 /// Power iteration on A + I, at most `max_iter` rounds, tolerance n·tol:
 /// `eigenvector_centrality`. Throws ConvergenceError.
 [[nodiscard]] std::vector<double> eigenvector_centrality(const Projection& projection,
@@ -53,6 +75,7 @@ struct CentralityScores {
 [[nodiscard]] std::vector<double> pagerank(const Projection& projection, double alpha = 0.85,
                                            std::size_t max_iter = 100, double tol = 1e-6);
 /// Any measure by name.
-[[nodiscard]] CentralityScores centrality(const Projection& projection, CentralityMeasure measure);
+[[nodiscard]] CentralityScores centrality(const Projection& projection, CentralityMeasure measure,
+                                          const CentralityOptions& options = {});
 
 }  // namespace cartelgraph

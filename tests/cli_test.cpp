@@ -369,3 +369,14 @@ TEST_CASE("the bash completion script is generated from the command line definit
   CHECK(script.out.find("--measure --type --top") != std::string::npos);
   CHECK(script.out.find("allied_with") != std::string::npos);
 }
+
+TEST_CASE("sampled betweenness states its error bound; threads do not change results") {
+  const Run sampled = run("--format json centrality --measure betweenness --samples 30 --top 3");
+  CHECK(sampled.exit_code == 0);
+  const auto json = parse_json(sampled.out);
+  CHECK(json["samples"].GetUint() == 30);
+  CHECK(json["error_bound"].GetDouble() > 0);
+  CHECK(run("centrality --measure degree --samples 5").exit_code == 2);
+  CHECK(run("--threads 1 --format json centrality --measure betweenness --top 20").out ==
+        run("--threads 2 --format json centrality --measure betweenness --top 20").out);
+}

@@ -1,0 +1,122 @@
+// generate_graph: a deterministic (seeded) synthetic criminal network of N entities and about
+// 5N relations, written as a cartelgraph fact directory (facts.json + sources.json) and as GraphML.
+//   generate_graph N OUTPUT_DIR [SEED]
+// Organizations with factions and members (preferential attachment: a few groups are large),
+// family ties, associates, alliances and rivalries between groups, places and arrests, each with
+// a date and a confidence.
+#include <cartelgraph/cartelgraph.hpp>
+
+#include <cstdio>
+#include <filesystem>
+#include <random>
+#include <set>
+#include <tuple>
+#include <string>
+
+namespace {
+
+using namespace cartelgraph;
+
+struct Generator {
+  std::mt19937_64 random;
+  KnowledgeGraph graph;
+  std::vector<Citation> citation{{"synthetic", "Generated", "Synthetic fact for benchmarks."}};
+
+  explicit Generator(std::uint64_t seed) : random(seed) {
+    graph.add_source({"synthetic", "Synthetic benchmark network", "", "", "2024", "", "generated"});
+  }
+
+  std::size_t uniform(std::size_t n) { return std::uniform_int_distribution<std::size_t>(0, n - 1)(random); }
+
+  Vertex add(const std::string& prefix, std::size_t i, EntityType type) {
+    Entity e;
+    e.id = prefix + "-" + std::to_string(i);
+    e.type = type;
+    e.name = prefix + " " + std::to_string(i);
+    e.description = "Synthetic " + std::string(to_string(type)) + ".";
+    e.sources = citation;
+    return graph.add_entity(std::move(e));
+  }
+
+  std::set<std::tuple<RelationKind, Vertex, Vertex>> seen;  // one tie of a kind per pair
+
+  void relate(Vertex a, Vertex b, RelationKind kind) {
+    if (a == b) return;
+    if (kind_info(kind).symmetric && b < a) std::swap(a, b);
+    if (!seen.emplace(kind, a, b).second) return;
+    Relation r;
+    r.kind = kind;
+    r.since = Date::from_ymd(2000 + static_cast<int>(uniform(24)), 1 + static_cast<int>(uniform(12)), 1 + static_cast<int>(uniform(28)));
+    const std::size_t c = uniform(10);
+    r.confidence = c < 2 ? Confidence::confirmed : c < 8 ? Confidence::reported : Confidence::alleged;
+    r.sources = citation;
+    graph.add_relation(a, b, std::move(r));
+  }
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 3) {
+    std::fprintf(stderr, "usage: generate_graph N OUTPUT_DIR [SEED]\n");
+    return 2;
+  }
+  const std::size_t n = std::stoul(argv[1]);
+  const std::filesystem::path out = argv[2];
+  Generator gen(argc > 3 ? std::stoull(argv[3]) : 1);
+
+  const std::size_t organizations = std::max<std::size_t>(2, n / 100);
+  const std::size_t factions = std::max<std::size_t>(2, n / 25);
+  const std::size_t places = std::max<std::size_t>(2, n / 10);
+  const std::size_t agencies = std::max<std::size_t>(2, n / 50);
+  const std::size_t businesses = std::max<std::size_t>(2, n / 33);
+  const std::size_t people = n - organizations - factions - places - agencies - businesses;
+
+  std::vector<Vertex> org, fac, place, agency, business, person;
+  for (std::size_t i = 0; i < organizations; ++i) org.push_back(gen.add("org", i, EntityType::organization));
+  for (std::size_t i = 0; i < factions; ++i) fac.push_back(gen.add("faction", i, EntityType::faction));
+  for (std::size_t i = 0; i < places; ++i) place.push_back(gen.add("place", i, EntityType::place));
+  for (std::size_t i = 0; i < agencies; ++i) agency.push_back(gen.add("agency", i, EntityType::agency));
+  for (std::size_t i = 0; i < businesses; ++i) business.push_back(gen.add("business", i, EntityType::business));
+  for (std::size_t i = 0; i < people; ++i) person.push_back(gen.add("person", i, EntityType::person));
+
+  // Preferential attachment: pick a group in proportion to its members so far.
+  std::vector<Vertex> group_ends;
+  for (const Vertex f : fac) {
+    const Vertex parent = org[gen.uniform(org.size())];
+    gen.relate(f, parent, RelationKind::faction_of);
+    group_ends.push_back(parent);
+    group_ends.push_back(f);
+  }
+  std::vector<Vertex> person_ends;
+  for (const Vertex p : person) {
+    const Vertex group = group_ends[gen.uniform(group_ends.size())];
+    gen.relate(p, group, gen.uniform(50) == 0 ? RelationKind::leads : RelationKind::member_of);
+    group_ends.push_back(group);
+    if (!person_ends.empty()) {  // an associate, preferring the well connected
+      gen.relate(p, person_ends[gen.uniform(person_ends.size())], RelationKind::associate_of);
+      if (gen.uniform(2) == 0) gen.relate(p, person_ends[gen.uniform(person_ends.size())], RelationKind::associate_of);
+    }
+    person_ends.push_back(p);
+    person_ends.push_back(p);
+    if (gen.uniform(3) == 0) gen.relate(person[gen.uniform(person.size())], p, RelationKind::parent_of);
+    if (gen.uniform(5) == 0) gen.relate(p, person[gen.uniform(person.size())], RelationKind::sibling_of);
+    if (gen.uniform(8) == 0) gen.relate(p, agency[gen.uniform(agency.size())], RelationKind::arrested_by);
+  }
+  std::vector<Vertex> groups = org;
+  groups.insert(groups.end(), fac.begin(), fac.end());
+  for (const Vertex g : groups) {
+    for (int i = 0; i < 3; ++i) gen.relate(g, place[gen.uniform(place.size())], RelationKind::operates_in);
+    gen.relate(g, groups[gen.uniform(groups.size())], gen.uniform(3) == 0 ? RelationKind::allied_with : RelationKind::rival_of);
+  }
+  for (const Vertex b : business) gen.relate(b, groups[gen.uniform(groups.size())], RelationKind::launders_for);
+  for (const Vertex p : place) gen.relate(p, place[gen.uniform(place.size())], RelationKind::located_in);
+
+  std::filesystem::create_directories(out / "facts");
+  const GraphView view(gen.graph);
+  write_file_atomically(out / "facts" / "facts.json", export_json(view));
+  write_file_atomically(out / "graph.graphml", export_graphml(view));
+  std::printf("%zu entities, %zu relations → %s\n", gen.graph.entity_count(), gen.graph.relation_count(),
+              out.string().c_str());
+  return 0;
+}
