@@ -18,7 +18,8 @@ namespace {
 std::vector<Vertex> sorted_entities(const GraphView& view) {
   const KnowledgeGraph& kg = view.knowledge_graph();
   std::vector<Vertex> entities;
-  for (const Vertex v : boost::make_iterator_range(boost::vertices(view.graph()))) entities.push_back(v);
+  const FilteredGraph g = view.graph();  // filtered iterators point into it: keep it alive
+  for (const Vertex v : boost::make_iterator_range(boost::vertices(g))) entities.push_back(v);
   std::ranges::sort(entities, {}, [&](Vertex v) -> const std::string& { return kg.entity(v).id; });
   return entities;
 }
@@ -27,7 +28,8 @@ std::vector<Edge> sorted_relations(const GraphView& view) {
   const KnowledgeGraph& kg = view.knowledge_graph();
   const Graph& g = kg.graph();
   std::vector<Edge> relations;
-  for (const Edge e : boost::make_iterator_range(boost::edges(view.graph()))) relations.push_back(e);
+  const FilteredGraph filtered = view.graph();  // filtered iterators point into it: keep it alive
+  for (const Edge e : boost::make_iterator_range(boost::edges(filtered))) relations.push_back(e);
   const auto key = [&](Edge e) {
     const Relation& r = kg.relation(e);
     return std::make_tuple(kg.entity(boost::source(e, g)).id, kg.entity(boost::target(e, g)).id,

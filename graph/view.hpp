@@ -49,7 +49,8 @@ class GraphView {
   [[nodiscard]] bool contains(Vertex v) const;
   /// True if the view keeps relation `e` (and both its ends).
   [[nodiscard]] bool contains(Edge e) const;
-  /// The view as a Boost graph. The view must outlive the result.
+  /// The view as a Boost graph. The view must outlive the result, and the result its iterators:
+  /// keep it in a variable rather than iterating over a temporary.
   [[nodiscard]] FilteredGraph graph() const;
 
  private:

@@ -193,7 +193,8 @@ std::string render_dossier(const GraphView& view) {
 
   html += "<section id=\"entities\"><h2>Entities</h2>\n<p>";
   std::vector<Vertex> entities;
-  for (const Vertex v : boost::make_iterator_range(boost::vertices(view.graph()))) entities.push_back(v);
+  const FilteredGraph filtered = view.graph();
+  for (const Vertex v : boost::make_iterator_range(boost::vertices(filtered))) entities.push_back(v);
   std::ranges::sort(entities, {}, [&](Vertex v) { return graph.entity(v).name; });
   for (const Vertex v : entities) html += entity_link(graph, v) + " · ";
   html += "</p>\n";

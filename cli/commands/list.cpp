@@ -19,7 +19,8 @@ int run_list(const Context& context, const ListOptions& options) {
   const TypeSet listed_types = options.type.empty() ? TypeSet().set() : type_set(parse_type_option(options.type));
 
   std::vector<Vertex> entities;
-  for (const Vertex v : boost::make_iterator_range(boost::vertices(view.graph())))
+  const FilteredGraph filtered = view.graph();
+  for (const Vertex v : boost::make_iterator_range(boost::vertices(filtered)))
     if (listed_types.test(static_cast<std::size_t>(graph.entity(v).type))) entities.push_back(v);
   std::ranges::sort(entities, {}, [&](Vertex v) { return graph.entity(v).id; });
 
