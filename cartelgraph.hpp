@@ -44,4 +44,5 @@
 // render/: pictures and files out
 #include "cartelgraph/render/diagram.hpp"
 #include "cartelgraph/render/dossier.hpp"
+#include "cartelgraph/render/escape.hpp"
 #include "cartelgraph/render/output_file.hpp"

@@ -1,5 +1,7 @@
 #include "cartelgraph/exporters/exports.hpp"
 
+#include "cartelgraph/render/escape.hpp"
+
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
@@ -101,23 +103,8 @@ std::string number_text(double value) {
   return buffer;
 }
 
-// ---- XML, CSV and Cypher escaping: five, one and four characters respectively; none of the
-// project's libraries writes these formats, so they are done here. ------------------------
-
-std::string xml_escape(std::string_view text) {
-  std::string out;
-  for (const char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
+// ---- CSV and Cypher escaping (XML's is html_escape): none of the project's libraries writes
+// these formats, so they are done here. ------------------------------------------------------
 
 std::string csv_field(std::string_view text) {
   std::string out = "\"";
@@ -272,7 +259,7 @@ std::string export_graphml(const GraphView& view) {
   out += "  <graph id=\"cartelgraph\" edgedefault=\"directed\">\n";
   const auto data = [&](const char* key, const std::string& value, const char* indent) {
     if (value.empty()) return;
-    out += std::string(indent) + "<data key=\"" + key + "\">" + xml_escape(value) + "</data>\n";
+    out += std::string(indent) + "<data key=\"" + key + "\">" + html_escape(value) + "</data>\n";
   };
   data("g_sources",
        compact_json([&](auto& w) {
@@ -283,7 +270,7 @@ std::string export_graphml(const GraphView& view) {
        "    ");
   for (const Vertex v : sorted_entities(view)) {
     const Entity& e = kg.entity(v);
-    out += "    <node id=\"" + xml_escape(e.id) + "\">\n";
+    out += "    <node id=\"" + html_escape(e.id) + "\">\n";
     data("n_type", std::string(to_string(e.type)), "      ");
     data("n_name", e.name, "      ");
     data("n_aliases", aliases_json(e), "      ");
@@ -295,8 +282,8 @@ std::string export_graphml(const GraphView& view) {
   std::size_t index = 0;
   for (const Edge edge : sorted_relations(view)) {
     const Relation& r = kg.relation(edge);
-    out += "    <edge id=\"e" + std::to_string(index++) + "\" source=\"" + xml_escape(kg.entity(boost::source(edge, g)).id) +
-           "\" target=\"" + xml_escape(kg.entity(boost::target(edge, g)).id) + "\">\n";
+    out += "    <edge id=\"e" + std::to_string(index++) + "\" source=\"" + html_escape(kg.entity(boost::source(edge, g)).id) +
+           "\" target=\"" + html_escape(kg.entity(boost::target(edge, g)).id) + "\">\n";
     data("e_kind", std::string(to_string(r.kind)), "      ");
     data("e_since", date_text(r.since), "      ");
     data("e_until", date_text(r.until), "      ");

@@ -12,6 +12,7 @@
 #include <set>
 
 #include "cartelgraph/queries/neighborhood.hpp"
+#include "cartelgraph/render/escape.hpp"
 #include "cartelgraph/queries/paths.hpp"
 
 namespace cartelgraph {
@@ -77,21 +78,6 @@ std::string label_text(std::string_view s) {
       out += (j > i + 1 && j < s.size() && s[j] == ';') ? "&amp;" : "&";
     } else {
       out += c;
-    }
-  }
-  return out;
-}
-
-// Escaping for Graphviz's HTML-like labels (the legend), which are XML.
-std::string html_text(std::string_view s) {
-  std::string out;
-  for (const char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
     }
   }
   return out;
@@ -194,7 +180,7 @@ void add_legend(Agraph_t* g, const KnowledgeGraph& graph, const DiagramSpec& spe
     const KindInfo& info = kind_info(kind);
     table += "<TR><TD><FONT COLOR=\"" + std::string(info.color) + "\">" +
              (info.style == "dotted" ? "· · · ·" : info.style == "dashed" ? "– – –" : "———") + "</FONT></TD><TD ALIGN=\"LEFT\">" +
-             html_text(info.label) + (info.symmetric ? " (both ways)" : " →") + "</TD></TR>";
+             html_escape(info.label) + (info.symmetric ? " (both ways)" : " →") + "</TD></TR>";
   }
   if (alleged) table += "<TR><TD><FONT COLOR=\"gray50\">· · · ·</FONT></TD><TD ALIGN=\"LEFT\">alleged (any kind)</TD></TR>";
   table += "</TABLE>";

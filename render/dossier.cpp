@@ -7,6 +7,7 @@
 #include "cartelgraph/queries/factions.hpp"
 #include "cartelgraph/queries/summary.hpp"
 #include "cartelgraph/render/diagram.hpp"
+#include "cartelgraph/render/escape.hpp"
 
 namespace cartelgraph {
 
@@ -28,8 +29,6 @@ td, th { padding: 0.2rem 0.6rem; border-bottom: 1px solid #eee; text-align: left
 .cite { color: #555; font-size: 0.85em; }
 )";
 
-// Hand-written: none of the project's libraries escapes HTML, and five characters are all
-// there is to it.
 std::string escape(std::string_view text) { return html_escape(text); }
 
 // The <svg> element of Graphviz's SVG output, without its XML prologue and doctype.
@@ -140,22 +139,6 @@ std::string card(const GraphView& view, Vertex v) {
 }
 
 }  // namespace
-
-std::string html_escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (const char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 std::string render_dossier(const GraphView& view) {
   const KnowledgeGraph& graph = view.knowledge_graph();

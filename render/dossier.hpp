@@ -5,11 +5,9 @@
 #include <string_view>
 
 #include "cartelgraph/graph/view.hpp"
+#include "cartelgraph/render/escape.hpp"
 
 namespace cartelgraph {
-
-/// `text` escaped for HTML element content and attribute values (& < > " ').
-[[nodiscard]] std::string html_escape(std::string_view text);
 
 /// A complete HTML document about `view`: an overview diagram, one diagram per storyline, the
 /// factions and balance summary, the top entities by betweenness and degree, an entity card for
