@@ -26,7 +26,7 @@ constexpr unsigned parse_flags = rapidjson::kParseIterativeFlag | rapidjson::kPa
 struct ParsedFile {
   const FactFile* file = nullptr;
   rapidjson::Document document;
-  JsonPositions positions;
+  std::optional<JsonPositions> positions;  // indexed on the first problem in the file only
   bool usable = false;                  // parsed and its top level matches the schema
   std::set<std::string> broken_records;  // pointers such as "/entities/3"
 };
@@ -35,6 +35,7 @@ struct ParsedFile {
 struct Location {
   std::size_t file = 0;
   std::string pointer;
+  std::size_t index = 0;  // position in its top-level array
 };
 
 struct EntityRecord {
@@ -93,11 +94,15 @@ class Loader {
     Problem problem;
   };
 
-  std::size_t offset_of(const Location& at) const {
-    return parsed_[at.file].positions.offset(at.pointer);
+  std::size_t offset_of(const Location& at) {
+    // Positions cost a second pass over the text: index a file only when it has a problem to
+    // locate (or when entities are ordered for building a graph from several files).
+    ParsedFile& file = parsed_[at.file];
+    if (!file.positions) file.positions = JsonPositions::index(file.file->text);
+    return file.positions->offset(at.pointer);
   }
 
-  std::string where(const Location& at) const {
+  std::string where(const Location& at) {
     const auto position = detail::line_column(parsed_[at.file].file->text, offset_of(at));
     return parsed_[at.file].file->path + ':' + std::to_string(position.line) + ':' +
            std::to_string(position.column);
@@ -124,7 +129,6 @@ class Loader {
                            rapidjson::GetParseError_En(file.document.GetParseError()));
       return;
     }
-    file.positions = JsonPositions::index(text);
     for (auto& violation : schema_.check(file.document)) {
       // "/entities/3/name" → the broken record is "/entities/3"; a top-level violation
       // makes the whole file unusable.
@@ -148,7 +152,7 @@ class Loader {
       if (!file.usable || !file.document.HasMember(name)) continue;
       const auto& array = file.document[name];
       for (rapidjson::SizeType i = 0; i < array.Size(); ++i) {
-        Location at{f, '/' + std::string(name) + '/' + std::to_string(i)};
+        Location at{f, '/' + std::string(name) + '/' + std::to_string(i), i};
         const bool broken = file.broken_records.contains(at.pointer);
         visit(at, array[i], broken);
       }
@@ -343,8 +347,8 @@ class Loader {
     for (const auto& [id, entry] : sources_) sources.push_back(entry);
     std::vector<const EntityRecord*> entities;
     for (const auto& [id, record] : entities_) entities.push_back(&record);
-    const auto in_order = [&](const Location& a, const Location& b) {
-      return a.file != b.file ? a.file < b.file : offset_of(a) < offset_of(b);
+    const auto in_order = [](const Location& a, const Location& b) {
+      return std::tie(a.file, a.index) < std::tie(b.file, b.index);
     };
     std::ranges::sort(sources, [&](const auto& a, const auto& b) { return in_order(a.first, b.first); });
     std::ranges::sort(entities, [&](const auto* a, const auto* b) {
