@@ -23,13 +23,6 @@ std::string pad(std::string_view text, std::size_t width) {
   return out;
 }
 
-std::string date_span(const Relation& relation) {
-  if (!relation.since && !relation.until) return "undated";
-  std::string text = relation.since ? relation.since->to_string() : "?";
-  if (relation.until) text += " to " + relation.until->to_string();
-  return text;
-}
-
 std::string relation_sentence(const KnowledgeGraph& graph, Edge e) {
   const Relation& relation = graph.relation(e);
   const Graph& g = graph.graph();

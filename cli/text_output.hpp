@@ -10,8 +10,6 @@ namespace cartelgraph::cli {
 
 /// "Los Rusos [faction]".
 [[nodiscard]] std::string entity_label(const KnowledgeGraph& graph, Vertex v);
-/// "2021-03" or "2019 to 2020" or "undated".
-[[nodiscard]] std::string date_span(const Relation& relation);
 /// `text` padded with spaces to `width` columns, counting code points, not bytes (names have
 /// accents), and ignoring ANSI colour sequences.
 [[nodiscard]] std::string pad(std::string_view text, std::size_t width);

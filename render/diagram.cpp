@@ -118,13 +118,6 @@ std::string node_tooltip(const Entity& entity) {
   return tip;
 }
 
-std::string dates(const Relation& relation) {
-  if (!relation.since && !relation.until) return "undated";
-  std::string out = relation.since ? relation.since->to_string() : "?";
-  if (relation.until) out += " to " + relation.until->to_string();
-  return out;
-}
-
 bool is_structural(RelationKind kind) {
   return kind == RelationKind::member_of || kind == RelationKind::leads || kind == RelationKind::faction_of ||
          kind == RelationKind::armed_wing_of || kind == RelationKind::support_network_of;
@@ -259,7 +252,7 @@ GraphHandle build(const KnowledgeGraph& graph, const DiagramSpec& spec) {
     if (info.symmetric) set(edge, "dir", "none");
     set(edge, "tooltip",
         label_text(graph.entity(boost::source(e, kg)).name + " " + std::string(info.label) + " " +
-                   graph.entity(boost::target(e, kg)).name + "\n" + dates(relation) + ", " +
+                   graph.entity(boost::target(e, kg)).name + "\n" + date_span(relation) + ", " +
                    std::string(to_string(relation.confidence)) + citation_lines(relation.sources)));
   }
   if (spec.legend && !spec.entities.empty()) add_legend(g.get(), graph, spec);

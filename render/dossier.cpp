@@ -49,13 +49,6 @@ std::string entity_link(const KnowledgeGraph& graph, Vertex v) {
   return "<a href=\"#entity-" + escape(entity.id) + "\">" + escape(entity.name) + "</a>";
 }
 
-std::string dates(const Relation& relation) {
-  if (!relation.since && !relation.until) return "undated";
-  std::string out = relation.since ? relation.since->to_string() : "?";
-  if (relation.until) out += " to " + relation.until->to_string();
-  return out;
-}
-
 std::string citations(const std::vector<Citation>& list) {
   std::string out;
   for (const auto& c : list)
@@ -126,7 +119,7 @@ std::string card(const GraphView& view, Vertex v) {
     for (const auto& item : relations.relations) {
       const Relation& r = graph.relation(item.edge);
       const bool alleged = r.confidence == Confidence::alleged;
-      out += std::string("<tr") + (alleged ? " class=\"alleged\"" : "") + "><td>" + escape(dates(r)) + "</td><td>" +
+      out += std::string("<tr") + (alleged ? " class=\"alleged\"" : "") + "><td>" + escape(date_span(r)) + "</td><td>" +
              entity_link(graph, boost::source(item.edge, g)) + " " + escape(kind_info(r.kind).label) + " " +
              entity_link(graph, boost::target(item.edge, g));
       if (!r.place.empty())
