@@ -93,9 +93,10 @@ int main(int argc, char** argv) {
     const Vertex group = group_ends[gen.uniform(group_ends.size())];
     gen.relate(p, group, gen.uniform(50) == 0 ? RelationKind::leads : RelationKind::member_of);
     group_ends.push_back(group);
-    if (!person_ends.empty()) {  // an associate, preferring the well connected
-      gen.relate(p, person_ends[gen.uniform(person_ends.size())], RelationKind::associate_of);
-      if (gen.uniform(2) == 0) gen.relate(p, person_ends[gen.uniform(person_ends.size())], RelationKind::associate_of);
+    if (!person_ends.empty()) {  // four or five associates, preferring the well connected
+      const int associates = 4 + static_cast<int>(gen.uniform(2));
+      for (int i = 0; i < associates; ++i)
+        gen.relate(p, person_ends[gen.uniform(person_ends.size())], RelationKind::associate_of);
     }
     person_ends.push_back(p);
     person_ends.push_back(p);

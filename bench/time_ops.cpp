@@ -8,8 +8,6 @@
 
 #include <chrono>
 #include <cstdio>
-#include <fstream>
-#include <iterator>
 #include <string>
 
 namespace {
@@ -23,8 +21,7 @@ double seconds_since(Clock::time_point start) {
 
 KnowledgeGraph load(const std::string& path, std::size_t& bytes) {
   if (path.ends_with(".graphml")) {
-    std::ifstream in(path, std::ios::binary);
-    FactFile file{path, std::string(std::istreambuf_iterator<char>(in), {})};
+    const FactFile file = read_fact_file(path);
     bytes = file.text.size();
     LoadResult result = load_graphml(file);
     if (!result.problems.empty()) throw LoadError(std::move(result.problems));

@@ -6,8 +6,6 @@
 #include "cartelgraph/loaders/graphml_loader.hpp"
 
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include "cartelgraph/queries/resolve.hpp"
 
 namespace cartelgraph::cli {
@@ -48,9 +46,7 @@ KnowledgeGraph load_graph(const GlobalOptions& options) {
   const auto kind = parse_relation_kind(options.default_kind);
   if (!kind) throw CliError(exit_usage, "unknown relation kind '" + options.default_kind + "' in --default-kind");
   graphml.default_kind = *kind;
-  std::ifstream in(options.data, std::ios::binary);
-  if (!in) throw LoadError({{options.data, 0, 0, "cannot read file"}});
-  const FactFile file{options.data, std::string(std::istreambuf_iterator<char>(in), {})};
+  const FactFile file = read_fact_file(options.data);
   LoadResult result = load_graphml(file, graphml);
   if (!result.problems.empty()) throw LoadError(std::move(result.problems));
   return std::move(result.graph);

@@ -2,10 +2,48 @@
 
 #include <algorithm>
 #include <stdexcept>
+#include <utility>
 
 #include "cartelgraph/graph/normalize.hpp"
 
 namespace cartelgraph {
+
+KnowledgeGraph::KnowledgeGraph() : graph_(std::make_unique<Graph>()) {}
+
+KnowledgeGraph::KnowledgeGraph(const KnowledgeGraph& other)
+    : graph_(std::make_unique<Graph>(*other.graph_)),
+      sources_(other.sources_),
+      storylines_(other.storylines_),
+      ids_(other.ids_),
+      source_ids_(other.source_ids_),
+      names_(other.names_) {}
+
+KnowledgeGraph& KnowledgeGraph::operator=(const KnowledgeGraph& other) {
+  if (this != &other) *this = KnowledgeGraph(other);
+  return *this;
+}
+
+KnowledgeGraph::KnowledgeGraph(KnowledgeGraph&& other)
+    : graph_(std::exchange(other.graph_, std::make_unique<Graph>())),
+      sources_(std::move(other.sources_)),
+      storylines_(std::move(other.storylines_)),
+      ids_(std::move(other.ids_)),
+      source_ids_(std::move(other.source_ids_)),
+      names_(std::move(other.names_)) {}
+
+KnowledgeGraph& KnowledgeGraph::operator=(KnowledgeGraph&& other) {
+  if (this == &other) return *this;
+  auto empty = std::make_unique<Graph>();
+  graph_ = std::exchange(other.graph_, std::move(empty));
+  sources_ = std::move(other.sources_);
+  storylines_ = std::move(other.storylines_);
+  ids_ = std::move(other.ids_);
+  source_ids_ = std::move(other.source_ids_);
+  names_ = std::move(other.names_);
+  return *this;
+}
+
+KnowledgeGraph::~KnowledgeGraph() = default;
 
 void KnowledgeGraph::add_source(Source source) {
   if (source_ids_.contains(source.id))
@@ -24,7 +62,10 @@ Vertex KnowledgeGraph::add_entity(Entity entity) {
   keys.erase(last, end);
 
   const std::string id = entity.id;
-  const Vertex v = boost::add_vertex(std::move(entity), graph_);
+  // Boost's add_vertex and add_edge take their property by const reference and copy it (twice
+  // for edges): add an empty one and move the real one in.
+  const Vertex v = boost::add_vertex(*graph_);
+  (*graph_)[v] = std::move(entity);
   ids_.emplace(id, v);
   for (auto& key : keys)
     if (!key.empty()) names_[std::move(key)].push_back(v);
@@ -32,7 +73,9 @@ Vertex KnowledgeGraph::add_entity(Entity entity) {
 }
 
 Edge KnowledgeGraph::add_relation(Vertex from, Vertex to, Relation relation) {
-  return boost::add_edge(from, to, std::move(relation), graph_).first;
+  const Edge e = boost::add_edge(from, to, *graph_).first;
+  (*graph_)[e] = std::move(relation);
+  return e;
 }
 
 std::optional<Vertex> KnowledgeGraph::find(std::string_view id) const {

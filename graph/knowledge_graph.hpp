@@ -4,6 +4,7 @@
 #include <boost/graph/adjacency_list.hpp>
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -23,6 +24,14 @@ using Edge = boost::graph_traits<Graph>::edge_descriptor;
 /// Entities, relations and sources, with an id index and a normalized name/alias index.
 class KnowledgeGraph {
  public:
+  KnowledgeGraph();
+  KnowledgeGraph(const KnowledgeGraph& other);
+  KnowledgeGraph& operator=(const KnowledgeGraph& other);
+  /// Moves without copying a vertex or edge; the moved-from graph is left empty.
+  KnowledgeGraph(KnowledgeGraph&& other);
+  KnowledgeGraph& operator=(KnowledgeGraph&& other);
+  ~KnowledgeGraph();
+
   /// Adds a storyline (fact file), in load order.
   void add_storyline(Storyline storyline) { storylines_.push_back(std::move(storyline)); }
   /// Adds a source document. Throws std::invalid_argument if its id is taken.
@@ -34,11 +43,11 @@ class KnowledgeGraph {
   Edge add_relation(Vertex from, Vertex to, Relation relation);
 
   /// The Boost graph, for algorithms.
-  [[nodiscard]] const Graph& graph() const noexcept { return graph_; }
-  [[nodiscard]] std::size_t entity_count() const noexcept { return boost::num_vertices(graph_); }
-  [[nodiscard]] std::size_t relation_count() const noexcept { return boost::num_edges(graph_); }
-  [[nodiscard]] const Entity& entity(Vertex v) const { return graph_[v]; }
-  [[nodiscard]] const Relation& relation(Edge e) const { return graph_[e]; }
+  [[nodiscard]] const Graph& graph() const noexcept { return *graph_; }
+  [[nodiscard]] std::size_t entity_count() const noexcept { return boost::num_vertices(*graph_); }
+  [[nodiscard]] std::size_t relation_count() const noexcept { return boost::num_edges(*graph_); }
+  [[nodiscard]] const Entity& entity(Vertex v) const { return (*graph_)[v]; }
+  [[nodiscard]] const Relation& relation(Edge e) const { return (*graph_)[e]; }
   [[nodiscard]] const std::vector<Source>& sources() const noexcept { return sources_; }
   /// The fact files, in load order.
   [[nodiscard]] const std::vector<Storyline>& storylines() const noexcept { return storylines_; }
@@ -57,7 +66,9 @@ class KnowledgeGraph {
   }
 
  private:
-  Graph graph_;
+  // Held by pointer because Boost's adjacency_list has a copy constructor and no move: moving
+  // it in place would copy every vertex and edge (and double the memory while doing it).
+  std::unique_ptr<Graph> graph_;
   std::vector<Source> sources_;
   std::vector<Storyline> storylines_;
   std::map<std::string, Vertex, std::less<>> ids_;

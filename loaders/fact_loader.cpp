@@ -4,13 +4,15 @@
 #include <rapidjson/error/en.h>
 
 #include <algorithm>
-#include <map>
 #include <optional>
 #include <set>
+#include <string_view>
 #include <tuple>
+#include <unordered_map>
 
 #include "cartelgraph/graph/relation_kinds.hpp"
 #include "cartelgraph/loaders/builtin_data.hpp"
+#include "cartelgraph/loaders/fact_records.hpp"
 #include "cartelgraph/loaders/json_positions.hpp"
 #include "cartelgraph/loaders/schema_check.hpp"
 
@@ -19,30 +21,42 @@ namespace cartelgraph {
 namespace {
 
 using detail::JsonPositions;
+using detail::Section;
 
-constexpr unsigned parse_flags = rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag;
-
-// One file, parsed, with what is known about where its values are and which records are broken.
-struct ParsedFile {
+// One file, read, with what is known about where its values are and which records are broken.
+struct FileState {
   const FactFile* file = nullptr;
-  rapidjson::Document document;
+  detail::ReadFacts read;
   std::optional<JsonPositions> positions;  // indexed on the first problem in the file only
-  bool usable = false;                  // parsed and its top level matches the schema
-  std::set<std::string> broken_records;  // pointers such as "/entities/3"
+  bool usable = false;  // parsed and its top level matches the schema
+  std::set<std::pair<Section, std::size_t>> broken;  // records that break the schema
 };
 
-// A place in the input: file and JSON Pointer.
+// A record: its file, top-level array and index there.
 struct Location {
   std::size_t file = 0;
-  std::string pointer;
-  std::size_t index = 0;  // position in its top-level array
+  Section section = Section::sources;
+  std::size_t index = 0;
 };
 
-struct EntityRecord {
-  Location location;
-  std::optional<EntityType> type;  // nullopt when the record is broken or its type unknown
-  const rapidjson::Value* value = nullptr;  // nullptr when the record is broken
-};
+std::string_view section_name(Section section) {
+  switch (section) {
+    case Section::sources: return "sources";
+    case Section::entities: return "entities";
+    case Section::relations: return "relations";
+  }
+  return {};
+}
+
+// The JSON Pointer of a record's member: ("/relations/3", "/to") → "/relations/3/to".
+std::string pointer(const Location& at, std::string_view member = {}) {
+  std::string text = "/";
+  text += section_name(at.section);
+  text += '/';
+  text += std::to_string(at.index);
+  text += member;
+  return text;
+}
 
 // "seeds/sinaloa_war.json" → "sinaloa_war".
 std::string storyline_id(const std::string& path) {
@@ -52,33 +66,34 @@ std::string storyline_id(const std::string& path) {
   return name;
 }
 
-struct RelationRecord {
+struct EntityEntry {
   Location location;
-  RelationKind kind{};
-  std::string from;
-  std::string to;
-  Relation relation;
+  std::size_t order = 0;           // its vertex number, if the graph is built
+  std::optional<EntityType> type;  // nullopt when the record is broken or its type unknown
+  detail::EntityFields* fields = nullptr;  // nullptr when the record is broken
 };
 
-std::string string_member(const rapidjson::Value& object, const char* name) {
-  const auto it = object.FindMember(name);
-  if (it == object.MemberEnd() || !it->value.IsString()) return {};
-  return {it->value.GetString(), it->value.GetStringLength()};
-}
+struct AcceptedRelation {
+  Location location;
+  std::size_t from = 0;  // vertex numbers (EntityEntry::order)
+  std::size_t to = 0;
+  Relation relation;
+};
 
 class Loader {
  public:
   Loader(std::span<const FactFile> files, std::string_view schema) : schema_(schema) {
-    parsed_.resize(files.size());
-    for (std::size_t i = 0; i < files.size(); ++i) parsed_[i].file = &files[i];
+    files_.resize(files.size());
+    for (std::size_t i = 0; i < files.size(); ++i) files_[i].file = &files[i];
   }
 
   LoadResult run() {
-    for (std::size_t i = 0; i < parsed_.size(); ++i) parse(i);
+    for (std::size_t i = 0; i < files_.size(); ++i) read(i);
     collect_sources();
     collect_entities();
     check_entity_citations();
     collect_relations();
+    check_duplicate_relations();
 
     LoadResult result;
     std::ranges::sort(problems_, {}, [](const Ordered& p) { return std::tie(p.file, p.offset); });
@@ -94,135 +109,141 @@ class Loader {
     Problem problem;
   };
 
-  std::size_t offset_of(const Location& at) {
+  std::size_t offset_of(std::size_t file_index, const std::string& json_pointer) {
     // Positions cost a second pass over the text: index a file only when it has a problem to
-    // locate (or when entities are ordered for building a graph from several files).
-    ParsedFile& file = parsed_[at.file];
+    // locate.
+    FileState& file = files_[file_index];
     if (!file.positions) file.positions = JsonPositions::index(file.file->text);
-    return file.positions->offset(at.pointer);
+    return file.positions->offset(json_pointer);
   }
 
-  std::string where(const Location& at) {
-    const auto position = detail::line_column(parsed_[at.file].file->text, offset_of(at));
-    return parsed_[at.file].file->path + ':' + std::to_string(position.line) + ':' +
+  std::string where(const Location& at, std::string_view member) {
+    const std::string& text = files_[at.file].file->text;
+    const auto position = detail::line_column(text, offset_of(at.file, pointer(at, member)));
+    return files_[at.file].file->path + ':' + std::to_string(position.line) + ':' +
            std::to_string(position.column);
   }
 
   void report_at_offset(std::size_t file, std::size_t offset, std::string message) {
-    const auto position = detail::line_column(parsed_[file].file->text, offset);
+    const auto position = detail::line_column(files_[file].file->text, offset);
     problems_.push_back({file, offset,
-                         {parsed_[file].file->path, position.line, position.column,
+                         {files_[file].file->path, position.line, position.column,
                           std::move(message)}});
   }
 
-  void report(const Location& at, std::string message) {
-    report_at_offset(at.file, offset_of(at), std::move(message));
+  void report_at(std::size_t file, const std::string& json_pointer, std::string message) {
+    report_at_offset(file, offset_of(file, json_pointer), std::move(message));
   }
 
-  void parse(std::size_t index) {
-    ParsedFile& file = parsed_[index];
-    const std::string& text = file.file->text;
-    file.document.Parse<parse_flags>(text.data(), text.size());
-    if (file.document.HasParseError()) {
-      report_at_offset(index, file.document.GetErrorOffset(),
-                       std::string("JSON syntax error: ") +
-                           rapidjson::GetParseError_En(file.document.GetParseError()));
+  void report(const Location& at, std::string_view member, std::string message) {
+    report_at(at.file, pointer(at, member), std::move(message));
+  }
+
+  void read(std::size_t index) {
+    FileState& file = files_[index];
+    file.read = detail::read_fact_records(*file.file, schema_.whole());
+    if (!file.read.syntax_ok) {
+      report_at_offset(index, file.read.error_offset, file.read.error);
       return;
     }
-    for (auto& violation : schema_.check(file.document)) {
-      // "/entities/3/name" → the broken record is "/entities/3"; a top-level violation
-      // makes the whole file unusable.
-      const auto second = violation.pointer.find('/', 1);
-      const auto third = second == std::string::npos ? second : violation.pointer.find('/', second + 1);
-      if (second == std::string::npos) {
-        report({index, violation.pointer}, violation.message);
-        return;
-      }
-      file.broken_records.insert(violation.pointer.substr(0, third));
-      report({index, violation.pointer}, violation.message);
-    }
+    if (!file.read.schema_ok && !describe_violations(index)) return;
     file.usable = true;
   }
 
-  // Calls visit(location, value, broken) for each element of top-level array `name`.
-  template <class Visit>
-  void for_each_record(const char* name, Visit visit) {
-    for (std::size_t f = 0; f < parsed_.size(); ++f) {
-      ParsedFile& file = parsed_[f];
-      if (!file.usable || !file.document.HasMember(name)) continue;
-      const auto& array = file.document[name];
-      for (rapidjson::SizeType i = 0; i < array.Size(); ++i) {
-        Location at{f, '/' + std::string(name) + '/' + std::to_string(i), i};
-        const bool broken = file.broken_records.contains(at.pointer);
-        visit(at, array[i], broken);
+  // The file breaks the schema: say where and how, record by record, with a DOM of this file
+  // only (the fast pass validated the whole file at once and stops at the first violation).
+  // False when the top level itself is wrong, which makes the file unusable.
+  bool describe_violations(std::size_t index) {
+    FileState& file = files_[index];
+    rapidjson::Document document;
+    constexpr unsigned flags = rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag;
+    document.Parse<flags>(file.file->text.data(), file.file->text.size());
+    for (auto& violation : schema_.check(document)) {
+      // "/entities/3/name" → the broken record is entities 3; a top-level violation makes the
+      // whole file unusable.
+      const auto second = violation.pointer.find('/', 1);
+      report_at(index, violation.pointer, violation.message);
+      if (second == std::string::npos) return false;
+      const auto third = violation.pointer.find('/', second + 1);
+      const std::string array = violation.pointer.substr(1, second - 1);
+      const std::string element = violation.pointer.substr(second + 1, third - second - 1);
+      for (const Section section : {Section::sources, Section::entities, Section::relations})
+        if (section_name(section) == array)
+          file.broken.emplace(section, std::stoul(element));
+    }
+    return true;
+  }
+
+  bool broken(const Location& at) const {
+    const auto& set = files_[at.file].broken;
+    return !set.empty() && set.contains({at.section, at.index});
+  }
+
+  void collect_sources() {
+    for (std::size_t f = 0; f < files_.size(); ++f) {
+      if (!files_[f].usable) continue;
+      for (auto& [index, source] : files_[f].read.records.sources) {
+        const Location at{f, Section::sources, index};
+        if (source.id.empty()) continue;
+        if (const auto it = sources_.find(source.id); it != sources_.end()) {
+          report(at, "/id", "duplicate source id '" + source.id + "' (first defined at " +
+                                where(it->second.first, "") + ")");
+          continue;
+        }
+        const bool is_broken = broken(at);
+        sources_.emplace(source.id, std::make_pair(at, is_broken ? nullptr : &source));
+        if (!is_broken && !Date::parse(source.published))
+          report(at, "/published", "'published' is \"" + source.published + "\", not a calendar date");
       }
     }
   }
 
-  void collect_sources() {
-    for_each_record("sources", [&](const Location& at, const rapidjson::Value& value, bool broken) {
-      const std::string id = string_member(value, "id");
-      if (id.empty()) return;
-      if (const auto it = sources_.find(id); it != sources_.end()) {
-        report({at.file, at.pointer + "/id"},
-               "duplicate source id '" + id + "' (first defined at " + where(it->second.first) + ")");
-        return;
-      }
-      sources_.emplace(id, std::make_pair(at, broken ? nullptr : &value));
-      if (broken) return;
-      if (const std::string published = string_member(value, "published");
-          !Date::parse(published))
-        report({at.file, at.pointer + "/published"},
-               "'published' is \"" + published + "\", not a calendar date");
-    });
-  }
-
   void collect_entities() {
-    for_each_record("entities", [&](const Location& at, const rapidjson::Value& value, bool broken) {
-      const std::string id = string_member(value, "id");
-      if (id.empty()) return;
-      if (const auto it = entities_.find(id); it != entities_.end()) {
-        report({at.file, at.pointer + "/id"},
-               "duplicate entity id '" + id + "' (first defined at " + where(it->second.location) + ")");
-        return;
-      }
-      EntityRecord record{at, std::nullopt, broken ? nullptr : &value};
-      if (!broken) {
-        const std::string type = string_member(value, "type");
-        record.type = parse_entity_type(type);
-        if (!record.type) {
-          report({at.file, at.pointer + "/type"}, "unknown entity type '" + type + "'");
-          record.value = nullptr;
+    for (std::size_t f = 0; f < files_.size(); ++f) {
+      if (!files_[f].usable) continue;
+      for (auto& [index, fields] : files_[f].read.records.entities) {
+        const Location at{f, Section::entities, index};
+        const std::string& id = fields.entity.id;
+        if (id.empty()) continue;
+        if (const auto it = entities_.find(id); it != entities_.end()) {
+          report(at, "/id", "duplicate entity id '" + id + "' (first defined at " +
+                                where(it->second.location, "") + ")");
+          continue;
         }
+        EntityEntry entry{at, entities_.size(), std::nullopt, broken(at) ? nullptr : &fields};
+        if (entry.fields) {
+          entry.type = parse_entity_type(fields.type);
+          if (!entry.type) {
+            report(at, "/type", "unknown entity type '" + fields.type + "'");
+            entry.fields = nullptr;
+          }
+        }
+        entities_.emplace(id, entry);
       }
-      entities_.emplace(id, record);
-    });
+    }
   }
 
-  void check_citations(const Location& at, const rapidjson::Value& record) {
-    const auto& citations = record["sources"];
-    for (rapidjson::SizeType i = 0; i < citations.Size(); ++i) {
-      const std::string source = string_member(citations[i], "source");
+  void check_citations(const Location& at, const std::vector<Citation>& citations) {
+    for (std::size_t i = 0; i < citations.size(); ++i) {
+      const std::string& source = citations[i].source;
       if (!sources_.contains(source) && !maybe_in_unreadable_file(source))
-        report({at.file, at.pointer + "/sources/" + std::to_string(i) + "/source"},
-               "unknown source id '" + source + "'");
+        report(at, "/sources/" + std::to_string(i) + "/source", "unknown source id '" + source + "'");
     }
   }
 
   void check_entity_citations() {
-    for (const auto& [id, record] : entities_)
-      if (record.value) check_citations(record.location, *record.value);
+    for (const auto& [id, entry] : entities_)
+      if (entry.fields) check_citations(entry.location, entry.fields->entity.sources);
   }
 
-  // The date in member `name` of `value`; reports a date that is not on the calendar.
-  std::optional<Date> date_member(const Location& at, const rapidjson::Value& value,
-                                  const char* name, bool& ok) {
-    if (!value.HasMember(name)) return std::nullopt;
-    const std::string text = string_member(value, name);
-    auto date = Date::parse(text);
+  // The date `text` of member `name`, when present; reports a date that is not on the calendar.
+  std::optional<Date> date_member(const Location& at, const std::optional<std::string>& text,
+                                  std::string_view name, bool& ok) {
+    if (!text) return std::nullopt;
+    auto date = Date::parse(*text);
     if (!date) {
-      report({at.file, at.pointer + '/' + name},
-             "'" + std::string(name) + "' is \"" + text + "\", not a calendar date");
+      report(at, "/" + std::string(name),
+             "'" + std::string(name) + "' is \"" + *text + "\", not a calendar date");
       ok = false;
     }
     return date;
@@ -233,18 +254,17 @@ class Loader {
   // under every reference to the ids that file defines.
   bool maybe_in_unreadable_file(const std::string& id) const {
     const std::string quoted = '"' + id + '"';
-    return std::ranges::any_of(parsed_, [&](const ParsedFile& file) {
+    return std::ranges::any_of(files_, [&](const FileState& file) {
       return !file.usable && file.file->text.find(quoted) != std::string::npos;
     });
   }
 
   // The entity `id` names, reporting an unknown id at member `member` of the relation.
-  const EntityRecord* endpoint(const Location& at, const std::string& id, const char* member,
-                               bool& ok) {
+  const EntityEntry* endpoint(const Location& at, const std::string& id, std::string_view member,
+                              bool& ok) {
     const auto it = entities_.find(id);
     if (it == entities_.end()) {
-      if (!maybe_in_unreadable_file(id))
-        report({at.file, at.pointer + '/' + member}, "unknown entity id '" + id + "'");
+      if (!maybe_in_unreadable_file(id)) report(at, member, "unknown entity id '" + id + "'");
       ok = false;
       return nullptr;
     }
@@ -252,147 +272,137 @@ class Loader {
   }
 
   void collect_relations() {
-    for_each_record("relations", [&](const Location& at, const rapidjson::Value& value, bool broken) {
-      if (broken) return;
-      bool ok = true;
-      RelationRecord record;
-      record.location = at;
-      const std::string kind_name = string_member(value, "kind");
-      const auto kind = parse_relation_kind(kind_name);
-      if (!kind) {
-        report({at.file, at.pointer + "/kind"}, "unknown relation kind '" + kind_name + "'");
-        ok = false;
+    for (std::size_t f = 0; f < files_.size(); ++f) {
+      if (!files_[f].usable) continue;
+      const std::string storyline = storyline_id(files_[f].file->path);
+      for (auto& [index, fields] : files_[f].read.records.relations) {
+        const Location at{f, Section::relations, index};
+        if (broken(at)) continue;
+        collect_relation(at, fields, storyline);
       }
-      record.from = string_member(value, "from");
-      record.to = string_member(value, "to");
-      const EntityRecord* from = endpoint(at, record.from, "from", ok);
-      const EntityRecord* to = endpoint(at, record.to, "to", ok);
-      if (record.from == record.to) {
-        report({at.file, at.pointer + "/to"}, "relation links '" + record.from + "' to itself");
-        ok = false;
-      }
-      if (kind && from && to && from->type && to->type && !allows(*kind, *from->type, *to->type)) {
-        const KindInfo& info = kind_info(*kind);
-        report({at.file, at.pointer + "/kind"},
-               "'" + kind_name + "' links " + describe(info.from) + " → " + describe(info.to) +
-                   ", not " + std::string(to_string(*from->type)) + " → " +
-                   std::string(to_string(*to->type)));
-        ok = false;
-      }
-
-      record.relation.since = date_member(at, value, "since", ok);
-      record.relation.until = date_member(at, value, "until", ok);
-      if (record.relation.since && record.relation.until &&
-          record.relation.until->last_day() < record.relation.since->first_day()) {
-        report({at.file, at.pointer + "/until"},
-               "'since' (" + record.relation.since->to_string() + ") is after 'until' (" +
-                   record.relation.until->to_string() + ")");
-        ok = false;
-      }
-
-      if (value.HasMember("place")) {
-        record.relation.place = string_member(value, "place");
-        const auto it = entities_.find(record.relation.place);
-        if (it == entities_.end()) {
-          if (!maybe_in_unreadable_file(record.relation.place))
-            report({at.file, at.pointer + "/place"},
-                 "unknown entity id '" + record.relation.place + "' in 'place'");
-          ok = false;
-        } else if (it->second.type && *it->second.type != EntityType::place) {
-          report({at.file, at.pointer + "/place"},
-                 "'place' is '" + record.relation.place + "', a " +
-                     std::string(to_string(*it->second.type)) + ", not a place");
-          ok = false;
-        }
-      }
-      check_citations(at, value);
-      if (!ok) return;
-
-      record.kind = *kind;
-      record.relation.kind = *kind;
-      record.relation.confidence = *parse_confidence(string_member(value, "confidence"));
-      if (const auto weight = value.FindMember("weight"); weight != value.MemberEnd())
-        record.relation.weight = weight->value.GetDouble();
-      record.relation.sources = citations(value);
-      record.relation.storyline = storyline_id(parsed_[at.file].file->path);
-
-      // The same tie twice (either direction for a symmetric kind) with the same dates.
-      auto [a, b] = std::minmax(record.from, record.to);
-      auto key = kind_info(*kind).symmetric ? std::make_tuple(*kind, a, b)
-                                            : std::make_tuple(*kind, record.from, record.to);
-      auto dates = std::make_pair(record.relation.since, record.relation.until);
-      auto& seen = relation_keys_[key];
-      for (const auto& [earlier_dates, earlier] : seen)
-        if (earlier_dates == dates) {
-          report({at.file, at.pointer}, "duplicate relation: same kind, ends and dates as at " +
-                                            where(earlier));
-          return;
-        }
-      seen.emplace_back(dates, at);
-      relations_.push_back(std::move(record));
-    });
+    }
   }
 
-  static std::vector<Citation> citations(const rapidjson::Value& record) {
-    std::vector<Citation> result;
-    for (const auto& citation : record["sources"].GetArray())
-      result.push_back({string_member(citation, "source"), string_member(citation, "section"),
-                        string_member(citation, "note")});
-    return result;
+  void collect_relation(const Location& at, detail::RelationFields& fields,
+                        const std::string& storyline) {
+    bool ok = true;
+    const auto kind = parse_relation_kind(fields.kind);
+    if (!kind) {
+      report(at, "/kind", "unknown relation kind '" + fields.kind + "'");
+      ok = false;
+    }
+    const EntityEntry* from = endpoint(at, fields.from, "/from", ok);
+    const EntityEntry* to = endpoint(at, fields.to, "/to", ok);
+    if (fields.from == fields.to) {
+      report(at, "/to", "relation links '" + fields.from + "' to itself");
+      ok = false;
+    }
+    if (kind && from && to && from->type && to->type && !allows(*kind, *from->type, *to->type)) {
+      const KindInfo& info = kind_info(*kind);
+      report(at, "/kind",
+             "'" + fields.kind + "' links " + describe(info.from) + " → " + describe(info.to) +
+                 ", not " + std::string(to_string(*from->type)) + " → " +
+                 std::string(to_string(*to->type)));
+      ok = false;
+    }
+
+    Relation relation;
+    relation.since = date_member(at, fields.since, "since", ok);
+    relation.until = date_member(at, fields.until, "until", ok);
+    if (relation.since && relation.until && relation.until->last_day() < relation.since->first_day()) {
+      report(at, "/until",
+             "'since' (" + relation.since->to_string() + ") is after 'until' (" +
+                 relation.until->to_string() + ")");
+      ok = false;
+    }
+
+    if (fields.place) {
+      const auto it = entities_.find(*fields.place);
+      if (it == entities_.end()) {
+        if (!maybe_in_unreadable_file(*fields.place))
+          report(at, "/place", "unknown entity id '" + *fields.place + "' in 'place'");
+        ok = false;
+      } else if (it->second.type && *it->second.type != EntityType::place) {
+        report(at, "/place",
+               "'place' is '" + *fields.place + "', a " +
+                   std::string(to_string(*it->second.type)) + ", not a place");
+        ok = false;
+      }
+      relation.place = std::move(*fields.place);
+    }
+    check_citations(at, fields.sources);
+    if (!ok) return;
+
+    relation.kind = *kind;
+    relation.confidence = *parse_confidence(fields.confidence);
+    relation.weight = fields.weight;
+    relation.sources = std::move(fields.sources);
+    relation.storyline = storyline;
+    relations_.push_back({at, from->order, to->order, std::move(relation)});
   }
 
-  void build(KnowledgeGraph& graph) const {
-    // Sources and entities in input order (file, then position), so vertex numbers are stable.
-    std::vector<std::pair<Location, const rapidjson::Value*>> sources;
-    for (const auto& [id, entry] : sources_) sources.push_back(entry);
-    std::vector<const EntityRecord*> entities;
-    for (const auto& [id, record] : entities_) entities.push_back(&record);
-    const auto in_order = [](const Location& a, const Location& b) {
-      return std::tie(a.file, a.index) < std::tie(b.file, b.index);
+  // The same tie twice (either direction for a symmetric kind) with the same dates: each copy
+  // after the first is reported, pointing at the first.
+  void check_duplicate_relations() {
+    using Key = std::tuple<RelationKind, std::size_t, std::size_t, std::optional<Date>,
+                           std::optional<Date>, std::size_t>;
+    std::vector<Key> keys;
+    keys.reserve(relations_.size());
+    for (std::size_t i = 0; i < relations_.size(); ++i) {
+      const AcceptedRelation& r = relations_[i];
+      const bool either_way = kind_info(r.relation.kind).symmetric;
+      const std::size_t a = either_way ? std::min(r.from, r.to) : r.from;
+      const std::size_t b = either_way ? std::max(r.from, r.to) : r.to;
+      keys.emplace_back(r.relation.kind, a, b, r.relation.since, r.relation.until, i);
+    }
+    std::ranges::sort(keys);
+    const auto same_tie = [](const Key& x, const Key& y) {
+      return std::get<0>(x) == std::get<0>(y) && std::get<1>(x) == std::get<1>(y) &&
+             std::get<2>(x) == std::get<2>(y) && std::get<3>(x) == std::get<3>(y) &&
+             std::get<4>(x) == std::get<4>(y);
     };
-    std::ranges::sort(sources, [&](const auto& a, const auto& b) { return in_order(a.first, b.first); });
-    std::ranges::sort(entities, [&](const auto* a, const auto* b) {
-      return in_order(a->location, b->location);
-    });
+    for (std::size_t first = 0; first < keys.size();) {
+      std::size_t last = first + 1;
+      while (last < keys.size() && same_tie(keys[first], keys[last])) ++last;
+      const Location& original = relations_[std::get<5>(keys[first])].location;
+      for (std::size_t k = first + 1; k < last; ++k) {
+        const std::size_t i = std::get<5>(keys[k]);
+        report(relations_[i].location, "",
+               "duplicate relation: same kind, ends and dates as at " + where(original, ""));
+      }
+      first = last;
+    }
+  }
 
-    for (const ParsedFile& file : parsed_) {
+  void build(KnowledgeGraph& graph) {
+    // Sources and entities in input order (file, then position), so vertex numbers are stable.
+    for (const FileState& file : files_) {
       const std::string id = storyline_id(file.file->path);
-      const std::string title = string_member(file.document, "title");
-      graph.add_storyline({id, title.empty() ? id : title});
+      const auto& title = file.read.records.title;
+      graph.add_storyline({id, title && !title->empty() ? *title : id});
     }
-    for (const auto& [at, value] : sources) {
-      graph.add_source({string_member(*value, "id"), string_member(*value, "title"),
-                        string_member(*value, "author"), string_member(*value, "publisher"),
-                        string_member(*value, "published"), string_member(*value, "url"),
-                        string_member(*value, "document")});
+    for (FileState& file : files_)
+      for (auto& [index, source] : file.read.records.sources) graph.add_source(std::move(source));
+    for (std::size_t f = 0; f < files_.size(); ++f) {
+      const std::string storyline = storyline_id(files_[f].file->path);
+      for (auto& [index, fields] : files_[f].read.records.entities) {
+        Entity entity = std::move(fields.entity);
+        entity.type = *parse_entity_type(fields.type);
+        entity.storyline = storyline;
+        graph.add_entity(std::move(entity));
+      }
     }
-    for (const EntityRecord* record : entities) {
-      const rapidjson::Value& value = *record->value;
-      Entity entity;
-      entity.id = string_member(value, "id");
-      entity.type = *record->type;
-      entity.name = string_member(value, "name");
-      if (value.HasMember("aliases"))
-        for (const auto& alias : value["aliases"].GetArray())
-          entity.aliases.emplace_back(alias.GetString(), alias.GetStringLength());
-      entity.description = string_member(value, "description");
-      entity.sources = citations(value);
-      entity.storyline = storyline_id(parsed_[record->location.file].file->path);
-      graph.add_entity(std::move(entity));
-    }
-    for (const auto& record : relations_)
-      graph.add_relation(*graph.find(record.from), *graph.find(record.to), record.relation);
+    for (auto& accepted : relations_)
+      graph.add_relation(accepted.from, accepted.to, std::move(accepted.relation));
   }
 
   detail::SchemaCheck schema_;
-  std::vector<ParsedFile> parsed_;
+  std::vector<FileState> files_;
   std::vector<Ordered> problems_;
-  std::map<std::string, std::pair<Location, const rapidjson::Value*>, std::less<>> sources_;
-  std::map<std::string, EntityRecord, std::less<>> entities_;
-  std::vector<RelationRecord> relations_;
-  std::map<std::tuple<RelationKind, std::string, std::string>,
-           std::vector<std::pair<std::pair<std::optional<Date>, std::optional<Date>>, Location>>>
-      relation_keys_;
+  // Keys view the ids held in files_' records, which stay put once read.
+  std::unordered_map<std::string_view, std::pair<Location, const Source*>> sources_;
+  std::unordered_map<std::string_view, EntityEntry> entities_;
+  std::vector<AcceptedRelation> relations_;
 };
 
 }  // namespace

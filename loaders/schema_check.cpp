@@ -85,6 +85,7 @@ SchemaCheck::SchemaCheck(std::string_view schema_text) {
   if (schema_.HasParseError() || !schema_.IsObject())
     throw std::invalid_argument(std::string("schema is not valid JSON: ") +
                                 rapidjson::GetParseError_En(schema_.GetParseError()));
+  whole_ = std::make_unique<rapidjson::SchemaDocument>(schema_);
 
   // The top level, with the items of each top-level array left unchecked (checked one by one).
   rapidjson::Document top;

@@ -31,9 +31,14 @@ class SchemaCheck {
   /// record does not hide the next.
   [[nodiscard]] std::vector<SchemaViolation> check(const rapidjson::Value& document) const;
 
+  /// The whole schema, for validating a file in one pass (as a SAX handler) when only a
+  /// verdict is needed.
+  [[nodiscard]] const rapidjson::SchemaDocument& whole() const noexcept { return *whole_; }
+
  private:
   struct ItemSchema;
   rapidjson::Document schema_;
+  std::unique_ptr<rapidjson::SchemaDocument> whole_;
   rapidjson::Document top_level_document_;
   std::unique_ptr<rapidjson::SchemaDocument> top_level_;  // the schema with array items unchecked
   std::vector<std::unique_ptr<ItemSchema>> items_;         // one per top-level array property

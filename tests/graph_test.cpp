@@ -61,3 +61,22 @@ TEST_CASE("relations keep their direction and bundled properties") {
   CHECK_FALSE(boost::edge(rusos, ruso, g.graph()).second);
   CHECK(boost::in_degree(rusos, g.graph()) == 1);
 }
+
+TEST_CASE("moving a knowledge graph moves its vertices and edges without copying them") {
+  KnowledgeGraph graph = sample_graph();
+  const std::size_t entities = graph.entity_count();
+  const std::size_t relations = graph.relation_count();
+  const Entity* first = &graph.entity(0);
+
+  KnowledgeGraph moved = std::move(graph);
+  CHECK(&moved.entity(0) == first);  // the same storage, not a copy
+  CHECK(moved.entity_count() == entities);
+  CHECK(moved.relation_count() == relations);
+  CHECK(moved.find(first->id) == Vertex{0});
+  CHECK(graph.entity_count() == 0);  // NOLINT(bugprone-use-after-move): left empty, usable
+
+  KnowledgeGraph assigned;
+  assigned = std::move(moved);
+  CHECK(&assigned.entity(0) == first);
+  CHECK(assigned.relation_count() == relations);
+}

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <iterator>
 #include <string>
 
 #include "cartelgraph/loaders/fact_directory.hpp"
@@ -172,6 +173,89 @@ TEST_CASE("a valid directory loads whole") {
   CHECK(result.graph.relation_count() == 1);
   CHECK(result.graph.sources().size() == 1);
   CHECK(result.graph.find_by_name("ruso").size() == 1);
+}
+
+TEST_CASE("every member of every record reaches the graph") {
+  const std::vector<FactFile> files = {{"dir/heartland.json", R"({
+  "title": "The heartland",
+  "sources": [{"id": "doc", "title": "T", "author": "A", "publisher": "P", "published": "2021-04-05",
+               "url": "https://example.org", "document": "d.txt"}],
+  "entities": [
+    {"id": "el-ruso", "type": "person", "name": "El Ruso", "aliases": ["Ruso", "R"], "description": "D1.",
+     "sources": [{"source": "doc", "section": "S1", "note": "N1."}, {"source": "doc", "section": "S2", "note": "N2."}]},
+    {"id": "los-rusos", "type": "faction", "name": "Los Rusos", "description": "D2.",
+     "sources": [{"source": "doc", "section": "S", "note": "N."}]},
+    {"id": "mexicali", "type": "place", "name": "Mexicali", "description": "D3.",
+     "sources": [{"source": "doc", "section": "S", "note": "N."}]}
+  ],
+  "relations": [
+    {"kind": "leads", "from": "el-ruso", "to": "los-rusos", "since": "2020", "until": "2023-02",
+     "place": "mexicali", "weight": 2, "confidence": "confirmed",
+     "sources": [{"source": "doc", "section": "S3", "note": "N3."}]},
+    {"kind": "operates_in", "from": "los-rusos", "to": "mexicali", "weight": 0.5, "confidence": "alleged",
+     "sources": [{"source": "doc", "section": "S4", "note": "N4."}]}
+  ]
+})"}};
+  const LoadResult result = load_facts(files);
+  REQUIRE(result.problems.empty());
+  const KnowledgeGraph& graph = result.graph;
+  REQUIRE(graph.storylines().size() == 1);
+  CHECK(graph.storylines()[0].id == "heartland");
+  CHECK(graph.storylines()[0].title == "The heartland");
+
+  const Source& source = graph.sources().at(0);
+  CHECK(source.id == "doc");
+  CHECK(source.author == "A");
+  CHECK(source.publisher == "P");
+  CHECK(source.published == "2021-04-05");
+  CHECK(source.url == "https://example.org");
+  CHECK(source.document == "d.txt");
+
+  const Entity& ruso = graph.entity(*graph.find("el-ruso"));
+  CHECK(ruso.type == EntityType::person);
+  CHECK(ruso.name == "El Ruso");
+  CHECK(ruso.aliases == std::vector<std::string>{"Ruso", "R"});
+  CHECK(ruso.description == "D1.");
+  CHECK(ruso.storyline == "heartland");
+  REQUIRE(ruso.sources.size() == 2);
+  CHECK(ruso.sources[1].section == "S2");
+  CHECK(ruso.sources[1].note == "N2.");
+  CHECK(*graph.find("mexicali") == 2);  // vertices in input order
+
+  REQUIRE(graph.relation_count() == 2);
+  const auto [first, last] = boost::out_edges(*graph.find("el-ruso"), graph.graph());
+  REQUIRE(std::distance(first, last) == 1);
+  const Relation& leads = graph.relation(*first);
+  CHECK(leads.kind == RelationKind::leads);
+  CHECK(leads.since == Date::parse("2020"));
+  CHECK(leads.until == Date::parse("2023-02"));
+  CHECK(leads.place == "mexicali");
+  CHECK(leads.weight == 2.0);  // an integer in the text
+  CHECK(leads.confidence == Confidence::confirmed);
+  CHECK(leads.storyline == "heartland");
+  REQUIRE(leads.sources.size() == 1);
+  CHECK(leads.sources[0].source == "doc");
+  CHECK(leads.sources[0].section == "S3");
+  CHECK(leads.sources[0].note == "N3.");
+  const auto [out, end] = boost::out_edges(*graph.find("los-rusos"), graph.graph());
+  REQUIRE(std::distance(out, end) == 1);
+  CHECK(graph.relation(*out).weight == 0.5);
+  CHECK_FALSE(graph.relation(*out).since);
+}
+
+TEST_CASE("a file with a schema violation still has its other problems reported") {
+  const std::vector<FactFile> files = {{"facts.json", R"({
+  "entities": [
+    {"id": "el-ruso", "type": "person", "name": "El Ruso", "description": "D.", "colour": "red",
+     "sources": [{"source": "doc", "section": "S", "note": "N."}]}
+  ],
+  "sources": [{"id": "doc", "title": "T", "published": "2021-13", "document": "d.txt"}]
+})"}};
+  const LoadResult result = load_facts(files);
+  REQUIRE(result.problems.size() == 2);
+  CHECK(to_string(result.problems[0]) == "facts.json:3:91: unknown member 'colour'");
+  CHECK(to_string(result.problems[1]) ==
+        "facts.json:6:56: 'published' is \"2021-13\", not a calendar date");
 }
 
 TEST_CASE("a directory that cannot be read is a load error") {

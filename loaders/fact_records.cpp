@@ -1,0 +1,278 @@
+#include "cartelgraph/loaders/fact_records.hpp"
+
+#include <rapidjson/error/en.h>
+#include <rapidjson/memorystream.h>
+#include <rapidjson/encodedstream.h>
+#include <rapidjson/reader.h>
+
+#include <cstdint>
+#include <string_view>
+
+namespace cartelgraph::detail {
+
+namespace {
+
+// RapidJSON gives SAX events; turning the events of our record shapes into structs is ours to
+// write. Depths: 1 inside the top object, 2 inside a top-level array, 3 inside a record,
+// 4 inside a record's array ("aliases", "sources"), 5 inside a citation.
+class RecordBuilder {
+ public:
+  RecordBuilder(FactRecords& records, rapidjson::SchemaValidator& validator)
+      : records_(records), validator_(validator) {}
+
+  [[nodiscard]] bool schema_ok() const { return valid_ && validator_.IsValid(); }
+
+  bool Null() { return forward([&] { return validator_.Null(); }) && scalar(); }
+  bool Bool(bool b) { return forward([&] { return validator_.Bool(b); }) && scalar(); }
+  bool Int(int i) { return forward([&] { return validator_.Int(i); }) && number(i); }
+  bool Uint(unsigned i) { return forward([&] { return validator_.Uint(i); }) && number(i); }
+  bool Int64(std::int64_t i) {
+    return forward([&] { return validator_.Int64(i); }) && number(static_cast<double>(i));
+  }
+  bool Uint64(std::uint64_t i) {
+    return forward([&] { return validator_.Uint64(i); }) && number(static_cast<double>(i));
+  }
+  bool Double(double d) { return forward([&] { return validator_.Double(d); }) && number(d); }
+  bool RawNumber(const char* text, rapidjson::SizeType length, bool copy) {
+    return forward([&] { return validator_.RawNumber(text, length, copy); }) && scalar();
+  }
+  bool String(const char* text, rapidjson::SizeType length, bool copy) {
+    return forward([&] { return validator_.String(text, length, copy); }) &&
+           string({text, length});
+  }
+  bool Key(const char* text, rapidjson::SizeType length, bool copy) {
+    if (!forward([&] { return validator_.Key(text, length, copy); })) return false;
+    key({text, length});
+    return true;
+  }
+  bool StartObject() {
+    if (!forward([&] { return validator_.StartObject(); })) return false;
+    start(true);
+    return true;
+  }
+  bool EndObject(rapidjson::SizeType members) {
+    --depth_;
+    return forward([&] { return validator_.EndObject(members); });
+  }
+  bool StartArray() {
+    if (!forward([&] { return validator_.StartArray(); })) return false;
+    start(false);
+    return true;
+  }
+  bool EndArray(rapidjson::SizeType elements) {
+    --depth_;
+    return forward([&] { return validator_.EndArray(elements); });
+  }
+
+ private:
+  // Which member of a record (depth 3) or citation (depth 5) the next value is for.
+  enum class Member : unsigned char {
+    none, id, type, name, aliases, description, sources, title, author, publisher, published,
+    url, document, kind, from, to, since, until, place, weight, confidence, source, section, note
+  };
+
+  // Feeds the validator until its first complaint; the records are still read to the end, so
+  // a syntax error further on is found in the same pass.
+  template <class Event>
+  bool forward(Event event) {
+    if (valid_ && !event()) valid_ = false;
+    return true;
+  }
+
+  static Member member_of(std::string_view name) {
+    static constexpr std::pair<std::string_view, Member> names[] = {
+        {"id", Member::id},           {"type", Member::type},
+        {"name", Member::name},       {"aliases", Member::aliases},
+        {"description", Member::description}, {"sources", Member::sources},
+        {"title", Member::title},     {"author", Member::author},
+        {"publisher", Member::publisher}, {"published", Member::published},
+        {"url", Member::url},         {"document", Member::document},
+        {"kind", Member::kind},       {"from", Member::from},
+        {"to", Member::to},           {"since", Member::since},
+        {"until", Member::until},     {"place", Member::place},
+        {"weight", Member::weight},   {"confidence", Member::confidence},
+        {"source", Member::source},   {"section", Member::section},
+        {"note", Member::note}};
+    for (const auto& [text, member] : names)
+      if (text == name) return member;
+    return Member::none;
+  }
+
+  void key(std::string_view name) {
+    if (depth_ == 1) {
+      top_key_ = name == "sources"     ? Top::sources
+                 : name == "entities"  ? Top::entities
+                 : name == "relations" ? Top::relations
+                 : name == "title"     ? Top::title
+                                       : Top::other;
+    } else if (depth_ == 3) {
+      member_ = member_of(name);
+    } else if (depth_ == 5) {
+      citation_member_ = member_of(name);
+    }
+  }
+
+  // A value begins at the current depth: number it when it is an element of a top-level array.
+  void element() {
+    if (depth_ == 2) index_ = next_index_++;
+  }
+
+  void start(bool object) {
+    element();
+    if (depth_ == 1) {
+      section_ = object ? Top::other : top_key_;
+      next_index_ = 0;
+    } else if (depth_ == 2) {
+      record_ = Top::other;
+      member_ = Member::none;
+      if (object) open_record();
+    } else if (depth_ == 3) {
+      nested_ = object ? Member::none : member_;
+    } else if (depth_ == 4) {
+      in_citation_ = false;
+      if (object && nested_ == Member::sources) {
+        if (auto* citations = record_citations()) {
+          citations->emplace_back();
+          in_citation_ = true;
+        }
+      }
+      citation_member_ = Member::none;
+    }
+    ++depth_;
+  }
+
+  void open_record() {
+    switch (section_) {
+      case Top::sources: records_.sources.emplace_back(index_, Source{}); break;
+      case Top::entities: records_.entities.emplace_back(index_, EntityFields{}); break;
+      case Top::relations: records_.relations.emplace_back(index_, RelationFields{}); break;
+      default: return;
+    }
+    record_ = section_;
+  }
+
+  std::vector<Citation>* record_citations() {
+    switch (record_) {
+      case Top::entities: return &records_.entities.back().second.entity.sources;
+      case Top::relations: return &records_.relations.back().second.sources;
+      default: return nullptr;
+    }
+  }
+
+  bool scalar() {
+    element();
+    return true;
+  }
+
+  bool number(double value) {
+    element();
+    if (depth_ == 3 && record_ == Top::relations && member_ == Member::weight)
+      records_.relations.back().second.weight = value;
+    return true;
+  }
+
+  bool string(std::string_view text) {
+    element();
+    if (depth_ == 1 && top_key_ == Top::title) {
+      records_.title.emplace(text);
+    } else if (depth_ == 3) {
+      if (std::string* field = record_field(member_)) field->assign(text);
+    } else if (depth_ == 4 && nested_ == Member::aliases && record_ == Top::entities) {
+      records_.entities.back().second.entity.aliases.emplace_back(text);
+    } else if (depth_ == 5 && in_citation_) {
+      if (auto* citations = record_citations()) {
+        Citation& citation = citations->back();
+        switch (citation_member_) {
+          case Member::source: citation.source.assign(text); break;
+          case Member::section: citation.section.assign(text); break;
+          case Member::note: citation.note.assign(text); break;
+          default: break;
+        }
+      }
+    }
+    return true;
+  }
+
+  // The string member `member` of the open record, or nullptr.
+  std::string* record_field(Member member) {
+    switch (record_) {
+      case Top::sources: {
+        Source& s = records_.sources.back().second;
+        switch (member) {
+          case Member::id: return &s.id;
+          case Member::title: return &s.title;
+          case Member::author: return &s.author;
+          case Member::publisher: return &s.publisher;
+          case Member::published: return &s.published;
+          case Member::url: return &s.url;
+          case Member::document: return &s.document;
+          default: return nullptr;
+        }
+      }
+      case Top::entities: {
+        EntityFields& e = records_.entities.back().second;
+        switch (member) {
+          case Member::id: return &e.entity.id;
+          case Member::type: return &e.type;
+          case Member::name: return &e.entity.name;
+          case Member::description: return &e.entity.description;
+          default: return nullptr;
+        }
+      }
+      case Top::relations: {
+        RelationFields& r = records_.relations.back().second;
+        switch (member) {
+          case Member::kind: return &r.kind;
+          case Member::from: return &r.from;
+          case Member::to: return &r.to;
+          case Member::since: return &r.since.emplace();
+          case Member::until: return &r.until.emplace();
+          case Member::place: return &r.place.emplace();
+          case Member::confidence: return &r.confidence;
+          default: return nullptr;
+        }
+      }
+      default: return nullptr;
+    }
+  }
+
+  enum class Top : unsigned char { other, title, sources, entities, relations };
+
+  FactRecords& records_;
+  rapidjson::SchemaValidator& validator_;
+  bool valid_ = true;
+  int depth_ = 0;
+  Top top_key_ = Top::other;   // the last key at depth 1
+  Top section_ = Top::other;   // the top-level array being read
+  Top record_ = Top::other;    // the kind of the open record (other: not a record)
+  std::size_t index_ = 0;      // index of the current element in its top-level array
+  std::size_t next_index_ = 0;
+  bool in_citation_ = false;   // a citation object is open at depth 5
+  Member member_ = Member::none;
+  Member nested_ = Member::none;  // the record member whose array is open at depth 4
+  Member citation_member_ = Member::none;
+};
+
+}  // namespace
+
+ReadFacts read_fact_records(const FactFile& file, const rapidjson::SchemaDocument& schema) {
+  ReadFacts read;
+  rapidjson::SchemaValidator validator(schema);
+  RecordBuilder builder(read.records, validator);
+  rapidjson::Reader reader;
+  rapidjson::MemoryStream memory(file.text.data(), file.text.size());
+  rapidjson::EncodedInputStream<rapidjson::UTF8<>, rapidjson::MemoryStream> input(memory);
+  constexpr unsigned flags = rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag;
+  const rapidjson::ParseResult result = reader.Parse<flags>(input, builder);
+  if (result.IsError()) {
+    read.error_offset = result.Offset();
+    read.error = std::string("JSON syntax error: ") + rapidjson::GetParseError_En(result.Code());
+    read.records = {};
+    return read;
+  }
+  read.syntax_ok = true;
+  read.schema_ok = builder.schema_ok();
+  return read;
+}
+
+}  // namespace cartelgraph::detail

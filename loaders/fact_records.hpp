@@ -1,0 +1,63 @@
+#pragma once
+// One pass over a fact file: RapidJSON's SAX reader feeds the schema validator and, at the same
+// time, a builder of typed records, so no DOM of the file is ever made.
+
+#include <rapidjson/schema.h>
+
+#include <cstddef>
+#include <deque>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cartelgraph/graph/entity.hpp"
+#include "cartelgraph/loaders/fact_loader.hpp"
+
+namespace cartelgraph::detail {
+
+/// The top-level arrays of a fact file.
+enum class Section : unsigned char { sources, entities, relations };
+
+/// A relation as written, before its kind, ids and dates are checked.
+struct RelationFields {
+  std::string kind;
+  std::string from;
+  std::string to;
+  std::optional<std::string> since;
+  std::optional<std::string> until;
+  std::optional<std::string> place;
+  std::optional<double> weight;
+  std::string confidence;
+  std::vector<Citation> sources;
+};
+
+/// An entity as written; `type` is the text of its "type" member.
+struct EntityFields {
+  Entity entity;
+  std::string type;
+};
+
+/// The records of one file, each with its index in its array (in deques: records are large,
+/// and a vector would move them all each time it grows). Members of the wrong JSON type
+/// are left empty: the schema verdict says whether a record can be trusted.
+struct FactRecords {
+  std::optional<std::string> title;
+  std::deque<std::pair<std::size_t, Source>> sources;
+  std::deque<std::pair<std::size_t, EntityFields>> entities;
+  std::deque<std::pair<std::size_t, RelationFields>> relations;
+};
+
+/// What one pass over a file found.
+struct ReadFacts {
+  FactRecords records;
+  bool syntax_ok = false;      // the text is well-formed UTF-8 JSON
+  std::size_t error_offset = 0;  // where the syntax error is, when not syntax_ok
+  std::string error;           // the syntax error in words, when not syntax_ok
+  bool schema_ok = false;      // the whole file matches `schema`
+};
+
+/// Reads `file` in one pass, validating it against `schema` as it goes.
+[[nodiscard]] ReadFacts read_fact_records(const FactFile& file,
+                                          const rapidjson::SchemaDocument& schema);
+
+}  // namespace cartelgraph::detail
