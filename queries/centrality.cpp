@@ -99,25 +99,27 @@ struct Reach {
 // source i has reached it, so one scan of an arc serves up to 64 searches. Neither Boost nor the
 // other libraries here offer it.
 template <class Score>
-std::vector<double> per_source(const Projection& projection, const CentralityOptions& options, Score score) {
+std::vector<double> per_source(const Projection& projection, std::span<const Node> sources,
+                               const CentralityOptions& options, Score score) {
   const std::size_t n = projection.node_count();
-  std::vector<double> result(n, 0.0);
+  std::vector<double> result(sources.size(), 0.0);
   constexpr std::size_t width = 64;
-  const std::size_t batches = (n + width - 1) / width;
+  const std::size_t batches = (sources.size() + width - 1) / width;
   const unsigned threads = thread_count(options, batches);
   parallel_chunks(batches, std::min<std::size_t>(batches, std::size_t{threads} * 4), threads,
                   [&](std::size_t, std::size_t first_batch, std::size_t last_batch) {
     std::vector<std::uint64_t> seen(n), frontier(n), next(n);
     std::vector<Node> active, touched;
     for (std::size_t batch = first_batch; batch < last_batch; ++batch) {
-      const Node first = batch * width;
-      const std::size_t count = std::min(width, n - first);
+      const std::size_t first = batch * width;
+      const std::size_t count = std::min(width, sources.size() - first);
       std::array<Reach, width> reach{};
       std::ranges::fill(seen, 0);
       active.clear();
       for (std::size_t i = 0; i < count; ++i) {
-        seen[first + i] = frontier[first + i] = std::uint64_t{1} << i;
-        active.push_back(first + i);
+        const Node source = sources[first + i];
+        seen[source] = frontier[source] = std::uint64_t{1} << i;
+        active.push_back(source);
         reach[i].reached = 1;
       }
       for (std::size_t level = 1; !active.empty(); ++level) {
@@ -148,10 +150,17 @@ std::vector<double> per_source(const Projection& projection, const CentralityOpt
           }
         }
       }
+      for (const Node u : active) frontier[u] = 0;
       for (std::size_t i = 0; i < count; ++i) result[first + i] = score(reach[i], n);
     }
   });
   return result;
+}
+
+std::vector<Node> all_nodes(const Projection& projection) {
+  std::vector<Node> nodes(projection.node_count());
+  std::iota(nodes.begin(), nodes.end(), Node{0});
+  return nodes;
 }
 
 }  // namespace
@@ -164,15 +173,8 @@ std::vector<double> betweenness_centrality(const Projection& projection, const C
   const std::size_t n = projection.node_count();
   std::vector<double> score(n, 0.0);
   if (n == 0) return score;
-  std::vector<Node> sources(n);
-  std::iota(sources.begin(), sources.end(), Node{0});
   const bool sampled = options.samples > 0 && options.samples < n;
-  if (sampled) {
-    std::mt19937_64 random(options.seed);
-    std::ranges::shuffle(sources, random);
-    sources.resize(options.samples);
-    std::ranges::sort(sources);
-  }
+  const std::vector<Node> sources = sample_nodes(n, options.samples, options.seed);
   constexpr std::size_t chunks = 32;
   const unsigned threads = thread_count(options, sources.size());
   std::vector<std::vector<double>> partial(std::min(chunks, sources.size()));
@@ -239,8 +241,19 @@ std::vector<double> betweenness_centrality(const Projection& projection, const C
 
 // Boost 1.74's closeness_centrality takes a V×V distance matrix and gives 0 on disconnected
 // graphs, and it has no harmonic centrality: both are written here on one BFS per source.
+std::vector<Node> sample_nodes(std::size_t n, std::size_t k, std::uint64_t seed) {
+  std::vector<Node> nodes(n);
+  std::iota(nodes.begin(), nodes.end(), Node{0});
+  if (k == 0 || k >= n) return nodes;
+  std::mt19937_64 random(seed);
+  std::ranges::shuffle(nodes, random);
+  nodes.resize(k);
+  std::ranges::sort(nodes);
+  return nodes;
+}
+
 std::vector<double> closeness_centrality(const Projection& projection, const CentralityOptions& options) {
-  return per_source(projection, options, [](const Reach& reach, std::size_t n) {
+  return per_source(projection, all_nodes(projection), options, [](const Reach& reach, std::size_t n) {
     if (reach.distance_sum == 0 || n <= 1) return 0.0;
     const double r = static_cast<double>(reach.reached - 1);
     return r / static_cast<double>(reach.distance_sum) * (r / static_cast<double>(n - 1));  // Wasserman–Faust
@@ -248,7 +261,12 @@ std::vector<double> closeness_centrality(const Projection& projection, const Cen
 }
 
 std::vector<double> harmonic_centrality(const Projection& projection, const CentralityOptions& options) {
-  return per_source(projection, options,
+  return harmonic_centrality(projection, all_nodes(projection), options);
+}
+
+std::vector<double> harmonic_centrality(const Projection& projection, std::span<const Node> sources,
+                                        const CentralityOptions& options) {
+  return per_source(projection, sources, options,
                     [](const Reach& reach, std::size_t) { return reach.inverse_distance_sum; });
 }
 

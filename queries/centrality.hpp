@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <stdexcept>
 #include <string_view>
 #include <vector>
@@ -66,6 +67,13 @@ struct CentralityScores {
 /// Σ 1/d(u, v) over reachable v ≠ u: `harmonic_centrality`. O(VE).
 [[nodiscard]] std::vector<double> harmonic_centrality(const Projection& projection,
                                                       const CentralityOptions& options = {});
+/// Harmonic centrality of the nodes `sources` only, in their order. O(kE), k sources.
+[[nodiscard]] std::vector<double> harmonic_centrality(const Projection& projection,
+                                                      std::span<const Projection::Node> sources,
+                                                      const CentralityOptions& options = {});
+/// `k` distinct nodes of 0 … n − 1 drawn uniformly with `seed`, ascending; all n when k is 0
+/// or at least n. The sample sampled betweenness uses.
+[[nodiscard]] std::vector<Projection::Node> sample_nodes(std::size_t n, std::size_t k, std::uint64_t seed);
 /// Power iteration on A + I, at most `max_iter` rounds, tolerance n·tol:
 /// `eigenvector_centrality`. Throws ConvergenceError.
 [[nodiscard]] std::vector<double> eigenvector_centrality(const Projection& projection,

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 
 #include "cartelgraph/queries/centrality.hpp"
 #include "cartelgraph/queries/distances.hpp"
@@ -17,11 +18,11 @@ constexpr std::array<std::string_view, 2> mode_names = {"sequential", "block"};
 
 // Scores of the remaining nodes of `projection` (indexed by original node; removed ones -1).
 std::vector<double> strategy_scores(const Projection& projection, const std::vector<bool>& keep,
-                                    DisruptionStrategy strategy) {
+                                    DisruptionStrategy strategy, const CentralityOptions& options) {
   const Projection remaining = projection.induced(keep);
   const std::vector<double> scores = strategy == DisruptionStrategy::degree
                                          ? degree_centrality(remaining)
-                                         : betweenness_centrality(remaining);
+                                         : betweenness_centrality(remaining, options);
   std::vector<double> by_node(projection.node_count(), -1.0);
   for (Node u = 0, r = 0; u < projection.node_count(); ++u)
     if (keep[u]) by_node[u] = scores[r++];
@@ -40,9 +41,10 @@ Node best(const std::vector<double>& scores, const std::vector<bool>& keep) {
   return chosen;
 }
 
-DisruptionStep remove(const Projection& projection, std::vector<bool>& keep, Node node, std::size_t start_lcc) {
+DisruptionStep remove(const Projection& projection, std::vector<bool>& keep, Node node, std::size_t start_lcc,
+                      const CentralityOptions& options) {
   keep[node] = false;
-  DisruptionStep step{projection.entity(node), network_state(projection.induced(keep)), 0};
+  DisruptionStep step{projection.entity(node), network_state(projection.induced(keep), options), 0};
   step.lcc_fraction = start_lcc == 0 ? 0 : static_cast<double>(step.state.lcc) / static_cast<double>(start_lcc);
   return step;
 }
@@ -66,35 +68,38 @@ std::optional<DisruptionMode> parse_disruption_mode(std::string_view name) noexc
   return std::nullopt;
 }
 
-double global_efficiency(const Projection& projection) {
+double global_efficiency(const Projection& projection, const CentralityOptions& options) {
   const std::size_t n = projection.node_count();
   if (n < 2) return 0;
+  const std::vector<Node> sources = sample_nodes(n, options.samples, options.seed);
   double total = 0;
-  for (Node u = 0; u < n; ++u)
-    for (const std::size_t d : hop_distances(projection, u))
-      if (d != unreachable && d > 0) total += 1.0 / static_cast<double>(d);
-  return total / (static_cast<double>(n) * static_cast<double>(n - 1));
+  for (const double sum : harmonic_centrality(projection, sources, options)) total += sum;
+  return total / (static_cast<double>(sources.size()) * static_cast<double>(n - 1));
 }
 
-NetworkState network_state(const Projection& projection) {
+NetworkState network_state(const Projection& projection, const CentralityOptions& options) {
   NetworkState state;
   const Components components = connected_components(projection);
   state.components = components.count;
   std::vector<std::size_t> sizes(components.count, 0);
   for (const std::size_t label : components.label) ++sizes[label];
   state.lcc = sizes.empty() ? 0 : *std::ranges::max_element(sizes);
-  state.efficiency = global_efficiency(projection);
+  state.efficiency = global_efficiency(projection, options);
+  if (options.samples > 0 && options.samples < projection.node_count()) {
+    state.samples = options.samples;
+    state.error_bound = std::sqrt(std::log(2 / 0.05) / (2 * static_cast<double>(options.samples)));
+  }
   return state;
 }
 
 DisruptionResult disrupt(const Projection& projection, DisruptionStrategy strategy, DisruptionMode mode,
-                         std::size_t steps) {
-  DisruptionResult result{network_state(projection), {}};
+                         std::size_t steps, const CentralityOptions& options) {
+  DisruptionResult result{network_state(projection, options), {}};
   std::vector<bool> keep(projection.node_count(), true);
   std::vector<double> scores;
   std::vector<Node> block_order;
   if (mode == DisruptionMode::block) {
-    scores = strategy_scores(projection, keep, strategy);
+    scores = strategy_scores(projection, keep, strategy, options);
     block_order.resize(projection.node_count());
     for (Node u = 0; u < block_order.size(); ++u) block_order[u] = u;
     std::ranges::stable_sort(block_order, [&](Node a, Node b) { return scores[a] > scores[b]; });
@@ -102,17 +107,18 @@ DisruptionResult disrupt(const Projection& projection, DisruptionStrategy strate
   steps = std::min(steps, projection.node_count());
   for (std::size_t i = 0; i < steps; ++i) {
     const Node next = mode == DisruptionMode::block ? block_order[i]
-                                                    : best(strategy_scores(projection, keep, strategy), keep);
-    result.steps.push_back(remove(projection, keep, next, result.start.lcc));
+                                                    : best(strategy_scores(projection, keep, strategy, options), keep);
+    result.steps.push_back(remove(projection, keep, next, result.start.lcc, options));
   }
   return result;
 }
 
-DisruptionResult disrupt(const Projection& projection, std::span<const Node> removals) {
-  DisruptionResult result{network_state(projection), {}};
+DisruptionResult disrupt(const Projection& projection, std::span<const Node> removals,
+                         const CentralityOptions& options) {
+  DisruptionResult result{network_state(projection, options), {}};
   std::vector<bool> keep(projection.node_count(), true);
   for (const Node node : removals)
-    if (keep[node]) result.steps.push_back(remove(projection, keep, node, result.start.lcc));
+    if (keep[node]) result.steps.push_back(remove(projection, keep, node, result.start.lcc, options));
   return result;
 }
 

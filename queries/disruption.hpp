@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "cartelgraph/graph/projection.hpp"
+#include "cartelgraph/queries/centrality.hpp"
 
 namespace cartelgraph {
 
@@ -27,6 +28,10 @@ struct NetworkState {
   std::size_t lcc = 0;
   std::size_t components = 0;
   double efficiency = 0;
+  /// Sources the efficiency was estimated from (0 when exact), and the additive error bound
+  /// that holds with 95% confidence (Hoeffding: sqrt(ln(2/0.05)/(2k))).
+  std::size_t samples = 0;
+  double error_bound = 0;
 };
 
 /// One removal and the state after it.
@@ -44,18 +49,23 @@ struct DisruptionResult {
 
 /// NetworkX's `global_efficiency`: the mean of 1/d(u, v) over ordered pairs u ≠ v (0 for
 /// unreachable pairs, and for graphs of fewer than two nodes). Undirected projection. O(VE).
-[[nodiscard]] double global_efficiency(const Projection& projection);
+/// With `options.samples` k > 0, the mean over k sources drawn with `options.seed`: O(kE).
+[[nodiscard]] double global_efficiency(const Projection& projection, const CentralityOptions& options = {});
 
-/// Largest component, component count and efficiency of an undirected projection.
-[[nodiscard]] NetworkState network_state(const Projection& projection);
+/// Largest component, component count and efficiency (sampled as `options` says) of an
+/// undirected projection.
+[[nodiscard]] NetworkState network_state(const Projection& projection, const CentralityOptions& options = {});
 
 /// Removes up to `steps` entities chosen by `strategy` (highest degree, or highest Brandes
-/// betweenness, first loaded first among equals) from an undirected projection.
+/// betweenness, first loaded first among equals) from an undirected projection. `options`
+/// sets threads, and sampling of betweenness and efficiency.
 [[nodiscard]] DisruptionResult disrupt(const Projection& projection, DisruptionStrategy strategy,
-                                       DisruptionMode mode, std::size_t steps);
+                                       DisruptionMode mode, std::size_t steps,
+                                       const CentralityOptions& options = {});
 
 /// Removes the given nodes of an undirected projection, in order.
 [[nodiscard]] DisruptionResult disrupt(const Projection& projection,
-                                       std::span<const Projection::Node> removals);
+                                       std::span<const Projection::Node> removals,
+                                       const CentralityOptions& options = {});
 
 }  // namespace cartelgraph

@@ -2,6 +2,9 @@
 // answers can be worked out by hand.
 #include <doctest/doctest.h>
 
+#include <cmath>
+
+#include "cartelgraph/queries/centrality.hpp"
 #include "cartelgraph/queries/disruption.hpp"
 #include "cartelgraph/queries/factions.hpp"
 #include "cartelgraph/queries/neighborhood.hpp"
@@ -178,6 +181,37 @@ TEST_CASE("disruption removes the most central node first and tracks the curve")
     REQUIRE(r.steps.size() == 1);
     CHECK(r.steps[0].state.lcc == 5);
     CHECK(r.steps[0].state.components == 4);
+  }
+}
+
+TEST_CASE("sampled efficiency is the mean over the sampled sources, within its stated bound") {
+  // A path 0–1–…–99 with a chord 10–60: many distances, no symmetry to hide a mistake.
+  std::vector<std::pair<std::size_t, std::size_t>> edges;
+  for (std::size_t i = 0; i + 1 < 100; ++i) edges.emplace_back(i, i + 1);
+  edges.emplace_back(10, 60);
+  const Projection p = Projection::from_edges(100, edges);
+  const double exact = global_efficiency(p);
+  const std::vector<double> harmonic = harmonic_centrality(p);
+
+  CentralityOptions options;
+  options.samples = 20;
+  options.seed = 7;
+  const std::vector<Projection::Node> sources = sample_nodes(100, 20, 7);
+  REQUIRE(sources.size() == 20);
+  double mean = 0;
+  for (const auto s : sources) mean += harmonic[s] / 99.0;
+  mean /= 20;
+  CHECK(global_efficiency(p, options) == doctest::Approx(mean).epsilon(1e-12));
+
+  const NetworkState state = network_state(p, options);
+  CHECK(state.samples == 20);
+  CHECK(state.error_bound == doctest::Approx(std::sqrt(std::log(40.0) / 40.0)));
+  CHECK(std::abs(state.efficiency - exact) <= state.error_bound);
+
+  SUBCASE("as many samples as nodes is the exact value") {
+    options.samples = 100;
+    CHECK(global_efficiency(p, options) == doctest::Approx(exact).epsilon(1e-12));
+    CHECK(network_state(p, options).samples == 0);
   }
 }
 

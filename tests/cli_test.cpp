@@ -235,6 +235,17 @@ TEST_CASE("disrupt prints the curve of a betweenness attack") {
   CHECK(given.exit_code == 0);
   CHECK(parse_json(given.out)["steps"].Size() == 2);
   CHECK(run("disrupt --strategy luck").exit_code == 2);
+
+  SUBCASE("a sampled run says so, with its bound") {
+    const Run sampled = run("disrupt --steps 1 --samples 30 --seed 3");
+    CHECK(sampled.exit_code == 0);
+    CHECK(sampled.out.find("Efficiency estimated from 30 sampled sources (seed 3): within ±0.2480 with "
+                           "95% confidence") != std::string::npos);
+    const auto json = parse_json(run("disrupt --steps 1 --samples 30 --format json").out);
+    CHECK(json["samples"].GetUint64() == 30);
+    CHECK(json["error_bound"].GetDouble() == doctest::Approx(0.2480).epsilon(1e-3));
+    CHECK(parse_json(run("disrupt --steps 1 --format json").out)["samples"].GetUint64() == 0);
+  }
 }
 
 TEST_CASE("neighbors and timeline print the brief's shapes") {
