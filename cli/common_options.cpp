@@ -30,6 +30,19 @@ void setup_global_options(CLI::App& app, GlobalOptions& options) {
   app.add_option("--threads", options.threads,
                  "Threads for betweenness, closeness and harmonic (default: every core; same results)")
       ->type_name("N");
+  app.add_option("--max-input-size", options.limits.max_file_bytes,
+                 "Refuse a data file larger than this (default 4GiB; units kB, MB, GB, KiB, MiB, GiB)")
+      ->transform(CLI::AsSizeValue(true))
+      ->type_name("SIZE");
+  app.add_option("--max-entities", options.limits.max_entities,
+                 "Refuse data with more entities than this (default 4000000)")
+      ->type_name("N");
+  app.add_option("--max-relations", options.limits.max_relations,
+                 "Refuse data with more relations than this (default 25000000)")
+      ->type_name("N");
+  app.add_option("--max-depth", options.limits.max_depth,
+                 "Refuse JSON or XML nested deeper than this (default 64)")
+      ->type_name("N");
   app.add_option("--format", options.format, "Output format")
       ->check(CLI::IsMember({"text", "json"}))
       ->type_name("text|json");
@@ -40,13 +53,15 @@ KnowledgeGraph load_graph(const GlobalOptions& options) {
   if (std::error_code error; !std::filesystem::exists(options.data, error))
     throw CliError(exit_usage, "--data " + options.data +
                                    ": no such file or directory (a fact directory or a .graphml file)");
-  if (!options.data.ends_with(".graphml")) return load_facts_or_throw(read_fact_directory(options.data));
+  if (!options.data.ends_with(".graphml"))
+    return load_facts_or_throw(read_fact_directory(options.data, options.limits), options.limits);
   GraphmlOptions graphml;
   graphml.default_type = parse_type_option(options.default_type);
   const auto kind = parse_relation_kind(options.default_kind);
   if (!kind) throw CliError(exit_usage, "unknown relation kind '" + options.default_kind + "' in --default-kind");
   graphml.default_kind = *kind;
-  const FactFile file = read_fact_file(options.data);
+  graphml.limits = options.limits;
+  const FactFile file = read_fact_file(options.data, options.limits);
   LoadResult result = load_graphml(file, graphml);
   if (!result.problems.empty()) throw LoadError(std::move(result.problems));
   return std::move(result.graph);

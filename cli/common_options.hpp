@@ -11,6 +11,7 @@
 
 #include "cartelgraph/graph/knowledge_graph.hpp"
 #include "cartelgraph/graph/view.hpp"
+#include "cartelgraph/loaders/fact_loader.hpp"
 
 namespace cartelgraph::cli {
 
@@ -37,6 +38,7 @@ struct GlobalOptions {
   unsigned threads = 0;         // 0: every core
   std::string default_type = "person";      // for GraphML without cartelgraph's attributes
   std::string default_kind = "associate_of";
+  LoadLimits limits;            // --max-input-size, --max-entities, --max-relations, --max-depth
 };
 
 /// Shared state: the options, and the command chosen, run after parsing.

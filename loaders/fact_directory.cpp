@@ -1,8 +1,11 @@
 #include "cartelgraph/loaders/fact_directory.hpp"
 
+
 #include <algorithm>
 #include <fstream>
 #include <system_error>
+
+#include "cartelgraph/loaders/fact_records.hpp"
 
 namespace cartelgraph {
 
@@ -10,11 +13,18 @@ namespace {
 
 // The bytes of `path` into `text` in one read of the size the file has (a stream buffer copy
 // through an ostringstream took 7x longer on a 120 MB file). False if it cannot be read.
-bool read_whole_file(const std::filesystem::path& path, std::string& text) {
+// `problem` says why when it returns false.
+bool read_whole_file(const std::filesystem::path& path, const LoadLimits& limits, std::string& text,
+                     std::string& problem) {
+  problem = "cannot read file";
   std::ifstream in(path, std::ios::binary | std::ios::ate);
   if (!in) return false;
   const std::streamoff size = in.tellg();
   if (size < 0) return false;
+  if (static_cast<std::size_t>(size) > limits.max_file_bytes) {
+    problem = detail::too_big(static_cast<std::size_t>(size), limits);
+    return false;
+  }
   text.resize(static_cast<std::size_t>(size));
   in.seekg(0);
   in.read(text.data(), size);
@@ -23,13 +33,14 @@ bool read_whole_file(const std::filesystem::path& path, std::string& text) {
 
 }  // namespace
 
-FactFile read_fact_file(const std::filesystem::path& path) {
+FactFile read_fact_file(const std::filesystem::path& path, const LoadLimits& limits) {
   FactFile file{path.string(), {}};
-  if (!read_whole_file(path, file.text)) throw LoadError({{file.path, 0, 0, "cannot read file"}});
+  if (std::string problem; !read_whole_file(path, limits, file.text, problem))
+    throw LoadError({{file.path, 0, 0, problem}});
   return file;
 }
 
-std::vector<FactFile> read_fact_directory(const std::filesystem::path& directory) {
+std::vector<FactFile> read_fact_directory(const std::filesystem::path& directory, const LoadLimits& limits) {
   namespace fs = std::filesystem;
   const std::string where = directory.string();
   std::error_code error;
@@ -50,8 +61,8 @@ std::vector<FactFile> read_fact_directory(const std::filesystem::path& directory
   std::vector<Problem> problems;
   for (const auto& path : paths) {
     std::string text;
-    if (!read_whole_file(path, text)) {
-      problems.push_back({path.string(), 0, 0, "cannot read file"});
+    if (std::string problem; !read_whole_file(path, limits, text, problem)) {
+      problems.push_back({path.string(), 0, 0, problem});
       continue;
     }
     files.push_back({path.string(), std::move(text)});

@@ -82,7 +82,8 @@ struct AcceptedRelation {
 
 class Loader {
  public:
-  Loader(std::span<const FactFile> files, std::string_view schema) : schema_(schema) {
+  Loader(std::span<const FactFile> files, std::string_view schema, const LoadLimits& limits)
+      : schema_(schema), budget_{limits, 0, 0} {
     files_.resize(files.size());
     for (std::size_t i = 0; i < files.size(); ++i) files_[i].file = &files[i];
   }
@@ -141,7 +142,12 @@ class Loader {
 
   void read(std::size_t index) {
     FileState& file = files_[index];
-    file.read = detail::read_fact_records(*file.file, schema_.whole());
+    if (file.file->text.size() > budget_.limits.max_file_bytes) {
+      problems_.push_back({index, 0, {file.file->path, 0, 0, detail::too_big(file.file->text.size(), budget_.limits)}});
+      return;
+    }
+    file.read = detail::read_fact_records(*file.file, schema_.whole(), budget_);
+    for (auto& [offset, message] : file.read.problems) report_at_offset(index, offset, std::move(message));
     if (!file.read.syntax_ok) {
       report_at_offset(index, file.read.error_offset, file.read.error);
       return;
@@ -397,6 +403,7 @@ class Loader {
   }
 
   detail::SchemaCheck schema_;
+  detail::ReadBudget budget_;
   std::vector<FileState> files_;
   std::vector<Ordered> problems_;
   // Keys view the ids held in files_' records, which stay put once read.
@@ -407,14 +414,16 @@ class Loader {
 
 }  // namespace
 
-LoadResult load_facts(std::span<const FactFile> files, std::string_view schema) {
-  return Loader(files, schema).run();
+LoadResult load_facts(std::span<const FactFile> files, std::string_view schema, const LoadLimits& limits) {
+  return Loader(files, schema, limits).run();
 }
 
-LoadResult load_facts(std::span<const FactFile> files) { return load_facts(files, builtin_schema()); }
+LoadResult load_facts(std::span<const FactFile> files, const LoadLimits& limits) {
+  return load_facts(files, builtin_schema(), limits);
+}
 
-KnowledgeGraph load_facts_or_throw(std::span<const FactFile> files) {
-  LoadResult result = load_facts(files);
+KnowledgeGraph load_facts_or_throw(std::span<const FactFile> files, const LoadLimits& limits) {
+  LoadResult result = load_facts(files, limits);
   if (!result.problems.empty()) throw LoadError(std::move(result.problems));
   return std::move(result.graph);
 }

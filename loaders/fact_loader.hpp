@@ -17,6 +17,15 @@ struct FactFile {
   std::string text;
 };
 
+/// Bounds that keep a mistaken or hostile input from exhausting memory or time: an input past
+/// one is refused with a problem naming the bound.
+struct LoadLimits {
+  std::size_t max_file_bytes = std::size_t{4} << 30;  ///< size of each file
+  std::size_t max_entities = 4'000'000;               ///< entities (GraphML nodes) in all files
+  std::size_t max_relations = 25'000'000;             ///< relations (GraphML edges) in all files
+  std::size_t max_depth = 64;                          ///< nesting of JSON values or XML elements
+};
+
 /// What loading found: the graph when `problems` is empty, else an empty graph.
 struct LoadResult {
   KnowledgeGraph graph;
@@ -27,10 +36,14 @@ struct LoadResult {
 /// kinds and their endpoint types, dates, sources and places) and reports every problem found,
 /// ordered by file and position. The graph is built only if there is none.
 /// `schema` defaults to the built-in seeds/schema.json.
-[[nodiscard]] LoadResult load_facts(std::span<const FactFile> files);
-[[nodiscard]] LoadResult load_facts(std::span<const FactFile> files, std::string_view schema);
+/// An object with the same member twice, nesting past `limits.max_depth`, and more files,
+/// entities or relations than `limits` allow are problems too.
+[[nodiscard]] LoadResult load_facts(std::span<const FactFile> files, const LoadLimits& limits = {});
+[[nodiscard]] LoadResult load_facts(std::span<const FactFile> files, std::string_view schema,
+                                    const LoadLimits& limits = {});
 
 /// Like load_facts, but throws LoadError holding the problems if there is any.
-[[nodiscard]] KnowledgeGraph load_facts_or_throw(std::span<const FactFile> files);
+[[nodiscard]] KnowledgeGraph load_facts_or_throw(std::span<const FactFile> files,
+                                                 const LoadLimits& limits = {});
 
 }  // namespace cartelgraph

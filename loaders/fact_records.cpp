@@ -7,6 +7,9 @@
 
 #include <cstdint>
 #include <string_view>
+#include <unordered_set>
+#include <vector>
+#include <algorithm>
 
 namespace cartelgraph::detail {
 
@@ -17,10 +20,14 @@ namespace {
 // 4 inside a record's array ("aliases", "sources"), 5 inside a citation.
 class RecordBuilder {
  public:
-  RecordBuilder(FactRecords& records, rapidjson::SchemaValidator& validator)
-      : records_(records), validator_(validator) {}
+  RecordBuilder(ReadFacts& read, rapidjson::SchemaValidator& validator, ReadBudget& budget,
+                const std::string& text, const rapidjson::MemoryStream& stream)
+      : read_(read), records_(read.records), validator_(validator), budget_(budget), text_(text),
+        stream_(stream) {}
 
   [[nodiscard]] bool schema_ok() const { return valid_ && validator_.IsValid(); }
+  /// Why the builder stopped the parse, when it did.
+  [[nodiscard]] const std::string& stopped() const { return stopped_; }
 
   bool Null() { return forward([&] { return validator_.Null(); }) && scalar(); }
   bool Bool(bool b) { return forward([&] { return validator_.Bool(b); }) && scalar(); }
@@ -42,12 +49,16 @@ class RecordBuilder {
   }
   bool Key(const char* text, rapidjson::SizeType length, bool copy) {
     if (!forward([&] { return validator_.Key(text, length, copy); })) return false;
+    if (!members_[static_cast<std::size_t>(depth_)].insert({text, length}))
+      read_.problems.emplace_back(key_start(), "member '" + std::string(text, length) +
+                                                   "' appears twice in one object");
     key({text, length});
     return true;
   }
   bool StartObject() {
     if (!forward([&] { return validator_.StartObject(); })) return false;
-    start(true);
+    if (!deeper() || !start(true)) return false;
+    members_[static_cast<std::size_t>(depth_)].clear();
     return true;
   }
   bool EndObject(rapidjson::SizeType members) {
@@ -56,8 +67,7 @@ class RecordBuilder {
   }
   bool StartArray() {
     if (!forward([&] { return validator_.StartArray(); })) return false;
-    start(false);
-    return true;
+    return deeper() && start(false);
   }
   bool EndArray(rapidjson::SizeType elements) {
     --depth_;
@@ -70,6 +80,52 @@ class RecordBuilder {
     none, id, type, name, aliases, description, sources, title, author, publisher, published,
     url, document, kind, from, to, since, until, place, weight, confidence, source, section, note
   };
+
+  // The member names of one open object. RapidJSON's reader passes an object's members on
+  // without checking that they differ; the DOM keeps both and lookups find the first.
+  class MemberNames {
+   public:
+    void clear() {
+      few_.clear();
+      many_.clear();
+    }
+    // False if `name` is already there.
+    bool insert(std::string_view name) {
+      if (!many_.empty()) return many_.emplace(name).second;
+      if (std::ranges::find(few_, name) != few_.end()) return false;
+      few_.emplace_back(name);
+      if (few_.size() > 16) many_.insert(few_.begin(), few_.end());  // a long object: hash
+      return true;
+    }
+
+   private:
+    std::vector<std::string> few_;
+    std::unordered_set<std::string> many_;
+  };
+
+  // Counts one more level of nesting, stopping the parse past the limit.
+  bool deeper() {
+    if (static_cast<std::size_t>(depth_) + 1 > budget_.limits.max_depth) {
+      stopped_ = "nesting deeper than " + std::to_string(budget_.limits.max_depth) +
+                 " levels (--max-depth)";
+      return false;
+    }
+    if (members_.size() < static_cast<std::size_t>(depth_) + 2) members_.resize(static_cast<std::size_t>(depth_) + 2);
+    return true;
+  }
+
+  // The offset of the opening quote of the key just read (the stream is past its closing one).
+  std::size_t key_start() const {
+    std::size_t at = stream_.Tell() - 1;  // the closing quote
+    while (at > 0) {
+      --at;
+      if (text_[at] != '"') continue;
+      std::size_t backslashes = 0;
+      while (at > backslashes && text_[at - backslashes - 1] == '\\') ++backslashes;
+      if (backslashes % 2 == 0) return at;
+    }
+    return at;
+  }
 
   // Feeds the validator until its first complaint; the records are still read to the end, so
   // a syntax error further on is found in the same pass.
@@ -117,7 +173,8 @@ class RecordBuilder {
     if (depth_ == 2) index_ = next_index_++;
   }
 
-  void start(bool object) {
+  // False to stop the parse.
+  bool start(bool object) {
     element();
     if (depth_ == 1) {
       section_ = object ? Top::other : top_key_;
@@ -125,7 +182,10 @@ class RecordBuilder {
     } else if (depth_ == 2) {
       record_ = Top::other;
       member_ = Member::none;
-      if (object) open_record();
+      if (object) {
+        if (!within_limits()) return false;
+        open_record();
+      }
     } else if (depth_ == 3) {
       nested_ = object ? Member::none : member_;
     } else if (depth_ == 4) {
@@ -139,6 +199,20 @@ class RecordBuilder {
       citation_member_ = Member::none;
     }
     ++depth_;
+    return true;
+  }
+
+  // Counts a record against the limits; false (and the parse stops) past them.
+  bool within_limits() {
+    if (section_ == Top::entities && ++budget_.entities > budget_.limits.max_entities) {
+      stopped_ = "more than " + std::to_string(budget_.limits.max_entities) + " entities (--max-entities)";
+      return false;
+    }
+    if (section_ == Top::relations && ++budget_.relations > budget_.limits.max_relations) {
+      stopped_ = "more than " + std::to_string(budget_.limits.max_relations) + " relations (--max-relations)";
+      return false;
+    }
+    return true;
   }
 
   void open_record() {
@@ -238,8 +312,14 @@ class RecordBuilder {
 
   enum class Top : unsigned char { other, title, sources, entities, relations };
 
+  ReadFacts& read_;
   FactRecords& records_;
   rapidjson::SchemaValidator& validator_;
+  ReadBudget& budget_;
+  const std::string& text_;
+  const rapidjson::MemoryStream& stream_;
+  std::vector<MemberNames> members_;  // by depth: the names of each open object
+  std::string stopped_;
   bool valid_ = true;
   int depth_ = 0;
   Top top_key_ = Top::other;   // the last key at depth 1
@@ -255,18 +335,26 @@ class RecordBuilder {
 
 }  // namespace
 
-ReadFacts read_fact_records(const FactFile& file, const rapidjson::SchemaDocument& schema) {
+std::string too_big(std::size_t bytes, const LoadLimits& limits) {
+  return "file is " + std::to_string(bytes) + " bytes, more than the limit of " +
+         std::to_string(limits.max_file_bytes) + " (--max-input-size)";
+}
+
+ReadFacts read_fact_records(const FactFile& file, const rapidjson::SchemaDocument& schema,
+                            ReadBudget& budget) {
   ReadFacts read;
   rapidjson::SchemaValidator validator(schema);
-  RecordBuilder builder(read.records, validator);
   rapidjson::Reader reader;
   rapidjson::MemoryStream memory(file.text.data(), file.text.size());
   rapidjson::EncodedInputStream<rapidjson::UTF8<>, rapidjson::MemoryStream> input(memory);
+  RecordBuilder builder(read, validator, budget, file.text, memory);
   constexpr unsigned flags = rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag;
   const rapidjson::ParseResult result = reader.Parse<flags>(input, builder);
   if (result.IsError()) {
     read.error_offset = result.Offset();
-    read.error = std::string("JSON syntax error: ") + rapidjson::GetParseError_En(result.Code());
+    read.error = builder.stopped().empty()
+                     ? std::string("JSON syntax error: ") + rapidjson::GetParseError_En(result.Code())
+                     : builder.stopped();
     read.records = {};
     return read;
   }

@@ -47,17 +47,29 @@ struct FactRecords {
   std::deque<std::pair<std::size_t, RelationFields>> relations;
 };
 
+/// The limits, and what the files read so far have used of them.
+struct ReadBudget {
+  LoadLimits limits;
+  std::size_t entities = 0;
+  std::size_t relations = 0;
+};
+
+/// "file is 5368709121 bytes, more than the limit of 4294967296 (--max-input-size)".
+[[nodiscard]] std::string too_big(std::size_t bytes, const LoadLimits& limits);
+
 /// What one pass over a file found.
 struct ReadFacts {
   FactRecords records;
+  std::vector<std::pair<std::size_t, std::string>> problems;  // offset, message: duplicate members
   bool syntax_ok = false;      // the text is well-formed UTF-8 JSON
   std::size_t error_offset = 0;  // where the syntax error is, when not syntax_ok
   std::string error;           // the syntax error in words, when not syntax_ok
   bool schema_ok = false;      // the whole file matches `schema`
 };
 
-/// Reads `file` in one pass, validating it against `schema` as it goes.
-[[nodiscard]] ReadFacts read_fact_records(const FactFile& file,
-                                          const rapidjson::SchemaDocument& schema);
+/// Reads `file` in one pass, validating it against `schema` as it goes; stops with a syntax
+/// error past the limits of `budget`, and counts its records into it.
+[[nodiscard]] ReadFacts read_fact_records(const FactFile& file, const rapidjson::SchemaDocument& schema,
+                                          ReadBudget& budget);
 
 }  // namespace cartelgraph::detail

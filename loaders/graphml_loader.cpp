@@ -3,10 +3,13 @@
 #include <expat.h>
 #include <rapidjson/document.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <map>
 #include <memory>
 #include <set>
+
+#include "cartelgraph/loaders/fact_records.hpp"
 
 namespace cartelgraph {
 
@@ -50,22 +53,39 @@ struct Document {
 
 class Reader {
  public:
-  Reader(const FactFile& file, std::vector<Problem>& problems) : file_(file), problems_(problems) {}
+  Reader(const FactFile& file, const LoadLimits& limits, std::vector<Problem>& problems)
+      : file_(file), limits_(limits), problems_(problems) {}
 
   bool parse(Document& document) {
     document_ = &document;
+    if (file_.text.size() > limits_.max_file_bytes) {
+      problems_.push_back({file_.path, 0, 0, detail::too_big(file_.text.size(), limits_)});
+      return false;
+    }
     const std::unique_ptr<XML_ParserStruct, decltype(&XML_ParserFree)> parser(XML_ParserCreate("UTF-8"),
                                                                                 &XML_ParserFree);
     parser_ = parser.get();
     XML_SetUserData(parser_, this);
     XML_SetElementHandler(parser_, &Reader::start, &Reader::end);
     XML_SetCharacterDataHandler(parser_, &Reader::text);
-    if (XML_Parse(parser_, file_.text.data(), static_cast<int>(file_.text.size()), XML_TRUE) == XML_STATUS_ERROR) {
-      problems_.push_back({file_.path, XML_GetCurrentLineNumber(parser_), XML_GetCurrentColumnNumber(parser_) + 1,
-                           std::string("XML syntax error: ") + XML_ErrorString(XML_GetErrorCode(parser_))});
-      return false;
+    XML_SetEntityDeclHandler(parser_, &Reader::entity_declaration);
+    // XML_Parse takes an int length: feed files past 2 GiB in pieces.
+    constexpr std::size_t piece = std::size_t{1} << 30;
+    for (std::size_t at = 0;;) {
+      const std::size_t length = std::min(piece, file_.text.size() - at);
+      const bool last = at + length == file_.text.size();
+      if (XML_Parse(parser_, file_.text.data() + at, static_cast<int>(length), last ? XML_TRUE : XML_FALSE) ==
+          XML_STATUS_ERROR) {
+        const std::string message = stopped_.empty()
+                                        ? std::string("XML syntax error: ") + XML_ErrorString(XML_GetErrorCode(parser_))
+                                        : stopped_;
+        problems_.push_back({file_.path, stop_at_.line ? stop_at_.line : XML_GetCurrentLineNumber(parser_),
+                             stop_at_.line ? stop_at_.column : XML_GetCurrentColumnNumber(parser_) + 1, message});
+        return false;
+      }
+      if (last) return true;
+      at += length;
     }
-    return true;
   }
 
  private:
@@ -86,9 +106,32 @@ class Reader {
   }
 
   static void start(void* self, const XML_Char* name, const XML_Char** attributes) {
-    static_cast<Reader*>(self)->on_start(local(name), attributes);
+    auto* reader = static_cast<Reader*>(self);
+    if (++reader->depth_ > reader->limits_.max_depth) {
+      reader->stop("elements nested deeper than " + std::to_string(reader->limits_.max_depth) +
+                   " levels (--max-depth)");
+      return;
+    }
+    reader->on_start(local(name), attributes);
   }
-  static void end(void* self, const XML_Char* name) { static_cast<Reader*>(self)->on_end(local(name)); }
+  static void end(void* self, const XML_Char* name) {
+    auto* reader = static_cast<Reader*>(self);
+    --reader->depth_;
+    reader->on_end(local(name));
+  }
+  static void entity_declaration(void* self, const XML_Char* name, int, const XML_Char*, int,
+                                 const XML_Char*, const XML_Char*, const XML_Char*, const XML_Char*) {
+    static_cast<Reader*>(self)->stop("entity declaration '" + std::string(name) +
+                                     "' refused: GraphML needs no entities");
+  }
+
+  // Ends the parse with `message`, located where the parser is now.
+  void stop(std::string message) {
+    if (!stopped_.empty()) return;
+    stopped_ = std::move(message);
+    stop_at_ = here();
+    XML_StopParser(parser_, XML_FALSE);
+  }
   static void text(void* self, const XML_Char* s, int length) {
     auto* reader = static_cast<Reader*>(self);
     if (reader->in_data_ || reader->in_default_) reader->text_.append(s, static_cast<std::size_t>(length));
@@ -105,9 +148,13 @@ class Reader {
       ++graph_depth_;
       if (graph_depth_ == 1) document_->undirected = attribute(attributes, "edgedefault") == "undirected";
     } else if (name == "node" && graph_depth_ == 1) {
+      if (document_->nodes.size() == limits_.max_entities)
+        return stop("more than " + std::to_string(limits_.max_entities) + " nodes (--max-entities)");
       document_->nodes.push_back({attribute(attributes, "id"), {}, {}, here(), {}});
       current_ = &document_->nodes.back();
     } else if (name == "edge" && graph_depth_ == 1) {
+      if (document_->edges.size() == limits_.max_relations)
+        return stop("more than " + std::to_string(limits_.max_relations) + " edges (--max-relations)");
       document_->edges.push_back(
           {attribute(attributes, "id"), attribute(attributes, "source"), attribute(attributes, "target"), here(), {}});
       current_ = &document_->edges.back();
@@ -135,8 +182,12 @@ class Reader {
   }
 
   const FactFile& file_;
+  const LoadLimits& limits_;
   std::vector<Problem>& problems_;
   XML_Parser parser_ = nullptr;
+  std::size_t depth_ = 0;
+  std::string stopped_;  // why the reader stopped the parse, when it did
+  Position stop_at_{};
   Document* document_ = nullptr;
   Element* current_ = nullptr;  // stable: nodes and edges are only appended to while outside them
   Datum datum_;
@@ -385,7 +436,7 @@ class Builder {
 LoadResult load_graphml(const FactFile& file, const GraphmlOptions& options) {
   LoadResult result;
   Document document;
-  Reader reader(file, result.problems);
+  Reader reader(file, options.limits, result.problems);
   if (!reader.parse(document)) return result;
   KnowledgeGraph graph;
   Builder(file, document, options, result.problems).build(graph);

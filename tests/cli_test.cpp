@@ -141,6 +141,24 @@ TEST_CASE("validate accepts the seeds and rejects a broken copy naming both file
   fs::remove_all(copy);
 }
 
+TEST_CASE("load limits are options, and data past them exits 3 naming the limit") {
+  const std::string seeds = "--data " + source_dir + "/seeds ";
+  CHECK(run(seeds + "info").exit_code == 0);
+
+  const Run entities = run(seeds + "--max-entities 50 info");
+  CHECK(entities.exit_code == 3);
+  CHECK(entities.out.empty());
+  CHECK(entities.err.find("more than 50 entities (--max-entities)") != std::string::npos);
+
+  const Run size = run(seeds + "--max-input-size 1kB info");
+  CHECK(size.exit_code == 3);
+  CHECK(size.err.find("bytes, more than the limit of 1000 (--max-input-size)") != std::string::npos);
+
+  const Run depth = run(seeds + "--max-depth 3 validate");
+  CHECK(depth.exit_code == 3);
+  CHECK(depth.out.find("nesting deeper than 3 levels (--max-depth)") != std::string::npos);
+}
+
 TEST_CASE("path cites every hop and --k gives loopless paths shortest first") {
   const Run r = run("path \"El Ruso\" \"Los Garibay\" --k 3 --format json");
   CHECK(r.exit_code == 0);

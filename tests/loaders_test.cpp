@@ -5,6 +5,7 @@
 
 #include "cartelgraph/loaders/fact_directory.hpp"
 #include "cartelgraph/loaders/fact_loader.hpp"
+#include "cartelgraph/loaders/graphml_loader.hpp"
 
 using namespace cartelgraph;
 
@@ -61,6 +62,100 @@ TEST_CASE("schema violations name the member and what was expected") {
     check_single_problem("bad_confidence",
                          "bad_confidence/facts.json:48:21: 'confidence' is \"certain\", expected "
                          "one of \"confirmed\", \"reported\", \"alleged\"");
+  }
+}
+
+TEST_CASE("a member written twice in one object is a problem, not a silent overwrite") {
+  check_single_problem("duplicate_member",
+                       "duplicate_member/facts.json:7:7: member 'name' appears twice in one object");
+}
+
+TEST_CASE("inputs past the load limits are refused with the limit named") {
+  const std::string entity =
+      R"({"id": "e-%", "type": "person", "name": "E", "description": "D.",
+          "sources": [{"source": "doc", "section": "S", "note": "N."}]})";
+  const auto facts = [&](int entities) {
+    std::string text = R"({"sources": [{"id": "doc", "title": "T", "published": "2021", "document": "d"}],
+  "entities": [)";
+    for (int i = 0; i < entities; ++i) {
+      std::string record = entity;
+      record.replace(record.find('%'), 1, std::to_string(i));
+      text += (i ? ", " : "") + record;
+    }
+    return text + "]}";
+  };
+  SUBCASE("nesting 100,000 deep stops at the depth limit, without a crash") {
+    const std::vector<FactFile> files = {{"deep.json", std::string(100'000, '[') + std::string(100'000, ']')}};
+    const LoadResult result = load_facts(files);
+    REQUIRE(result.problems.size() == 1);
+    CHECK(to_string(result.problems[0]) == "deep.json:1:65: nesting deeper than 64 levels (--max-depth)");
+    CHECK(result.graph.entity_count() == 0);
+  }
+  SUBCASE("more entities than allowed") {
+    LoadLimits limits;
+    limits.max_entities = 2;
+    const std::vector<FactFile> files = {{"facts.json", facts(3)}};
+    CHECK(load_facts(files).problems.empty());
+    const LoadResult result = load_facts(files, limits);
+    REQUIRE(result.problems.size() == 1);
+    CHECK(result.problems[0].message == "more than 2 entities (--max-entities)");
+    CHECK(result.problems[0].line == 4);
+    CHECK(result.graph.entity_count() == 0);
+  }
+  SUBCASE("a file larger than allowed is not parsed") {
+    LoadLimits limits;
+    limits.max_file_bytes = 100;
+    const std::vector<FactFile> files = {{"facts.json", facts(1)}};
+    const LoadResult result = load_facts(files, limits);
+    REQUIRE(result.problems.size() == 1);
+    CHECK(to_string(result.problems[0]) == "facts.json: file is " + std::to_string(files[0].text.size()) +
+                                                " bytes, more than the limit of 100 (--max-input-size)");
+  }
+  SUBCASE("a file on disk larger than allowed is not even read") {
+    LoadLimits limits;
+    limits.max_file_bytes = 10;
+    try {
+      (void)read_fact_directory(fixtures + "duplicate_member", limits);
+      FAIL("expected a LoadError");
+    } catch (const LoadError& error) {
+      REQUIRE(error.problems().size() == 2);
+      CHECK(error.problems()[0].message.find("more than the limit of 10 (--max-input-size)") != std::string::npos);
+    }
+  }
+}
+
+TEST_CASE("GraphML past the limits, or declaring entities, is refused before it costs memory") {
+  SUBCASE("an entity expansion bomb is refused at its first declaration") {
+    const std::string bomb = R"(<?xml version="1.0"?>
+<!DOCTYPE graphml [
+  <!ENTITY a "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa">
+  <!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">
+  <!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">
+]>
+<graphml><graph edgedefault="undirected"><node id="n"><data key="name">&c;</data></node></graph></graphml>
+)";
+    const LoadResult result = load_graphml({"bomb.graphml", bomb});
+    REQUIRE(result.problems.size() == 1);
+    CHECK(to_string(result.problems[0]) ==
+          "bomb.graphml:3:14: entity declaration 'a' refused: GraphML needs no entities");
+  }
+  SUBCASE("elements nested past the depth limit") {
+    std::string deep = "<graphml>";
+    for (int i = 0; i < 100; ++i) deep += "<x>";
+    for (int i = 0; i < 100; ++i) deep += "</x>";
+    deep += "</graphml>";
+    const LoadResult result = load_graphml({"deep.graphml", deep});
+    REQUIRE(result.problems.size() == 1);
+    CHECK(to_string(result.problems[0]) == "deep.graphml:1:199: elements nested deeper than 64 levels (--max-depth)");
+  }
+  SUBCASE("more nodes than allowed") {
+    GraphmlOptions options;
+    options.limits.max_entities = 1;
+    const LoadResult result = load_graphml(
+        {"two.graphml", R"(<graphml><graph edgedefault="undirected"><node id="a"/><node id="b"/></graph></graphml>)"},
+        options);
+    REQUIRE(result.problems.size() == 1);
+    CHECK(to_string(result.problems[0]) == "two.graphml:1:56: more than 1 nodes (--max-entities)");
   }
 }
 

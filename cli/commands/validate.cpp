@@ -18,13 +18,13 @@ int run_validate(const Context& context, const ValidateOptions& options) {
   std::vector<FactFile> files;
   std::vector<Problem> problems;
   try {
-    files = directory.empty() ? builtin_fact_files() : read_fact_directory(directory);
+    files = directory.empty() ? builtin_fact_files() : read_fact_directory(directory, context.options.limits);
   } catch (const LoadError& error) {
     problems = error.problems();
   }
   LoadResult result;
   if (problems.empty()) {
-    result = load_facts(files);
+    result = load_facts(files, context.options.limits);
     problems = std::move(result.problems);
   }
 
