@@ -1,4 +1,5 @@
-// Output files: written whole or not at all.
+// Output files and standard output: written whole or not at all, failures reported, a closed
+// pipe ended quietly.
 #include <doctest/doctest.h>
 
 #include <fcntl.h>
@@ -15,8 +16,11 @@
 #include <string>
 
 #include "cartelgraph/render/output_file.hpp"
+#include "cli_run.hpp"
 
 using namespace cartelgraph;
+using cartelgraph::testing::run_cli;
+using cartelgraph::testing::Run;
 namespace fs = std::filesystem;
 
 namespace {
@@ -58,6 +62,9 @@ std::set<std::string> names_in(const fs::path& directory) {
   return names;
 }
 
+// Bytes no command would write, NUL and invalid UTF-8 included: a previous file to compare against.
+const std::string previous_bytes = std::string("previous version\n\0\xff\xfe<svg>", 26) + "\n";
+
 // Files larger than `bytes` cannot be written while it lives (writes fail with EFBIG, as on a
 // full disk); SIGXFSZ, which would end the process, is ignored meanwhile.
 class FileSizeLimit {
@@ -80,6 +87,10 @@ class FileSizeLimit {
   rlimit saved_{};
   void (*handler_)(int) = nullptr;
 };
+
+// The shell equivalent for the program: `ulimit -f 1` allows 512 or 1024 bytes, depending on
+// the shell; every output below is larger.
+const std::string full_disk = "ulimit -f 1; trap '' XFSZ; ";
 
 }  // namespace
 
@@ -173,4 +184,121 @@ TEST_CASE("a file name close to the system's limit can still be written atomical
   write_file_atomically(dir / name, "data");
   CHECK(read_file(dir / name) == "data");
   CHECK(names_in(dir.path()) == std::set<std::string>{name});
+}
+
+// ---- the command line ---------------------------------------------------------------------
+
+TEST_CASE("a failed render, report or export leaves the previous file byte for byte and no temporary file") {
+  const TempDir dir("failed");
+  struct Case {
+    const char* arguments;  // FILE is replaced by the output's path
+    const char* file;
+    std::string setup;
+    int exit_code;
+    const char* message;
+  };
+  const Case cases[] = {
+      {"render --focus 'no such entity at all' -o FILE", "existing.svg", "", 1, "no entity named"},
+      {"render --path 'el mayo' 'nobody whatsoever' -o FILE", "existing.svg", "", 1, "no entity named"},
+      {"render --storyline no_such_storyline -o FILE", "existing.svg", "", 2, "unknown storyline"},
+      {"render --focus 'el mayo' -o FILE", "existing.svg", full_disk, 2, "write: File too large"},
+      {"render --layout none -o FILE", "existing.dot", full_disk, 2, "write: File too large"},
+      {"report -o FILE", "existing.html", full_disk, 2, "write: File too large"},
+      {"export --to json -o FILE", "existing.json", full_disk, 2, "write: File too large"},
+      {"export --to graphml -o FILE", "existing.graphml", full_disk, 2, "write: File too large"},
+      {"export --to cypher -o FILE", "existing.cypher", full_disk, 2, "write: File too large"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.arguments);
+    CAPTURE(c.setup);
+    const fs::path file = dir / c.file;
+    write_plainly(file, previous_bytes);
+    std::string arguments = c.arguments;
+    arguments.replace(arguments.find("FILE"), 4, "'" + file.string() + "'");
+    const Run r = run_cli(arguments, c.setup);
+    CHECK(r.exit_code == c.exit_code);
+    CHECK(r.err.find(c.message) != std::string::npos);
+    CHECK(read_file(file) == previous_bytes);
+    CHECK(names_in(dir.path()) == std::set<std::string>{c.file});
+    fs::remove(file);
+  }
+}
+
+TEST_CASE("a CSV export that cannot be written replaces neither file and leaves no directory behind") {
+  const TempDir dir("csv");
+  write_plainly(dir / "nodes.csv", previous_bytes);
+  write_plainly(dir / "relationships.csv", previous_bytes);
+  const Run r = run_cli("export --to csv -o '" + dir.path().string() + "'", full_disk);
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("write: File too large") != std::string::npos);
+  CHECK(read_file(dir / "nodes.csv") == previous_bytes);
+  CHECK(read_file(dir / "relationships.csv") == previous_bytes);
+  CHECK(names_in(dir.path()) == std::set<std::string>{"nodes.csv", "relationships.csv"});
+
+  const Run fresh = run_cli("export --to csv -o '" + (dir / "new").string() + "'", full_disk);
+  CHECK(fresh.exit_code == 2);
+  CHECK_FALSE(fs::exists(dir / "new"));
+
+  const Run written = run_cli("export --to csv -o '" + dir.path().string() + "'");
+  CHECK(written.exit_code == 0);
+  CHECK(read_file(dir / "nodes.csv").starts_with("id:ID,"));
+  CHECK(read_file(dir / "relationships.csv").starts_with(":START_ID,"));
+  CHECK(names_in(dir.path()) == std::set<std::string>{"nodes.csv", "relationships.csv"});
+}
+
+TEST_CASE("a directory that cannot be written to, or does not exist, is an error and leaves nothing") {
+  const TempDir dir("unwritable");
+  const fs::path locked = dir / "locked";
+  fs::create_directory(locked);
+  fs::permissions(locked, fs::perms::owner_read | fs::perms::owner_exec | fs::perms::group_read |
+                              fs::perms::group_exec | fs::perms::others_read | fs::perms::others_exec);
+  // Permissions do not stop root: then run the program as nobody.
+  const std::string as_user = ::geteuid() == 0 ? "setpriv --reuid=65534 --regid=65534 --clear-groups " : "";
+  for (const std::string command : {"render -o", "report -o", "export --to json -o"}) {
+    CAPTURE(command);
+    const std::string extension = command.starts_with("render") ? ".svg" : command.starts_with("report") ? ".html" : ".json";
+    const Run r = run_cli(command + " '" + (locked / ("out" + extension)).string() + "'", "", as_user);
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("cannot write " + (locked / ("out" + extension)).string() + ": Permission denied") !=
+          std::string::npos);
+    CHECK(names_in(locked).empty());
+  }
+  const Run missing = run_cli("report -o '" + (dir / "no" / "such" / "dir.html").string() + "'");
+  CHECK(missing.exit_code == 2);
+  CHECK(missing.err.find("No such file or directory") != std::string::npos);
+  CHECK(names_in(dir.path()) == std::set<std::string>{"locked"});
+}
+
+TEST_CASE("standard output on a full device fails with a message and a non-zero exit") {
+  for (const char* arguments : {"list", "--format json info", "export --to json", "--help", "completion bash"}) {
+    CAPTURE(arguments);
+    const Run r = run_cli(std::string(arguments) + " >/dev/full");
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("cartelgraph: cannot write standard output") != std::string::npos);
+  }
+  // -o /dev/full, through a link to it: if the device were ever replaced by a file again, as
+  // root, the link would be replaced rather than /dev/full.
+  const TempDir dir("full");
+  fs::create_symlink("/dev/full", dir / "full.json");
+  const Run r = run_cli("export --to json -o '" + (dir / "full.json").string() + "'");
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("full.json: write: No space left on device") != std::string::npos);
+  CHECK(fs::is_symlink(dir / "full.json"));
+  CHECK(fs::is_character_file("/dev/full"));
+}
+
+TEST_CASE("a reader that closes the pipe early ends the program quietly") {
+  // The exports are larger than a pipe's buffer, so the program is still writing when the pipe
+  // closes. A parent that ignores SIGPIPE (trap '' PIPE) must not change that.
+  for (const std::string setup : {"", "trap '' PIPE; "}) {
+    for (const char* arguments : {"list", "--format json list", "export --to json", "export --to cypher",
+                                  "export --to graphml"}) {
+      CAPTURE(setup);
+      CAPTURE(arguments);
+      const Run r = run_cli(arguments, setup, "", 10);
+      CHECK(r.out.size() == 10);
+      CHECK(r.err.empty());
+      CHECK((r.exit_code == 0 || r.signal == SIGPIPE));
+    }
+  }
 }
