@@ -40,12 +40,24 @@ mode_t new_file_mode() {
   return 0666 & ~mask;
 }
 
+// /dev/stdout, /dev/stderr, /dev/fd/N and /proc/self/fd/N name a file the program already has
+// open: `-o /dev/stdout >> log` appends to log rather than replace it.
+bool names_open_file(const std::filesystem::path& path) {
+  const std::string name = path.lexically_normal().string();
+  return name == "/dev/stdout" || name == "/dev/stderr" || name.starts_with("/dev/fd/") ||
+         name.starts_with("/proc/self/fd/");
+}
+
 // One output: staged in a temporary file beside the file it replaces, then renamed over it.
 // The destructor removes whatever is left behind: the temporary file if it was never renamed,
 // the hard link to the previous version once it is no longer needed.
 class Target {
  public:
   Target(const std::filesystem::path& path, std::string_view bytes) : path_(path), file_(path), bytes_(bytes) {
+    if (names_open_file(path)) {
+      in_place_ = true;
+      return;
+    }
     struct stat status {};
     if (::stat(path.c_str(), &status) != 0) return;  // a new file (or mkstemp says why not)
     if (S_ISDIR(status.st_mode)) fail(path_, "", EISDIR);
@@ -88,10 +100,12 @@ class Target {
     if (::close(fd) != 0) fail(path_, "close", errno);
   }
 
-  // A device, FIFO or socket is written as it is: there is nothing to rename over.
+  // A device, FIFO or socket, or a file already open, is written as it is: there is nothing to
+  // rename over. O_APPEND: a file the shell opened with >> is appended to, one opened with > is
+  // empty.
   void write_in_place() const {
     if (!in_place_) return;
-    const int fd = ::open(path_.c_str(), O_WRONLY | O_CLOEXEC);
+    const int fd = ::open(path_.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC);
     if (fd < 0) fail(path_, "", errno);
     if (!write_all(fd, bytes_)) {
       const int error = errno;

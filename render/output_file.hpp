@@ -23,9 +23,9 @@ struct OutputFile {
 /// Writes `bytes` to a temporary file beside `path`, then renames it over `path`: a reader sees
 /// the old file or the new one, never half of one. A symbolic link is followed (the file it
 /// names is replaced); a replaced file keeps its permissions, a new one gets 0666 less the umask.
-/// A device, FIFO or socket (/dev/stdout, /dev/full, a named pipe) cannot be replaced and is
-/// written in place. Throws OutputError; on failure the temporary file is removed and `path` is
-/// left as it was.
+/// A device, FIFO or socket (/dev/full, a named pipe) cannot be replaced, and /dev/stdout,
+/// /dev/stderr and /dev/fd/N name a file already open: these are written in place (appended to).
+/// Throws OutputError; on failure the temporary file is removed and `path` is left as it was.
 void write_file_atomically(const std::filesystem::path& path, std::string_view bytes);
 
 /// Writes several files as one (the two CSV files of an export): each goes to a temporary file

@@ -287,6 +287,18 @@ TEST_CASE("standard output on a full device fails with a message and a non-zero 
   CHECK(fs::is_character_file("/dev/full"));
 }
 
+TEST_CASE("-o /dev/stdout writes to standard output, whatever it is, without replacing it") {
+  const Run piped = run_cli("export --to json -o /dev/stdout");
+  CHECK(piped.exit_code == 0);
+  CHECK(piped.out.starts_with("{\n  \"sources\""));
+  const TempDir dir("stdout");
+  write_plainly(dir / "log", "before\n");
+  const Run appended = run_cli("export --to cypher -o /dev/stdout >>'" + (dir / "log").string() + "'");
+  CHECK(appended.exit_code == 0);
+  CHECK(read_file(dir / "log").starts_with("before\n// cartelgraph export"));
+  CHECK(names_in(dir.path()) == std::set<std::string>{"log"});
+}
+
 TEST_CASE("a reader that closes the pipe early ends the program quietly") {
   // The exports are larger than a pipe's buffer, so the program is still writing when the pipe
   // closes. A parent that ignores SIGPIPE (trap '' PIPE) must not change that.
