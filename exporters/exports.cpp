@@ -103,11 +103,15 @@ std::string number_text(double value) {
   return buffer;
 }
 
-// ---- CSV and Cypher escaping (XML's is html_escape): none of the project's libraries writes
+// ---- CSV and Cypher escaping (XML's is xml_escape): none of the project's libraries writes
 // these formats, so they are done here. ------------------------------------------------------
 
+// A text cell: quoted, quotes doubled (RFC 4180). A cell that starts with = + - @, a tab or a
+// carriage return would be read as a formula by a spreadsheet (OWASP, "CSV Injection"): it gets
+// a leading ' that makes it text. Numbers are written with number_text, never through here.
 std::string csv_field(std::string_view text) {
   std::string out = "\"";
+  if (!text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos) out += '\'';
   for (const char c : text) {
     if (c == '"') out += '"';
     out += c;
@@ -259,7 +263,7 @@ std::string export_graphml(const GraphView& view) {
   out += "  <graph id=\"cartelgraph\" edgedefault=\"directed\">\n";
   const auto data = [&](const char* key, const std::string& value, const char* indent) {
     if (value.empty()) return;
-    out += std::string(indent) + "<data key=\"" + key + "\">" + html_escape(value) + "</data>\n";
+    out += std::string(indent) + "<data key=\"" + key + "\">" + xml_escape(value) + "</data>\n";
   };
   data("g_sources",
        compact_json([&](auto& w) {
@@ -270,7 +274,7 @@ std::string export_graphml(const GraphView& view) {
        "    ");
   for (const Vertex v : sorted_entities(view)) {
     const Entity& e = kg.entity(v);
-    out += "    <node id=\"" + html_escape(e.id) + "\">\n";
+    out += "    <node id=\"" + xml_escape(e.id) + "\">\n";
     data("n_type", std::string(to_string(e.type)), "      ");
     data("n_name", e.name, "      ");
     data("n_aliases", aliases_json(e), "      ");
@@ -282,8 +286,8 @@ std::string export_graphml(const GraphView& view) {
   std::size_t index = 0;
   for (const Edge edge : sorted_relations(view)) {
     const Relation& r = kg.relation(edge);
-    out += "    <edge id=\"e" + std::to_string(index++) + "\" source=\"" + html_escape(kg.entity(boost::source(edge, g)).id) +
-           "\" target=\"" + html_escape(kg.entity(boost::target(edge, g)).id) + "\">\n";
+    out += "    <edge id=\"e" + std::to_string(index++) + "\" source=\"" + xml_escape(kg.entity(boost::source(edge, g)).id) +
+           "\" target=\"" + xml_escape(kg.entity(boost::target(edge, g)).id) + "\">\n";
     data("e_kind", std::string(to_string(r.kind)), "      ");
     data("e_since", date_text(r.since), "      ");
     data("e_until", date_text(r.until), "      ");

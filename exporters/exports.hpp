@@ -24,8 +24,11 @@ struct CsvExport {
   std::string relationships;  // relationships.csv: :START_ID, :END_ID, :TYPE, since, until, place, weight, confidence, sources
 };
 
-/// CSV with Neo4j's import headers; arrays are ';'-separated, every field quoted. Node labels
-/// are `Entity` and the type (`Entity;Person`); relationship types are the kind in capitals.
+/// CSV with Neo4j's import headers; arrays are ';'-separated, every text field quoted. A text
+/// field that a spreadsheet would take for a formula (starting with = + - @, a tab or a carriage
+/// return) starts with ' instead (OWASP's advice on CSV injection); the weight, a number, is left
+/// as it is. Node labels are `Entity` and the type (`Entity;Person`); relationship types are the
+/// kind in capitals.
 [[nodiscard]] CsvExport export_csv(const GraphView& view);
 
 /// A Cypher script: a uniqueness constraint, one CREATE per entity and one MATCH … CREATE per

@@ -65,13 +65,16 @@ void set(void* object, const std::string& name, const std::string& value) {
 
 // Graphviz reads backslash sequences (\n, \N, \G, …) and HTML entities (&amp;, &#233;) in labels
 // and tooltips: a backslash must be doubled, and an '&' that starts something entity-like
-// escaped, for the text to come out as written.
+// escaped, for the text to come out as written. Graphviz copies control characters into its SVG
+// as they are, where XML forbids them: all but tab, newline and carriage return become U+FFFD.
 std::string label_text(std::string_view s) {
   std::string out;
   for (std::size_t i = 0; i < s.size(); ++i) {
     const char c = s[i];
     if (c == '\\') {
       out += "\\\\";
+    } else if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+      out += "\xEF\xBF\xBD";
     } else if (c == '&') {
       std::size_t j = i + 1;
       while (j < s.size() && (std::isalnum(static_cast<unsigned char>(s[j])) || s[j] == '#')) ++j;
@@ -149,7 +152,8 @@ void add_legend(Agraph_t* g, const KnowledgeGraph& graph, const DiagramSpec& spe
     kinds.insert(graph.relation(e).kind);
     alleged = alleged || graph.relation(e).confidence == Confidence::alleged;
   }
-  Agraph_t* legend = agsubg(g, text("cluster_legend"), 1);
+  // A space: no entity's cluster can have this name (anchor_id never makes one).
+  Agraph_t* legend = agsubg(g, text("cluster legend"), 1);
   set(legend, "label", "Legend");
   set(legend, "style", "rounded");
   set(legend, "color", "gray60");
@@ -187,7 +191,9 @@ void add_legend(Agraph_t* g, const KnowledgeGraph& graph, const DiagramSpec& spe
 }
 
 GraphHandle build(const KnowledgeGraph& graph, const DiagramSpec& spec) {
-  GraphHandle g(agopen(text(spec.title.empty() ? std::string("cartelgraph") : spec.title), Agdirected, nullptr));
+  // The title, which holds names, is the label only: the graph's name is written unescaped where
+  // Graphviz writes names (a trailing backslash would end its DOT string).
+  GraphHandle g(agopen(text("cartelgraph"), Agdirected, nullptr));
   set(g.get(), "label", label_text(spec.title));
   set(g.get(), "labelloc", "t");
   set(g.get(), "fontname", "DejaVu Sans");
@@ -208,23 +214,25 @@ GraphHandle build(const KnowledgeGraph& graph, const DiagramSpec& spec) {
     if (const auto it = roots.find(v); it != roots.end()) {
       auto& cluster = clusters[it->second];
       if (!cluster) {
-        cluster = agsubg(g.get(), text("cluster_" + graph.entity(it->second).id), 1);
+        cluster = agsubg(g.get(), text("cluster_" + anchor_id(graph.entity(it->second).id)), 1);
         set(cluster, "label", label_text(graph.entity(it->second).name));
         set(cluster, "style", "rounded,dashed");
         set(cluster, "color", "gray50");
       }
       parent = cluster;
     }
-    // cgraph keys nodes by name: the entity id, which is unique.
-    Agnode_t* node = agnode(parent, text(entity.id), 1);
+    // cgraph keys nodes by name: the entity id, which is unique (anchor_id keeps it so, and safe
+    // where Graphviz writes or expands names).
+    const std::string anchor = anchor_id(entity.id);
+    Agnode_t* node = agnode(parent, text(anchor), 1);
     const TypeStyle style = type_style(entity.type);
     set(node, "label", label_text(entity.name));
     set(node, "shape", style.shape);
     set(node, "style", style.style);
     set(node, "fillcolor", style.fill);
     set(node, "tooltip", label_text(node_tooltip(entity)));
-    set(node, "id", "node-" + entity.id);
-    if (spec.links) set(node, "URL", "#entity-" + entity.id);
+    set(node, "id", "node-" + anchor);
+    if (spec.links) set(node, "URL", "#entity-" + anchor);
     nodes[v] = node;
   }
 

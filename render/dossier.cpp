@@ -46,13 +46,13 @@ std::string figure(const KnowledgeGraph& graph, const DiagramSpec& spec, std::st
 
 std::string entity_link(const KnowledgeGraph& graph, Vertex v) {
   const Entity& entity = graph.entity(v);
-  return "<a href=\"#entity-" + escape(entity.id) + "\">" + escape(entity.name) + "</a>";
+  return "<a href=\"#entity-" + anchor_id(entity.id) + "\">" + escape(entity.name) + "</a>";
 }
 
 std::string citations(const std::vector<Citation>& list) {
   std::string out;
   for (const auto& c : list)
-    out += "<div class=\"cite\">[<a href=\"#source-" + escape(c.source) + "\">" + escape(c.source) + "</a> §" +
+    out += "<div class=\"cite\">[<a href=\"#source-" + anchor_id(c.source) + "\">" + escape(c.source) + "</a> §" +
            escape(c.section) + "] " + escape(c.note) + "</div>";
   return out;
 }
@@ -103,7 +103,7 @@ std::string faction_section(const KnowledgeGraph& graph, const FactionReport& re
 std::string card(const GraphView& view, Vertex v) {
   const KnowledgeGraph& graph = view.knowledge_graph();
   const Entity& entity = graph.entity(v);
-  std::string out = "<div class=\"card\" id=\"entity-" + escape(entity.id) + "\"><h3>" + escape(entity.name) +
+  std::string out = "<div class=\"card\" id=\"entity-" + anchor_id(entity.id) + "\"><h3>" + escape(entity.name) +
                     " <span class=\"type\">" + escape(to_string(entity.type)) + " · " + escape(entity.id) +
                     "</span></h3>";
   if (!entity.aliases.empty()) {
@@ -156,7 +156,7 @@ std::string render_dossier(const GraphView& view) {
   for (const auto& storyline : graph.storylines()) {
     const DiagramSpec spec = storyline_view(view, storyline.id);
     if (spec.relations.empty()) continue;
-    html += "<h3 id=\"storyline-" + escape(storyline.id) + "\">" + escape(storyline.title) + "</h3>\n" +
+    html += "<h3 id=\"storyline-" + anchor_id(storyline.id) + "\">" + escape(storyline.title) + "</h3>\n" +
             figure(graph, spec, storyline.title, default_layout(spec));
   }
   html += "</section>\n";
@@ -179,7 +179,7 @@ std::string render_dossier(const GraphView& view) {
 
   html += "<section id=\"sources\"><h2>Sources</h2><ol>";
   for (const auto& source : graph.sources()) {
-    html += "<li id=\"source-" + escape(source.id) + "\"><strong>" + escape(source.title) + "</strong>";
+    html += "<li id=\"source-" + anchor_id(source.id) + "\"><strong>" + escape(source.title) + "</strong>";
     if (!source.author.empty()) html += ", " + escape(source.author);
     if (!source.publisher.empty()) html += ", " + escape(source.publisher);
     html += " (" + escape(source.published) + "). <span class=\"type\">" + escape(source.id) + " · " +

@@ -2,13 +2,37 @@
 // Output files that are written whole or not at all.
 
 #include <filesystem>
+#include <span>
+#include <stdexcept>
 #include <string_view>
 
 namespace cartelgraph {
 
+/// Thrown when an output file cannot be written; what() names the path and the reason.
+class OutputError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// One file of a set written together.
+struct OutputFile {
+  std::filesystem::path path;
+  std::string_view bytes;
+};
+
 /// Writes `bytes` to a temporary file beside `path`, then renames it over `path`: a reader sees
-/// the old file or the new one, never half of one. Throws std::runtime_error naming the path and
-/// the reason; the temporary file is removed on failure.
+/// the old file or the new one, never half of one. A symbolic link is followed (the file it
+/// names is replaced); a replaced file keeps its permissions, a new one gets 0666 less the umask.
+/// A device, FIFO or socket (/dev/full, a named pipe) cannot be replaced, and /dev/stdout,
+/// /dev/stderr and /dev/fd/N name a file already open: these are written in place (appended to).
+/// Throws OutputError; on failure the temporary file is removed and `path` is left as it was.
 void write_file_atomically(const std::filesystem::path& path, std::string_view bytes);
+
+/// Writes several files as one (the two CSV files of an export): each goes to a temporary file
+/// beside it, and only when every one is complete are they renamed into place, in order. If a
+/// rename fails, the files already renamed are put back: their previous versions are kept as
+/// hard links until the last rename (on a file system without hard links, such as FAT, a file
+/// already renamed stays new). Throws OutputError; the temporary files are removed on failure.
+void write_files_atomically(std::span<const OutputFile> files);
 
 }  // namespace cartelgraph

@@ -2,7 +2,6 @@
 #include <doctest/doctest.h>
 
 #include <rapidjson/document.h>
-#include <sys/wait.h>
 
 #include <algorithm>
 #include <array>
@@ -11,33 +10,15 @@
 #include <fstream>
 #include <string>
 
+#include "cli_run.hpp"
+
 namespace {
 
-struct Run {
-  int exit_code = -1;
-  std::string out;  // stdout
-  std::string err;  // stderr
-};
+using cartelgraph::testing::Run;
 
 const std::string source_dir = CARTELGRAPH_SOURCE_DIR;
 
-Run run(const std::string& arguments) {
-  const auto err_path = std::filesystem::temp_directory_path() /
-                        ("cartelgraph_cli_test_" + std::to_string(::getpid()) + ".err");
-  const std::string command = std::string(CARTELGRAPH_EXE) + " " + arguments + " 2>" + err_path.string();
-  Run result;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  std::array<char, 4096> buffer{};
-  std::size_t n = 0;
-  while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) result.out.append(buffer.data(), n);
-  const int status = ::pclose(pipe);
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  std::ifstream err(err_path);
-  result.err.assign(std::istreambuf_iterator<char>(err), {});
-  std::filesystem::remove(err_path);
-  return result;
-}
+Run run(const std::string& arguments) { return cartelgraph::testing::run_cli(arguments); }
 
 rapidjson::Document parse_json(const std::string& text) {
   rapidjson::Document document;

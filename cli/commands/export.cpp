@@ -11,28 +11,40 @@ namespace {
 
 struct ExportOptions {
   std::string to;
-  std::string output;
+  std::string output = "-";
 };
 
 int run_export(const Context& context, const ExportOptions& options) {
+  if (options.to == "csv" && options.output == "-")
+    throw CliError(exit_usage, "--to csv writes two files: give their directory with -o");
   const KnowledgeGraph graph = load_graph(context.options);
   const GraphView view(graph, make_filter(context.options));
-  const std::filesystem::path path(options.output);
   if (options.to == "csv") {
-    // Two files for neo4j-admin database import: PATH is a directory.
-    std::error_code error;
-    std::filesystem::create_directories(path, error);
-    if (error) throw CliError(exit_usage, "cannot create directory " + options.output + ": " + error.message());
+    // Two files for neo4j-admin database import: PATH is a directory. Both are written before
+    // either replaces its previous version, so an import never mixes an old and a new file.
     const CsvExport csv = export_csv(view);
-    write_file_atomically(path / "nodes.csv", csv.nodes);
-    write_file_atomically(path / "relationships.csv", csv.relationships);
-    std::fprintf(stderr, "wrote %s and %s\n", (path / "nodes.csv").c_str(), (path / "relationships.csv").c_str());
+    const std::filesystem::path directory(options.output);
+    std::error_code error;
+    const bool created = std::filesystem::create_directories(directory, error);
+    if (error) throw CliError(exit_usage, "cannot create directory " + options.output + ": " + error.message());
+    const OutputFile files[] = {{directory / "nodes.csv", csv.nodes}, {directory / "relationships.csv", csv.relationships}};
+    try {
+      write_files_atomically(files);
+    } catch (const OutputError&) {
+      if (created) std::filesystem::remove(directory, error);  // leave no trace of a failed export
+      throw;
+    }
+    std::fprintf(stderr, "wrote %s and %s\n", files[0].path.c_str(), files[1].path.c_str());
     return exit_ok;
   }
   const std::string text = options.to == "graphml" ? export_graphml(view)
                            : options.to == "json"  ? export_json(view)
                                                    : export_cypher(view);
-  write_file_atomically(path, text);
+  if (options.output == "-") {
+    std::fwrite(text.data(), 1, text.size(), stdout);  // main checks that stdout took it all
+    return exit_ok;
+  }
+  write_file_atomically(options.output, text);
   std::fprintf(stderr, "wrote %s\n", options.output.c_str());
   return exit_ok;
 }
@@ -47,7 +59,9 @@ void setup_export(CLI::App& app, Context& context) {
       ->required()
       ->check(CLI::IsMember({"graphml", "json", "csv", "cypher"}))
       ->type_name("FORMAT");
-  command->add_option("-o,--output", options->output, "Output file (a directory for csv)")->required()->type_name("PATH");
+  command->add_option("-o,--output", options->output,
+                      "Output file, written whole or not at all; - or none for standard output (a directory for csv)")
+      ->type_name("PATH");
   command->callback([&context, options] { context.run = [&context, options] { return run_export(context, *options); }; });
 }
 
