@@ -4,6 +4,7 @@
 #include <rapidjson/document.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <map>
 #include <memory>
@@ -291,7 +292,9 @@ class Builder {
         } else if (name == "weight") {
           char* end = nullptr;
           const double weight = std::strtod(d.value.c_str(), &end);
-          if (end == d.value.c_str() || *end != '\0') report(d.at, "'weight' is \"" + d.value + "\", not a number"), ok = false;
+          // strtod also reads "nan" and "inf", which no output format can hold: finite only.
+          if (end == d.value.c_str() || *end != '\0' || !std::isfinite(weight))
+            report(d.at, "'weight' is \"" + d.value + "\", not a finite number"), ok = false;
           else relation.weight = weight;
         } else if (name == "confidence") {
           if (const auto c = parse_confidence(d.value)) relation.confidence = *c;

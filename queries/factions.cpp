@@ -52,14 +52,14 @@ FactionReport factions(const GraphView& view) {
   const std::size_t n = kg.entity_count();
 
   std::map<std::pair<Vertex, Vertex>, int> sign;  // signed ties between groups
-  std::set<std::pair<Vertex, Vertex>> tied;       // pairs with any relation of the view
+  std::set<std::pair<Vertex, Vertex>> tied;       // pairs of groups with any relation of the view
   std::vector<std::pair<Vertex, Vertex>> attachments;  // person → group by member_of / leads
   for (const Edge e : boost::make_iterator_range(boost::edges(g))) {
     const Vertex a = boost::source(e, g);
     const Vertex b = boost::target(e, g);
-    tied.insert(ordered(a, b));
     const Relation& relation = kg.relation(e);
     if (is_group(kg.entity(a)) && is_group(kg.entity(b))) {
+      tied.insert(ordered(a, b));
       const int s = faction_sign(relation.kind);
       if (s == 0) continue;
       auto [it, inserted] = sign.emplace(ordered(a, b), s);
@@ -89,11 +89,12 @@ FactionReport factions(const GraphView& view) {
     if (!positive[v].empty()) by_root[blocs.find(v)].groups.push_back(v);
   for (const auto& [person, group] : attachments) {
     const auto it = by_root.find(blocs.find(group));
-    if (it != by_root.end() && std::ranges::find(it->second.people, person) == it->second.people.end())
-      it->second.people.push_back(person);
+    if (it != by_root.end()) it->second.people.push_back(person);
   }
   for (auto& [root, bloc] : by_root) {
     std::ranges::sort(bloc.people);
+    const auto [last, end] = std::ranges::unique(bloc.people);
+    bloc.people.erase(last, end);
     report.blocs.push_back(std::move(bloc));
   }
   std::ranges::stable_sort(report.blocs, [](const Bloc& x, const Bloc& y) { return x.groups.size() > y.groups.size(); });
@@ -114,17 +115,17 @@ FactionReport factions(const GraphView& view) {
   if (!report.triangles.empty())
     report.balance_ratio = static_cast<double>(report.balanced) / static_cast<double>(report.triangles.size());
 
-  // Enemy of my enemy: untied pairs of groups with common enemies.
-  const std::vector<Vertex> groups(signed_groups.begin(), signed_groups.end());
-  for (std::size_t i = 0; i < groups.size(); ++i)
-    for (std::size_t j = i + 1; j < groups.size(); ++j) {
-      const Vertex a = groups[i];
-      const Vertex b = groups[j];
-      if (tied.contains(ordered(a, b))) continue;
-      EnemyOfEnemy candidate{a, b, {}};
-      std::ranges::set_intersection(negative[a], negative[b], std::back_inserter(candidate.shared_enemies));
-      if (!candidate.shared_enemies.empty()) report.candidates.push_back(std::move(candidate));
-    }
+  // Enemy of my enemy: untied pairs of groups with common enemies, found from each enemy's
+  // rivals (Σ rivals² pairs, not all pairs of groups); enemies ascend as the loop does.
+  std::map<std::pair<Vertex, Vertex>, std::vector<Vertex>> shared;
+  for (const Vertex c : signed_groups) {
+    const std::vector<Vertex> rivals(negative[c].begin(), negative[c].end());
+    for (std::size_t i = 0; i < rivals.size(); ++i)
+      for (std::size_t j = i + 1; j < rivals.size(); ++j)
+        if (!tied.contains({rivals[i], rivals[j]})) shared[{rivals[i], rivals[j]}].push_back(c);
+  }
+  for (auto& [pair, enemies] : shared)
+    report.candidates.push_back({pair.first, pair.second, std::move(enemies)});
   std::ranges::stable_sort(report.candidates, [](const auto& x, const auto& y) {
     return x.shared_enemies.size() > y.shared_enemies.size();
   });

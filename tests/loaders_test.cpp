@@ -159,6 +159,19 @@ TEST_CASE("GraphML past the limits, or declaring entities, is refused before it 
   }
 }
 
+TEST_CASE("GraphML weights must be finite numbers") {
+  for (const std::string weight : {"nan", "inf", "-infinity", "heavy"}) {
+    CAPTURE(weight);
+    const std::string graphml = R"(<graphml><key id="w" for="edge" attr.name="weight" attr.type="double"/>
+<graph edgedefault="undirected"><node id="a"/><node id="b"/>
+<edge source="a" target="b"><data key="w">)" + weight + R"(</data></edge></graph></graphml>)";
+    const LoadResult result = load_graphml({"w.graphml", graphml});
+    REQUIRE(result.problems.size() == 1);
+    CHECK(result.problems[0].message == "'weight' is \"" + weight + "\", not a finite number");
+    CHECK(result.problems[0].line == 3);
+  }
+}
+
 TEST_CASE("meaning is checked against the kind table and the ids defined") {
   SUBCASE("duplicate ids across files name the first definition") {
     check_single_problem("duplicate_id",
