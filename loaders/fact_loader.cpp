@@ -1,5 +1,7 @@
 #include "cartelgraph/loaders/fact_loader.hpp"
 
+#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/depth_first_search.hpp>
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 
@@ -95,6 +97,7 @@ class Loader {
     check_entity_citations();
     collect_relations();
     check_duplicate_relations();
+    check_place_cycles();
 
     LoadResult result;
     std::ranges::sort(problems_, {}, [](const Ordered& p) { return std::tie(p.file, p.offset); });
@@ -377,6 +380,48 @@ class Loader {
                "duplicate relation: same kind, ends and dates as at " + where(original, ""));
       }
       first = last;
+    }
+  }
+
+  // A place inside itself, through a chain of located_in relations: each relation that closes a
+  // cycle (a back edge of Boost's depth-first search) is reported with the cycle it closes.
+  void check_place_cycles() {
+    using Containment = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, boost::no_property,
+                                              boost::property<boost::edge_index_t, std::size_t>>;
+    Containment containment(entities_.size());
+    for (std::size_t i = 0; i < relations_.size(); ++i)
+      if (relations_[i].relation.kind == RelationKind::located_in)
+        boost::add_edge(relations_[i].from, relations_[i].to, i, containment);
+    if (boost::num_edges(containment) == 0) return;
+
+    struct CycleFinder : boost::default_dfs_visitor {
+      std::vector<std::size_t>* parent_edge;  // by vertex: the tree edge that reached it
+      std::vector<std::pair<std::size_t, std::size_t>>* closing;  // back edge, its target
+      void tree_edge(Containment::edge_descriptor e, const Containment& g) const {
+        (*parent_edge)[boost::target(e, g)] = boost::get(boost::edge_index, g, e);
+      }
+      void back_edge(Containment::edge_descriptor e, const Containment& g) const {
+        closing->emplace_back(boost::get(boost::edge_index, g, e), boost::target(e, g));
+      }
+    };
+    std::vector<std::size_t> parent_edge(entities_.size(), relations_.size());
+    std::vector<std::pair<std::size_t, std::size_t>> closing;
+    CycleFinder finder;
+    finder.parent_edge = &parent_edge;
+    finder.closing = &closing;
+    boost::depth_first_search(containment, boost::visitor(finder));
+
+    std::vector<std::string> ids(entities_.size());
+    for (const auto& [id, entry] : entities_) ids[entry.order] = std::string(id);
+    for (const auto& [relation, start] : closing) {
+      // Walk back along the tree edges from the back edge's source to its target.
+      std::vector<std::size_t> chain{relations_[relation].from};
+      while (chain.back() != start) chain.push_back(relations_[parent_edge[chain.back()]].from);
+      std::string cycle = ids[start];
+      for (auto it = chain.rbegin(); it != chain.rend(); ++it)
+        if (*it != start) cycle += " → " + ids[*it];
+      cycle += " → " + ids[start];
+      report(relations_[relation].location, "", "located_in cycle: " + cycle);
     }
   }
 

@@ -347,6 +347,17 @@ ReadFacts read_fact_records(const FactFile& file, const rapidjson::SchemaDocumen
   rapidjson::Reader reader;
   rapidjson::MemoryStream memory(file.text.data(), file.text.size());
   rapidjson::EncodedInputStream<rapidjson::UTF8<>, rapidjson::MemoryStream> input(memory);
+  // RapidJSON skips a byte-order mark and reads a NUL byte as the end of the text: both would
+  // pass unnoticed, so they are looked for first.
+  if (file.text.starts_with("\xEF\xBB\xBF")) {
+    read.error = "the file starts with a byte-order mark (U+FEFF): JSON is UTF-8 without one";
+    return read;
+  }
+  if (const auto nul = file.text.find('\0'); nul != std::string::npos) {
+    read.error_offset = nul;
+    read.error = "NUL byte in the text";
+    return read;
+  }
   RecordBuilder builder(read, validator, budget, file.text, memory);
   constexpr unsigned flags = rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag;
   const rapidjson::ParseResult result = reader.Parse<flags>(input, builder);
