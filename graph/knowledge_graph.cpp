@@ -58,8 +58,7 @@ Vertex KnowledgeGraph::add_entity(Entity entity) {
   keys.push_back(normalize_name(entity.name));
   for (const auto& alias : entity.aliases) keys.push_back(normalize_name(alias));
   std::ranges::sort(keys);
-  const auto [last, end] = std::ranges::unique(keys);
-  keys.erase(last, end);
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
 
   const std::string id = entity.id;
   // Boost's add_vertex and add_edge take their property by const reference and copy it (twice

@@ -93,8 +93,7 @@ FactionReport factions(const GraphView& view) {
   }
   for (auto& [root, bloc] : by_root) {
     std::ranges::sort(bloc.people);
-    const auto [last, end] = std::ranges::unique(bloc.people);
-    bloc.people.erase(last, end);
+    bloc.people.erase(std::unique(bloc.people.begin(), bloc.people.end()), bloc.people.end());
     report.blocs.push_back(std::move(bloc));
   }
   std::ranges::stable_sort(report.blocs, [](const Bloc& x, const Bloc& y) { return x.groups.size() > y.groups.size(); });

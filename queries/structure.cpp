@@ -53,8 +53,7 @@ BrokerReport brokers(const Projection& projection) {
     for (const auto e : boost::make_iterator_range(boost::out_edges(point, g)))
       around.push_back(component[boost::get(boost::edge_index, g, e)]);
     std::ranges::sort(around);
-    const auto [last, end] = std::ranges::unique(around);
-    around.erase(last, end);
+    around.erase(std::unique(around.begin(), around.end()), around.end());
     report.brokers.push_back({projection.entity(point), around.size()});
   }
   std::ranges::stable_sort(report.brokers, [](const Broker& a, const Broker& b) { return a.pieces > b.pieces; });
