@@ -2,19 +2,28 @@
 
 namespace cartelgraph {
 
+namespace {
+
+// Appends the entity for one of the five characters markup gives meaning to; false for any
+// other character.
+bool append_markup_entity(std::string& out, char c) {
+  switch (c) {
+    case '&': out += "&amp;"; return true;
+    case '<': out += "&lt;"; return true;
+    case '>': out += "&gt;"; return true;
+    case '"': out += "&quot;"; return true;
+    case '\'': out += "&#39;"; return true;
+    default: return false;
+  }
+}
+
+}  // namespace
+
 std::string html_escape(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  for (const char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
+  for (const char c : text)
+    if (!append_markup_entity(out, c)) out += c;
   return out;
 }
 
@@ -22,12 +31,8 @@ std::string xml_escape(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   for (const char c : text) {
+    if (append_markup_entity(out, c)) continue;
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
       case '\t': out += "&#9;"; break;
       case '\n': out += "&#10;"; break;
       case '\r': out += "&#13;"; break;
