@@ -32,7 +32,7 @@ void setup_global_options(CLI::App& app, GlobalOptions& options) {
       ->type_name("N");
   app.add_option("--max-input-size", options.limits.max_file_bytes,
                  "Refuse a data file larger than this (default 4GiB; units kB, MB, GB, KiB, MiB, GiB)")
-      ->transform(CLI::AsSizeValue(true))
+      ->transform(CLI::AsSizeValue(true).description(""))
       ->type_name("SIZE");
   app.add_option("--max-entities", options.limits.max_entities,
                  "Refuse data with more entities than this (default 4000000)")
