@@ -1,12 +1,7 @@
 #include "cartelgraph/cli/common_options.hpp"
 
+#include "cartelgraph/graph/error.hpp"
 #include "cartelgraph/graph/relation_kinds.hpp"
-#include "cartelgraph/loaders/builtin_data.hpp"
-#include "cartelgraph/loaders/fact_directory.hpp"
-#include "cartelgraph/loaders/graphml_loader.hpp"
-
-#include <filesystem>
-#include "cartelgraph/queries/resolve.hpp"
 
 namespace cartelgraph::cli {
 
@@ -48,89 +43,15 @@ void setup_global_options(CLI::App& app, GlobalOptions& options) {
       ->type_name("text|json");
 }
 
-KnowledgeGraph load_graph(const GlobalOptions& options) {
-  if (options.data.empty()) return load_builtin_graph();
-  if (std::error_code error; !std::filesystem::exists(options.data, error))
-    throw CliError(exit_usage, "--data " + options.data +
-                                   ": no such file or directory (a fact directory or a .graphml file)");
-  if (!options.data.ends_with(".graphml"))
-    return load_facts_or_throw(read_fact_directory(options.data, options.limits), options.limits);
-  GraphmlOptions graphml;
-  graphml.default_type = parse_type_option(options.default_type);
-  const auto kind = parse_relation_kind(options.default_kind);
-  if (!kind) throw CliError(exit_usage, "unknown relation kind '" + options.default_kind + "' in --default-kind");
-  graphml.default_kind = *kind;
-  graphml.limits = options.limits;
-  const FactFile file = read_fact_file(options.data, options.limits);
-  LoadResult result = load_graphml(file, graphml);
-  if (!result.problems.empty()) throw LoadError(std::move(result.problems));
-  return std::move(result.graph);
-}
-
 EntityType parse_type_option(const std::string& name) {
   if (const auto type = parse_entity_type(name)) return *type;
   std::string known;
   for (const auto type : all_entity_types) known += (known.empty() ? "" : ", ") + std::string(to_string(type));
-  throw CliError(exit_usage, "unknown entity type '" + name + "' (known: " + known + ")");
+  throw Error(ErrorCategory::usage, "unknown entity type '" + name + "' (known: " + known + ")");
 }
 
-ViewFilter make_filter(const GlobalOptions& options, const std::vector<std::string>& kinds) {
-  ViewFilter filter;
-  if (!options.as_of.empty()) {
-    filter.as_of = Date::parse(options.as_of);
-    if (!filter.as_of)
-      throw CliError(exit_usage, "--as-of '" + options.as_of + "' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)");
-  }
-  if (!options.min_confidence.empty()) {
-    const auto level = parse_confidence(options.min_confidence);
-    if (!level)
-      throw CliError(exit_usage, "--min-confidence '" + options.min_confidence +
-                                     "' is not one of alleged, reported, confirmed");
-    filter.min_confidence = *level;
-  }
-  if (!options.types.empty()) {
-    filter.types.reset();
-    for (const auto& name : options.types) filter.types |= type_set(parse_type_option(name));
-  }
-  if (!kinds.empty()) {
-    filter.kinds.reset();
-    for (const auto& name : kinds) {
-      const auto kind = parse_relation_kind(name);
-      if (!kind) throw CliError(exit_usage, "unknown relation kind '" + name + "'");
-      filter.kinds.set(static_cast<std::size_t>(*kind));
-    }
-  }
-  return filter;
-}
-
-namespace {
-std::string list_entities(const KnowledgeGraph& graph, const std::vector<Vertex>& vertices) {
-  std::string text;
-  for (const Vertex v : vertices) {
-    const Entity& entity = graph.entity(v);
-    text += "\n  " + entity.id + "  (" + entity.name + ", " + std::string(to_string(entity.type)) + ")";
-  }
-  return text;
-}
-}  // namespace
-
-Vertex resolve_or_throw(const KnowledgeGraph& graph, const std::string& text) {
-  Resolution resolution;
-  try {
-    resolution = resolve_entity(graph, text);
-  } catch (const std::invalid_argument&) {
-    throw CliError(exit_usage, "'" + text + "' is not valid UTF-8");
-  }
-  switch (resolution.status) {
-    case Resolution::Status::found: return resolution.entities.front();
-    case Resolution::Status::ambiguous:
-      throw CliError(exit_usage, "'" + text + "' is ambiguous; it names:" +
-                                     list_entities(graph, resolution.entities));
-    case Resolution::Status::unknown: break;
-  }
-  std::string message = "no entity named '" + text + "'";
-  if (!resolution.entities.empty()) message += "; did you mean:" + list_entities(graph, resolution.entities);
-  throw CliError(exit_no_result, message);
+TypeSet type_option(const std::string& name) {
+  return name.empty() ? TypeSet().set() : type_set(parse_type_option(name));
 }
 
 }  // namespace cartelgraph::cli

@@ -1,7 +1,8 @@
 // cartelgraph: the command-line front end. Parses arguments with CLI11, runs one subcommand,
-// and maps every failure onto the exit codes of the contract.
+// and maps every failure onto the exit codes of the contract, here and nowhere else.
 
 #include <CLI/CLI.hpp>
+#include <unistd.h>
 
 #include <cerrno>
 #include <csignal>
@@ -9,17 +10,40 @@
 #include <cstring>
 #include <exception>
 #include <iostream>
+#include <new>
 
 #include "cartelgraph/cli/commands/commands.hpp"
+#include "cartelgraph/graph/error.hpp"
 #include "cartelgraph/loaders/problem.hpp"
-#include "cartelgraph/queries/centrality.hpp"
-#include "cartelgraph/render/diagram.hpp"
 #include "cartelgraph/render/output_file.hpp"
 
 namespace {
 
 using namespace cartelgraph;
 using namespace cartelgraph::cli;
+
+// The one map from what went wrong to the exit code the contract gives it.
+int exit_code(ErrorCategory category) {
+  switch (category) {
+    case ErrorCategory::usage: return exit_usage;
+    case ErrorCategory::no_result: return exit_no_result;
+    case ErrorCategory::invalid_data: return exit_invalid_data;
+    case ErrorCategory::output: return exit_usage;
+    case ErrorCategory::internal: return exit_internal;
+  }
+  return exit_internal;
+}
+
+int report(const Error& error) {
+  if (const auto* load = dynamic_cast<const LoadError*>(&error)) {
+    for (const auto& problem : load->problems()) std::fprintf(stderr, "%s\n", to_string(problem).c_str());
+    std::fprintf(stderr, "cartelgraph: invalid data (%zu problem%s)\n", load->problems().size(),
+                 load->problems().size() == 1 ? "" : "s");
+  } else {
+    std::fprintf(stderr, "cartelgraph: %s\n", error.what());
+  }
+  return exit_code(error.category());
+}
 
 // Parses the arguments and runs the command; every failure becomes an exit code and one
 // message on stderr.
@@ -31,30 +55,16 @@ int parse_and_run(CLI::App& app, Context& context, int argc, char** argv) {
     const int code = app.exit(error);
     return code == 0 ? exit_ok : exit_usage;
   }
-
   try {
     return context.run();
-  } catch (const LoadError& error) {
-    for (const auto& problem : error.problems())
-      std::fprintf(stderr, "%s\n", to_string(problem).c_str());
-    std::fprintf(stderr, "cartelgraph: invalid data (%zu problem%s)\n", error.problems().size(),
-                 error.problems().size() == 1 ? "" : "s");
-    return exit_invalid_data;
-  } catch (const ConvergenceError& error) {
-    std::fprintf(stderr, "cartelgraph: %s\n", error.what());
-    return exit_no_result;
-  } catch (const RenderError& error) {
-    std::fprintf(stderr, "cartelgraph: %s\n", error.what());
-    return exit_no_result;
-  } catch (const CliError& error) {
-    std::fprintf(stderr, "cartelgraph: %s\n", error.what());
-    return error.code();
-  } catch (const OutputError& error) {
-    std::fprintf(stderr, "cartelgraph: %s\n", error.what());
-    return exit_usage;
+  } catch (const Error& error) {
+    return report(error);
+  } catch (const std::bad_alloc&) {
+    std::fprintf(stderr, "cartelgraph: internal error: out of memory\n");
+    return exit_internal;
   } catch (const std::exception& error) {
-    std::fprintf(stderr, "cartelgraph: %s\n", error.what());
-    return exit_usage;
+    std::fprintf(stderr, "cartelgraph: internal error: %s\n", error.what());
+    return exit_internal;
   }
 }
 
@@ -71,43 +81,47 @@ int flush_standard_output(int code) {
   return code == exit_ok ? exit_usage : code;
 }
 
+// Ctrl-C or a kill: no half-written temporary file is left behind, and the exit status is
+// 128 + the signal (130, 143), as a shell reports it.
+extern "C" void on_interrupt(int signal) {
+  remove_unfinished_outputs();
+  ::_exit(128 + signal);
+}
+
+void handle_signals() {
+  // A reader that stops early (`cartelgraph list | head -1`) ends the program quietly, as it
+  // ends `cat` or `ls`: SIGPIPE gets its default action back even if the parent ignored it, so
+  // a closed pipe never turns into a write error and a message.
+  std::signal(SIGPIPE, SIG_DFL);
+  std::signal(SIGINT, on_interrupt);
+  std::signal(SIGTERM, on_interrupt);
+}
+
+void setup_commands(CLI::App& app, Context& context) {
+  setup_global_options(app, context.options);
+  for (const auto setup : {setup_info, setup_list, setup_show, setup_search, setup_validate, setup_path,
+                           setup_neighbors, setup_centrality, setup_brokers, setup_factions, setup_disrupt,
+                           setup_timeline, setup_render, setup_report, setup_export, setup_completion})
+    setup(app, context);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  // A reader that stops early (`cartelgraph list | head -1`) ends the program quietly, as it ends
-  // `cat` or `ls`: SIGPIPE gets its default action back even if the parent ignored it, so a
-  // closed pipe never turns into a write error and a message.
-  std::signal(SIGPIPE, SIG_DFL);
-
+  handle_signals();
   CLI::App app{"cartelgraph: a sourced knowledge graph of criminal organizations, factions, "
                "people and alliances",
                "cartelgraph"};
   app.require_subcommand(1);
-  app.fallthrough();
+  app.fallthrough();  // global options also after the subcommand: `path A B --format json`
   app.set_version_flag("--version", std::string("cartelgraph ") + CARTELGRAPH_VERSION);
   app.footer(
       "ENTITY is an id, a name or an alias; case and accents are ignored (\"el arabe\" finds El Árabe).\n"
       "Global options may also follow the command. Run 'cartelgraph COMMAND --help' for a command's options.\n\n"
       "Exit codes: 0 success; 1 no result (unknown entity, no path); 2 usage error, ambiguous name\n"
-      "or output that cannot be written; 3 invalid data.");  // global options also after the subcommand: `path A B --format json`
+      "or output that cannot be written; 3 invalid data; 70 internal error (out of memory);\n"
+      "130 or 143 interrupted.");
   Context context;
-  setup_global_options(app, context.options);
-  setup_info(app, context);
-  setup_list(app, context);
-  setup_show(app, context);
-  setup_search(app, context);
-  setup_validate(app, context);
-  setup_path(app, context);
-  setup_neighbors(app, context);
-  setup_centrality(app, context);
-  setup_brokers(app, context);
-  setup_factions(app, context);
-  setup_disrupt(app, context);
-  setup_timeline(app, context);
-  setup_render(app, context);
-  setup_report(app, context);
-  setup_export(app, context);
-  setup_completion(app, context);
-
+  setup_commands(app, context);
   return flush_standard_output(parse_and_run(app, context, argc, argv));
 }

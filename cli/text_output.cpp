@@ -43,4 +43,18 @@ std::string citation_list(const std::vector<Citation>& citations) {
   return text;
 }
 
+std::string dated_relation(const KnowledgeGraph& graph, Edge e, std::size_t width) {
+  return pad(date_span(graph.relation(e)), width) + " " + relation_sentence(graph, e);
+}
+
+std::string cited_relation(const KnowledgeGraph& graph, Edge e) {
+  return dated_relation(graph, e, 16) + " " + citation_list(graph.relation(e).sources);
+}
+
+std::string name_list(const KnowledgeGraph& graph, const std::vector<Vertex>& vertices) {
+  std::string text;
+  for (const Vertex v : vertices) text += (text.empty() ? "" : ", ") + graph.entity(v).name;
+  return text;
+}
+
 }  // namespace cartelgraph::cli

@@ -17,5 +17,11 @@ namespace cartelgraph::cli {
 [[nodiscard]] std::string relation_sentence(const KnowledgeGraph& graph, Edge e);
 /// "[news-monitor-2021-04 §Organized Crime Conflicts…] [other §…]".
 [[nodiscard]] std::string citation_list(const std::vector<Citation>& citations);
+/// The relation's dates padded to `width` columns, then its sentence.
+[[nodiscard]] std::string dated_relation(const KnowledgeGraph& graph, Edge e, std::size_t width);
+/// dated_relation at 16 columns, then its citations.
+[[nodiscard]] std::string cited_relation(const KnowledgeGraph& graph, Edge e);
+/// "Los Chapitos, Los Salazar": the names of `vertices`, comma-separated.
+[[nodiscard]] std::string name_list(const KnowledgeGraph& graph, const std::vector<Vertex>& vertices);
 
 }  // namespace cartelgraph::cli

@@ -1,5 +1,5 @@
 // libFuzzer target: entity resolution and search over the built-in data with arbitrary text.
-// Text that is not UTF-8 is refused with std::invalid_argument; anything else resolves to a
+// Text that is not UTF-8 is refused with cartelgraph::Error (usage); anything else resolves to a
 // found, ambiguous or unknown answer whose entities exist.
 #include <cstddef>
 #include <cstdint>
@@ -20,7 +20,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       __builtin_trap();
     for (const auto& match : cartelgraph::search_entities(graph, text))
       if (match.score < 0 || match.score > 1) __builtin_trap();
-  } catch (const std::invalid_argument&) {
+  } catch (const cartelgraph::Error&) {
     // not UTF-8: refused, as documented
   }
   return 0;

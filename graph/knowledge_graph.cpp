@@ -1,7 +1,7 @@
 #include "cartelgraph/graph/knowledge_graph.hpp"
 
 #include <algorithm>
-#include <stdexcept>
+#include "cartelgraph/graph/error.hpp"
 #include <utility>
 
 #include "cartelgraph/graph/normalize.hpp"
@@ -47,13 +47,13 @@ KnowledgeGraph::~KnowledgeGraph() = default;
 
 void KnowledgeGraph::add_source(Source source) {
   if (source_ids_.contains(source.id))
-    throw std::invalid_argument("duplicate source id '" + source.id + "'");
+    throw Error(ErrorCategory::invalid_data, "duplicate source id '" + source.id + "'");
   source_ids_.emplace(source.id, sources_.size());
   sources_.push_back(std::move(source));
 }
 
 Vertex KnowledgeGraph::add_entity(Entity entity) {
-  if (ids_.contains(entity.id)) throw std::invalid_argument("duplicate entity id '" + entity.id + "'");
+  if (ids_.contains(entity.id)) throw Error(ErrorCategory::invalid_data, "duplicate entity id '" + entity.id + "'");
   std::vector<std::string> keys;
   keys.push_back(normalize_name(entity.name));
   for (const auto& alias : entity.aliases) keys.push_back(normalize_name(alias));

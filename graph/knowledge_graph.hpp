@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "cartelgraph/graph/entity.hpp"
+#include "cartelgraph/graph/error.hpp"
 #include "cartelgraph/graph/relation.hpp"
 
 namespace cartelgraph {
@@ -34,9 +35,9 @@ class KnowledgeGraph {
 
   /// Adds a storyline (fact file), in load order.
   void add_storyline(Storyline storyline) { storylines_.push_back(std::move(storyline)); }
-  /// Adds a source document. Throws std::invalid_argument if its id is taken.
+  /// Adds a source document. Throws Error (invalid_data) if its id is taken.
   void add_source(Source source);
-  /// Adds an entity and indexes its id, name and aliases. Throws std::invalid_argument if
+  /// Adds an entity and indexes its id, name and aliases. Throws Error (invalid_data) if
   /// its id is taken.
   Vertex add_entity(Entity entity);
   /// Adds a relation between two existing entities.

@@ -4,7 +4,9 @@
 
 #include <cstdlib>
 #include <memory>
-#include <stdexcept>
+#include <string>
+
+#include "cartelgraph/graph/error.hpp"
 
 namespace cartelgraph {
 
@@ -18,7 +20,7 @@ std::string normalize_name(std::string_view text) {
   const utf8proc_ssize_t length = utf8proc_map(
       reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
       static_cast<utf8proc_ssize_t>(text.size()), &folded, options);
-  if (length < 0) throw std::invalid_argument(utf8proc_errmsg(length));
+  if (length < 0) throw Error(ErrorCategory::usage, std::string("invalid UTF-8: ") + utf8proc_errmsg(length));
   const std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> owner(folded, &std::free);
 
   std::string key;
@@ -28,7 +30,7 @@ std::string normalize_name(std::string_view text) {
   while (pos < length) {
     utf8proc_int32_t code_point = 0;
     const utf8proc_ssize_t step = utf8proc_iterate(folded + pos, length - pos, &code_point);
-    if (step <= 0) throw std::invalid_argument("invalid UTF-8");
+    if (step <= 0) throw Error(ErrorCategory::usage, "invalid UTF-8");
     const auto category = utf8proc_category(code_point);
     const bool word_char = (category >= UTF8PROC_CATEGORY_LU && category <= UTF8PROC_CATEGORY_LO) ||
                            (category >= UTF8PROC_CATEGORY_ND && category <= UTF8PROC_CATEGORY_NO);

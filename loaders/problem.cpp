@@ -18,6 +18,6 @@ std::string summary(const std::vector<Problem>& problems) {
 }  // namespace
 
 LoadError::LoadError(std::vector<Problem> problems)
-    : std::runtime_error(summary(problems)), problems_(std::move(problems)) {}
+    : Error(ErrorCategory::invalid_data, summary(problems)), problems_(std::move(problems)) {}
 
 }  // namespace cartelgraph

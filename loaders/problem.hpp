@@ -1,9 +1,10 @@
 #pragma once
 // Problems found in fact files, each with the place it was found.
 
-#include <stdexcept>
 #include <string>
 #include <vector>
+
+#include "cartelgraph/graph/error.hpp"
 
 namespace cartelgraph {
 
@@ -19,8 +20,8 @@ struct Problem {
 /// `file:line:column: message`, or `file: message` without a position.
 [[nodiscard]] std::string to_string(const Problem& problem);
 
-/// Thrown when fact files cannot be loaded; holds every problem found.
-class LoadError : public std::runtime_error {
+/// Thrown when fact files cannot be loaded (category invalid_data); holds every problem found.
+class LoadError : public Error {
  public:
   explicit LoadError(std::vector<Problem> problems);
   [[nodiscard]] const std::vector<Problem>& problems() const noexcept { return problems_; }

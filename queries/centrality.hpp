@@ -4,10 +4,10 @@
 #include <cstdint>
 #include <optional>
 #include <span>
-#include <stdexcept>
 #include <string_view>
 #include <vector>
 
+#include "cartelgraph/graph/error.hpp"
 #include "cartelgraph/graph/projection.hpp"
 
 namespace cartelgraph {
@@ -20,10 +20,10 @@ enum class CentralityMeasure { degree, betweenness, closeness, harmonic, eigenve
 /// The measure named `name`, or nullopt.
 [[nodiscard]] std::optional<CentralityMeasure> parse_centrality_measure(std::string_view name) noexcept;
 
-/// Thrown when a power iteration does not converge within its iteration limit.
-class ConvergenceError : public std::runtime_error {
+/// Thrown when a power iteration does not converge within its iteration limit (no_result).
+class ConvergenceError : public Error {
  public:
-  using std::runtime_error::runtime_error;
+  explicit ConvergenceError(const std::string& message) : Error(ErrorCategory::no_result, message) {}
 };
 
 /// How to compute: threads and sampling.

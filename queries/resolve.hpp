@@ -19,7 +19,7 @@ struct SearchMatch {
 /// Names and aliases ranked against `text`, compared by normalize_name() (case, accents and
 /// punctuation ignored): 1 for the same key, 0.9 when a key starts with the text, 0.8 when every word of the text is a word of a key, 0.7 when a key contains it,
 /// else up to 0.6 by edit distance. Best first, equal scores in load order; at most `limit`.
-/// Throws std::invalid_argument if `text` is not valid UTF-8. O(K · |text| · |key|) for K keys.
+/// Throws Error (usage) if `text` is not valid UTF-8. O(K · |text| · |key|) for K keys.
 [[nodiscard]] std::vector<SearchMatch> search_entities(const KnowledgeGraph& graph, std::string_view text,
                                                        std::size_t limit = 10);
 
@@ -34,7 +34,7 @@ struct Resolution {
 
 /// Resolves `text`: an exact id; else a name or alias with the same key; else a unique prefix
 /// or word match (several make it ambiguous); else unknown, with up to `max_suggestions`
-/// suggestions from search_entities. Throws std::invalid_argument if `text` is not valid UTF-8.
+/// suggestions from search_entities. Throws Error (usage) if `text` is not valid UTF-8.
 [[nodiscard]] Resolution resolve_entity(const KnowledgeGraph& graph, std::string_view text,
                                         std::size_t max_suggestions = 5);
 

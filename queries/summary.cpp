@@ -2,6 +2,8 @@
 
 #include <boost/graph/graph_traits.hpp>
 
+#include <algorithm>
+
 namespace cartelgraph {
 
 GraphSummary summarize(const GraphView& view) {
@@ -26,6 +28,16 @@ GraphSummary summarize(const GraphView& view) {
     widen(relation.until);
   }
   return summary;
+}
+
+std::vector<Vertex> list_entities(const GraphView& view, TypeSet types) {
+  const KnowledgeGraph& kg = view.knowledge_graph();
+  std::vector<Vertex> entities;
+  const FilteredGraph g = view.graph();  // filtered iterators point into it: keep it alive
+  for (const Vertex v : boost::make_iterator_range(boost::vertices(g)))
+    if (types.test(static_cast<std::size_t>(kg.entity(v).type))) entities.push_back(v);
+  std::ranges::sort(entities, {}, [&](Vertex v) -> const std::string& { return kg.entity(v).id; });
+  return entities;
 }
 
 }  // namespace cartelgraph

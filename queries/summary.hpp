@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <map>
 #include <optional>
+#include <vector>
 
 #include "cartelgraph/graph/view.hpp"
 
@@ -22,5 +23,8 @@ struct GraphSummary {
 
 /// Summarizes the entities and relations `view` keeps. O(V + E).
 [[nodiscard]] GraphSummary summarize(const GraphView& view);
+
+/// The entities of `view` whose type is in `types`, sorted by id. O(V log V).
+[[nodiscard]] std::vector<Vertex> list_entities(const GraphView& view, TypeSet types);
 
 }  // namespace cartelgraph

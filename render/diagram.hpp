@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "cartelgraph/graph/error.hpp"
 #include "cartelgraph/graph/projection.hpp"
 
 namespace cartelgraph {
@@ -44,9 +45,9 @@ struct DiagramSpec {
 [[nodiscard]] std::string default_layout(const DiagramSpec& spec);
 
 /// Thrown when Graphviz cannot lay out or render a diagram.
-class RenderError : public std::runtime_error {
+class RenderError : public Error {
  public:
-  using std::runtime_error::runtime_error;
+  explicit RenderError(const std::string& message) : Error(ErrorCategory::no_result, message) {}
 };
 
 /// Draws `spec` with Graphviz: cgraph builds the graph (it quotes and escapes every name), gvc

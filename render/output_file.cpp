@@ -4,6 +4,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <array>
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <deque>
@@ -17,6 +19,27 @@ namespace {
   std::string message = "cannot write " + path.string() + ": ";
   if (!step.empty()) (message += step) += ": ";
   throw OutputError(message + std::strerror(error));
+}
+
+// The temporary files being written, for remove_unfinished_outputs() to find from a signal
+// handler: lock-free atomics are all a handler may touch. More outputs at once than slots
+// (none of the commands writes more than two) go unregistered, and are only left behind if
+// the run is interrupted.
+std::array<std::atomic<const char*>, 8> unfinished{};
+static_assert(std::atomic<const char*>::is_always_lock_free);
+
+void register_unfinished(const char* path) noexcept {
+  for (auto& slot : unfinished) {
+    const char* empty = nullptr;
+    if (slot.compare_exchange_strong(empty, path)) return;
+  }
+}
+
+void unregister_unfinished(const char* path) noexcept {
+  for (auto& slot : unfinished) {
+    const char* expected = path;
+    if (slot.compare_exchange_strong(expected, nullptr)) return;
+  }
 }
 
 // Writes every byte of `bytes` to `fd`; false, with errno set, on failure.
@@ -71,7 +94,10 @@ class Target {
     if (auto real = std::filesystem::canonical(path, error); !error) file_ = std::move(real);  // through links
   }
   ~Target() {
-    if (!temporary_.empty()) ::unlink(temporary_.c_str());
+    if (!temporary_.empty()) {
+      unregister_unfinished(temporary_.c_str());
+      ::unlink(temporary_.c_str());
+    }
     if (!previous_.empty()) ::unlink(previous_.c_str());
   }
   Target(const Target&) = delete;
@@ -90,6 +116,7 @@ class Target {
     const int fd = ::mkstemp(temporary.data());
     if (fd < 0) fail(path_, "", errno);
     temporary_ = std::move(temporary);
+    register_unfinished(temporary_.c_str());
     const auto close_and_fail = [&](std::string_view step) {
       const int error = errno;
       ::close(fd);
@@ -126,6 +153,7 @@ class Target {
   void replace() {
     if (in_place_) return;
     if (::rename(temporary_.c_str(), file_.c_str()) != 0) fail(path_, "rename", errno);
+    unregister_unfinished(temporary_.c_str());
     temporary_.clear();
   }
 
@@ -173,6 +201,11 @@ void write_files_atomically(std::span<const OutputFile> files) {
       throw;
     }
   }
+}
+
+void remove_unfinished_outputs() noexcept {
+  for (auto& slot : unfinished)
+    if (const char* path = slot.exchange(nullptr)) ::unlink(path);
 }
 
 }  // namespace cartelgraph

@@ -3,15 +3,17 @@
 
 #include <filesystem>
 #include <span>
-#include <stdexcept>
 #include <string_view>
+
+#include "cartelgraph/graph/error.hpp"
 
 namespace cartelgraph {
 
-/// Thrown when an output file cannot be written; what() names the path and the reason.
-class OutputError : public std::runtime_error {
+/// Thrown when an output file cannot be written (category output); what() names the path and
+/// the reason.
+class OutputError : public Error {
  public:
-  using std::runtime_error::runtime_error;
+  explicit OutputError(const std::string& message) : Error(ErrorCategory::output, message) {}
 };
 
 /// One file of a set written together.
@@ -34,5 +36,9 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view b
 /// hard links until the last rename (on a file system without hard links, such as FAT, a file
 /// already renamed stays new). Throws OutputError; the temporary files are removed on failure.
 void write_files_atomically(std::span<const OutputFile> files);
+
+/// Removes the temporary files of writes still in progress. Async-signal-safe: it is for a
+/// SIGINT or SIGTERM handler, so that an interrupted run leaves no temporary file behind.
+void remove_unfinished_outputs() noexcept;
 
 }  // namespace cartelgraph

@@ -45,8 +45,8 @@ TEST_CASE("a name shared by two entities finds both") {
 TEST_CASE("duplicate ids are refused") {
   KnowledgeGraph g = sample_graph();
   CHECK_THROWS_AS(g.add_entity(make_entity("mexicali", EntityType::place, "Mexicali")),
-                  std::invalid_argument);
-  CHECK_THROWS_AS(g.add_source({"doc", "Again", "", "", "2021", "", "doc.txt"}), std::invalid_argument);
+                  Error);
+  CHECK_THROWS_AS(g.add_source({"doc", "Again", "", "", "2021", "", "doc.txt"}), Error);
   CHECK(g.entity_count() == 5);
 }
 

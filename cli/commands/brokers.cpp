@@ -1,8 +1,9 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "cartelgraph/cli/command.hpp"
 #include "cartelgraph/cli/commands/commands.hpp"
-#include "cartelgraph/cli/json_output.hpp"
+#include "cartelgraph/cli/session.hpp"
 #include "cartelgraph/cli/text_output.hpp"
 #include "cartelgraph/queries/structure.hpp"
 
@@ -10,55 +11,51 @@ namespace cartelgraph::cli {
 
 namespace {
 
-int run_brokers(const Context& context) {
-  const KnowledgeGraph graph = load_graph(context.options);
-  const GraphView view(graph, make_filter(context.options));
-  const Projection projection = Projection::build(view);
-  const BrokerReport report = brokers(projection);
-  const std::vector<std::size_t> core = core_numbers(projection);
-  const std::size_t max_core = core.empty() ? 0 : *std::ranges::max_element(core);
-  std::vector<Vertex> innermost;  // the entities of the deepest k-core
-  for (Projection::Node u = 0; u < core.size(); ++u)
-    if (core[u] == max_core) innermost.push_back(projection.entity(u));
+// The deepest k-core: its k and its entities.
+struct InnermostCore {
+  std::size_t k = 0;
+  std::vector<Vertex> entities;
+};
 
-  if (context.json()) {
-    JsonDocument json;
-    auto& w = json.writer();
-    w.StartObject();
-    json.key("components");
-    w.Uint64(report.components);
-    json.key("articulation_points");
-    w.StartArray();
+InnermostCore innermost_core(const Projection& projection) {
+  const std::vector<std::size_t> core = core_numbers(projection);
+  InnermostCore result;
+  result.k = core.empty() ? 0 : *std::ranges::max_element(core);
+  for (Projection::Node u = 0; u < core.size(); ++u)
+    if (core[u] == result.k) result.entities.push_back(projection.entity(u));
+  return result;
+}
+
+void write_json(JsonWriter& json, const KnowledgeGraph& graph, const BrokerReport& report, const InnermostCore& core) {
+  json.begin_object();
+  json.member("components", report.components);
+  json.key("articulation_points");
+  json.array([&] {
     for (const auto& broker : report.brokers) {
-      json.begin_entity(graph, broker.entity);
-      json.key("pieces");
-      w.Uint64(broker.pieces);
-      w.EndObject();
+      json.begin_object();
+      json.entity_summary(graph, broker.entity);
+      json.member("pieces", broker.pieces);
+      json.end_object();
     }
-    w.EndArray();
-    json.key("bridges");
-    w.StartArray();
-    for (const auto& bridge : report.bridges) {
-      w.StartObject();
-      json.key("a");
-      json.string(graph.entity(bridge.a).id);
-      json.key("b");
-      json.string(graph.entity(bridge.b).id);
-      w.EndObject();
-    }
-    w.EndArray();
-    json.key("max_core");
-    w.Uint64(max_core);
-    json.key("innermost_core");
-    w.StartArray();
-    for (const Vertex v : innermost) json.string(graph.entity(v).id);
-    w.EndArray();
-    w.EndObject();
-    json.print();
-    return exit_ok;
-  }
-  std::printf("%zu entities, %zu ties, %zu connected components\n", projection.node_count(),
-              projection.edge_count(), report.components);
+  });
+  json.key("bridges");
+  json.array([&] {
+    for (const auto& bridge : report.bridges)
+      json.object([&] {
+        json.member("a", graph.entity(bridge.a).id);
+        json.member("b", graph.entity(bridge.b).id);
+      });
+  });
+  json.member("max_core", core.k);
+  json.key("innermost_core");
+  json.ids(graph, core.entities);
+  json.end_object();
+}
+
+void write_text(const KnowledgeGraph& graph, const Projection& projection, const BrokerReport& report,
+                const InnermostCore& core) {
+  std::printf("%zu entities, %zu ties, %zu connected components\n", projection.node_count(), projection.edge_count(),
+              report.components);
   std::printf("\nArticulation points (%zu): removing one splits its component into the pieces shown\n",
               report.brokers.size());
   for (const auto& broker : report.brokers)
@@ -66,18 +63,27 @@ int run_brokers(const Context& context) {
   std::printf("\nBridges (%zu): ties whose removal disconnects their ends\n", report.bridges.size());
   for (const auto& bridge : report.bridges)
     std::printf("  %s — %s\n", entity_label(graph, bridge.a).c_str(), entity_label(graph, bridge.b).c_str());
-  std::printf("\nInnermost core (every member tied to at least %zu others in it): %zu entities\n", max_core,
-              innermost.size());
-  for (const Vertex v : innermost) std::printf("  %s\n", entity_label(graph, v).c_str());
+  std::printf("\nInnermost core (every member tied to at least %zu others in it): %zu entities\n", core.k,
+              core.entities.size());
+  for (const Vertex v : core.entities) std::printf("  %s\n", entity_label(graph, v).c_str());
+}
+
+int run_brokers(const Context& context, const NoOptions&) {
+  const Session session(context.options);
+  const BrokerReport report = brokers(session.projection());
+  const InnermostCore core = innermost_core(session.projection());
+  answer(context, [&](JsonWriter& json) { write_json(json, session.graph(), report, core); },
+         [&] { write_text(session.graph(), session.projection(), report, core); });
   return exit_ok;
 }
 
 }  // namespace
 
 void setup_brokers(CLI::App& app, Context& context) {
-  auto* command = app.add_subcommand("brokers", "Articulation points and bridges: who holds the network together");
-  command->footer("Example: cartelgraph --types organization,faction,person brokers");
-  command->callback([&context] { context.run = [&context] { return run_brokers(context); }; });
+  add_command(app, context,
+              {"brokers", "Articulation points and bridges: who holds the network together",
+               "cartelgraph --types organization,faction,person brokers"},
+              run_brokers);
 }
 
 }  // namespace cartelgraph::cli

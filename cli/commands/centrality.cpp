@@ -1,8 +1,9 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "cartelgraph/cli/command.hpp"
 #include "cartelgraph/cli/commands/commands.hpp"
-#include "cartelgraph/cli/json_output.hpp"
+#include "cartelgraph/cli/session.hpp"
 #include "cartelgraph/cli/text_output.hpp"
 #include "cartelgraph/queries/centrality.hpp"
 
@@ -10,7 +11,7 @@ namespace cartelgraph::cli {
 
 namespace {
 
-struct CentralityOptions {
+struct CentralityCommand {
   std::string measure = "degree";
   std::string type;
   std::size_t top = 10;
@@ -18,70 +19,76 @@ struct CentralityOptions {
   std::uint64_t seed = 42;
 };
 
-int run_centrality(const Context& context, const CentralityOptions& options) {
-  const auto measure = parse_centrality_measure(options.measure);
-  if (!measure)
-    throw CliError(exit_usage, "unknown measure '" + options.measure +
-                                   "' (known: degree, betweenness, closeness, harmonic, eigenvector, pagerank)");
-  const KnowledgeGraph graph = load_graph(context.options);
-  const TypeSet listed_types = options.type.empty() ? TypeSet().set() : type_set(parse_type_option(options.type));
-  const GraphView view(graph, make_filter(context.options));
-  const Projection projection = Projection::build(view);
-  if (options.samples > 0 && *measure != CentralityMeasure::betweenness)
-    throw CliError(exit_usage, "--samples applies to --measure betweenness only");
-  const CentralityScores scores =
-      centrality(projection, *measure, {context.options.threads, options.samples, options.seed});
-
-  std::vector<Projection::Node> listed;
+// The `top` best-ranked nodes whose entity has a type in `types`.
+std::vector<Projection::Node> listed(const Session& session, const CentralityScores& scores, TypeSet types,
+                                     std::size_t top) {
+  std::vector<Projection::Node> nodes;
   for (const auto node : scores.ranking()) {
-    if (listed.size() == options.top) break;
-    if (listed_types.test(static_cast<std::size_t>(graph.entity(projection.entity(node)).type))) listed.push_back(node);
+    if (nodes.size() == top) break;
+    const Entity& entity = session.graph().entity(session.projection().entity(node));
+    if (types.test(static_cast<std::size_t>(entity.type))) nodes.push_back(node);
   }
-  if (context.json()) {
-    JsonDocument json;
-    auto& w = json.writer();
-    w.StartObject();
-    json.key("measure");
-    json.string(to_string(*measure));
-    if (scores.samples > 0) {
-      json.key("samples");
-      w.Uint64(scores.samples);
-      json.key("error_bound");
-      w.Double(scores.error_bound);
-    }
-    json.key("results");
-    w.StartArray();
-    for (const auto node : listed) {
-      json.begin_entity(graph, projection.entity(node));
-      json.key("score");
-      w.Double(scores.scores[node]);
-      w.EndObject();
-    }
-    w.EndArray();
-    w.EndObject();
-    json.print();
-    return exit_ok;
+  return nodes;
+}
+
+void write_json(JsonWriter& json, const Session& session, const CentralityScores& scores,
+                const std::vector<Projection::Node>& nodes) {
+  json.begin_object();
+  json.member("measure", to_string(scores.measure));
+  if (scores.samples > 0) {
+    json.member("samples", scores.samples);
+    json.member("error_bound", scores.error_bound);
   }
-  std::printf("%s centrality over %zu entities and %zu ties", std::string(to_string(*measure)).c_str(),
+  json.key("results");
+  json.array([&] {
+    for (const auto node : nodes) {
+      json.begin_object();
+      json.entity_summary(session.graph(), session.projection().entity(node));
+      json.member("score", scores.scores[node]);
+      json.end_object();
+    }
+  });
+  json.end_object();
+}
+
+void write_text(const Session& session, const CentralityScores& scores, const std::vector<Projection::Node>& nodes) {
+  const Projection& projection = session.projection();
+  std::printf("%s centrality over %zu entities and %zu ties", std::string(to_string(scores.measure)).c_str(),
               projection.node_count(), projection.edge_count());
   if (scores.samples > 0)
     std::printf(", sampled from %zu sources: each score within ±%.4f (95%% confidence, all at once)", scores.samples,
                 scores.error_bound);
   std::printf("\n");
-  for (std::size_t i = 0; i < listed.size(); ++i)
-    std::printf("%3zu  %10.6f  %s\n", i + 1, scores.scores[listed[i]],
-                entity_label(graph, projection.entity(listed[i])).c_str());
+  for (std::size_t i = 0; i < nodes.size(); ++i)
+    std::printf("%3zu  %10.6f  %s\n", i + 1, scores.scores[nodes[i]],
+                entity_label(session.graph(), projection.entity(nodes[i])).c_str());
+}
+
+int run_centrality(const Context& context, const CentralityCommand& options) {
+  const auto measure = parse_centrality_measure(options.measure);
+  if (!measure)
+    throw Error(ErrorCategory::usage, "unknown measure '" + options.measure +
+                                          "' (known: degree, betweenness, closeness, harmonic, eigenvector, pagerank)");
+  const Session session(context.options);
+  const TypeSet types = type_option(options.type);
+  if (options.samples > 0 && *measure != CentralityMeasure::betweenness)
+    throw Error(ErrorCategory::usage, "--samples applies to --measure betweenness only");
+  const CentralityScores scores =
+      centrality(session.projection(), *measure, {context.options.threads, options.samples, options.seed});
+  const auto nodes = listed(session, scores, types, options.top);
+  answer(context, [&](JsonWriter& json) { write_json(json, session, scores, nodes); },
+         [&] { write_text(session, scores, nodes); });
   return exit_ok;
 }
 
 }  // namespace
 
 void setup_centrality(CLI::App& app, Context& context) {
-  auto options = std::make_shared<CentralityOptions>();
-  auto* command = app.add_subcommand("centrality", "Rank entities by a centrality measure (NetworkX 2.8 definitions)");
-  command->footer("Example: cartelgraph centrality --measure betweenness --type person --top 5");
-  command->add_option("--measure", options->measure,
-                      "degree, betweenness, closeness, harmonic, eigenvector or pagerank")
+  auto [command, options] = add_command(app, context,
+                                        {"centrality", "Rank entities by a centrality measure (NetworkX 2.8 definitions)",
+                                         "cartelgraph centrality --measure betweenness --type person --top 5"},
+                                        run_centrality);
+  command->add_option("--measure", options->measure, "degree, betweenness, closeness, harmonic, eigenvector or pagerank")
       ->type_name("M");
   command->add_option("--type", options->type, "List only entities of this type (scores use the whole view)")
       ->type_name("T");
@@ -90,9 +97,6 @@ void setup_centrality(CLI::App& app, Context& context) {
                       "Approximate betweenness from this many sampled sources (NetworkX's k); 0 is exact")
       ->type_name("K");
   command->add_option("--seed", options->seed, "Seed of the source sample")->type_name("S");
-  command->callback([&context, options] {
-    context.run = [&context, options] { return run_centrality(context, *options); };
-  });
 }
 
 }  // namespace cartelgraph::cli

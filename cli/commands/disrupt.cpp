@@ -2,8 +2,9 @@
 #include <cstdio>
 #include <optional>
 
+#include "cartelgraph/cli/command.hpp"
 #include "cartelgraph/cli/commands/commands.hpp"
-#include "cartelgraph/cli/json_output.hpp"
+#include "cartelgraph/cli/session.hpp"
 #include "cartelgraph/cli/text_output.hpp"
 #include "cartelgraph/queries/disruption.hpp"
 
@@ -25,95 +26,96 @@ struct DisruptOptions {
 constexpr std::size_t exact_limit = 20000;
 constexpr std::size_t default_samples = 1000;
 
-int run_disrupt(const Context& context, const DisruptOptions& options) {
+// What the command was asked to do, parsed.
+struct Plan {
+  DisruptionStrategy strategy;
+  DisruptionMode mode;
+  std::string strategy_name;  // "given" for --remove
+};
+
+Plan plan(const DisruptOptions& options) {
   const auto strategy = parse_disruption_strategy(options.strategy);
-  if (!strategy) throw CliError(exit_usage, "unknown strategy '" + options.strategy + "' (known: degree, betweenness)");
+  if (!strategy)
+    throw Error(ErrorCategory::usage, "unknown strategy '" + options.strategy + "' (known: degree, betweenness)");
   const auto mode = parse_disruption_mode(options.mode);
-  if (!mode) throw CliError(exit_usage, "unknown mode '" + options.mode + "' (known: sequential, block)");
-  const KnowledgeGraph graph = load_graph(context.options);
-  const GraphView view(graph, make_filter(context.options));
-  const Projection projection = Projection::build(view);
-  CentralityOptions sampling{context.options.threads, 0, options.seed};
-  sampling.samples = options.samples ? *options.samples
-                                     : (projection.node_count() > exact_limit ? default_samples : 0);
+  if (!mode) throw Error(ErrorCategory::usage, "unknown mode '" + options.mode + "' (known: sequential, block)");
+  return {*strategy, *mode, options.remove.empty() ? std::string(to_string(*strategy)) : "given"};
+}
 
-  DisruptionResult result;
-  if (!options.remove.empty()) {
-    std::vector<Projection::Node> nodes;
-    for (const auto& name : options.remove) {
-      const Vertex v = resolve_or_throw(graph, name);
-      const auto node = projection.node(v);
-      if (!node) throw CliError(exit_no_result, "'" + graph.entity(v).id + "' is not in this view");
-      nodes.push_back(*node);
-    }
-    result = disrupt(projection, nodes, sampling);
-  } else {
-    result = disrupt(projection, *strategy, *mode, options.steps, sampling);
+DisruptionResult run_query(const Session& session, const DisruptOptions& options, const Plan& plan,
+                           const CentralityOptions& sampling) {
+  const Projection& projection = session.projection();
+  if (options.remove.empty()) return disrupt(projection, plan.strategy, plan.mode, options.steps, sampling);
+  std::vector<Projection::Node> nodes;
+  for (const auto& name : options.remove) {
+    const Vertex v = session.resolve(name);
+    const auto node = projection.node(v);
+    if (!node) throw Error(ErrorCategory::no_result, "'" + session.graph().entity(v).id + "' is not in this view");
+    nodes.push_back(*node);
   }
-  const std::string strategy_name = options.remove.empty() ? std::string(to_string(*strategy)) : "given";
+  return disrupt(projection, nodes, sampling);
+}
 
-  if (context.json()) {
-    JsonDocument json;
-    auto& w = json.writer();
-    w.StartObject();
-    json.key("strategy");
-    json.string(strategy_name);
-    json.key("mode");
-    json.string(to_string(*mode));
-    json.key("start_lcc");
-    w.Uint64(result.start.lcc);
-    json.key("start_components");
-    w.Uint64(result.start.components);
-    json.key("start_efficiency");
-    w.Double(result.start.efficiency);
-    json.key("samples");
-    w.Uint64(result.start.samples);
-    json.key("error_bound");
-    w.Double(result.start.error_bound);
-    json.key("steps");
-    w.StartArray();
+void write_json(JsonWriter& json, const KnowledgeGraph& graph, const Plan& plan, const DisruptionResult& result) {
+  json.begin_object();
+  json.member("strategy", plan.strategy_name);
+  json.member("mode", to_string(plan.mode));
+  json.member("start_lcc", result.start.lcc);
+  json.member("start_components", result.start.components);
+  json.member("start_efficiency", result.start.efficiency);
+  json.member("samples", result.start.samples);
+  json.member("error_bound", result.start.error_bound);
+  json.key("steps");
+  json.array([&] {
     for (const auto& step : result.steps) {
-      w.StartObject();
-      json.key("removed");
-      json.string(graph.entity(step.removed).id);
-      json.key("lcc");
-      w.Uint64(step.state.lcc);
-      json.key("lcc_fraction");
-      w.Double(step.lcc_fraction);
-      json.key("components");
-      w.Uint64(step.state.components);
-      json.key("efficiency");
-      w.Double(step.state.efficiency);
-      w.EndObject();
+      json.begin_object();
+      json.member("removed", graph.entity(step.removed).id);
+      json.member("lcc", step.state.lcc);
+      json.member("lcc_fraction", step.lcc_fraction);
+      json.member("components", step.state.components);
+      json.member("efficiency", step.state.efficiency);
+      json.end_object();
     }
-    w.EndArray();
-    w.EndObject();
-    json.print();
-    return exit_ok;
-  }
+  });
+  json.end_object();
+}
+
+void write_text(const Session& session, const DisruptOptions& options, const Plan& plan,
+                const DisruptionResult& result) {
   std::printf("Disruption by %s (%s): %zu entities, largest component %zu, %zu components, efficiency %.4f\n",
-              strategy_name.c_str(), std::string(to_string(*mode)).c_str(), projection.node_count(),
+              plan.strategy_name.c_str(), std::string(to_string(plan.mode)).c_str(), session.projection().node_count(),
               result.start.lcc, result.start.components, result.start.efficiency);
   if (result.start.samples > 0)
-    std::printf("Efficiency%s estimated from %zu sampled sources (seed %llu): within ±%.4f with 95%% "
-                "confidence\n",
-                *strategy == DisruptionStrategy::betweenness && options.remove.empty() ? " and betweenness" : "",
+    std::printf("Efficiency%s estimated from %zu sampled sources (seed %llu): within ±%.4f with 95%% confidence\n",
+                plan.strategy == DisruptionStrategy::betweenness && options.remove.empty() ? " and betweenness" : "",
                 result.start.samples, static_cast<unsigned long long>(options.seed), result.start.error_bound);
   std::printf("\n%4s  %-40s %6s %8s %6s %10s\n", "step", "removed", "lcc", "fraction", "comps", "efficiency");
   for (std::size_t i = 0; i < result.steps.size(); ++i) {
     const auto& step = result.steps[i];
-    std::printf("%4zu  %s %6zu %8.3f %6zu %10.4f\n", i + 1, pad(graph.entity(step.removed).name, 40).c_str(),
+    std::printf("%4zu  %s %6zu %8.3f %6zu %10.4f\n", i + 1, pad(session.graph().entity(step.removed).name, 40).c_str(),
                 step.state.lcc, step.lcc_fraction, step.state.components, step.state.efficiency);
   }
+}
+
+int run_disrupt(const Context& context, const DisruptOptions& options) {
+  const Plan parsed = plan(options);
+  const Session session(context.options);
+  CentralityOptions sampling{context.options.threads, 0, options.seed};
+  sampling.samples = options.samples ? *options.samples
+                                     : (session.projection().node_count() > exact_limit ? default_samples : 0);
+  const DisruptionResult result = run_query(session, options, parsed, sampling);
+  answer(context, [&](JsonWriter& json) { write_json(json, session.graph(), parsed, result); },
+         [&] { write_text(session, options, parsed, result); });
   return exit_ok;
 }
 
 }  // namespace
 
 void setup_disrupt(CLI::App& app, Context& context) {
-  auto options = std::make_shared<DisruptOptions>();
-  auto* command = app.add_subcommand("disrupt", "Remove entities and watch the network fall apart (Cavallaro et al. 2020)");
-  command->footer("Example: cartelgraph disrupt --strategy betweenness --mode sequential --steps 5");
+  auto [command, options] = add_command(app, context,
+                                        {"disrupt", "Remove entities and watch the network fall apart (Cavallaro et al. 2020)",
+                                         "cartelgraph disrupt --strategy betweenness --mode sequential --steps 5"},
+                                        run_disrupt);
   command->add_option("--remove", options->remove, "Remove these entities, in order")->delimiter(',')->type_name("E,...");
   command->add_option("--strategy", options->strategy, "degree or betweenness")->type_name("S");
   command->add_option("--mode", options->mode, "sequential (re-rank after each removal) or block (rank once)")
@@ -124,9 +126,6 @@ void setup_disrupt(CLI::App& app, Context& context) {
                       "(default: exact up to 20000 entities, else 1000)")
       ->type_name("K");
   command->add_option("--seed", options->seed, "Seed of the source sample")->type_name("S");
-  command->callback([&context, options] {
-    context.run = [&context, options] { return run_disrupt(context, *options); };
-  });
 }
 
 }  // namespace cartelgraph::cli

@@ -1,7 +1,8 @@
 #include <cstdio>
 
+#include "cartelgraph/cli/command.hpp"
 #include "cartelgraph/cli/commands/commands.hpp"
-#include "cartelgraph/cli/json_output.hpp"
+#include "cartelgraph/cli/session.hpp"
 #include "cartelgraph/cli/text_output.hpp"
 #include "cartelgraph/queries/factions.hpp"
 
@@ -9,99 +10,88 @@ namespace cartelgraph::cli {
 
 namespace {
 
-std::string names(const KnowledgeGraph& graph, const std::vector<Vertex>& vertices) {
-  std::string text;
-  for (const Vertex v : vertices) text += (text.empty() ? "" : ", ") + graph.entity(v).name;
-  return text;
+void write_triangles(JsonWriter& json, const KnowledgeGraph& graph, const FactionReport& report) {
+  json.begin_object();
+  json.member("balanced", report.balanced);
+  json.member("unbalanced", report.unbalanced);
+  json.key("list");
+  json.array([&] {
+    for (const auto& t : report.triangles) {
+      json.begin_object();
+      json.key("groups");
+      json.ids(graph, std::vector<Vertex>{t.a, t.b, t.c});
+      json.member("balanced", t.balanced);
+      json.end_object();
+    }
+  });
+  json.end_object();
 }
 
-int run_factions(const Context& context) {
-  const KnowledgeGraph graph = load_graph(context.options);
-  const GraphView view(graph, make_filter(context.options));
-  const FactionReport report = factions(view);
+void write_candidate(JsonWriter& json, const KnowledgeGraph& graph, const EnemyOfEnemy& c) {
+  json.begin_object();
+  json.member("a", graph.entity(c.a).id);
+  json.member("b", graph.entity(c.b).id);
+  json.member("shared_enemies", c.shared_enemies.size());
+  json.key("enemies");
+  json.ids(graph, c.shared_enemies);
+  json.end_object();
+}
 
-  if (context.json()) {
-    JsonDocument json;
-    auto& w = json.writer();
-    const auto ids = [&](const std::vector<Vertex>& vertices) {
-      w.StartArray();
-      for (const Vertex v : vertices) json.string(graph.entity(v).id);
-      w.EndArray();
-    };
-    w.StartObject();
-    json.key("blocs");
-    w.StartArray();
+void write_json(JsonWriter& json, const KnowledgeGraph& graph, const FactionReport& report) {
+  json.begin_object();
+  json.key("blocs");
+  json.array([&] {
     for (const auto& bloc : report.blocs) {
-      w.StartObject();
+      json.begin_object();
       json.key("groups");
-      ids(bloc.groups);
+      json.ids(graph, bloc.groups);
       json.key("people");
-      ids(bloc.people);
-      w.EndObject();
+      json.ids(graph, bloc.people);
+      json.end_object();
     }
-    w.EndArray();
-    json.key("triangles");
-    w.StartObject();
-    json.key("balanced");
-    w.Uint64(report.balanced);
-    json.key("unbalanced");
-    w.Uint64(report.unbalanced);
-    json.key("list");
-    w.StartArray();
-    for (const auto& t : report.triangles) {
-      w.StartObject();
-      json.key("groups");
-      ids({t.a, t.b, t.c});
-      json.key("balanced");
-      w.Bool(t.balanced);
-      w.EndObject();
-    }
-    w.EndArray();
-    w.EndObject();
-    json.key("balance_ratio");
-    w.Double(report.balance_ratio);
-    json.key("candidates");
-    w.StartArray();
-    for (const auto& c : report.candidates) {
-      w.StartObject();
-      json.key("a");
-      json.string(graph.entity(c.a).id);
-      json.key("b");
-      json.string(graph.entity(c.b).id);
-      json.key("shared_enemies");
-      w.Uint64(c.shared_enemies.size());
-      json.key("enemies");
-      ids(c.shared_enemies);
-      w.EndObject();
-    }
-    w.EndArray();
-    w.EndObject();
-    json.print();
-    return exit_ok;
-  }
+  });
+  json.key("triangles");
+  write_triangles(json, graph, report);
+  json.member("balance_ratio", report.balance_ratio);
+  json.key("candidates");
+  json.array([&] {
+    for (const auto& c : report.candidates) write_candidate(json, graph, c);
+  });
+  json.end_object();
+}
 
+void write_text(const KnowledgeGraph& graph, const FactionReport& report) {
   std::printf("Alliance blocs (groups joined by alliance, alignment or structural ties)\n");
   for (std::size_t i = 0; i < report.blocs.size(); ++i) {
-    std::printf("  %zu. %s\n", i + 1, names(graph, report.blocs[i].groups).c_str());
-    if (!report.blocs[i].people.empty()) std::printf("     people: %s\n", names(graph, report.blocs[i].people).c_str());
+    std::printf("  %zu. %s\n", i + 1, name_list(graph, report.blocs[i].groups).c_str());
+    if (!report.blocs[i].people.empty())
+      std::printf("     people: %s\n", name_list(graph, report.blocs[i].people).c_str());
   }
   std::printf("\nStructural balance: %zu triangles, %zu balanced, %zu unbalanced (ratio %.3f)\n",
               report.triangles.size(), report.balanced, report.unbalanced, report.balance_ratio);
   for (const auto& t : report.triangles)
-    std::printf("  %-10s %s\n", t.balanced ? "balanced" : "UNBALANCED", names(graph, {t.a, t.b, t.c}).c_str());
+    std::printf("  %-10s %s\n", t.balanced ? "balanced" : "UNBALANCED", name_list(graph, {t.a, t.b, t.c}).c_str());
   std::printf("\nEnemy of my enemy: untied groups with shared enemies\n");
   for (const auto& c : report.candidates)
     std::printf("  %s + %s: %zu shared (%s)\n", graph.entity(c.a).name.c_str(), graph.entity(c.b).name.c_str(),
-                c.shared_enemies.size(), names(graph, c.shared_enemies).c_str());
+                c.shared_enemies.size(), name_list(graph, c.shared_enemies).c_str());
+}
+
+int run_factions(const Context& context, const NoOptions&) {
+  const Session session(context.options);
+  const FactionReport report = factions(session.view());
+  answer(context, [&](JsonWriter& json) { write_json(json, session.graph(), report); },
+         [&] { write_text(session.graph(), report); });
   return exit_ok;
 }
 
 }  // namespace
 
 void setup_factions(CLI::App& app, Context& context) {
-  auto* command = app.add_subcommand("factions", "Alliance blocs, structural balance, \"enemy of my enemy\" pairs");
-  command->footer("Example: cartelgraph --as-of 2021-06 factions");
-  command->callback([&context] { context.run = [&context] { return run_factions(context); }; });
+  add_command(app, context,
+              {"factions", "Alliance blocs, structural balance, \"enemy of my enemy\" pairs",
+               "cartelgraph --as-of 2021-06 factions"},
+              run_factions);
 }
 
 }  // namespace cartelgraph::cli

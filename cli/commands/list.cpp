@@ -1,9 +1,10 @@
-#include <algorithm>
 #include <cstdio>
 
+#include "cartelgraph/cli/command.hpp"
 #include "cartelgraph/cli/commands/commands.hpp"
-#include "cartelgraph/cli/json_output.hpp"
+#include "cartelgraph/cli/session.hpp"
 #include "cartelgraph/cli/text_output.hpp"
+#include "cartelgraph/queries/summary.hpp"
 
 namespace cartelgraph::cli {
 
@@ -13,57 +14,37 @@ struct ListOptions {
   std::string type;
 };
 
-int run_list(const Context& context, const ListOptions& options) {
-  const KnowledgeGraph graph = load_graph(context.options);
-  const GraphView view(graph, make_filter(context.options));
-  const TypeSet listed_types = options.type.empty() ? TypeSet().set() : type_set(parse_type_option(options.type));
+void write_json(JsonWriter& json, const KnowledgeGraph& graph, const std::vector<Vertex>& entities) {
+  json.begin_object();
+  json.key("entities");
+  json.array([&] {
+    for (const Vertex v : entities) json.object([&] { json.entity_summary(graph, v); });
+  });
+  json.end_object();
+}
 
-  std::vector<Vertex> entities;
-  const FilteredGraph filtered = view.graph();
-  for (const Vertex v : boost::make_iterator_range(boost::vertices(filtered)))
-    if (listed_types.test(static_cast<std::size_t>(graph.entity(v).type))) entities.push_back(v);
-  std::ranges::sort(entities, {}, [&](Vertex v) { return graph.entity(v).id; });
-
-  if (context.json()) {
-    JsonDocument json;
-    auto& w = json.writer();
-    w.StartObject();
-    json.key("entities");
-    w.StartArray();
-    for (const Vertex v : entities) {
-      const Entity& entity = graph.entity(v);
-      w.StartObject();
-      json.key("id");
-      json.string(entity.id);
-      json.key("name");
-      json.string(entity.name);
-      json.key("type");
-      json.string(to_string(entity.type));
-      w.EndObject();
-    }
-    w.EndArray();
-    w.EndObject();
-    json.print();
-    return exit_ok;
-  }
+void write_text(const KnowledgeGraph& graph, const std::vector<Vertex>& entities) {
   for (const Vertex v : entities) {
     const Entity& entity = graph.entity(v);
     std::printf("%s %s %s\n", pad(entity.id, 40).c_str(), pad(to_string(entity.type), 13).c_str(),
                 entity.name.c_str());
   }
+}
+
+int run_list(const Context& context, const ListOptions& options) {
+  const Session session(context.options);
+  const auto entities = list_entities(session.view(), type_option(options.type));
+  answer(context, [&](JsonWriter& json) { write_json(json, session.graph(), entities); },
+         [&] { write_text(session.graph(), entities); });
   return exit_ok;
 }
 
 }  // namespace
 
 void setup_list(CLI::App& app, Context& context) {
-  auto options = std::make_shared<ListOptions>();
-  auto* command = app.add_subcommand("list", "List entities");
-  command->footer("Example: cartelgraph list --type faction");
+  auto [command, options] =
+      add_command(app, context, {"list", "List entities", "cartelgraph list --type faction"}, run_list);
   command->add_option("--type", options->type, "Only entities of this type")->type_name("T");
-  command->callback([&context, options] {
-    context.run = [&context, options] { return run_list(context, *options); };
-  });
 }
 
 }  // namespace cartelgraph::cli

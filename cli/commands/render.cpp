@@ -1,7 +1,9 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "cartelgraph/cli/command.hpp"
 #include "cartelgraph/cli/commands/commands.hpp"
+#include "cartelgraph/cli/session.hpp"
 #include "cartelgraph/render/diagram.hpp"
 #include "cartelgraph/render/output_file.hpp"
 
@@ -21,40 +23,47 @@ struct RenderOptions {
   std::string output;
 };
 
+DiagramSpec path_diagram(const Session& session, const std::string& from_text, const std::string& to_text) {
+  const Vertex from = session.resolve(from_text);
+  const Vertex to = session.resolve(to_text);
+  auto found = path_view(session.view(), session.projection(), from, to);
+  if (!found)
+    throw Error(ErrorCategory::no_result, "no path from " + session.graph().entity(from).id + " to " +
+                                              session.graph().entity(to).id + " in this view");
+  return std::move(*found);
+}
+
+DiagramSpec storyline_diagram(const Session& session, const std::string& storyline) {
+  const auto& storylines = session.graph().storylines();
+  if (std::ranges::none_of(storylines, [&](const Storyline& s) { return s.id == storyline; })) {
+    std::string known;
+    for (const auto& s : storylines) known += (known.empty() ? "" : ", ") + s.id;
+    throw Error(ErrorCategory::usage, "unknown storyline '" + storyline + "' (known: " + known + ")");
+  }
+  return storyline_view(session.view(), storyline);
+}
+
+// What to draw: the options choose at most one of a focus, a path and a storyline.
+DiagramSpec diagram(const Session& session, const RenderOptions& options) {
+  if (!options.focus.empty())
+    return focus_view(session.view(), session.projection(), session.resolve(options.focus), options.depth);
+  if (!options.path.empty()) return path_diagram(session, options.path[0], options.path[1]);
+  if (!options.storyline.empty()) return storyline_diagram(session, options.storyline);
+  return whole_view(session.view());
+}
+
 int run_render(const Context& context, const RenderOptions& options) {
   const auto format = format_for_path(options.output);
-  if (!format) throw CliError(exit_usage, "-o " + options.output + ": the file must end in .dot, .svg, .png or .pdf");
+  if (!format)
+    throw Error(ErrorCategory::usage, "-o " + options.output + ": the file must end in .dot, .svg, .png or .pdf");
   if (!options.focus.empty() + !options.path.empty() + !options.storyline.empty() > 1)
-    throw CliError(exit_usage, "choose one of --focus, --path and --storyline");
-  const KnowledgeGraph graph = load_graph(context.options);
-  const GraphView view(graph, make_filter(context.options, options.kinds));
-
-  DiagramSpec spec;
-  if (!options.focus.empty()) {
-    spec = focus_view(view, Projection::build(view), resolve_or_throw(graph, options.focus), options.depth);
-  } else if (!options.path.empty()) {
-    const Vertex from = resolve_or_throw(graph, options.path[0]);
-    const Vertex to = resolve_or_throw(graph, options.path[1]);
-    auto found = path_view(view, Projection::build(view), from, to);
-    if (!found)
-      throw CliError(exit_no_result, "no path from " + graph.entity(from).id + " to " + graph.entity(to).id +
-                                         " in this view");
-    spec = std::move(*found);
-  } else if (!options.storyline.empty()) {
-    const auto& storylines = graph.storylines();
-    if (std::ranges::none_of(storylines, [&](const Storyline& s) { return s.id == options.storyline; })) {
-      std::string known;
-      for (const auto& s : storylines) known += (known.empty() ? "" : ", ") + s.id;
-      throw CliError(exit_usage, "unknown storyline '" + options.storyline + "' (known: " + known + ")");
-    }
-    spec = storyline_view(view, options.storyline);
-  } else {
-    spec = whole_view(view);
-  }
+    throw Error(ErrorCategory::usage, "choose one of --focus, --path and --storyline");
+  const Session session(context.options, options.kinds);
+  DiagramSpec spec = diagram(session, options);
   spec.cluster = options.cluster;
   spec.legend = !options.no_legend;
   const std::string layout = options.layout.empty() ? default_layout(spec) : options.layout;
-  write_file_atomically(options.output, render_diagram(graph, spec, *format, layout));
+  write_file_atomically(options.output, render_diagram(session.graph(), spec, *format, layout));
   std::fprintf(stderr, "wrote %s: %zu entities, %zu relations (layout %s)\n", options.output.c_str(),
                spec.entities.size(), spec.relations.size(), layout.c_str());
   return exit_ok;
@@ -63,9 +72,11 @@ int run_render(const Context& context, const RenderOptions& options) {
 }  // namespace
 
 void setup_render(CLI::App& app, Context& context) {
-  auto options = std::make_shared<RenderOptions>();
-  auto* command = app.add_subcommand("render", "Draw a network diagram (.dot, .svg, .png or .pdf) with Graphviz");
-  command->footer("Example: cartelgraph render --focus \"El Mencho\" --depth 1 -o mencho.svg");
+  auto [command, options] = add_command(
+      app, context,
+      {"render", "Draw a network diagram (.dot, .svg, .png or .pdf) with Graphviz",
+       "cartelgraph render --focus \"El Mencho\" --depth 1 -o mencho.svg"},
+      run_render);
   command->add_option("--focus", options->focus, "Draw the ego network of this entity")->type_name("ENTITY");
   command->add_option("--depth", options->depth, "Hops around --focus")->type_name("N");
   command->add_option("--path", options->path, "Highlight the shortest path between two entities")
@@ -83,7 +94,6 @@ void setup_render(CLI::App& app, Context& context) {
   command->add_option("-o,--output", options->output, "Output file, written whole or not at all")
       ->required()
       ->type_name("FILE");
-  command->callback([&context, options] { context.run = [&context, options] { return run_render(context, *options); }; });
 }
 
 }  // namespace cartelgraph::cli

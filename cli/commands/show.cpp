@@ -1,7 +1,8 @@
 #include <cstdio>
 
+#include "cartelgraph/cli/command.hpp"
 #include "cartelgraph/cli/commands/commands.hpp"
-#include "cartelgraph/cli/json_output.hpp"
+#include "cartelgraph/cli/session.hpp"
 #include "cartelgraph/cli/style.hpp"
 #include "cartelgraph/cli/text_output.hpp"
 #include "cartelgraph/queries/entity_card.hpp"
@@ -14,25 +15,20 @@ struct ShowOptions {
   std::string entity;
 };
 
-void write_json(const KnowledgeGraph& graph, const EntityCard& card) {
+void write_json(JsonWriter& json, const KnowledgeGraph& graph, const EntityCard& card) {
   const Entity& entity = graph.entity(card.entity);
-  JsonDocument json;
-  auto& w = json.writer();
-  json.begin_entity(graph, card.entity);
+  json.begin_object();
+  json.entity_summary(graph, card.entity);
   json.key("aliases");
-  w.StartArray();
-  for (const auto& alias : entity.aliases) json.string(alias);
-  w.EndArray();
-  json.key("description");
-  json.string(entity.description);
+  json.strings(entity.aliases);
+  json.member("description", entity.description);
   json.key("sources");
   json.citations(entity.sources);
   json.key("relations");
-  w.StartArray();
-  for (const auto& item : card.relations) json.relation(graph, item.edge);
-  w.EndArray();
-  w.EndObject();
-  json.print();
+  json.array([&] {
+    for (const auto& item : card.relations) json.relation(graph, item.edge);
+  });
+  json.end_object();
 }
 
 void write_text(const KnowledgeGraph& graph, const EntityCard& card) {
@@ -47,34 +43,30 @@ void write_text(const KnowledgeGraph& graph, const EntityCard& card) {
 
   std::printf("\n%s\n", bold("Relations (" + std::to_string(card.relations.size()) + ")").c_str());
   for (const auto& item : card.relations) {
-    const Relation& relation = graph.relation(item.edge);
-    std::printf("  %-20s %s\n", date_span(relation).c_str(), relation_sentence(graph, item.edge).c_str());
-    for (const auto& citation : relation.sources)
+    std::printf("  %s\n", dated_relation(graph, item.edge, 20).c_str());
+    for (const auto& citation : graph.relation(item.edge).sources)
       std::printf("  %-20s %s %s\n", "", citation_list({citation}).c_str(), citation.note.c_str());
   }
 }
 
 int run_show(const Context& context, const ShowOptions& options) {
-  const KnowledgeGraph graph = load_graph(context.options);
-  const GraphView view(graph, make_filter(context.options));
-  const EntityCard card = entity_card(view, resolve_or_throw(graph, options.entity));
-  if (context.json()) write_json(graph, card);
-  else write_text(graph, card);
+  const Session session(context.options);
+  const EntityCard card = entity_card(session.view(), session.resolve(options.entity));
+  answer(context, [&](JsonWriter& json) { write_json(json, session.graph(), card); },
+         [&] { write_text(session.graph(), card); });
   return exit_ok;
 }
 
 }  // namespace
 
 void setup_show(CLI::App& app, Context& context) {
-  auto options = std::make_shared<ShowOptions>();
-  auto* command = app.add_subcommand("show", "Entity card: names, aliases, dated and sourced relations");
-  command->footer("Example: cartelgraph show \"el arabe\"");
+  auto [command, options] = add_command(
+      app, context,
+      {"show", "Entity card: names, aliases, dated and sourced relations", "cartelgraph show \"el arabe\""},
+      run_show);
   command->add_option("entity", options->entity, "Id, name or alias (case and accents ignored)")
       ->required()
       ->type_name("ENTITY");
-  command->callback([&context, options] {
-    context.run = [&context, options] { return run_show(context, *options); };
-  });
 }
 
 }  // namespace cartelgraph::cli

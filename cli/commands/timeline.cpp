@@ -1,7 +1,8 @@
 #include <cstdio>
 
+#include "cartelgraph/cli/command.hpp"
 #include "cartelgraph/cli/commands/commands.hpp"
-#include "cartelgraph/cli/json_output.hpp"
+#include "cartelgraph/cli/session.hpp"
 #include "cartelgraph/cli/text_output.hpp"
 #include "cartelgraph/queries/timeline.hpp"
 
@@ -13,61 +14,45 @@ struct TimelineOptions {
   std::string entity;
 };
 
-int run_timeline(const Context& context, const TimelineOptions& options) {
-  const KnowledgeGraph graph = load_graph(context.options);
-  const GraphView view(graph, make_filter(context.options));
-  const auto entity = options.entity.empty() ? std::nullopt : std::optional(resolve_or_throw(graph, options.entity));
-  const auto events = timeline(view, entity);
-
-  if (context.json()) {
-    JsonDocument json;
-    auto& w = json.writer();
-    w.StartObject();
-    json.key("events");
-    w.StartArray();
+void write_json(JsonWriter& json, const KnowledgeGraph& graph, const std::vector<TimelineEvent>& events) {
+  json.begin_object();
+  json.key("events");
+  json.array([&] {
     for (const auto& event : events) {
-      const Relation& r = graph.relation(event.relation);
-      w.StartObject();
-      json.key("date");
-      json.string(event.date.to_string());
-      json.key("from");
-      json.string(graph.entity(boost::source(event.relation, graph.graph())).id);
-      json.key("to");
-      json.string(graph.entity(boost::target(event.relation, graph.graph())).id);
-      json.key("kind");
-      json.string(to_string(r.kind));
-      json.key("until");
-      json.date(r.until);
-      json.key("confidence");
-      json.string(to_string(r.confidence));
-      json.key("sources");
-      json.citations(r.sources);
-      w.EndObject();
+      json.begin_object();
+      json.member("date", event.date.to_string());
+      json.relation_members(graph, event.relation);
+      json.end_object();
     }
-    w.EndArray();
-    w.EndObject();
-    json.print();
-    return exit_ok;
-  }
+  });
+  json.end_object();
+}
+
+void write_text(const KnowledgeGraph& graph, const std::vector<TimelineEvent>& events) {
   for (const auto& event : events) {
     const Relation& r = graph.relation(event.relation);
     std::printf("%-12s %s%s %s\n", event.date.to_string().c_str(), relation_sentence(graph, event.relation).c_str(),
                 r.until && r.since ? (" until " + r.until->to_string()).c_str() : "",
                 citation_list(r.sources).c_str());
   }
+}
+
+int run_timeline(const Context& context, const TimelineOptions& options) {
+  const Session session(context.options);
+  const auto events = timeline(session.view(), session.resolve_if_given(options.entity));
+  answer(context, [&](JsonWriter& json) { write_json(json, session.graph(), events); },
+         [&] { write_text(session.graph(), events); });
   return exit_ok;
 }
 
 }  // namespace
 
 void setup_timeline(CLI::App& app, Context& context) {
-  auto options = std::make_shared<TimelineOptions>();
-  auto* command = app.add_subcommand("timeline", "Dated relations in date order, for the graph or one entity");
-  command->footer("Example: cartelgraph timeline \"Rosalinda Gonzalez Valencia\"");
+  auto [command, options] = add_command(app, context,
+                                        {"timeline", "Dated relations in date order, for the graph or one entity",
+                                         "cartelgraph timeline \"Rosalinda Gonzalez Valencia\""},
+                                        run_timeline);
   command->add_option("entity", options->entity, "Only relations of this entity")->type_name("ENTITY");
-  command->callback([&context, options] {
-    context.run = [&context, options] { return run_timeline(context, *options); };
-  });
 }
 
 }  // namespace cartelgraph::cli

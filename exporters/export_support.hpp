@@ -1,0 +1,32 @@
+#pragma once
+// What the exporters share: the order they write things in, and small text conversions.
+// Internal to the library: not installed.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cartelgraph/graph/view.hpp"
+
+namespace cartelgraph::detail {
+
+/// The entities of `view`, sorted by id.
+[[nodiscard]] std::vector<Vertex> sorted_entities(const GraphView& view);
+/// The relations of `view`, sorted by (from, to, kind, since, until, place), stable.
+[[nodiscard]] std::vector<Edge> sorted_relations(const GraphView& view);
+/// The graph's source records, sorted by id.
+[[nodiscard]] std::vector<Source> sorted_sources(const KnowledgeGraph& graph);
+
+/// The date's ISO text, or "" for none.
+[[nodiscard]] std::string date_text(const std::optional<Date>& date);
+/// A number as text that reads back to the same double (%.17g).
+[[nodiscard]] std::string number_text(double value);
+/// "person" → "Person".
+[[nodiscard]] std::string capitalized(std::string_view name);
+/// "member_of" → "MEMBER_OF".
+[[nodiscard]] std::string upper(std::string_view name);
+/// Citations as one line of JSON, for formats that hold them in one text field.
+[[nodiscard]] std::string citations_json(const std::vector<Citation>& citations);
+
+}  // namespace cartelgraph::detail

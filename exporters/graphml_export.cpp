@@ -1,0 +1,100 @@
+#include "cartelgraph/exporters/export_support.hpp"
+#include "cartelgraph/exporters/exports.hpp"
+#include "cartelgraph/exporters/json_writer.hpp"
+#include "cartelgraph/render/escape.hpp"
+
+namespace cartelgraph {
+
+namespace {
+
+using namespace detail;
+
+// The attributes written, declared as GraphML <key>s.
+struct Key {
+  const char* id;
+  const char* domain;
+  const char* name;
+  const char* type;
+};
+constexpr Key keys[] = {
+    {"g_sources", "graph", "sources", "string"},   {"n_type", "node", "type", "string"},
+    {"n_name", "node", "name", "string"},          {"n_aliases", "node", "aliases", "string"},
+    {"n_description", "node", "description", "string"}, {"n_sources", "node", "sources", "string"},
+    {"n_storyline", "node", "storyline", "string"}, {"e_kind", "edge", "kind", "string"},
+    {"e_since", "edge", "since", "string"},        {"e_until", "edge", "until", "string"},
+    {"e_place", "edge", "place", "string"},        {"e_weight", "edge", "weight", "double"},
+    {"e_confidence", "edge", "confidence", "string"}, {"e_sources", "edge", "sources", "string"},
+    {"e_storyline", "edge", "storyline", "string"},
+};
+
+constexpr const char* header =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
+    "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+    "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
+    "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
+
+// A GraphML document being written; empty values are left out.
+class GraphmlText {
+ public:
+  GraphmlText() : out_(header) {
+    for (const Key& key : keys)
+      out_ += std::string("  <key id=\"") + key.id + "\" for=\"" + key.domain + "\" attr.name=\"" + key.name +
+              "\" attr.type=\"" + key.type + "\"/>\n";
+    out_ += "  <graph id=\"cartelgraph\" edgedefault=\"directed\">\n";
+  }
+  void data(const char* key, std::string_view value, const char* indent = "      ") {
+    if (value.empty()) return;
+    out_ += std::string(indent) + "<data key=\"" + key + "\">" + xml_escape(value) + "</data>\n";
+  }
+  void node(const Entity& e) {
+    out_ += "    <node id=\"" + xml_escape(e.id) + "\">\n";
+    data("n_type", to_string(e.type));
+    data("n_name", e.name);
+    JsonWriter aliases(JsonWriter::Style::compact);
+    aliases.strings(e.aliases);
+    data("n_aliases", aliases.text(false));
+    data("n_description", e.description);
+    data("n_sources", citations_json(e.sources));
+    data("n_storyline", e.storyline);
+    out_ += "    </node>\n";
+  }
+  void edge(const KnowledgeGraph& kg, Edge edge, std::size_t index) {
+    const Relation& r = kg.relation(edge);
+    const Graph& g = kg.graph();
+    out_ += "    <edge id=\"e" + std::to_string(index) + "\" source=\"" +
+            xml_escape(kg.entity(boost::source(edge, g)).id) + "\" target=\"" +
+            xml_escape(kg.entity(boost::target(edge, g)).id) + "\">\n";
+    data("e_kind", to_string(r.kind));
+    data("e_since", date_text(r.since));
+    data("e_until", date_text(r.until));
+    data("e_place", r.place);
+    data("e_weight", r.weight ? number_text(*r.weight) : std::string());
+    data("e_confidence", to_string(r.confidence));
+    data("e_sources", citations_json(r.sources));
+    data("e_storyline", r.storyline);
+    out_ += "    </edge>\n";
+  }
+  std::string finish() { return std::move(out_) + "  </graph>\n</graphml>\n"; }
+
+ private:
+  std::string out_;
+};
+
+}  // namespace
+
+std::string export_graphml(const GraphView& view) {
+  const KnowledgeGraph& kg = view.knowledge_graph();
+  GraphmlText graphml;
+  JsonWriter sources(JsonWriter::Style::compact);
+  sources.array([&] {
+    for (const auto& source : sorted_sources(kg)) sources.source(source);
+  });
+  graphml.data("g_sources", sources.text(false), "    ");
+  for (const Vertex v : sorted_entities(view)) graphml.node(kg.entity(v));
+  std::size_t index = 0;
+  for (const Edge e : sorted_relations(view)) graphml.edge(kg, e, index++);
+  return graphml.finish();
+}
+
+}  // namespace cartelgraph

@@ -1,0 +1,27 @@
+#include "cartelgraph/exporters/export_support.hpp"
+#include "cartelgraph/exporters/exports.hpp"
+#include "cartelgraph/exporters/json_writer.hpp"
+
+namespace cartelgraph {
+
+std::string export_json(const GraphView& view) {
+  const KnowledgeGraph& kg = view.knowledge_graph();
+  JsonWriter json;
+  json.begin_object();
+  json.key("sources");
+  json.array([&] {
+    for (const auto& source : detail::sorted_sources(kg)) json.source(source);
+  });
+  json.key("entities");
+  json.array([&] {
+    for (const Vertex v : detail::sorted_entities(view)) json.entity(kg.entity(v));
+  });
+  json.key("relations");
+  json.array([&] {
+    for (const Edge e : detail::sorted_relations(view)) json.relation(kg, e, JsonWriter::Absent::omit);
+  });
+  json.end_object();
+  return json.text();
+}
+
+}  // namespace cartelgraph

@@ -1,0 +1,105 @@
+#pragma once
+// The one JSON vocabulary: how an entity, a relation, a citation, a source and a problem are
+// written, shared by every `--format json` answer and by `export --to json`.
+
+#include <concepts>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cartelgraph/graph/knowledge_graph.hpp"
+#include "cartelgraph/loaders/problem.hpp"
+
+namespace cartelgraph {
+
+/// A JSON document written value by value (RapidJSON underneath, kept out of this header).
+/// Strings are escaped as JSON requires, control characters included.
+class JsonWriter {
+ public:
+  /// pretty: two-space indentation, as fact files and answers are printed; compact: one line.
+  enum class Style : unsigned char { pretty, compact };
+  /// Absent optional members of a relation: left out (fact files) or written as null (answers,
+  /// whose shape then never varies).
+  enum class Absent : unsigned char { omit, null };
+
+  explicit JsonWriter(Style style = Style::pretty);
+  ~JsonWriter();
+  JsonWriter(const JsonWriter&) = delete;
+  JsonWriter& operator=(const JsonWriter&) = delete;
+
+  void begin_object();
+  void end_object();
+  void begin_array();
+  void end_array();
+  void key(std::string_view name);
+
+  void value(std::string_view text);
+  void value(const std::string& text) { value(std::string_view(text)); }
+  void value(const char* text) { value(std::string_view(text)); }
+  void value(bool flag);
+  void value(double number);
+  void value(std::unsigned_integral auto number) { unsigned_value(static_cast<std::uint64_t>(number)); }
+  void value(std::signed_integral auto number) { signed_value(static_cast<std::int64_t>(number)); }
+  /// The date's ISO text, or null.
+  void value(const std::optional<Date>& date);
+  void null();
+
+  /// `"name": value`.
+  template <class T>
+  void member(std::string_view name, const T& v) {
+    key(name);
+    value(v);
+  }
+  /// An object whose members `fill()` writes.
+  template <class Fill>
+  void object(Fill&& fill) {
+    begin_object();
+    fill();
+    end_object();
+  }
+  /// An array whose items `fill()` writes.
+  template <class Fill>
+  void array(Fill&& fill) {
+    begin_array();
+    fill();
+    end_array();
+  }
+  /// An array of strings.
+  void strings(std::span<const std::string> texts);
+
+  /// [{"source", "section", "note"}, …].
+  void citations(const std::vector<Citation>& citations);
+  /// A source record with its fact-file members; empty optional ones are left out.
+  void source(const Source& source);
+  /// An entity with its fact-file members: id, type, name, aliases (when any), description,
+  /// sources.
+  void entity(const Entity& entity);
+  /// The members "id", "name" and "type" of `v`, inside an object the caller opens and closes
+  /// (to add members of its own).
+  void entity_summary(const KnowledgeGraph& graph, Vertex v);
+  /// An array of the ids of `vertices`.
+  void ids(const KnowledgeGraph& graph, std::span<const Vertex> vertices);
+  /// A relation with its fact-file members: kind, from, to, since, until, place, weight,
+  /// confidence, sources.
+  void relation(const KnowledgeGraph& graph, Edge e, Absent absent = Absent::null);
+  /// The members of relation(), inside an object the caller opens and closes.
+  void relation_members(const KnowledgeGraph& graph, Edge e, Absent absent = Absent::null);
+  /// {"file", "line", "column", "message"}; line and column are 0 for a whole-file problem.
+  void problem(const Problem& problem);
+
+  /// The document written so far, with a final newline when `newline`.
+  [[nodiscard]] std::string text(bool newline = true) const;
+
+ private:
+  void unsigned_value(std::uint64_t number);
+  void signed_value(std::int64_t number);
+
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace cartelgraph
