@@ -1,7 +1,7 @@
 #pragma once
 // Declaring a subcommand and writing its answer: the shape every command file follows.
-//   setup_X: add_command(...) and the command's own options;
-//   run_X:   resolve inputs (Session), run one library query, hand the result to answer().
+//   setup_X: add_command(...) and the command's own options, checked as they are parsed;
+//   run_X:   given the loaded Session, run one library query and hand the result to answer().
 
 #include <CLI/CLI.hpp>
 
@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "cartelgraph/cli/common_options.hpp"
+#include "cartelgraph/cli/session.hpp"
 #include "cartelgraph/exporters/json_writer.hpp"
 
 namespace cartelgraph::cli {
@@ -25,18 +26,41 @@ struct CommandHelp {
 /// For commands without options of their own.
 struct NoOptions {};
 
-/// Adds the subcommand `help` describes. After parsing, Context::run calls run(context, options).
-/// Returns the subcommand and its options, for the command's flags to be bound to.
-template <class Options>
-std::pair<CLI::App*, Options*> add_command(CLI::App& app, Context& context, const CommandHelp& help,
-                                           int (*run)(const Context&, const Options&)) {
+namespace detail {
+// The subcommand `help` describes; after parsing, Context::run calls `run(*options)`.
+template <class Options, class Run>
+std::pair<CLI::App*, Options*> add_subcommand(CLI::App& app, Context& context, const CommandHelp& help, Run run) {
   auto options = std::make_shared<Options>();
   auto* command = app.add_subcommand(help.name, help.description);
   command->footer(std::string("Example: ") + help.example);
   command->callback([&context, options, run] {
-    context.run = [&context, options, run] { return run(context, *options); };
+    context.run = [options, run] {
+      return run(*options);
+    };
   });
   return {command, options.get()};
+}
+}  // namespace detail
+
+/// Adds a command that answers from the data: after parsing, the data the global options name
+/// is loaded into a Session (with the command's --kinds, if it has them) and run(session,
+/// options) answers. Returns the subcommand and its options, for its flags to be bound to.
+template <class Options>
+std::pair<CLI::App*, Options*> add_command(CLI::App& app, Context& context, const CommandHelp& help,
+                                           int (*run)(const Session&, const Options&)) {
+  return detail::add_subcommand<Options>(app, context, help, [&context, run](const Options& options) {
+    if constexpr (requires { options.kinds; }) return run(Session(context, options.kinds), options);
+    else return run(Session(context), options);
+  });
+}
+
+/// Adds a command that does not answer from a loaded view (validate, completion): run(context,
+/// options) is called after parsing.
+template <class Options>
+std::pair<CLI::App*, Options*> add_command(CLI::App& app, Context& context, const CommandHelp& help,
+                                           int (*run)(const Context&, const Options&)) {
+  return detail::add_subcommand<Options>(app, context, help,
+                                         [&context, run](const Options& options) { return run(context, options); });
 }
 
 /// Prints a finished JSON document on stdout (main checks that stdout took it all).
@@ -45,14 +69,26 @@ inline void print(const JsonWriter& json) {
   std::fwrite(text.data(), 1, text.size(), stdout);
 }
 
-/// A command's answer: with --format json, one document that `json(writer)` fills, printed on
-/// stdout; else `text()` prints it for a reader.
-template <class Json, class Text>
-void answer(const Context& context, Json&& json, Text&& text) {
-  if (!context.json()) return text();
-  JsonWriter writer;
-  json(writer);
-  print(writer);
+/// A command's answer: with --format json, one document that `json(writer, results...)` fills,
+/// printed on stdout; else `text(results...)` prints it for a reader. `where` is the Context or
+/// Session, which knows the format. Returns exit_ok.
+template <class Where, class Json, class Text, class... Results>
+int answer(const Where& where, Json json, Text text, const Results&... results) {
+  if (where.json()) {
+    JsonWriter writer;
+    json(writer, results...);
+    print(writer);
+  } else {
+    text(results...);
+  }
+  return exit_ok;
+}
+
+/// A CLI11 check that passes when `accept(value)` is true and otherwise fails with `message(value)`.
+template <class Accept, class Message>
+CLI::Validator check(Accept accept, Message message) {
+  return CLI::Validator(
+      [accept, message](std::string& value) { return accept(value) ? std::string() : message(value); }, "");
 }
 
 }  // namespace cartelgraph::cli

@@ -1,8 +1,8 @@
 // cartelgraph: the command-line front end. Parses arguments with CLI11, runs one subcommand,
 // and maps every failure onto the exit codes of the contract, here and nowhere else.
 
-#include <CLI/CLI.hpp>
 #include <unistd.h>
+#include <CLI/CLI.hpp>
 
 #include <cerrno>
 #include <csignal>
@@ -109,9 +109,10 @@ void setup_commands(CLI::App& app, Context& context) {
 
 int main(int argc, char** argv) {
   handle_signals();
-  CLI::App app{"cartelgraph: a sourced knowledge graph of criminal organizations, factions, "
-               "people and alliances",
-               "cartelgraph"};
+  CLI::App app{
+      "cartelgraph: a sourced knowledge graph of criminal organizations, factions, "
+      "people and alliances",
+      "cartelgraph"};
   app.require_subcommand(1);
   app.fallthrough();  // global options also after the subcommand: `path A B --format json`
   app.set_version_flag("--version", std::string("cartelgraph ") + CARTELGRAPH_VERSION);

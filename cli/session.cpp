@@ -69,8 +69,8 @@ std::string list_entities(const KnowledgeGraph& graph, const std::vector<Vertex>
 
 }  // namespace
 
-Session::Session(const GlobalOptions& options, const std::vector<std::string>& kinds)
-    : graph_(load_graph(options)), view_(graph_, make_filter(options, kinds)) {}
+Session::Session(const Context& context, const std::vector<std::string>& kinds)
+    : context_(context), graph_(load_graph(context.options)), view_(graph_, make_filter(context.options, kinds)) {}
 
 const Projection& Session::projection() const {
   if (!projection_) projection_.emplace(Projection::build(view_));

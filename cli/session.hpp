@@ -15,10 +15,13 @@ class Session {
  public:
   /// Loads --data (or the built-in facts) and applies --as-of, --min-confidence, --types and a
   /// command's --kinds. Throws LoadError for invalid data, Error (usage) for a bad option value.
-  explicit Session(const GlobalOptions& options, const std::vector<std::string>& kinds = {});
+  explicit Session(const Context& context, const std::vector<std::string>& kinds = {});
   Session(const Session&) = delete;
   Session& operator=(const Session&) = delete;
 
+  [[nodiscard]] const GlobalOptions& options() const noexcept { return context_.options; }
+  /// True for --format json.
+  [[nodiscard]] bool json() const { return context_.json(); }
   [[nodiscard]] const KnowledgeGraph& graph() const noexcept { return graph_; }
   [[nodiscard]] const GraphView& view() const noexcept { return view_; }
   /// The undirected projection of the view, built on first use.
@@ -30,6 +33,7 @@ class Session {
   [[nodiscard]] std::optional<Vertex> resolve_if_given(const std::string& text) const;
 
  private:
+  const Context& context_;
   KnowledgeGraph graph_;
   GraphView view_;  // refers to graph_: a Session is neither copied nor moved
   mutable std::optional<Projection> projection_;

@@ -24,16 +24,16 @@ std::string csv_field(std::string_view text) {
 std::string node_row(const Entity& e) {
   std::string aliases;
   for (const auto& alias : e.aliases) aliases += (aliases.empty() ? "" : ";") + alias;
-  return csv_field(e.id) + "," + csv_field(e.name) + "," + csv_field(to_string(e.type)) + "," +
-         csv_field(aliases) + "," + csv_field(e.description) + "," + csv_field(e.storyline) + "," +
+  return csv_field(e.id) + "," + csv_field(e.name) + "," + csv_field(to_string(e.type)) + "," + csv_field(aliases) +
+         "," + csv_field(e.description) + "," + csv_field(e.storyline) + "," +
          csv_field("Entity;" + capitalized(to_string(e.type))) + "\n";
 }
 
 std::string relationship_row(const KnowledgeGraph& kg, Edge edge) {
   const Relation& r = kg.relation(edge);
   const Graph& g = kg.graph();
-  return csv_field(kg.entity(boost::source(edge, g)).id) + "," + csv_field(kg.entity(boost::target(edge, g)).id) +
-         "," + csv_field(upper(to_string(r.kind))) + "," + csv_field(date_text(r.since)) + "," +
+  return csv_field(kg.entity(boost::source(edge, g)).id) + "," + csv_field(kg.entity(boost::target(edge, g)).id) + "," +
+         csv_field(upper(to_string(r.kind))) + "," + csv_field(date_text(r.since)) + "," +
          csv_field(date_text(r.until)) + "," + csv_field(r.place) + "," +
          (r.weight ? number_text(*r.weight) : std::string()) + "," + csv_field(to_string(r.confidence)) + "," +
          csv_field(citations_json(r.sources)) + "\n";

@@ -27,9 +27,9 @@ std::string create_entity(const Entity& e) {
   for (std::size_t i = 0; i < e.aliases.size(); ++i) aliases += (i ? ", " : "") + cypher_string(e.aliases[i]);
   aliases += "]";
   return "CREATE (:Entity:" + capitalized(to_string(e.type)) + " {id: " + cypher_string(e.id) +
-         ", name: " + cypher_string(e.name) + ", type: " + cypher_string(to_string(e.type)) +
-         ", aliases: " + aliases + ", description: " + cypher_string(e.description) +
-         ", sources: " + cypher_string(citations_json(e.sources)) + "});\n";
+         ", name: " + cypher_string(e.name) + ", type: " + cypher_string(to_string(e.type)) + ", aliases: " + aliases +
+         ", description: " + cypher_string(e.description) + ", sources: " + cypher_string(citations_json(e.sources)) +
+         "});\n";
 }
 
 std::string create_relation(const KnowledgeGraph& kg, Edge edge) {
@@ -50,8 +50,9 @@ std::string create_relation(const KnowledgeGraph& kg, Edge edge) {
 
 std::string export_cypher(const GraphView& view) {
   const KnowledgeGraph& kg = view.knowledge_graph();
-  std::string out = "// cartelgraph export: run with cypher-shell -f FILE\n"
-                    "CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;\n";
+  std::string out =
+      "// cartelgraph export: run with cypher-shell -f FILE\n"
+      "CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;\n";
   for (const Vertex v : sorted_entities(view)) out += create_entity(kg.entity(v));
   for (const Edge edge : sorted_relations(view)) out += create_relation(kg, edge);
   return out;

@@ -17,13 +17,20 @@ struct Key {
   const char* type;
 };
 constexpr Key keys[] = {
-    {"g_sources", "graph", "sources", "string"},   {"n_type", "node", "type", "string"},
-    {"n_name", "node", "name", "string"},          {"n_aliases", "node", "aliases", "string"},
-    {"n_description", "node", "description", "string"}, {"n_sources", "node", "sources", "string"},
-    {"n_storyline", "node", "storyline", "string"}, {"e_kind", "edge", "kind", "string"},
-    {"e_since", "edge", "since", "string"},        {"e_until", "edge", "until", "string"},
-    {"e_place", "edge", "place", "string"},        {"e_weight", "edge", "weight", "double"},
-    {"e_confidence", "edge", "confidence", "string"}, {"e_sources", "edge", "sources", "string"},
+    {"g_sources", "graph", "sources", "string"},
+    {"n_type", "node", "type", "string"},
+    {"n_name", "node", "name", "string"},
+    {"n_aliases", "node", "aliases", "string"},
+    {"n_description", "node", "description", "string"},
+    {"n_sources", "node", "sources", "string"},
+    {"n_storyline", "node", "storyline", "string"},
+    {"e_kind", "edge", "kind", "string"},
+    {"e_since", "edge", "since", "string"},
+    {"e_until", "edge", "until", "string"},
+    {"e_place", "edge", "place", "string"},
+    {"e_weight", "edge", "weight", "double"},
+    {"e_confidence", "edge", "confidence", "string"},
+    {"e_sources", "edge", "sources", "string"},
     {"e_storyline", "edge", "storyline", "string"},
 };
 

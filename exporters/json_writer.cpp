@@ -32,21 +32,39 @@ struct JsonWriter::Impl {
 JsonWriter::JsonWriter(Style style) : impl_(std::make_unique<Impl>(style)) {}
 JsonWriter::~JsonWriter() = default;
 
-void JsonWriter::begin_object() { (*impl_)([](auto& w) { w.StartObject(); }); }
-void JsonWriter::end_object() { (*impl_)([](auto& w) { w.EndObject(); }); }
-void JsonWriter::begin_array() { (*impl_)([](auto& w) { w.StartArray(); }); }
-void JsonWriter::end_array() { (*impl_)([](auto& w) { w.EndArray(); }); }
+void JsonWriter::begin_object() {
+  (*impl_)([](auto& w) { w.StartObject(); });
+}
+void JsonWriter::end_object() {
+  (*impl_)([](auto& w) { w.EndObject(); });
+}
+void JsonWriter::begin_array() {
+  (*impl_)([](auto& w) { w.StartArray(); });
+}
+void JsonWriter::end_array() {
+  (*impl_)([](auto& w) { w.EndArray(); });
+}
 void JsonWriter::key(std::string_view name) {
   (*impl_)([&](auto& w) { w.Key(name.data(), static_cast<rapidjson::SizeType>(name.size())); });
 }
 void JsonWriter::value(std::string_view text) {
   (*impl_)([&](auto& w) { w.String(text.data(), static_cast<rapidjson::SizeType>(text.size())); });
 }
-void JsonWriter::value(bool flag) { (*impl_)([&](auto& w) { w.Bool(flag); }); }
-void JsonWriter::value(double number) { (*impl_)([&](auto& w) { w.Double(number); }); }
-void JsonWriter::unsigned_value(std::uint64_t number) { (*impl_)([&](auto& w) { w.Uint64(number); }); }
-void JsonWriter::signed_value(std::int64_t number) { (*impl_)([&](auto& w) { w.Int64(number); }); }
-void JsonWriter::null() { (*impl_)([](auto& w) { w.Null(); }); }
+void JsonWriter::value(bool flag) {
+  (*impl_)([&](auto& w) { w.Bool(flag); });
+}
+void JsonWriter::value(double number) {
+  (*impl_)([&](auto& w) { w.Double(number); });
+}
+void JsonWriter::unsigned_value(std::uint64_t number) {
+  (*impl_)([&](auto& w) { w.Uint64(number); });
+}
+void JsonWriter::signed_value(std::int64_t number) {
+  (*impl_)([&](auto& w) { w.Int64(number); });
+}
+void JsonWriter::null() {
+  (*impl_)([](auto& w) { w.Null(); });
+}
 
 void JsonWriter::value(const std::optional<Date>& date) {
   if (date) value(date->to_string());

@@ -68,6 +68,14 @@ class JsonWriter {
     fill();
     end_array();
   }
+  /// `"name": [...]`, each item of `items` written by `each(item)`.
+  template <class Range, class Each>
+  void array_member(std::string_view name, const Range& items, Each&& each) {
+    key(name);
+    begin_array();
+    for (const auto& item : items) each(item);
+    end_array();
+  }
   /// An array of strings.
   void strings(std::span<const std::string> texts);
 
@@ -81,6 +89,14 @@ class JsonWriter {
   /// The members "id", "name" and "type" of `v`, inside an object the caller opens and closes
   /// (to add members of its own).
   void entity_summary(const KnowledgeGraph& graph, Vertex v);
+  /// {"id", "name", "type", `name`: value}: an entity with one value an answer gives it.
+  template <class T>
+  void entity_with(const KnowledgeGraph& graph, Vertex v, std::string_view name, const T& value_of_answer) {
+    begin_object();
+    entity_summary(graph, v);
+    member(name, value_of_answer);
+    end_object();
+  }
   /// An array of the ids of `vertices`.
   void ids(const KnowledgeGraph& graph, std::span<const Vertex> vertices);
   /// A relation with its fact-file members: kind, from, to, since, until, place, weight,

@@ -29,5 +29,5 @@ TEST_CASE("case folding covers non-ASCII letters") {
 }
 
 TEST_CASE("invalid UTF-8 is rejected") {
-  CHECK_THROWS_AS((void)normalize_name("Caf\xe9"), Error);
+  CHECK_THROWS_AS((void)normalize_name("Caf\xe9"), cartelgraph::Error);
 }

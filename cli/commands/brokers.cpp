@@ -11,6 +11,9 @@ namespace cartelgraph::cli {
 
 namespace {
 
+const CommandHelp help = {"brokers", "Articulation points and bridges: who holds the network together",
+                          "cartelgraph --types organization,faction,person brokers"};
+
 // The deepest k-core: its k and its entities.
 struct InnermostCore {
   std::size_t k = 0;
@@ -26,18 +29,12 @@ InnermostCore innermost_core(const Projection& projection) {
   return result;
 }
 
-void write_json(JsonWriter& json, const KnowledgeGraph& graph, const BrokerReport& report, const InnermostCore& core) {
+void write_json(JsonWriter& json, const Session& session, const BrokerReport& report, const InnermostCore& core) {
+  const KnowledgeGraph& graph = session.graph();
   json.begin_object();
   json.member("components", report.components);
-  json.key("articulation_points");
-  json.array([&] {
-    for (const auto& broker : report.brokers) {
-      json.begin_object();
-      json.entity_summary(graph, broker.entity);
-      json.member("pieces", broker.pieces);
-      json.end_object();
-    }
-  });
+  json.array_member("articulation_points", report.brokers,
+                    [&](const auto& broker) { json.entity_with(graph, broker.entity, "pieces", broker.pieces); });
   json.key("bridges");
   json.array([&] {
     for (const auto& bridge : report.bridges)
@@ -52,8 +49,9 @@ void write_json(JsonWriter& json, const KnowledgeGraph& graph, const BrokerRepor
   json.end_object();
 }
 
-void write_text(const KnowledgeGraph& graph, const Projection& projection, const BrokerReport& report,
-                const InnermostCore& core) {
+void write_text(const Session& session, const BrokerReport& report, const InnermostCore& core) {
+  const KnowledgeGraph& graph = session.graph();
+  const Projection& projection = session.projection();
   std::printf("%zu entities, %zu ties, %zu connected components\n", projection.node_count(), projection.edge_count(),
               report.components);
   std::printf("\nArticulation points (%zu): removing one splits its component into the pieces shown\n",
@@ -68,22 +66,14 @@ void write_text(const KnowledgeGraph& graph, const Projection& projection, const
   for (const Vertex v : core.entities) std::printf("  %s\n", entity_label(graph, v).c_str());
 }
 
-int run_brokers(const Context& context, const NoOptions&) {
-  const Session session(context.options);
+int run_brokers(const Session& session, const NoOptions&) {
   const BrokerReport report = brokers(session.projection());
   const InnermostCore core = innermost_core(session.projection());
-  answer(context, [&](JsonWriter& json) { write_json(json, session.graph(), report, core); },
-         [&] { write_text(session.graph(), session.projection(), report, core); });
-  return exit_ok;
+  return answer(session, write_json, write_text, session, report, core);
 }
 
 }  // namespace
 
-void setup_brokers(CLI::App& app, Context& context) {
-  add_command(app, context,
-              {"brokers", "Articulation points and bridges: who holds the network together",
-               "cartelgraph --types organization,faction,person brokers"},
-              run_brokers);
-}
+void setup_brokers(CLI::App& app, Context& context) { add_command(app, context, help, run_brokers); }
 
 }  // namespace cartelgraph::cli

@@ -19,6 +19,9 @@ struct CentralityCommand {
   std::uint64_t seed = 42;
 };
 
+const CommandHelp help = {"centrality", "Rank entities by a centrality measure (NetworkX 2.8 definitions)",
+                          "cartelgraph centrality --measure betweenness --type person --top 5"};
+
 // The `top` best-ranked nodes whose entity has a type in `types`.
 std::vector<Projection::Node> listed(const Session& session, const CentralityScores& scores, TypeSet types,
                                      std::size_t top) {
@@ -39,14 +42,8 @@ void write_json(JsonWriter& json, const Session& session, const CentralityScores
     json.member("samples", scores.samples);
     json.member("error_bound", scores.error_bound);
   }
-  json.key("results");
-  json.array([&] {
-    for (const auto node : nodes) {
-      json.begin_object();
-      json.entity_summary(session.graph(), session.projection().entity(node));
-      json.member("score", scores.scores[node]);
-      json.end_object();
-    }
+  json.array_member("results", nodes, [&](const auto& node) {
+    json.entity_with(session.graph(), session.projection().entity(node), "score", scores.scores[node]);
   });
   json.end_object();
 }
@@ -64,37 +61,35 @@ void write_text(const Session& session, const CentralityScores& scores, const st
                 entity_label(session.graph(), projection.entity(nodes[i])).c_str());
 }
 
-int run_centrality(const Context& context, const CentralityCommand& options) {
-  const auto measure = parse_centrality_measure(options.measure);
-  if (!measure)
-    throw Error(ErrorCategory::usage, "unknown measure '" + options.measure +
-                                          "' (known: degree, betweenness, closeness, harmonic, eigenvector, pagerank)");
-  const Session session(context.options);
+int run_centrality(const Session& session, const CentralityCommand& options) {
+  const auto measure = parse_centrality_measure(options.measure);  // checked as it was parsed
   const TypeSet types = type_option(options.type);
   if (options.samples > 0 && *measure != CentralityMeasure::betweenness)
     throw Error(ErrorCategory::usage, "--samples applies to --measure betweenness only");
-  const CentralityScores scores =
-      centrality(session.projection(), *measure, {context.options.threads, options.samples, options.seed});
+  const CentralityScores scores = centrality(session.projection(), *measure,
+                                             {session.options().threads, options.samples, options.seed});
   const auto nodes = listed(session, scores, types, options.top);
-  answer(context, [&](JsonWriter& json) { write_json(json, session, scores, nodes); },
-         [&] { write_text(session, scores, nodes); });
-  return exit_ok;
+  return answer(session, write_json, write_text, session, scores, nodes);
 }
 
 }  // namespace
 
 void setup_centrality(CLI::App& app, Context& context) {
-  auto [command, options] = add_command(app, context,
-                                        {"centrality", "Rank entities by a centrality measure (NetworkX 2.8 definitions)",
-                                         "cartelgraph centrality --measure betweenness --type person --top 5"},
-                                        run_centrality);
-  command->add_option("--measure", options->measure, "degree, betweenness, closeness, harmonic, eigenvector or pagerank")
+  auto [command, options] = add_command(app, context, help, run_centrality);
+  command
+      ->add_option("--measure", options->measure, "degree, betweenness, closeness, harmonic, eigenvector or pagerank")
+      ->check(check([](const std::string& name) { return parse_centrality_measure(name).has_value(); },
+                    [](const std::string& name) {
+                      return "unknown measure '" + name +
+                             "' (known: degree, betweenness, closeness, harmonic, eigenvector, pagerank)";
+                    }))
       ->type_name("M");
   command->add_option("--type", options->type, "List only entities of this type (scores use the whole view)")
       ->type_name("T");
   command->add_option("--top", options->top, "How many to list")->type_name("N");
-  command->add_option("--samples", options->samples,
-                      "Approximate betweenness from this many sampled sources (NetworkX's k); 0 is exact")
+  command
+      ->add_option("--samples", options->samples,
+                   "Approximate betweenness from this many sampled sources (NetworkX's k); 0 is exact")
       ->type_name("K");
   command->add_option("--seed", options->seed, "Seed of the source sample")->type_name("S");
 }

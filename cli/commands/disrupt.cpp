@@ -21,6 +21,9 @@ struct DisruptOptions {
   std::uint64_t seed = 42;
 };
 
+const CommandHelp help = {"disrupt", "Remove entities and watch the network fall apart (Cavallaro et al. 2020)",
+                          "cartelgraph disrupt --strategy betweenness --mode sequential --steps 5"};
+
 // Exact efficiency costs a search from every entity after every removal; past this size the
 // command samples sources unless told otherwise.
 constexpr std::size_t exact_limit = 20000;
@@ -33,13 +36,11 @@ struct Plan {
   std::string strategy_name;  // "given" for --remove
 };
 
+// --strategy and --mode were checked as they were parsed.
 Plan plan(const DisruptOptions& options) {
-  const auto strategy = parse_disruption_strategy(options.strategy);
-  if (!strategy)
-    throw Error(ErrorCategory::usage, "unknown strategy '" + options.strategy + "' (known: degree, betweenness)");
-  const auto mode = parse_disruption_mode(options.mode);
-  if (!mode) throw Error(ErrorCategory::usage, "unknown mode '" + options.mode + "' (known: sequential, block)");
-  return {*strategy, *mode, options.remove.empty() ? std::string(to_string(*strategy)) : "given"};
+  const auto strategy = *parse_disruption_strategy(options.strategy);
+  return {strategy, *parse_disruption_mode(options.mode),
+          options.remove.empty() ? std::string(to_string(strategy)) : "given"};
 }
 
 DisruptionResult run_query(const Session& session, const DisruptOptions& options, const Plan& plan,
@@ -56,7 +57,9 @@ DisruptionResult run_query(const Session& session, const DisruptOptions& options
   return disrupt(projection, nodes, sampling);
 }
 
-void write_json(JsonWriter& json, const KnowledgeGraph& graph, const Plan& plan, const DisruptionResult& result) {
+void write_json(JsonWriter& json, const Session& session, const DisruptOptions&, const Plan& plan,
+                const DisruptionResult& result) {
+  const KnowledgeGraph& graph = session.graph();
   json.begin_object();
   json.member("strategy", plan.strategy_name);
   json.member("mode", to_string(plan.mode));
@@ -97,33 +100,36 @@ void write_text(const Session& session, const DisruptOptions& options, const Pla
   }
 }
 
-int run_disrupt(const Context& context, const DisruptOptions& options) {
+int run_disrupt(const Session& session, const DisruptOptions& options) {
   const Plan parsed = plan(options);
-  const Session session(context.options);
-  CentralityOptions sampling{context.options.threads, 0, options.seed};
+  CentralityOptions sampling{session.options().threads, 0, options.seed};
   sampling.samples = options.samples ? *options.samples
                                      : (session.projection().node_count() > exact_limit ? default_samples : 0);
   const DisruptionResult result = run_query(session, options, parsed, sampling);
-  answer(context, [&](JsonWriter& json) { write_json(json, session.graph(), parsed, result); },
-         [&] { write_text(session, options, parsed, result); });
-  return exit_ok;
+  return answer(session, write_json, write_text, session, options, parsed, result);
 }
 
 }  // namespace
 
 void setup_disrupt(CLI::App& app, Context& context) {
-  auto [command, options] = add_command(app, context,
-                                        {"disrupt", "Remove entities and watch the network fall apart (Cavallaro et al. 2020)",
-                                         "cartelgraph disrupt --strategy betweenness --mode sequential --steps 5"},
-                                        run_disrupt);
-  command->add_option("--remove", options->remove, "Remove these entities, in order")->delimiter(',')->type_name("E,...");
-  command->add_option("--strategy", options->strategy, "degree or betweenness")->type_name("S");
+  auto [command, options] = add_command(app, context, help, run_disrupt);
+  command->add_option("--remove", options->remove, "Remove these entities, in order")
+      ->delimiter(',')
+      ->type_name("E,...");
+  command->add_option("--strategy", options->strategy, "degree or betweenness")
+      ->check(
+          check([](const std::string& name) { return parse_disruption_strategy(name).has_value(); },
+                [](const std::string& name) { return "unknown strategy '" + name + "' (known: degree, betweenness)"; }))
+      ->type_name("S");
   command->add_option("--mode", options->mode, "sequential (re-rank after each removal) or block (rank once)")
+      ->check(check([](const std::string& name) { return parse_disruption_mode(name).has_value(); },
+                    [](const std::string& name) { return "unknown mode '" + name + "' (known: sequential, block)"; }))
       ->type_name("M");
   command->add_option("--steps", options->steps, "How many removals")->type_name("N");
-  command->add_option("--samples", options->samples,
-                      "Estimate efficiency (and betweenness) from this many sampled sources; 0 is exact "
-                      "(default: exact up to 20000 entities, else 1000)")
+  command
+      ->add_option("--samples", options->samples,
+                   "Estimate efficiency (and betweenness) from this many sampled sources; 0 is exact "
+                   "(default: exact up to 20000 entities, else 1000)")
       ->type_name("K");
   command->add_option("--seed", options->seed, "Seed of the source sample")->type_name("S");
 }

@@ -16,6 +16,9 @@ struct ExportOptions {
   std::string output = "-";
 };
 
+const CommandHelp help = {"export", "Export the view: GraphML, JSON facts, CSV or Cypher for Neo4j",
+                          "cartelgraph export --to graphml -o cartelgraph.graphml"};
+
 // Two files for neo4j-admin database import: `output` is a directory. Both are written before
 // either replaces its previous version, so an import never mixes an old and a new file.
 void write_csv(const GraphView& view, const std::string& output) {
@@ -24,7 +27,8 @@ void write_csv(const GraphView& view, const std::string& output) {
   std::error_code error;
   const bool created = std::filesystem::create_directories(directory, error);
   if (error) throw Error(ErrorCategory::usage, "cannot create directory " + output + ": " + error.message());
-  const OutputFile files[] = {{directory / "nodes.csv", csv.nodes}, {directory / "relationships.csv", csv.relationships}};
+  const OutputFile files[] = {{directory / "nodes.csv", csv.nodes},
+                              {directory / "relationships.csv", csv.relationships}};
   try {
     write_files_atomically(files);
   } catch (const OutputError&) {
@@ -61,16 +65,15 @@ int run_export(const Context& context, const ExportOptions& options) {
 }  // namespace
 
 void setup_export(CLI::App& app, Context& context) {
-  auto [command, options] = add_command(app, context,
-                                        {"export", "Export the view: GraphML, JSON facts, CSV or Cypher for Neo4j",
-                                         "cartelgraph export --to graphml -o cartelgraph.graphml"},
-                                        run_export);
-  command->add_option("--to", options->to, "graphml, json, csv (a directory of nodes.csv and relationships.csv) or cypher")
+  auto [command, options] = add_command(app, context, help, run_export);
+  command
+      ->add_option("--to", options->to, "graphml, json, csv (a directory of nodes.csv and relationships.csv) or cypher")
       ->required()
       ->check(CLI::IsMember({"graphml", "json", "csv", "cypher"}))
       ->type_name("FORMAT");
-  command->add_option("-o,--output", options->output,
-                      "Output file, written whole or not at all; - or none for standard output (a directory for csv)")
+  command
+      ->add_option("-o,--output", options->output,
+                   "Output file, written whole or not at all; - or none for standard output (a directory for csv)")
       ->type_name("PATH");
 }
 

@@ -10,6 +10,9 @@ namespace cartelgraph::cli {
 
 namespace {
 
+const CommandHelp help = {"factions", "Alliance blocs, structural balance, \"enemy of my enemy\" pairs",
+                          "cartelgraph --as-of 2021-06 factions"};
+
 void write_triangles(JsonWriter& json, const KnowledgeGraph& graph, const FactionReport& report) {
   json.begin_object();
   json.member("balanced", report.balanced);
@@ -53,10 +56,7 @@ void write_json(JsonWriter& json, const KnowledgeGraph& graph, const FactionRepo
   json.key("triangles");
   write_triangles(json, graph, report);
   json.member("balance_ratio", report.balance_ratio);
-  json.key("candidates");
-  json.array([&] {
-    for (const auto& c : report.candidates) write_candidate(json, graph, c);
-  });
+  json.array_member("candidates", report.candidates, [&](const auto& c) { write_candidate(json, graph, c); });
   json.end_object();
 }
 
@@ -77,21 +77,12 @@ void write_text(const KnowledgeGraph& graph, const FactionReport& report) {
                 c.shared_enemies.size(), name_list(graph, c.shared_enemies).c_str());
 }
 
-int run_factions(const Context& context, const NoOptions&) {
-  const Session session(context.options);
-  const FactionReport report = factions(session.view());
-  answer(context, [&](JsonWriter& json) { write_json(json, session.graph(), report); },
-         [&] { write_text(session.graph(), report); });
-  return exit_ok;
+int run_factions(const Session& session, const NoOptions&) {
+  return answer(session, write_json, write_text, session.graph(), factions(session.view()));
 }
 
 }  // namespace
 
-void setup_factions(CLI::App& app, Context& context) {
-  add_command(app, context,
-              {"factions", "Alliance blocs, structural balance, \"enemy of my enemy\" pairs",
-               "cartelgraph --as-of 2021-06 factions"},
-              run_factions);
-}
+void setup_factions(CLI::App& app, Context& context) { add_command(app, context, help, run_factions); }
 
 }  // namespace cartelgraph::cli

@@ -9,7 +9,9 @@ namespace cartelgraph::cli {
 
 namespace {
 
-void write_json(JsonWriter& json, const GraphSummary& summary) {
+const CommandHelp help = {"info", "Counts by type and kind, sources, date range", "cartelgraph --format json info"};
+
+void write_json(JsonWriter& json, const KnowledgeGraph&, const GraphSummary& summary) {
   json.begin_object();
   json.member("entities", summary.entities);
   json.member("relations", summary.relations);
@@ -45,19 +47,12 @@ void write_text(const KnowledgeGraph& graph, const GraphSummary& summary) {
     std::printf("  %-28s %-10s %s\n", source.id.c_str(), source.published.c_str(), source.title.c_str());
 }
 
-int run_info(const Context& context, const NoOptions&) {
-  const Session session(context.options);
-  const GraphSummary summary = summarize(session.view());
-  answer(context, [&](JsonWriter& json) { write_json(json, summary); },
-         [&] { write_text(session.graph(), summary); });
-  return exit_ok;
+int run_info(const Session& session, const NoOptions&) {
+  return answer(session, write_json, write_text, session.graph(), summarize(session.view()));
 }
 
 }  // namespace
 
-void setup_info(CLI::App& app, Context& context) {
-  add_command(app, context, {"info", "Counts by type and kind, sources, date range", "cartelgraph --format json info"},
-              run_info);
-}
+void setup_info(CLI::App& app, Context& context) { add_command(app, context, help, run_info); }
 
 }  // namespace cartelgraph::cli

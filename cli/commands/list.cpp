@@ -14,36 +14,30 @@ struct ListOptions {
   std::string type;
 };
 
+const CommandHelp help = {"list", "List entities", "cartelgraph list --type faction"};
+
 void write_json(JsonWriter& json, const KnowledgeGraph& graph, const std::vector<Vertex>& entities) {
   json.begin_object();
-  json.key("entities");
-  json.array([&] {
-    for (const Vertex v : entities) json.object([&] { json.entity_summary(graph, v); });
-  });
+  json.array_member("entities", entities, [&](const Vertex v) { json.object([&] { json.entity_summary(graph, v); }); });
   json.end_object();
 }
 
 void write_text(const KnowledgeGraph& graph, const std::vector<Vertex>& entities) {
   for (const Vertex v : entities) {
     const Entity& entity = graph.entity(v);
-    std::printf("%s %s %s\n", pad(entity.id, 40).c_str(), pad(to_string(entity.type), 13).c_str(),
-                entity.name.c_str());
+    std::printf("%s %s %s\n", pad(entity.id, 40).c_str(), pad(to_string(entity.type), 13).c_str(), entity.name.c_str());
   }
 }
 
-int run_list(const Context& context, const ListOptions& options) {
-  const Session session(context.options);
-  const auto entities = list_entities(session.view(), type_option(options.type));
-  answer(context, [&](JsonWriter& json) { write_json(json, session.graph(), entities); },
-         [&] { write_text(session.graph(), entities); });
-  return exit_ok;
+int run_list(const Session& session, const ListOptions& options) {
+  return answer(session, write_json, write_text, session.graph(),
+                list_entities(session.view(), type_option(options.type)));
 }
 
 }  // namespace
 
 void setup_list(CLI::App& app, Context& context) {
-  auto [command, options] =
-      add_command(app, context, {"list", "List entities", "cartelgraph list --type faction"}, run_list);
+  auto [command, options] = add_command(app, context, help, run_list);
   command->add_option("--type", options->type, "Only entities of this type")->type_name("T");
 }
 

@@ -16,23 +16,16 @@ struct NeighborsOptions {
   std::vector<std::string> kinds;
 };
 
+const CommandHelp help = {"neighbors", "The ego network of an entity to a depth",
+                          "cartelgraph neighbors \"El Mencho\" --depth 2 --kinds parent_of,spouse_of,sibling_of"};
+
 void write_json(JsonWriter& json, const KnowledgeGraph& graph, const Neighborhood& result) {
   json.begin_object();
   json.member("center", graph.entity(result.center).id);
   json.member("depth", result.depth);
-  json.key("entities");
-  json.array([&] {
-    for (const auto& item : result.entities) {
-      json.begin_object();
-      json.entity_summary(graph, item.entity);
-      json.member("distance", item.distance);
-      json.end_object();
-    }
-  });
-  json.key("relations");
-  json.array([&] {
-    for (const Edge e : result.relations) json.relation(graph, e);
-  });
+  json.array_member("entities", result.entities,
+                    [&](const auto& item) { json.entity_with(graph, item.entity, "distance", item.distance); });
+  json.array_member("relations", result.relations, [&](const Edge e) { json.relation(graph, e); });
   json.end_object();
 }
 
@@ -45,23 +38,16 @@ void write_text(const KnowledgeGraph& graph, const Neighborhood& result) {
   for (const Edge e : result.relations) std::printf("  %s\n", cited_relation(graph, e).c_str());
 }
 
-int run_neighbors(const Context& context, const NeighborsOptions& options) {
-  const Session session(context.options, options.kinds);
+int run_neighbors(const Session& session, const NeighborsOptions& options) {
   const Vertex center = session.resolve(options.entity);
   const Neighborhood result = neighborhood(session.view(), session.projection(), center, options.depth);
-  answer(context, [&](JsonWriter& json) { write_json(json, session.graph(), result); },
-         [&] { write_text(session.graph(), result); });
-  return exit_ok;
+  return answer(session, write_json, write_text, session.graph(), result);
 }
 
 }  // namespace
 
 void setup_neighbors(CLI::App& app, Context& context) {
-  auto [command, options] = add_command(
-      app, context,
-      {"neighbors", "The ego network of an entity to a depth",
-       "cartelgraph neighbors \"El Mencho\" --depth 2 --kinds parent_of,spouse_of,sibling_of"},
-      run_neighbors);
+  auto [command, options] = add_command(app, context, help, run_neighbors);
   command->add_option("entity", options->entity, "Id, name or alias")->required()->type_name("ENTITY");
   command->add_option("--depth", options->depth, "Hops from the entity")->type_name("N");
   command->add_option("--kinds", options->kinds, "Only relations of these kinds")->delimiter(',')->type_name("K,...");

@@ -19,8 +19,11 @@ struct PathOptions {
   bool weighted = false;
 };
 
-void write_json(JsonWriter& json, const KnowledgeGraph& graph, Vertex from, Vertex to,
-                const std::vector<Path>& paths, bool weighted) {
+const CommandHelp help = {"path", "Shortest chains of relations between two entities, every hop cited",
+                          "cartelgraph path \"El Ruso\" \"Los Garibay\" --k 3"};
+
+void write_json(JsonWriter& json, const KnowledgeGraph& graph, Vertex from, Vertex to, const std::vector<Path>& paths,
+                bool weighted) {
   json.begin_object();
   json.member("from", graph.entity(from).id);
   json.member("to", graph.entity(to).id);
@@ -32,10 +35,8 @@ void write_json(JsonWriter& json, const KnowledgeGraph& graph, Vertex from, Vert
       if (weighted) json.member("cost", path.cost);
       json.key("nodes");
       json.ids(graph, path.entities);
-      json.key("edges");
-      json.array([&] {
-        for (const auto& hop : path.hops)
-          for (const Edge e : hop.relations) json.relation(graph, e);
+      json.array_member("edges", path.hops, [&](const auto& hop) {
+        for (const Edge e : hop.relations) json.relation(graph, e);
       });
       json.end_object();
     }
@@ -43,7 +44,7 @@ void write_json(JsonWriter& json, const KnowledgeGraph& graph, Vertex from, Vert
   json.end_object();
 }
 
-void write_text(const KnowledgeGraph& graph, const std::vector<Path>& paths, bool weighted) {
+void write_text(const KnowledgeGraph& graph, Vertex, Vertex, const std::vector<Path>& paths, bool weighted) {
   for (std::size_t i = 0; i < paths.size(); ++i) {
     const auto& path = paths[i];
     std::printf("%sPath %zu: %zu hop%s", i ? "\n" : "", i + 1, path.length(), path.length() == 1 ? "" : "s");
@@ -56,16 +57,14 @@ void write_text(const KnowledgeGraph& graph, const std::vector<Path>& paths, boo
   }
 }
 
-int run_path(const Context& context, const PathOptions& options) {
-  const Session session(context.options, options.kinds);
+int run_path(const Session& session, const PathOptions& options) {
   const KnowledgeGraph& graph = session.graph();
   const Vertex from = session.resolve(options.from);
   const Vertex to = session.resolve(options.to);
   if (options.k == 0) throw Error(ErrorCategory::usage, "--k must be at least 1");
   const Projection projection = Projection::build(session.view(), options.directed);
   const auto paths = find_paths(session.view(), projection, from, to, {options.k, options.weighted});
-  answer(context, [&](JsonWriter& json) { write_json(json, graph, from, to, paths, options.weighted); },
-         [&] { write_text(graph, paths, options.weighted); });
+  answer(session, write_json, write_text, graph, from, to, paths, options.weighted);
   if (!paths.empty()) return exit_ok;
   std::fprintf(stderr, "cartelgraph: no path from %s to %s in this view\n", graph.entity(from).id.c_str(),
                graph.entity(to).id.c_str());
@@ -75,10 +74,7 @@ int run_path(const Context& context, const PathOptions& options) {
 }  // namespace
 
 void setup_path(CLI::App& app, Context& context) {
-  auto [command, options] = add_command(app, context,
-                                        {"path", "Shortest chains of relations between two entities, every hop cited",
-                                         "cartelgraph path \"El Ruso\" \"Los Garibay\" --k 3"},
-                                        run_path);
+  auto [command, options] = add_command(app, context, help, run_path);
   command->add_option("from", options->from, "Entity to start from")->required()->type_name("FROM");
   command->add_option("to", options->to, "Entity to reach")->required()->type_name("TO");
   command->add_option("--k", options->k, "How many loopless paths, shortest first")->type_name("N");

@@ -23,6 +23,9 @@ struct RenderOptions {
   std::string output;
 };
 
+const CommandHelp help = {"render", "Draw a network diagram (.dot, .svg, .png or .pdf) with Graphviz",
+                          "cartelgraph render --focus \"El Mencho\" --depth 1 -o mencho.svg"};
+
 DiagramSpec path_diagram(const Session& session, const std::string& from_text, const std::string& to_text) {
   const Vertex from = session.resolve(from_text);
   const Vertex to = session.resolve(to_text);
@@ -52,18 +55,13 @@ DiagramSpec diagram(const Session& session, const RenderOptions& options) {
   return whole_view(session.view());
 }
 
-int run_render(const Context& context, const RenderOptions& options) {
-  const auto format = format_for_path(options.output);
-  if (!format)
-    throw Error(ErrorCategory::usage, "-o " + options.output + ": the file must end in .dot, .svg, .png or .pdf");
-  if (!options.focus.empty() + !options.path.empty() + !options.storyline.empty() > 1)
-    throw Error(ErrorCategory::usage, "choose one of --focus, --path and --storyline");
-  const Session session(context.options, options.kinds);
+int run_render(const Session& session, const RenderOptions& options) {
   DiagramSpec spec = diagram(session, options);
   spec.cluster = options.cluster;
   spec.legend = !options.no_legend;
   const std::string layout = options.layout.empty() ? default_layout(spec) : options.layout;
-  write_file_atomically(options.output, render_diagram(session.graph(), spec, *format, layout));
+  write_file_atomically(options.output,
+                        render_diagram(session.graph(), spec, *format_for_path(options.output), layout));
   std::fprintf(stderr, "wrote %s: %zu entities, %zu relations (layout %s)\n", options.output.c_str(),
                spec.entities.size(), spec.relations.size(), layout.c_str());
   return exit_ok;
@@ -72,28 +70,33 @@ int run_render(const Context& context, const RenderOptions& options) {
 }  // namespace
 
 void setup_render(CLI::App& app, Context& context) {
-  auto [command, options] = add_command(
-      app, context,
-      {"render", "Draw a network diagram (.dot, .svg, .png or .pdf) with Graphviz",
-       "cartelgraph render --focus \"El Mencho\" --depth 1 -o mencho.svg"},
-      run_render);
-  command->add_option("--focus", options->focus, "Draw the ego network of this entity")->type_name("ENTITY");
+  auto [command, options] = add_command(app, context, help, run_render);
+  auto* focus =
+      command->add_option("--focus", options->focus, "Draw the ego network of this entity")->type_name("ENTITY");
   command->add_option("--depth", options->depth, "Hops around --focus")->type_name("N");
-  command->add_option("--path", options->path, "Highlight the shortest path between two entities")
-      ->expected(2)
-      ->type_name("FROM TO");
-  command->add_option("--storyline", options->storyline, "Draw what one fact file states (e.g. sinaloa_war)")
-      ->type_name("ID");
+  auto* path = command->add_option("--path", options->path, "Highlight the shortest path between two entities")
+                   ->expected(2)
+                   ->type_name("FROM TO");
+  auto* storyline = command
+                        ->add_option("--storyline", options->storyline,
+                                     "Draw what one fact file states (e.g. sinaloa_war)")
+                        ->type_name("ID");
   command->add_option("--kinds", options->kinds, "Only relations of these kinds")->delimiter(',')->type_name("K,...");
-  command->add_option("--layout", options->layout, "Graphviz layout: dot, neato, fdp, sfdp, circo, twopi; "
-                                                   "none writes DOT without positions (default: dot, sfdp above 300 entities)")
+  command
+      ->add_option("--layout", options->layout,
+                   "Graphviz layout: dot, neato, fdp, sfdp, circo, twopi; "
+                   "none writes DOT without positions (default: dot, sfdp above 300 entities)")
       ->check(CLI::IsMember({"dot", "neato", "fdp", "sfdp", "circo", "twopi", "none"}))
       ->type_name("ENGINE");
   command->add_flag("--cluster", options->cluster, "Draw members inside their organization");
   command->add_flag("--no-legend", options->no_legend, "Leave out the legend");
   command->add_option("-o,--output", options->output, "Output file, written whole or not at all")
       ->required()
+      ->check(check([](const std::string& file) { return format_for_path(file).has_value(); },
+                    [](const std::string& file) { return file + ": the file must end in .dot, .svg, .png or .pdf"; }))
       ->type_name("FILE");
+  focus->excludes(path)->excludes(storyline);
+  path->excludes(storyline);
 }
 
 }  // namespace cartelgraph::cli

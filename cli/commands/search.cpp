@@ -15,30 +15,24 @@ struct SearchOptions {
   std::size_t limit = 10;
 };
 
+const CommandHelp help = {"search", "Ranked matches over names and aliases (case and accents ignored)",
+                          "cartelgraph search \"jalisco nueva generacion\""};
+
 void write_json(JsonWriter& json, const KnowledgeGraph& graph, const std::string& query,
                 const std::vector<SearchMatch>& matches) {
   json.begin_object();
   json.member("query", query);
-  json.key("matches");
-  json.array([&] {
-    for (const auto& m : matches) {
-      json.begin_object();
-      json.entity_summary(graph, m.entity);
-      json.member("score", m.score);
-      json.end_object();
-    }
-  });
+  json.array_member("matches", matches, [&](const auto& m) { json.entity_with(graph, m.entity, "score", m.score); });
   json.end_object();
 }
 
-void write_text(const KnowledgeGraph& graph, const std::vector<SearchMatch>& matches) {
+void write_text(const KnowledgeGraph& graph, const std::string&, const std::vector<SearchMatch>& matches) {
   for (const auto& m : matches)
     std::printf("%5.3f  %s %s\n", m.score, pad(entity_label(graph, m.entity), 56).c_str(),
                 graph.entity(m.entity).id.c_str());
 }
 
-int run_search(const Context& context, const SearchOptions& options) {
-  const Session session(context.options);
+int run_search(const Session& session, const SearchOptions& options) {
   std::vector<SearchMatch> matches;
   try {
     matches = search_entities(session.graph(), options.text, options.limit);
@@ -46,18 +40,14 @@ int run_search(const Context& context, const SearchOptions& options) {
     throw Error(ErrorCategory::usage, "'" + options.text + "' is not valid UTF-8");
   }
   std::erase_if(matches, [](const SearchMatch& m) { return m.score <= 0; });
-  answer(context, [&](JsonWriter& json) { write_json(json, session.graph(), options.text, matches); },
-         [&] { write_text(session.graph(), matches); });
+  answer(session, write_json, write_text, session.graph(), options.text, matches);
   return matches.empty() ? exit_no_result : exit_ok;
 }
 
 }  // namespace
 
 void setup_search(CLI::App& app, Context& context) {
-  auto [command, options] = add_command(app, context,
-                                        {"search", "Ranked matches over names and aliases (case and accents ignored)",
-                                         "cartelgraph search \"jalisco nueva generacion\""},
-                                        run_search);
+  auto [command, options] = add_command(app, context, help, run_search);
   command->add_option("text", options->text, "What to look for")->required()->type_name("TEXT");
   command->add_option("--limit", options->limit, "How many matches")->type_name("N");
 }

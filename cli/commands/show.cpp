@@ -15,6 +15,9 @@ struct ShowOptions {
   std::string entity;
 };
 
+const CommandHelp help = {"show", "Entity card: names, aliases, dated and sourced relations",
+                          "cartelgraph show \"el arabe\""};
+
 void write_json(JsonWriter& json, const KnowledgeGraph& graph, const EntityCard& card) {
   const Entity& entity = graph.entity(card.entity);
   json.begin_object();
@@ -24,10 +27,7 @@ void write_json(JsonWriter& json, const KnowledgeGraph& graph, const EntityCard&
   json.member("description", entity.description);
   json.key("sources");
   json.citations(entity.sources);
-  json.key("relations");
-  json.array([&] {
-    for (const auto& item : card.relations) json.relation(graph, item.edge);
-  });
+  json.array_member("relations", card.relations, [&](const auto& item) { json.relation(graph, item.edge); });
   json.end_object();
 }
 
@@ -49,21 +49,15 @@ void write_text(const KnowledgeGraph& graph, const EntityCard& card) {
   }
 }
 
-int run_show(const Context& context, const ShowOptions& options) {
-  const Session session(context.options);
-  const EntityCard card = entity_card(session.view(), session.resolve(options.entity));
-  answer(context, [&](JsonWriter& json) { write_json(json, session.graph(), card); },
-         [&] { write_text(session.graph(), card); });
-  return exit_ok;
+int run_show(const Session& session, const ShowOptions& options) {
+  return answer(session, write_json, write_text, session.graph(),
+                entity_card(session.view(), session.resolve(options.entity)));
 }
 
 }  // namespace
 
 void setup_show(CLI::App& app, Context& context) {
-  auto [command, options] = add_command(
-      app, context,
-      {"show", "Entity card: names, aliases, dated and sourced relations", "cartelgraph show \"el arabe\""},
-      run_show);
+  auto [command, options] = add_command(app, context, help, run_show);
   command->add_option("entity", options->entity, "Id, name or alias (case and accents ignored)")
       ->required()
       ->type_name("ENTITY");

@@ -14,6 +14,9 @@ struct TimelineOptions {
   std::string entity;
 };
 
+const CommandHelp help = {"timeline", "Dated relations in date order, for the graph or one entity",
+                          "cartelgraph timeline \"Rosalinda Gonzalez Valencia\""};
+
 void write_json(JsonWriter& json, const KnowledgeGraph& graph, const std::vector<TimelineEvent>& events) {
   json.begin_object();
   json.key("events");
@@ -32,26 +35,19 @@ void write_text(const KnowledgeGraph& graph, const std::vector<TimelineEvent>& e
   for (const auto& event : events) {
     const Relation& r = graph.relation(event.relation);
     std::printf("%-12s %s%s %s\n", event.date.to_string().c_str(), relation_sentence(graph, event.relation).c_str(),
-                r.until && r.since ? (" until " + r.until->to_string()).c_str() : "",
-                citation_list(r.sources).c_str());
+                r.until && r.since ? (" until " + r.until->to_string()).c_str() : "", citation_list(r.sources).c_str());
   }
 }
 
-int run_timeline(const Context& context, const TimelineOptions& options) {
-  const Session session(context.options);
+int run_timeline(const Session& session, const TimelineOptions& options) {
   const auto events = timeline(session.view(), session.resolve_if_given(options.entity));
-  answer(context, [&](JsonWriter& json) { write_json(json, session.graph(), events); },
-         [&] { write_text(session.graph(), events); });
-  return exit_ok;
+  return answer(session, write_json, write_text, session.graph(), events);
 }
 
 }  // namespace
 
 void setup_timeline(CLI::App& app, Context& context) {
-  auto [command, options] = add_command(app, context,
-                                        {"timeline", "Dated relations in date order, for the graph or one entity",
-                                         "cartelgraph timeline \"Rosalinda Gonzalez Valencia\""},
-                                        run_timeline);
+  auto [command, options] = add_command(app, context, help, run_timeline);
   command->add_option("entity", options->entity, "Only relations of this entity")->type_name("ENTITY");
 }
 

@@ -13,6 +13,9 @@ struct ValidateOptions {
   std::string directory;
 };
 
+const CommandHelp help = {"validate", "Check fact files; report every problem as file:line:column: message",
+                          "cartelgraph validate seeds/"};
+
 // What validating found: the files read, and the graph they make or the problems they hold.
 struct Validation {
   std::size_t files = 0;
@@ -40,10 +43,7 @@ void write_json(JsonWriter& json, const Validation& validation) {
   json.member("files", validation.files);
   json.member("entities", result.graph.entity_count());
   json.member("relations", result.graph.relation_count());
-  json.key("problems");
-  json.array([&] {
-    for (const auto& problem : result.problems) json.problem(problem);
-  });
+  json.array_member("problems", result.problems, [&](const auto& problem) { json.problem(problem); });
   json.end_object();
 }
 
@@ -53,24 +53,20 @@ void write_text(const Validation& validation) {
   if (result.problems.empty())
     std::printf("ok: %zu files, %zu entities, %zu relations, %zu sources\n", validation.files,
                 result.graph.entity_count(), result.graph.relation_count(), result.graph.sources().size());
-  else
-    std::fprintf(stderr, "%zu problem%s found\n", result.problems.size(), result.problems.size() == 1 ? "" : "s");
+  else std::fprintf(stderr, "%zu problem%s found\n", result.problems.size(), result.problems.size() == 1 ? "" : "s");
 }
 
 int run_validate(const Context& context, const ValidateOptions& options) {
   const std::string directory = options.directory.empty() ? context.options.data : options.directory;
   const Validation validation = validate(directory, context.options.limits);
-  answer(context, [&](JsonWriter& json) { write_json(json, validation); }, [&] { write_text(validation); });
+  answer(context, write_json, write_text, validation);
   return validation.result.problems.empty() ? exit_ok : exit_invalid_data;
 }
 
 }  // namespace
 
 void setup_validate(CLI::App& app, Context& context) {
-  auto [command, options] = add_command(
-      app, context,
-      {"validate", "Check fact files; report every problem as file:line:column: message", "cartelgraph validate seeds/"},
-      run_validate);
+  auto [command, options] = add_command(app, context, help, run_validate);
   command->add_option("dir", options->directory, "Fact directory (default: --data, else built-in)")->type_name("DIR");
 }
 
