@@ -84,11 +84,4 @@ int answer(const Where& where, Json json, Text text, const Results&... results) 
   return exit_ok;
 }
 
-/// A CLI11 check that passes when `accept(value)` is true and otherwise fails with `message(value)`.
-template <class Accept, class Message>
-CLI::Validator check(Accept accept, Message message) {
-  return CLI::Validator(
-      [accept, message](std::string& value) { return accept(value) ? std::string() : message(value); }, "");
-}
-
 }  // namespace cartelgraph::cli

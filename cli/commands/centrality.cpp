@@ -62,7 +62,10 @@ void write_text(const Session& session, const CentralityScores& scores, const st
 }
 
 int run_centrality(const Session& session, const CentralityCommand& options) {
-  const auto measure = parse_centrality_measure(options.measure);  // checked as it was parsed
+  const auto measure = parse_centrality_measure(options.measure);
+  if (!measure)
+    throw Error(ErrorCategory::usage, "unknown measure '" + options.measure +
+                                          "' (known: degree, betweenness, closeness, harmonic, eigenvector, pagerank)");
   const TypeSet types = type_option(options.type);
   if (options.samples > 0 && *measure != CentralityMeasure::betweenness)
     throw Error(ErrorCategory::usage, "--samples applies to --measure betweenness only");
@@ -78,11 +81,6 @@ void setup_centrality(CLI::App& app, Context& context) {
   auto [command, options] = add_command(app, context, help, run_centrality);
   command
       ->add_option("--measure", options->measure, "degree, betweenness, closeness, harmonic, eigenvector or pagerank")
-      ->check(check([](const std::string& name) { return parse_centrality_measure(name).has_value(); },
-                    [](const std::string& name) {
-                      return "unknown measure '" + name +
-                             "' (known: degree, betweenness, closeness, harmonic, eigenvector, pagerank)";
-                    }))
       ->type_name("M");
   command->add_option("--type", options->type, "List only entities of this type (scores use the whole view)")
       ->type_name("T");

@@ -36,11 +36,13 @@ struct Plan {
   std::string strategy_name;  // "given" for --remove
 };
 
-// --strategy and --mode were checked as they were parsed.
 Plan plan(const DisruptOptions& options) {
-  const auto strategy = *parse_disruption_strategy(options.strategy);
-  return {strategy, *parse_disruption_mode(options.mode),
-          options.remove.empty() ? std::string(to_string(strategy)) : "given"};
+  const auto strategy = parse_disruption_strategy(options.strategy);
+  if (!strategy)
+    throw Error(ErrorCategory::usage, "unknown strategy '" + options.strategy + "' (known: degree, betweenness)");
+  const auto mode = parse_disruption_mode(options.mode);
+  if (!mode) throw Error(ErrorCategory::usage, "unknown mode '" + options.mode + "' (known: sequential, block)");
+  return {*strategy, *mode, options.remove.empty() ? std::string(to_string(*strategy)) : "given"};
 }
 
 DisruptionResult run_query(const Session& session, const DisruptOptions& options, const Plan& plan,
@@ -116,14 +118,8 @@ void setup_disrupt(CLI::App& app, Context& context) {
   command->add_option("--remove", options->remove, "Remove these entities, in order")
       ->delimiter(',')
       ->type_name("E,...");
-  command->add_option("--strategy", options->strategy, "degree or betweenness")
-      ->check(
-          check([](const std::string& name) { return parse_disruption_strategy(name).has_value(); },
-                [](const std::string& name) { return "unknown strategy '" + name + "' (known: degree, betweenness)"; }))
-      ->type_name("S");
+  command->add_option("--strategy", options->strategy, "degree or betweenness")->type_name("S");
   command->add_option("--mode", options->mode, "sequential (re-rank after each removal) or block (rank once)")
-      ->check(check([](const std::string& name) { return parse_disruption_mode(name).has_value(); },
-                    [](const std::string& name) { return "unknown mode '" + name + "' (known: sequential, block)"; }))
       ->type_name("M");
   command->add_option("--steps", options->steps, "How many removals")->type_name("N");
   command

@@ -50,7 +50,7 @@ void write_document(const std::string& text, const std::string& output) {
 int run_export(const Context& context, const ExportOptions& options) {
   if (options.to == "csv" && options.output == "-")
     throw Error(ErrorCategory::usage, "--to csv writes two files: give their directory with -o");
-  const Session session(context.options);
+  const Session session(context);
   if (options.to == "csv") {
     write_csv(session.view(), options.output);
     return exit_ok;

@@ -56,12 +56,16 @@ DiagramSpec diagram(const Session& session, const RenderOptions& options) {
 }
 
 int run_render(const Session& session, const RenderOptions& options) {
+  const auto format = format_for_path(options.output);
+  if (!format)
+    throw Error(ErrorCategory::usage, "-o " + options.output + ": the file must end in .dot, .svg, .png or .pdf");
+  if (!options.focus.empty() + !options.path.empty() + !options.storyline.empty() > 1)
+    throw Error(ErrorCategory::usage, "choose one of --focus, --path and --storyline");
   DiagramSpec spec = diagram(session, options);
   spec.cluster = options.cluster;
   spec.legend = !options.no_legend;
   const std::string layout = options.layout.empty() ? default_layout(spec) : options.layout;
-  write_file_atomically(options.output,
-                        render_diagram(session.graph(), spec, *format_for_path(options.output), layout));
+  write_file_atomically(options.output, render_diagram(session.graph(), spec, *format, layout));
   std::fprintf(stderr, "wrote %s: %zu entities, %zu relations (layout %s)\n", options.output.c_str(),
                spec.entities.size(), spec.relations.size(), layout.c_str());
   return exit_ok;
@@ -74,9 +78,9 @@ void setup_render(CLI::App& app, Context& context) {
   auto* focus =
       command->add_option("--focus", options->focus, "Draw the ego network of this entity")->type_name("ENTITY");
   command->add_option("--depth", options->depth, "Hops around --focus")->type_name("N");
-  auto* path = command->add_option("--path", options->path, "Highlight the shortest path between two entities")
-                   ->expected(2)
-                   ->type_name("FROM TO");
+  command->add_option("--path", options->path, "Highlight the shortest path between two entities")
+      ->expected(2)
+      ->type_name("FROM TO");
   auto* storyline = command
                         ->add_option("--storyline", options->storyline,
                                      "Draw what one fact file states (e.g. sinaloa_war)")
@@ -92,11 +96,7 @@ void setup_render(CLI::App& app, Context& context) {
   command->add_flag("--no-legend", options->no_legend, "Leave out the legend");
   command->add_option("-o,--output", options->output, "Output file, written whole or not at all")
       ->required()
-      ->check(check([](const std::string& file) { return format_for_path(file).has_value(); },
-                    [](const std::string& file) { return file + ": the file must end in .dot, .svg, .png or .pdf"; }))
       ->type_name("FILE");
-  focus->excludes(path)->excludes(storyline);
-  path->excludes(storyline);
 }
 
 }  // namespace cartelgraph::cli
