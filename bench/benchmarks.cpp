@@ -85,7 +85,7 @@ BENCHMARK_CAPTURE(measure, eigenvector, CentralityMeasure::eigenvector)->Arg(1)-
 BENCHMARK_CAPTURE(measure, pagerank, CentralityMeasure::pagerank)->Arg(1)->Unit(benchmark::kMillisecond);
 
 void sampled_betweenness(benchmark::State& state) {
-  const CentralityOptions options{0, static_cast<std::size_t>(state.range(0)), 42};
+  const BetweennessOptions options{.samples = static_cast<std::size_t>(state.range(0))};
   for (auto _ : state) benchmark::DoNotOptimize(betweenness_centrality(projection(), options));
 }
 BENCHMARK(sampled_betweenness)->Arg(100)->Unit(benchmark::kMillisecond);

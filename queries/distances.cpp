@@ -47,7 +47,17 @@ Components connected_components(const Projection& projection) {
     }
     ++next;
   }
-  return {std::move(label), next};
+  return {projection, std::move(label), next};
+}
+
+std::vector<Vertex> Components::members(std::size_t label) const {
+  return entities_where([label](std::size_t of) { return of == label; });
+}
+
+std::vector<std::size_t> Components::sizes() const {
+  std::vector<std::size_t> size_of(count, 0);
+  for (const std::size_t label : values()) ++size_of[label];
+  return size_of;
 }
 
 }  // namespace cartelgraph

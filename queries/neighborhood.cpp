@@ -10,12 +10,13 @@ Neighborhood neighborhood(const GraphView& view, const Projection& projection, V
   Neighborhood result{center, depth, {}, {}};
   const auto source = projection.node(center);
   if (!source) return result;
-  const auto distance = hop_distances(projection, *source);
+  const auto distance = hop_distances(projection, Projection::index(*source));
   std::vector<bool> inside(view.knowledge_graph().entity_count(), false);
   for (Projection::Node u = 0; u < projection.node_count(); ++u)
     if (distance[u] <= depth) {
-      result.entities.push_back({projection.entity(u), distance[u]});
-      inside[projection.entity(u)] = true;
+      const Vertex entity = projection.entity(Projection::id(u));
+      result.entities.push_back({entity, distance[u]});
+      inside[entity] = true;
     }
   std::ranges::stable_sort(result.entities, {}, &NeighborEntity::distance);
   const FilteredGraph g = view.graph();

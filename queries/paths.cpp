@@ -80,7 +80,7 @@ std::vector<double> confidence_weights(const GraphView& view, const Projection& 
     const auto u = projection.node(a);
     const auto v = projection.node(b);
     if (!u || !v) return;
-    if (const auto arc = projection.arc_index(*u, *v)) weights[*arc] = std::min(weights[*arc], cost);
+    if (const auto arc = projection.arc_index(Projection::index(*u), Projection::index(*v))) weights[*arc] = std::min(weights[*arc], cost);
   };
   for (const Edge e : boost::make_iterator_range(boost::edges(g))) {
     const Relation& relation = kg.relation(e);
@@ -154,9 +154,9 @@ std::vector<Path> find_paths(const GraphView& view, const Projection& projection
   if (!source || !target) return {};
   const std::vector<double> weights = query.weighted ? confidence_weights(view, projection) : std::vector<double>{};
   std::vector<Path> paths;
-  for (const auto& nodes : k_shortest_paths(projection, *source, *target, query.k, weights)) {
+  for (const auto& nodes : k_shortest_paths(projection, Projection::index(*source), Projection::index(*target), query.k, weights)) {
     Path path;
-    for (const Node node : nodes) path.entities.push_back(projection.entity(node));
+    for (const Node node : nodes) path.entities.push_back(projection.entity(Projection::id(node)));
     for (std::size_t i = 0; i + 1 < path.entities.size(); ++i) {
       const Vertex a = path.entities[i];
       const Vertex b = path.entities[i + 1];

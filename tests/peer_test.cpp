@@ -37,12 +37,12 @@ void check_centralities(const Projection& projection, const rapidjson::Value& ce
     REQUIRE(measure);
     const CentralityScores scores = cartelgraph::centrality(projection, *measure);
     const auto& values = member.value.GetArray();
-    REQUIRE(values.Size() == scores.scores.size());
+    REQUIRE(values.Size() == scores.size());
     for (rapidjson::SizeType i = 0; i < values.Size(); ++i) {
       const std::string measure_name = member.name.GetString();
       CAPTURE(measure_name);
       CAPTURE(labels[i]);
-      CHECK(std::abs(scores.scores[i] - values[i].GetDouble()) <= tolerance);
+      CHECK(std::abs(scores.at(NodeId{i}) - values[i].GetDouble()) <= tolerance);
     }
   }
 }
@@ -101,7 +101,7 @@ TEST_CASE("the built-in data matches NetworkX on the undirected simple projectio
   for (const auto& id : builtin["nodes"].GetArray()) labels.emplace_back(id.GetString());
   REQUIRE(labels.size() == projection.node_count());
   for (Projection::Node u = 0; u < projection.node_count(); ++u)
-    REQUIRE(graph.entity(projection.entity(u)).id == labels[u]);
+    REQUIRE(graph.entity(projection.entity(Projection::id(u))).id == labels[u]);
 
   check_centralities(projection, builtin["centrality"], labels);
   const NetworkState state = network_state(projection);

@@ -15,11 +15,9 @@ int run_brokers(const Context& context) {
   const GraphView view(graph, make_filter(context.options));
   const Projection projection = Projection::build(view);
   const BrokerReport report = brokers(projection);
-  const std::vector<std::size_t> core = core_numbers(projection);
-  const std::size_t max_core = core.empty() ? 0 : *std::ranges::max_element(core);
-  std::vector<Vertex> innermost;  // the entities of the deepest k-core
-  for (Projection::Node u = 0; u < core.size(); ++u)
-    if (core[u] == max_core) innermost.push_back(projection.entity(u));
+  const CoreNumbers core = core_numbers(projection);
+  const std::size_t max_core = core.max_core();
+  const std::vector<Vertex> innermost = core.members(max_core);  // the entities of the deepest k-core
 
   if (context.json()) {
     JsonDocument json;

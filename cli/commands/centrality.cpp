@@ -32,10 +32,10 @@ int run_centrality(const Context& context, const CentralityOptions& options) {
   const CentralityScores scores =
       centrality(projection, *measure, {context.options.threads, options.samples, options.seed});
 
-  std::vector<Projection::Node> listed;
-  for (const auto node : scores.ranking()) {
+  std::vector<RankedEntity> listed;
+  for (const auto& ranked : scores.ranking()) {
     if (listed.size() == options.top) break;
-    if (listed_types.test(static_cast<std::size_t>(graph.entity(projection.entity(node)).type))) listed.push_back(node);
+    if (listed_types.test(static_cast<std::size_t>(graph.entity(ranked.entity).type))) listed.push_back(ranked);
   }
   if (context.json()) {
     JsonDocument json;
@@ -51,10 +51,10 @@ int run_centrality(const Context& context, const CentralityOptions& options) {
     }
     json.key("results");
     w.StartArray();
-    for (const auto node : listed) {
-      json.begin_entity(graph, projection.entity(node));
+    for (const auto& ranked : listed) {
+      json.begin_entity(graph, ranked.entity);
       json.key("score");
-      w.Double(scores.scores[node]);
+      w.Double(ranked.score);
       w.EndObject();
     }
     w.EndArray();
@@ -69,8 +69,7 @@ int run_centrality(const Context& context, const CentralityOptions& options) {
                 scores.error_bound);
   std::printf("\n");
   for (std::size_t i = 0; i < listed.size(); ++i)
-    std::printf("%3zu  %10.6f  %s\n", i + 1, scores.scores[listed[i]],
-                entity_label(graph, projection.entity(listed[i])).c_str());
+    std::printf("%3zu  %10.6f  %s\n", i + 1, listed[i].score, entity_label(graph, listed[i].entity).c_str());
   return exit_ok;
 }
 

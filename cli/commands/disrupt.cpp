@@ -20,11 +20,6 @@ struct DisruptOptions {
   std::uint64_t seed = 42;
 };
 
-// Exact efficiency costs a search from every entity after every removal; past this size the
-// command samples sources unless told otherwise.
-constexpr std::size_t exact_limit = 20000;
-constexpr std::size_t default_samples = 1000;
-
 int run_disrupt(const Context& context, const DisruptOptions& options) {
   const auto strategy = parse_disruption_strategy(options.strategy);
   if (!strategy) throw CliError(exit_usage, "unknown strategy '" + options.strategy + "' (known: degree, betweenness)");
@@ -33,20 +28,17 @@ int run_disrupt(const Context& context, const DisruptOptions& options) {
   const KnowledgeGraph graph = load_graph(context.options);
   const GraphView view(graph, make_filter(context.options));
   const Projection projection = Projection::build(view);
-  CentralityOptions sampling{context.options.threads, 0, options.seed};
-  sampling.samples = options.samples ? *options.samples
-                                     : (projection.node_count() > exact_limit ? default_samples : 0);
+  const DisruptionOptions sampling{context.options.threads, options.samples, options.seed};
 
   DisruptionResult result;
   if (!options.remove.empty()) {
-    std::vector<Projection::Node> nodes;
+    std::vector<Vertex> entities;
     for (const auto& name : options.remove) {
       const Vertex v = resolve_or_throw(graph, name);
-      const auto node = projection.node(v);
-      if (!node) throw CliError(exit_no_result, "'" + graph.entity(v).id + "' is not in this view");
-      nodes.push_back(*node);
+      if (!projection.node(v)) throw CliError(exit_no_result, "'" + graph.entity(v).id + "' is not in this view");
+      entities.push_back(v);
     }
-    result = disrupt(projection, nodes, sampling);
+    result = disrupt(projection, entities, sampling);
   } else {
     result = disrupt(projection, *strategy, *mode, options.steps, sampling);
   }
@@ -121,7 +113,8 @@ void setup_disrupt(CLI::App& app, Context& context) {
   command->add_option("--steps", options->steps, "How many removals")->type_name("N");
   command->add_option("--samples", options->samples,
                       "Estimate efficiency (and betweenness) from this many sampled sources; 0 is exact "
-                      "(default: exact up to 20000 entities, else 1000)")
+                      "(default: exact up to " + std::to_string(automatic_exact_limit) + " entities, else " +
+                          std::to_string(automatic_samples) + ")")
       ->type_name("K");
   command->add_option("--seed", options->seed, "Seed of the source sample")->type_name("S");
   command->callback([&context, options] {

@@ -17,7 +17,7 @@ int run_report(const Context& context, const ReportOptions& options) {
     throw CliError(exit_usage, "-o " + options.output + ": the dossier is HTML: the file must end in .html");
   const KnowledgeGraph graph = load_graph(context.options);
   const GraphView view(graph, make_filter(context.options));
-  write_file_atomically(options.output, render_dossier(view));
+  write_file_atomically(options.output, render_dossier(view, {.threads = context.options.threads}));
   std::fprintf(stderr, "wrote %s\n", options.output.c_str());
   return exit_ok;
 }
