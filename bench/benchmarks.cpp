@@ -64,13 +64,13 @@ BENCHMARK(build_projection)->Unit(benchmark::kMillisecond);
 
 void shortest_path(benchmark::State& state) {
   const auto n = projection().node_count();
-  for (auto _ : state) benchmark::DoNotOptimize(k_shortest_paths(projection(), 0, n - 1, 1));
+  for (auto _ : state) benchmark::DoNotOptimize(k_shortest_paths(projection(), NodeId{0}, NodeId{n - 1}, 1));
 }
 BENCHMARK(shortest_path)->Unit(benchmark::kMicrosecond);
 
 void yen_k10(benchmark::State& state) {
   const auto n = projection().node_count();
-  for (auto _ : state) benchmark::DoNotOptimize(k_shortest_paths(projection(), 0, n - 1, 10));
+  for (auto _ : state) benchmark::DoNotOptimize(k_shortest_paths(projection(), NodeId{0}, NodeId{n - 1}, 10));
 }
 BENCHMARK(yen_k10)->Unit(benchmark::kMillisecond);
 

@@ -85,7 +85,7 @@ int main(int argc, char** argv) {
       const CoreNumbers core = core_numbers(projection);
       std::printf(", \"seconds\": %.6f, \"max_core\": %zu", seconds_since(start), core.max_core());
     } else if (operation == "path") {
-      const auto paths = k_shortest_paths(projection, 0, projection.node_count() - 1, 10);
+      const auto paths = k_shortest_paths(projection, NodeId{0}, NodeId{projection.node_count() - 1}, 10);
       std::printf(", \"seconds\": %.6f, \"lengths\": [", seconds_since(start));
       for (std::size_t i = 0; i < paths.size(); ++i) std::printf("%s%zu", i ? "," : "", paths[i].size() - 1);
       std::printf("]");

@@ -5,15 +5,15 @@
 
 namespace cartelgraph {
 
-std::vector<std::size_t> hop_distances(const Projection& projection, Projection::Node source) {
+NodeValues<std::size_t> hop_distances(const Projection& projection, NodeId source) {
   const auto& g = projection.graph();
   std::vector<std::size_t> distance(projection.node_count(), unreachable);
-  distance[source] = 0;
+  distance[Projection::index(source)] = 0;
   boost::breadth_first_search(
-      g, source,
+      g, Projection::index(source),
       boost::visitor(boost::make_bfs_visitor(
           boost::record_distances(distance.data(), boost::on_tree_edge()))));
-  return distance;
+  return {projection, std::move(distance)};
 }
 
 Components connected_components(const Projection& projection) {

@@ -12,10 +12,9 @@ namespace cartelgraph {
 /// Distance of a node that cannot be reached.
 inline constexpr std::size_t unreachable = std::numeric_limits<std::size_t>::max();
 
-/// Hop distances from `source` to every node (along arcs when directed); `unreachable` for
-/// nodes it cannot reach. Boost breadth-first search, O(V + E).
-[[nodiscard]] std::vector<std::size_t> hop_distances(const Projection& projection,
-                                                     Projection::Node source);
+/// Hop distances from `source` to every entity of the projection (along arcs when directed);
+/// `unreachable` for those it cannot reach. Boost breadth-first search, O(V + E).
+[[nodiscard]] NodeValues<std::size_t> hop_distances(const Projection& projection, NodeId source);
 
 /// Connected components (weakly connected when directed): a label per entity, 0…count-1 in
 /// order of each component's first entity.

@@ -47,7 +47,7 @@ void check_centralities(const Projection& projection, const rapidjson::Value& ce
   }
 }
 
-std::vector<std::size_t> lengths_of(const std::vector<std::vector<Projection::Node>>& paths) {
+std::vector<std::size_t> lengths_of(const std::vector<std::vector<NodeId>>& paths) {
   std::vector<std::size_t> lengths;
   for (const auto& path : paths) lengths.push_back(path.size() - 1);
   return lengths;
@@ -83,7 +83,7 @@ TEST_CASE("small graphs match NetworkX: six centralities, efficiency, components
     CHECK(state.components == graph["components"].GetUint());
 
     for (const auto& path : graph["paths"].GetArray()) {
-      const auto found = k_shortest_paths(projection, path["from"].GetUint(), path["to"].GetUint(),
+      const auto found = k_shortest_paths(projection, NodeId{path["from"].GetUint()}, NodeId{path["to"].GetUint()},
                                           path["k"].GetUint());
       CHECK(lengths_of(found) == expected_lengths(path));
     }
