@@ -64,13 +64,13 @@ BENCHMARK(build_projection)->Unit(benchmark::kMillisecond);
 
 void shortest_path(benchmark::State& state) {
   const auto n = projection().node_count();
-  for (auto _ : state) benchmark::DoNotOptimize(k_shortest_paths(projection(), 0, n - 1, 1));
+  for (auto _ : state) benchmark::DoNotOptimize(k_shortest_paths(projection(), NodeId{0}, NodeId{n - 1}, 1));
 }
 BENCHMARK(shortest_path)->Unit(benchmark::kMicrosecond);
 
 void yen_k10(benchmark::State& state) {
   const auto n = projection().node_count();
-  for (auto _ : state) benchmark::DoNotOptimize(k_shortest_paths(projection(), 0, n - 1, 10));
+  for (auto _ : state) benchmark::DoNotOptimize(k_shortest_paths(projection(), NodeId{0}, NodeId{n - 1}, 10));
 }
 BENCHMARK(yen_k10)->Unit(benchmark::kMillisecond);
 
@@ -85,7 +85,7 @@ BENCHMARK_CAPTURE(measure, eigenvector, CentralityMeasure::eigenvector)->Arg(1)-
 BENCHMARK_CAPTURE(measure, pagerank, CentralityMeasure::pagerank)->Arg(1)->Unit(benchmark::kMillisecond);
 
 void sampled_betweenness(benchmark::State& state) {
-  const CentralityOptions options{0, static_cast<std::size_t>(state.range(0)), 42};
+  const BetweennessOptions options{.samples = static_cast<std::size_t>(state.range(0))};
   for (auto _ : state) benchmark::DoNotOptimize(betweenness_centrality(projection(), options));
 }
 BENCHMARK(sampled_betweenness)->Arg(100)->Unit(benchmark::kMillisecond);

@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <span>
 #include <string>
 
 namespace {
@@ -33,7 +34,7 @@ KnowledgeGraph load(const std::string& path, std::size_t& bytes) {
   return load_facts_or_throw(files);
 }
 
-void print_scores(const std::vector<double>& scores) {
+void print_scores(std::span<const double> scores) {
   std::printf("[");
   for (std::size_t i = 0; i < scores.size(); ++i) std::printf("%s%.17g", i ? "," : "", scores[i]);
   std::printf("]");
@@ -72,7 +73,7 @@ int main(int argc, char** argv) {
     } else if (const auto measure = parse_centrality_measure(operation)) {
       const CentralityScores scores = centrality(projection, *measure, options);
       std::printf(", \"seconds\": %.6f, \"scores\": ", seconds_since(start));
-      print_scores(scores.scores);
+      print_scores(scores.values());  // node (load) order
     } else if (operation == "components") {
       const Components c = connected_components(projection);
       std::printf(", \"seconds\": %.6f, \"components\": %zu", seconds_since(start), c.count);
@@ -81,11 +82,10 @@ int main(int argc, char** argv) {
       std::printf(", \"seconds\": %.6f, \"articulation_points\": %zu, \"bridges\": %zu", seconds_since(start),
                   report.brokers.size(), report.bridges.size());
     } else if (operation == "kcore") {
-      const auto core = core_numbers(projection);
-      std::printf(", \"seconds\": %.6f, \"max_core\": %zu", seconds_since(start),
-                  core.empty() ? 0 : *std::max_element(core.begin(), core.end()));
+      const CoreNumbers core = core_numbers(projection);
+      std::printf(", \"seconds\": %.6f, \"max_core\": %zu", seconds_since(start), core.max_core());
     } else if (operation == "path") {
-      const auto paths = k_shortest_paths(projection, 0, projection.node_count() - 1, 10);
+      const auto paths = k_shortest_paths(projection, NodeId{0}, NodeId{projection.node_count() - 1}, 10);
       std::printf(", \"seconds\": %.6f, \"lengths\": [", seconds_since(start));
       for (std::size_t i = 0; i < paths.size(); ++i) std::printf("%s%zu", i ? "," : "", paths[i].size() - 1);
       std::printf("]");

@@ -79,9 +79,9 @@ std::size_t Projection::edge_count() const noexcept {
   return directed_ ? arcs : arcs / 2;
 }
 
-std::optional<Projection::Node> Projection::node(Vertex entity) const {
+std::optional<NodeId> Projection::node(Vertex entity) const {
   if (entity >= nodes_.size() || nodes_[entity] == npos) return std::nullopt;
-  return nodes_[entity];
+  return id(nodes_[entity]);
 }
 
 // The CSR arrays are public members of Boost's graph (its own free functions read them); a

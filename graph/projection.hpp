@@ -3,6 +3,7 @@
 
 #include <boost/graph/compressed_sparse_row_graph.hpp>
 
+#include <algorithm>
 #include <optional>
 #include <span>
 #include <utility>
@@ -12,6 +13,10 @@
 
 namespace cartelgraph {
 
+/// A node of a projection, as callers see it: its own index space, which does not convert to or
+/// from an entity (graph Vertex). Projection::entity and Projection::node translate.
+enum class NodeId : std::size_t {};
+
 /// A compact simple graph over the entities a view keeps: one node per entity (in load order),
 /// one edge per tied pair, parallel relations merged, no self loops. Undirected by default
 /// (stored as two arcs in a compressed sparse row graph); directed keeps each relation's
@@ -19,7 +24,12 @@ namespace cartelgraph {
 class Projection {
  public:
   using Graph = boost::compressed_sparse_row_graph<boost::directedS>;
+  /// The raw node index the graph algorithms use on graph() and neighbors(); NodeId is the same
+  /// index as a distinct type, for the boundary with entities.
   using Node = boost::graph_traits<Graph>::vertex_descriptor;
+
+  [[nodiscard]] static constexpr Node index(NodeId node) noexcept { return static_cast<Node>(node); }
+  [[nodiscard]] static constexpr NodeId id(Node node) noexcept { return NodeId{node}; }
 
   /// The projection of `view`. O(V + E log E).
   static Projection build(const GraphView& view, bool directed = false);
@@ -35,10 +45,12 @@ class Projection {
   [[nodiscard]] std::size_t node_count() const noexcept { return entities_.size(); }
   /// Tied pairs when undirected, arcs when directed.
   [[nodiscard]] std::size_t edge_count() const noexcept;
-  /// The entity a node stands for.
-  [[nodiscard]] Vertex entity(Node node) const { return entities_[node]; }
-  /// The node of an entity, if the view kept it.
-  [[nodiscard]] std::optional<Node> node(Vertex entity) const;
+  /// The entity a node stands for. Precondition: node < node_count().
+  [[nodiscard]] Vertex entity(NodeId node) const { return entities_[index(node)]; }
+  /// The node of an entity, if the view kept it. O(1).
+  [[nodiscard]] std::optional<NodeId> node(Vertex entity) const;
+  /// The entity of every node, in node order; ascending (nodes keep load order).
+  [[nodiscard]] std::span<const Vertex> entities() const noexcept { return entities_; }
   /// The neighbours of a node (successors when directed), ascending.
   [[nodiscard]] std::span<const Node> neighbors(Node node) const;
   /// The index (Boost edge_index) of the arc from `u` to `v`, if there is one. O(log degree).
@@ -53,6 +65,45 @@ class Projection {
   bool directed_ = false;
   std::vector<Vertex> entities_;          // node → entity
   std::vector<std::size_t> nodes_;        // entity → node, or npos
+};
+
+/// One value per node of a projection, looked up by entity (or by NodeId). It keeps its own copy
+/// of the node → entity map, so it outlives the projection it was computed on.
+template <class T>
+class NodeValues {
+ public:
+  NodeValues() = default;
+  /// Precondition: values.size() == projection.node_count(), values[i] is node i's.
+  NodeValues(const Projection& projection, std::vector<T> values)
+      : entities_(projection.entities().begin(), projection.entities().end()), values_(std::move(values)) {}
+
+  /// The value of `entity`, or nullopt if the projection left it out. O(log V).
+  [[nodiscard]] std::optional<T> value(Vertex entity) const {
+    const auto it = std::lower_bound(entities_.begin(), entities_.end(), entity);
+    if (it == entities_.end() || *it != entity) return std::nullopt;
+    return values_[static_cast<std::size_t>(it - entities_.begin())];
+  }
+  /// The value of a node. Precondition: node < size().
+  [[nodiscard]] const T& at(NodeId node) const { return values_[Projection::index(node)]; }
+  /// The entity of a node. Precondition: node < size().
+  [[nodiscard]] Vertex entity(NodeId node) const { return entities_[Projection::index(node)]; }
+  /// Nodes (and values).
+  [[nodiscard]] std::size_t size() const noexcept { return values_.size(); }
+  /// The entities whose value satisfies `keep`, in load order. O(V).
+  template <class Predicate>
+  [[nodiscard]] std::vector<Vertex> entities_where(Predicate keep) const {
+    std::vector<Vertex> kept;
+    for (std::size_t i = 0; i < values_.size(); ++i)
+      if (keep(values_[i])) kept.push_back(entities_[i]);
+    return kept;
+  }
+  /// The values in node order, and the entity of each.
+  [[nodiscard]] std::span<const T> values() const noexcept { return values_; }
+  [[nodiscard]] std::span<const Vertex> entities() const noexcept { return entities_; }
+
+ private:
+  std::vector<Vertex> entities_;  // node → entity, ascending
+  std::vector<T> values_;         // node → value
 };
 
 }  // namespace cartelgraph

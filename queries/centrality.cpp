@@ -43,28 +43,30 @@ std::optional<CentralityMeasure> parse_centrality_measure(std::string_view name)
   return std::nullopt;
 }
 
-std::vector<Projection::Node> CentralityScores::ranking() const {
-  std::vector<Projection::Node> order(scores.size());
-  std::iota(order.begin(), order.end(), Projection::Node{0});
-  std::ranges::stable_sort(order, [&](auto a, auto b) { return scores[a] > scores[b]; });
+std::vector<RankedEntity> CentralityScores::ranking() const {
+  std::vector<RankedEntity> order;
+  order.reserve(size());
+  for (std::size_t i = 0; i < size(); ++i) order.push_back({entities()[i], values()[i]});
+  std::ranges::stable_sort(order, std::ranges::greater{}, &RankedEntity::score);
   return order;
 }
 
-std::vector<double> degree_centrality(const Projection& projection) {
+CentralityScores degree_centrality(const Projection& projection) {
   const std::size_t n = projection.node_count();
   std::vector<double> score(n, 1.0);  // NetworkX: a graph of one node scores 1
-  if (n <= 1) return score;
-  const double scale = 1.0 / static_cast<double>(n - 1);
-  for (Projection::Node u = 0; u < n; ++u) score[u] = static_cast<double>(projection.degree(u)) * scale;
-  return score;
+  if (n > 1) {
+    const double scale = 1.0 / static_cast<double>(n - 1);
+    for (Projection::Node u = 0; u < n; ++u) score[u] = static_cast<double>(projection.degree(u)) * scale;
+  }
+  return {projection, CentralityMeasure::degree, std::move(score)};
 }
 
 namespace {
 
 using Node = Projection::Node;
 
-unsigned thread_count(const CentralityOptions& options, std::size_t work) {
-  unsigned threads = options.threads ? options.threads : std::max(1U, std::thread::hardware_concurrency());
+unsigned thread_count(unsigned requested, std::size_t work) {
+  unsigned threads = requested ? requested : std::max(1U, std::thread::hardware_concurrency());
   return static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, work)));
 }
 
@@ -99,13 +101,13 @@ struct Reach {
 // source i has reached it, so one scan of an arc serves up to 64 searches. Neither Boost nor the
 // other libraries here offer it.
 template <class Score>
-std::vector<double> per_source(const Projection& projection, std::span<const Node> sources,
-                               const CentralityOptions& options, Score score) {
+std::vector<double> per_source(const Projection& projection, std::span<const NodeId> sources,
+                               unsigned requested_threads, Score score) {
   const std::size_t n = projection.node_count();
   std::vector<double> result(sources.size(), 0.0);
   constexpr std::size_t width = 64;
   const std::size_t batches = (sources.size() + width - 1) / width;
-  const unsigned threads = thread_count(options, batches);
+  const unsigned threads = thread_count(requested_threads, batches);
   parallel_chunks(batches, std::min<std::size_t>(batches, std::size_t{threads} * 4), threads,
                   [&](std::size_t, std::size_t first_batch, std::size_t last_batch) {
     std::vector<std::uint64_t> seen(n), frontier(n), next(n);
@@ -117,7 +119,7 @@ std::vector<double> per_source(const Projection& projection, std::span<const Nod
       std::ranges::fill(seen, 0);
       active.clear();
       for (std::size_t i = 0; i < count; ++i) {
-        const Node source = sources[first + i];
+        const Node source = Projection::index(sources[first + i]);
         seen[source] = frontier[source] = std::uint64_t{1} << i;
         active.push_back(source);
         reach[i].reached = 1;
@@ -157,93 +159,117 @@ std::vector<double> per_source(const Projection& projection, std::span<const Nod
   return result;
 }
 
-std::vector<Node> all_nodes(const Projection& projection) {
-  std::vector<Node> nodes(projection.node_count());
-  std::iota(nodes.begin(), nodes.end(), Node{0});
-  return nodes;
+std::vector<NodeId> all_nodes(const Projection& projection) {
+  return sample_nodes(projection.node_count(), 0, 0);
 }
 
-}  // namespace
+// What Brandes' search from one source knows of each node, together: an arc's far end is one
+// cache line.
+struct BrandesState {
+  double sigma = 0;  // shortest paths from the source
+  double share = 0;  // (1 + dependency of the source on the node) / sigma
+  std::uint32_t distance = far;
+};
 
-// Brandes (2001) on the CSR arrays, written here rather than calling Boost's
-// brandes_betweenness_centrality so that sources can be split across threads and sampled. Each
-// of a fixed number of chunks of sources accumulates into its own array; the arrays are summed in
-// chunk order, so scores are identical for any thread count.
-std::vector<double> betweenness_centrality(const Projection& projection, const CentralityOptions& options) {
+// Brandes (2001) from source `s`: adds the dependency of s on every other node to delta_sum.
+// `state` is all unreached on entry and on return; `order` is scratch space.
+void accumulate_dependencies(const Projection& projection, Node s, std::vector<BrandesState>& state,
+                             std::vector<Node>& order, std::vector<double>& delta_sum) {
+  // Breadth-first search counting shortest paths as it goes.
+  order.clear();
+  order.push_back(s);
+  state[s].distance = 0;
+  state[s].sigma = 1;
+  for (std::size_t head = 0; head < order.size(); ++head) {
+    const Node u = order[head];
+    const std::uint32_t next_level = state[u].distance + 1;
+    const double paths = state[u].sigma;
+    for (const Node v : projection.neighbors(u)) {
+      BrandesState& far_end = state[v];
+      if (far_end.distance == far) {
+        far_end.distance = next_level;
+        far_end.sigma = paths;
+        order.push_back(v);
+      } else if (far_end.distance == next_level) {
+        far_end.sigma += paths;
+      }
+    }
+  }
+  // Dependencies, farthest first: delta(w) = sigma(w) · Σ (1 + delta(v)) / sigma(v) over
+  // the successors v of w on shortest paths (one division per node instead of per arc).
+  for (auto it = order.rbegin(); it != order.rend(); ++it) {
+    const Node w = *it;
+    BrandesState& near_end = state[w];
+    const std::uint32_t next_level = near_end.distance + 1;
+    double sum = 0;
+    for (const Node v : projection.neighbors(w))
+      if (state[v].distance == next_level) sum += state[v].share;
+    const double delta = near_end.sigma * sum;
+    near_end.share = (1 + delta) / near_end.sigma;
+    if (w != s) delta_sum[w] += delta;
+  }
+  for (const Node v : order) state[v].distance = far;
+}
+
+// The unnormalized betweenness sums from `sources`. Each of a fixed number of chunks of sources
+// accumulates into its own array; the arrays are summed in chunk order, so sums are identical for
+// any thread count.
+std::vector<double> dependency_sums(const Projection& projection, std::span<const NodeId> sources,
+                                    unsigned requested_threads) {
   const std::size_t n = projection.node_count();
-  std::vector<double> score(n, 0.0);
-  if (n == 0) return score;
-  const bool sampled = options.samples > 0 && options.samples < n;
-  const std::vector<Node> sources = sample_nodes(n, options.samples, options.seed);
   constexpr std::size_t chunks = 32;
-  const unsigned threads = thread_count(options, sources.size());
+  const unsigned threads = thread_count(requested_threads, sources.size());
   std::vector<std::vector<double>> partial(std::min(chunks, sources.size()));
   parallel_chunks(sources.size(), partial.size(), threads, [&](std::size_t chunk, std::size_t first, std::size_t last) {
     std::vector<double>& delta_sum = partial[chunk];
     delta_sum.assign(n, 0.0);
-    // What the search knows of each node, together: an arc's far end is one cache line.
-    struct NodeState {
-      double sigma = 0;            // shortest paths from s
-      double share = 0;            // (1 + dependency of s on the node) / sigma
-      std::uint32_t distance = far;
-    };
-    std::vector<NodeState> state(n);
+    std::vector<BrandesState> state(n);
     std::vector<Node> order;  // nodes by non-decreasing distance
     order.reserve(n);
-    for (std::size_t i = first; i < last; ++i) {
-      const Node s = sources[i];
-      // Breadth-first search counting shortest paths as it goes.
-      order.clear();
-      order.push_back(s);
-      state[s].distance = 0;
-      state[s].sigma = 1;
-      for (std::size_t head = 0; head < order.size(); ++head) {
-        const Node u = order[head];
-        const std::uint32_t next_level = state[u].distance + 1;
-        const double paths = state[u].sigma;
-        for (const Node v : projection.neighbors(u)) {
-          NodeState& far_end = state[v];
-          if (far_end.distance == far) {
-            far_end.distance = next_level;
-            far_end.sigma = paths;
-            order.push_back(v);
-          } else if (far_end.distance == next_level) {
-            far_end.sigma += paths;
-          }
-        }
-      }
-      // Dependencies, farthest first: delta(w) = sigma(w) · Σ (1 + delta(v)) / sigma(v) over
-      // the successors v of w on shortest paths (one division per node instead of per arc).
-      for (auto it = order.rbegin(); it != order.rend(); ++it) {
-        const Node w = *it;
-        NodeState& near_end = state[w];
-        const std::uint32_t next_level = near_end.distance + 1;
-        double sum = 0;
-        for (const Node v : projection.neighbors(w))
-          if (state[v].distance == next_level) sum += state[v].share;
-        const double delta = near_end.sigma * sum;
-        near_end.share = (1 + delta) / near_end.sigma;
-        if (w != s) delta_sum[w] += delta;
-      }
-      for (const Node v : order) state[v].distance = far;
-    }
+    for (std::size_t i = first; i < last; ++i)
+      accumulate_dependencies(projection, Projection::index(sources[i]), state, order, delta_sum);
   });
+  std::vector<double> sum(n, 0.0);
   for (const auto& chunk : partial)
-    for (Node v = 0; v < n; ++v) score[v] += chunk[v];
-  if (n <= 2) return score;
-  // NetworkX sums over ordered pairs and, normalized, scales by 1 / ((n − 1)(n − 2)); a sample
-  // of k sources is scaled up by n / k.
-  double scale = 1.0 / (static_cast<double>(n - 1) * static_cast<double>(n - 2));
-  if (sampled) scale *= static_cast<double>(n) / static_cast<double>(options.samples);
-  for (double& s : score) s *= scale;
-  return score;
+    for (Node v = 0; v < n; ++v) sum[v] += chunk[v];
+  return sum;
+}
+
+}  // namespace
+
+// Brandes on the CSR arrays, written here rather than calling Boost's
+// brandes_betweenness_centrality so that sources can be split across threads and sampled.
+CentralityScores betweenness_centrality(const Projection& projection, const BetweennessOptions& options) {
+  const std::size_t n = projection.node_count();
+  const std::vector<NodeId> sources = sample_nodes(n, options.samples, options.seed);
+  std::vector<double> score = n == 0 ? std::vector<double>{} : dependency_sums(projection, sources, options.threads);
+  const bool sampled = options.samples > 0 && options.samples < n;
+  if (n > 2) {
+    // NetworkX sums over ordered pairs and, normalized, scales by 1 / ((n − 1)(n − 2)); a
+    // sample of k sources is scaled up by n / k.
+    double scale = 1.0 / (static_cast<double>(n - 1) * static_cast<double>(n - 2));
+    if (sampled) scale *= static_cast<double>(n) / static_cast<double>(options.samples);
+    for (double& s : score) s *= scale;
+  }
+  CentralityScores result(projection, CentralityMeasure::betweenness, std::move(score));
+  if (sampled) {
+    result.samples = options.samples;
+    result.error_bound = betweenness_error_bound(n, options.samples);
+  }
+  return result;
+}
+
+double betweenness_error_bound(std::size_t n, std::size_t k) noexcept {
+  if (k == 0 || k >= n || n < 2) return 0;
+  const double nodes = static_cast<double>(n);
+  return nodes / (nodes - 1) * std::sqrt(std::log(2 * nodes / 0.05) / (2 * static_cast<double>(k)));
 }
 
 // Boost 1.74's closeness_centrality takes a V×V distance matrix and gives 0 on disconnected
 // graphs, and it has no harmonic centrality: both are written here on one BFS per source.
-std::vector<Node> sample_nodes(std::size_t n, std::size_t k, std::uint64_t seed) {
-  std::vector<Node> nodes(n);
-  std::iota(nodes.begin(), nodes.end(), Node{0});
+std::vector<NodeId> sample_nodes(std::size_t n, std::size_t k, std::uint64_t seed) {
+  std::vector<NodeId> nodes(n);
+  for (std::size_t i = 0; i < n; ++i) nodes[i] = NodeId{i};
   if (k == 0 || k >= n) return nodes;
   std::mt19937_64 random(seed);
   std::ranges::shuffle(nodes, random);
@@ -252,29 +278,31 @@ std::vector<Node> sample_nodes(std::size_t n, std::size_t k, std::uint64_t seed)
   return nodes;
 }
 
-std::vector<double> closeness_centrality(const Projection& projection, const CentralityOptions& options) {
-  return per_source(projection, all_nodes(projection), options, [](const Reach& reach, std::size_t n) {
+CentralityScores closeness_centrality(const Projection& projection, const ClosenessOptions& options) {
+  auto score = per_source(projection, all_nodes(projection), options.threads, [](const Reach& reach, std::size_t n) {
     if (reach.distance_sum == 0 || n <= 1) return 0.0;
     const double r = static_cast<double>(reach.reached - 1);
     return r / static_cast<double>(reach.distance_sum) * (r / static_cast<double>(n - 1));  // Wasserman–Faust
   });
+  return {projection, CentralityMeasure::closeness, std::move(score)};
 }
 
-std::vector<double> harmonic_centrality(const Projection& projection, const CentralityOptions& options) {
-  return harmonic_centrality(projection, all_nodes(projection), options);
+CentralityScores harmonic_centrality(const Projection& projection, const HarmonicOptions& options) {
+  return {projection, CentralityMeasure::harmonic, harmonic_sums(projection, all_nodes(projection), options)};
 }
 
-std::vector<double> harmonic_centrality(const Projection& projection, std::span<const Node> sources,
-                                        const CentralityOptions& options) {
-  return per_source(projection, sources, options,
+std::vector<double> harmonic_sums(const Projection& projection, std::span<const NodeId> sources,
+                                  const HarmonicOptions& options) {
+  return per_source(projection, sources, options.threads,
                     [](const Reach& reach, std::size_t) { return reach.inverse_distance_sum; });
 }
 
 // Boost has no eigenvector centrality; this is NetworkX 2.8's power iteration, step for step,
 // so that scores agree to rounding and not only to the iteration's tolerance.
-std::vector<double> eigenvector_centrality(const Projection& projection, std::size_t max_iter, double tol) {
+CentralityScores eigenvector_centrality(const Projection& projection, const EigenvectorOptions& options) {
+  const auto [max_iter, tol] = options;
   const std::size_t n = projection.node_count();
-  if (n == 0) return {};
+  if (n == 0) return {projection, CentralityMeasure::eigenvector, {}};
   std::vector<double> x(n, 1.0 / static_cast<double>(n));
   for (std::size_t iteration = 0; iteration < max_iter; ++iteration) {
     const std::vector<double> last = x;  // x ← (A + I)·last
@@ -287,7 +315,7 @@ std::vector<double> eigenvector_centrality(const Projection& projection, std::si
       x[u] /= length;
       change += std::abs(x[u] - last[u]);
     }
-    if (change < static_cast<double>(n) * tol) return x;
+    if (change < static_cast<double>(n) * tol) return {projection, CentralityMeasure::eigenvector, std::move(x)};
   }
   throw ConvergenceError("eigenvector centrality did not converge in " + std::to_string(max_iter) +
                          " iterations");
@@ -295,9 +323,10 @@ std::vector<double> eigenvector_centrality(const Projection& projection, std::si
 
 // Boost 1.74's page_rank runs a fixed number of iterations and does not redistribute the rank
 // of dangling nodes; this is NetworkX 2.8's pagerank (its SciPy power iteration) instead.
-std::vector<double> pagerank(const Projection& projection, double alpha, std::size_t max_iter, double tol) {
+CentralityScores pagerank(const Projection& projection, const PageRankOptions& options) {
+  const auto [alpha, max_iter, tol] = options;
   const std::size_t n = projection.node_count();
-  if (n == 0) return {};
+  if (n == 0) return {projection, CentralityMeasure::pagerank, {}};
   const double uniform = 1.0 / static_cast<double>(n);
   std::vector<double> x(n, uniform);
   std::vector<double> next(n);
@@ -319,32 +348,23 @@ std::vector<double> pagerank(const Projection& projection, double alpha, std::si
       change += std::abs(value - x[u]);
       x[u] = value;
     }
-    if (change < static_cast<double>(n) * tol) return x;
+    if (change < static_cast<double>(n) * tol) return {projection, CentralityMeasure::pagerank, std::move(x)};
   }
   throw ConvergenceError("PageRank did not converge in " + std::to_string(max_iter) + " iterations");
 }
 
 CentralityScores centrality(const Projection& projection, CentralityMeasure measure,
                             const CentralityOptions& options) {
-  CentralityScores result{measure, {}, 0, 0};
   switch (measure) {
-    case CentralityMeasure::degree: result.scores = degree_centrality(projection); break;
-    case CentralityMeasure::betweenness: {
-      result.scores = betweenness_centrality(projection, options);
-      const double n = static_cast<double>(projection.node_count());
-      if (options.samples > 0 && options.samples < projection.node_count() && n > 1) {
-        result.samples = options.samples;
-        result.error_bound =
-            n / (n - 1) * std::sqrt(std::log(2 * n / 0.05) / (2 * static_cast<double>(options.samples)));
-      }
-      break;
-    }
-    case CentralityMeasure::closeness: result.scores = closeness_centrality(projection, options); break;
-    case CentralityMeasure::harmonic: result.scores = harmonic_centrality(projection, options); break;
-    case CentralityMeasure::eigenvector: result.scores = eigenvector_centrality(projection); break;
-    case CentralityMeasure::pagerank: result.scores = pagerank(projection); break;
+    case CentralityMeasure::degree: return degree_centrality(projection);
+    case CentralityMeasure::betweenness:
+      return betweenness_centrality(projection, {options.threads, options.samples, options.seed});
+    case CentralityMeasure::closeness: return closeness_centrality(projection, {options.threads});
+    case CentralityMeasure::harmonic: return harmonic_centrality(projection, {options.threads});
+    case CentralityMeasure::eigenvector: return eigenvector_centrality(projection);
+    case CentralityMeasure::pagerank: return pagerank(projection);
   }
-  return result;
+  return degree_centrality(projection);  // not reached: every measure is handled above
 }
 
 }  // namespace cartelgraph

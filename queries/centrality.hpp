@@ -26,10 +26,40 @@ class ConvergenceError : public Error {
   explicit ConvergenceError(const std::string& message) : Error(ErrorCategory::no_result, message) {}
 };
 
-/// How to compute: threads and sampling.
+/// Tuning of betweenness_centrality.
+struct BetweennessOptions {
+  /// Worker threads; 0 means every core. Results are the same, bit for bit, whatever the count.
+  unsigned threads = 0;
+  /// Scores from this many sources drawn without replacement (NetworkX's `k`); 0 means exact.
+  std::size_t samples = 0;
+  /// Seed of the source sample.
+  std::uint64_t seed = 42;
+};
+
+/// Tuning of closeness_centrality and harmonic_centrality.
+struct ClosenessOptions {
+  /// Worker threads; 0 means every core. Results are the same, bit for bit, whatever the count.
+  unsigned threads = 0;
+};
+using HarmonicOptions = ClosenessOptions;
+
+/// Tuning of eigenvector_centrality: at most `max_iter` rounds, tolerance n·tol (NetworkX's).
+struct EigenvectorOptions {
+  std::size_t max_iter = 100;
+  double tol = 1e-6;
+};
+
+/// Tuning of pagerank: damping `alpha`, at most `max_iter` rounds, tolerance n·tol (NetworkX's).
+struct PageRankOptions {
+  double alpha = 0.85;
+  std::size_t max_iter = 100;
+  double tol = 1e-6;
+};
+
+/// How the by-name dispatcher centrality() computes: threads and sampling (the measures it does
+/// not apply to ignore them; eigenvector and PageRank use their defaults).
 struct CentralityOptions {
-  /// Worker threads for betweenness, closeness and harmonic; 0 means every core. Results are
-  /// the same, bit for bit, whatever the count.
+  /// Worker threads for betweenness, closeness and harmonic; 0 means every core.
   unsigned threads = 0;
   /// Betweenness from this many sampled sources (NetworkX's `k`); 0 means exact.
   std::size_t samples = 0;
@@ -37,53 +67,69 @@ struct CentralityOptions {
   std::uint64_t seed = 42;
 };
 
-/// Scores of one measure, indexed by projection node.
-struct CentralityScores {
+/// An entity and its score.
+struct RankedEntity {
+  Vertex entity;
+  double score = 0;
+};
+
+/// Scores of one measure, one per entity of the projection they were computed on.
+class CentralityScores : public NodeValues<double> {
+ public:
+  CentralityScores() = default;
+  /// Precondition: scores.size() == projection.node_count(), scores[i] is node i's.
+  CentralityScores(const Projection& projection, CentralityMeasure measure, std::vector<double> scores)
+      : NodeValues<double>(projection, std::move(scores)), measure(measure) {}
+
+  /// The score of `entity`, or nullopt if the projection left it out. O(log V).
+  [[nodiscard]] std::optional<double> score(Vertex entity) const { return value(entity); }
+  /// Every entity with its score, best first; equal scores keep load order. O(V log V).
+  [[nodiscard]] std::vector<RankedEntity> ranking() const;
+
   CentralityMeasure measure = CentralityMeasure::degree;
-  std::vector<double> scores;
   /// Sources used by sampled betweenness (0 when exact), and the additive error bound on every
   /// normalized score that holds with 95% confidence for all entities at once (Hoeffding with a
   /// union bound: (n/(n−1))·sqrt(ln(2n/0.05)/(2k))).
   std::size_t samples = 0;
   double error_bound = 0;
-  /// Nodes best first; equal scores keep node (load) order.
-  [[nodiscard]] std::vector<Projection::Node> ranking() const;
 };
 
 // Each measure takes an undirected projection (precondition) and matches the NetworkX 2.8
 // function named, to floating-point rounding.
 
 /// degree / (n − 1): `degree_centrality`. O(V).
-[[nodiscard]] std::vector<double> degree_centrality(const Projection& projection);
+[[nodiscard]] CentralityScores degree_centrality(const Projection& projection);
 /// Brandes betweenness normalized by 2 / ((n − 1)(n − 2)): `betweenness_centrality`. With
 /// `samples` k > 0, from k sources drawn without replacement and scaled by n/k, as NetworkX's
-/// `k`. O(VE / threads), O(kE / threads) sampled.
-[[nodiscard]] std::vector<double> betweenness_centrality(const Projection& projection,
-                                                         const CentralityOptions& options = {});
+/// `k`, with the error bound set. O(VE / threads), O(kE / threads) sampled.
+[[nodiscard]] CentralityScores betweenness_centrality(const Projection& projection,
+                                                      const BetweennessOptions& options = {});
 /// (r − 1) / Σd scaled by (r − 1) / (n − 1), r nodes reachable: `closeness_centrality`
-/// with wf_improved. O(VE).
-[[nodiscard]] std::vector<double> closeness_centrality(const Projection& projection,
-                                                       const CentralityOptions& options = {});
-/// Σ 1/d(u, v) over reachable v ≠ u: `harmonic_centrality`. O(VE).
-[[nodiscard]] std::vector<double> harmonic_centrality(const Projection& projection,
-                                                      const CentralityOptions& options = {});
-/// Harmonic centrality of the nodes `sources` only, in their order. O(kE), k sources.
-[[nodiscard]] std::vector<double> harmonic_centrality(const Projection& projection,
-                                                      std::span<const Projection::Node> sources,
-                                                      const CentralityOptions& options = {});
-/// `k` distinct nodes of 0 … n − 1 drawn uniformly with `seed`, ascending; all n when k is 0
-/// or at least n. The sample sampled betweenness uses.
-[[nodiscard]] std::vector<Projection::Node> sample_nodes(std::size_t n, std::size_t k, std::uint64_t seed);
-/// Power iteration on A + I, at most `max_iter` rounds, tolerance n·tol:
-/// `eigenvector_centrality`. Throws ConvergenceError.
-[[nodiscard]] std::vector<double> eigenvector_centrality(const Projection& projection,
-                                                         std::size_t max_iter = 100, double tol = 1e-6);
-/// Power iteration with damping `alpha`, dangling nodes spread uniformly: `pagerank`.
+/// with wf_improved. O(VE / threads).
+[[nodiscard]] CentralityScores closeness_centrality(const Projection& projection,
+                                                    const ClosenessOptions& options = {});
+/// Σ 1/d(u, v) over reachable v ≠ u: `harmonic_centrality`. O(VE / threads).
+[[nodiscard]] CentralityScores harmonic_centrality(const Projection& projection,
+                                                   const HarmonicOptions& options = {});
+/// Power iteration on A + I: `eigenvector_centrality`. Throws ConvergenceError.
+[[nodiscard]] CentralityScores eigenvector_centrality(const Projection& projection,
+                                                      const EigenvectorOptions& options = {});
+/// Power iteration with damping, dangling nodes spread uniformly: `pagerank`.
 /// Throws ConvergenceError.
-[[nodiscard]] std::vector<double> pagerank(const Projection& projection, double alpha = 0.85,
-                                           std::size_t max_iter = 100, double tol = 1e-6);
+[[nodiscard]] CentralityScores pagerank(const Projection& projection, const PageRankOptions& options = {});
 /// Any measure by name.
 [[nodiscard]] CentralityScores centrality(const Projection& projection, CentralityMeasure measure,
                                           const CentralityOptions& options = {});
+
+/// The harmonic sums (Σ 1/d) of the nodes `sources` only, in their order. O(kE / threads),
+/// k sources.
+[[nodiscard]] std::vector<double> harmonic_sums(const Projection& projection, std::span<const NodeId> sources,
+                                                const HarmonicOptions& options = {});
+/// `k` distinct nodes of 0 … n − 1 drawn uniformly with `seed`, ascending; all n when k is 0
+/// or at least n. The sample sampled betweenness uses.
+[[nodiscard]] std::vector<NodeId> sample_nodes(std::size_t n, std::size_t k, std::uint64_t seed);
+/// The 95% additive error bound of sampled betweenness on n nodes from k sources (see
+/// CentralityScores); 0 when k is 0 or at least n (exact).
+[[nodiscard]] double betweenness_error_bound(std::size_t n, std::size_t k) noexcept;
 
 }  // namespace cartelgraph

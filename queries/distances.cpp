@@ -5,15 +5,15 @@
 
 namespace cartelgraph {
 
-std::vector<std::size_t> hop_distances(const Projection& projection, Projection::Node source) {
+NodeValues<std::size_t> hop_distances(const Projection& projection, NodeId source) {
   const auto& g = projection.graph();
   std::vector<std::size_t> distance(projection.node_count(), unreachable);
-  distance[source] = 0;
+  distance[Projection::index(source)] = 0;
   boost::breadth_first_search(
-      g, source,
+      g, Projection::index(source),
       boost::visitor(boost::make_bfs_visitor(
           boost::record_distances(distance.data(), boost::on_tree_edge()))));
-  return distance;
+  return {projection, std::move(distance)};
 }
 
 Components connected_components(const Projection& projection) {
@@ -47,7 +47,17 @@ Components connected_components(const Projection& projection) {
     }
     ++next;
   }
-  return {std::move(label), next};
+  return {projection, std::move(label), next};
+}
+
+std::vector<Vertex> Components::members(std::size_t label) const {
+  return entities_where([label](std::size_t of) { return of == label; });
+}
+
+std::vector<std::size_t> Components::sizes() const {
+  std::vector<std::size_t> size_of(count, 0);
+  for (const std::size_t label : values()) ++size_of[label];
+  return size_of;
 }
 
 }  // namespace cartelgraph

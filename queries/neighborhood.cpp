@@ -10,12 +10,13 @@ Neighborhood neighborhood(const GraphView& view, const Projection& projection, V
   Neighborhood result{center, depth, {}, {}};
   const auto source = projection.node(center);
   if (!source) return result;
-  const auto distance = hop_distances(projection, *source);
+  const NodeValues<std::size_t> distance = hop_distances(projection, *source);
   std::vector<bool> inside(view.knowledge_graph().entity_count(), false);
-  for (Projection::Node u = 0; u < projection.node_count(); ++u)
-    if (distance[u] <= depth) {
-      result.entities.push_back({projection.entity(u), distance[u]});
-      inside[projection.entity(u)] = true;
+  for (std::size_t i = 0; i < distance.size(); ++i)
+    if (distance.values()[i] <= depth) {
+      const Vertex entity = distance.entities()[i];
+      result.entities.push_back({entity, distance.values()[i]});
+      inside[entity] = true;
     }
   std::ranges::stable_sort(result.entities, {}, &NeighborEntity::distance);
   const FilteredGraph g = view.graph();

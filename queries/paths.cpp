@@ -80,7 +80,7 @@ std::vector<double> confidence_weights(const GraphView& view, const Projection& 
     const auto u = projection.node(a);
     const auto v = projection.node(b);
     if (!u || !v) return;
-    if (const auto arc = projection.arc_index(*u, *v)) weights[*arc] = std::min(weights[*arc], cost);
+    if (const auto arc = projection.arc_index(Projection::index(*u), Projection::index(*v))) weights[*arc] = std::min(weights[*arc], cost);
   };
   for (const Edge e : boost::make_iterator_range(boost::edges(g))) {
     const Relation& relation = kg.relation(e);
@@ -93,11 +93,13 @@ std::vector<double> confidence_weights(const GraphView& view, const Projection& 
   return weights;
 }
 
+namespace {
+
 // Yen (1971): the i-th path is the cheapest among spur paths that leave each node of the
 // (i-1)-th path without reusing a root node or an arc that an earlier path with the same root
 // took next.
-std::vector<std::vector<Node>> k_shortest_paths(const Projection& projection, Node from, Node to,
-                                                std::size_t k, const std::vector<double>& weights) {
+std::vector<std::vector<Node>> yen(const Projection& projection, Node from, Node to, std::size_t k,
+                                   const std::vector<double>& weights) {
   const std::vector<double> unit(weights.empty() ? boost::num_edges(projection.graph()) : 0, 1.0);
   const std::vector<double>& w = weights.empty() ? unit : weights;
   std::vector<std::vector<Node>> accepted;
@@ -135,6 +137,18 @@ std::vector<std::vector<Node>> k_shortest_paths(const Projection& projection, No
   return accepted;
 }
 
+}  // namespace
+
+std::vector<std::vector<NodeId>> k_shortest_paths(const Projection& projection, NodeId from, NodeId to,
+                                                  std::size_t k, const std::vector<double>& weights) {
+  std::vector<std::vector<NodeId>> paths;
+  for (const auto& nodes : yen(projection, Projection::index(from), Projection::index(to), k, weights)) {
+    std::vector<NodeId>& path = paths.emplace_back();
+    for (const Node node : nodes) path.push_back(Projection::id(node));
+  }
+  return paths;
+}
+
 std::vector<Edge> relations_between(const GraphView& view, Vertex a, Vertex b, bool directed) {
   const KnowledgeGraph& kg = view.knowledge_graph();
   const FilteredGraph g = view.graph();
@@ -154,9 +168,9 @@ std::vector<Path> find_paths(const GraphView& view, const Projection& projection
   if (!source || !target) return {};
   const std::vector<double> weights = query.weighted ? confidence_weights(view, projection) : std::vector<double>{};
   std::vector<Path> paths;
-  for (const auto& nodes : k_shortest_paths(projection, *source, *target, query.k, weights)) {
+  for (const auto& nodes : yen(projection, Projection::index(*source), Projection::index(*target), query.k, weights)) {
     Path path;
-    for (const Node node : nodes) path.entities.push_back(projection.entity(node));
+    for (const Node node : nodes) path.entities.push_back(projection.entity(Projection::id(node)));
     for (std::size_t i = 0; i + 1 < path.entities.size(); ++i) {
       const Vertex a = path.entities[i];
       const Vertex b = path.entities[i + 1];

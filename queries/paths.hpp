@@ -38,9 +38,9 @@ struct PathQuery {
 /// Up to `k` shortest loopless paths from `from` to `to`, shortest first (Yen's algorithm on
 /// Boost's Dijkstra), each as its nodes. Unit weights when `weights` is empty. Yen is not in
 /// Boost 1.74. O(k · V · (E + V log V)).
-[[nodiscard]] std::vector<std::vector<Projection::Node>> k_shortest_paths(
-    const Projection& projection, Projection::Node from, Projection::Node to, std::size_t k,
-    const std::vector<double>& weights = {});
+[[nodiscard]] std::vector<std::vector<NodeId>> k_shortest_paths(const Projection& projection, NodeId from,
+                                                                NodeId to, std::size_t k,
+                                                                const std::vector<double>& weights = {});
 
 /// Up to `query.k` shortest paths between two entities of `view`, whose projection (directed or
 /// not) is `projection`; empty if either is outside the view or none connects them.

@@ -45,7 +45,8 @@ BrokerReport brokers(const Projection& projection) {
   for (const std::size_t c : component) ++size[c];
   for (const auto e : boost::make_iterator_range(boost::edges(g)))
     if (size[component[boost::get(boost::edge_index, g, e)]] == 1)
-      report.bridges.push_back({projection.entity(boost::source(e, g)), projection.entity(boost::target(e, g))});
+      report.bridges.push_back({projection.entity(Projection::id(boost::source(e, g))),
+                                projection.entity(Projection::id(boost::target(e, g)))});
 
   std::ranges::sort(points);
   for (const auto point : points) {
@@ -54,17 +55,26 @@ BrokerReport brokers(const Projection& projection) {
       around.push_back(component[boost::get(boost::edge_index, g, e)]);
     std::ranges::sort(around);
     around.erase(std::unique(around.begin(), around.end()), around.end());
-    report.brokers.push_back({projection.entity(point), around.size()});
+    report.brokers.push_back({projection.entity(Projection::id(point)), around.size()});
   }
   std::ranges::stable_sort(report.brokers, [](const Broker& a, const Broker& b) { return a.pieces > b.pieces; });
   return report;
 }
 
-std::vector<std::size_t> core_numbers(const Projection& projection) {
+CoreNumbers core_numbers(const Projection& projection) {
   const Undirected g = undirected(projection);
   std::vector<std::size_t> core(projection.node_count(), 0);
   boost::core_numbers(g, boost::make_iterator_property_map(core.begin(), boost::get(boost::vertex_index, g)));
-  return core;
+  return {projection, std::move(core)};
+}
+
+std::size_t CoreNumbers::max_core() const {
+  const auto core = values();
+  return core.empty() ? 0 : *std::ranges::max_element(core);
+}
+
+std::vector<Vertex> CoreNumbers::members(std::size_t k) const {
+  return entities_where([k](std::size_t core) { return core >= k; });
 }
 
 }  // namespace cartelgraph

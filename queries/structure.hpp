@@ -1,6 +1,7 @@
 #pragma once
 // Structure: the brokers whose removal splits the network, and its cores.
 
+#include <optional>
 #include <vector>
 
 #include "cartelgraph/graph/projection.hpp"
@@ -31,7 +32,19 @@ struct BrokerReport {
 /// of one edge). Undirected projection. O(V + E).
 [[nodiscard]] BrokerReport brokers(const Projection& projection);
 
-/// The k-core number of every node (Boost core_numbers). Undirected projection. O(V + E).
-[[nodiscard]] std::vector<std::size_t> core_numbers(const Projection& projection);
+/// The k-core number of every entity of a projection.
+class CoreNumbers : public NodeValues<std::size_t> {
+ public:
+  using NodeValues::NodeValues;
+  /// The core number of `entity`, or nullopt if the projection left it out. O(log V).
+  [[nodiscard]] std::optional<std::size_t> core(Vertex entity) const { return value(entity); }
+  /// The largest core number; 0 for an empty projection. O(V).
+  [[nodiscard]] std::size_t max_core() const;
+  /// The entities of the k-core (core number at least k), in load order. O(V).
+  [[nodiscard]] std::vector<Vertex> members(std::size_t k) const;
+};
+
+/// The k-core number of every entity (Boost core_numbers). Undirected projection. O(V + E).
+[[nodiscard]] CoreNumbers core_numbers(const Projection& projection);
 
 }  // namespace cartelgraph

@@ -304,7 +304,8 @@ std::optional<DiagramSpec> path_view(const GraphView& view, const Projection& pr
   std::set<Vertex> inside(paths[0].entities.begin(), paths[0].entities.end());
   for (const Vertex v : paths[0].entities)
     if (const auto node = projection.node(v))
-      for (const auto neighbor : projection.neighbors(*node)) inside.insert(projection.entity(neighbor));
+      for (const auto neighbor : projection.neighbors(Projection::index(*node)))
+        inside.insert(projection.entity(Projection::id(neighbor)));
   DiagramSpec spec;
   spec.title = kg.entity(from).name + " to " + kg.entity(to).name;
   spec.entities.assign(inside.begin(), inside.end());

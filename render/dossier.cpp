@@ -57,15 +57,16 @@ std::string citations(const std::vector<Citation>& list) {
   return out;
 }
 
-std::string ranking(const KnowledgeGraph& graph, const Projection& projection, CentralityMeasure measure) {
-  const CentralityScores scores = centrality(projection, measure);
+std::string ranking(const KnowledgeGraph& graph, const Projection& projection, CentralityMeasure measure,
+                    const CentralityOptions& analysis) {
+  const CentralityScores scores = centrality(projection, measure, analysis);
   std::string out = "<table><tr><th>#</th><th>entity</th><th>type</th><th>" + std::string(to_string(measure)) +
                     "</th></tr>";
   const auto order = scores.ranking();
   for (std::size_t i = 0; i < std::min<std::size_t>(10, order.size()); ++i) {
-    const Vertex v = projection.entity(order[i]);
+    const Vertex v = order[i].entity;
     char score[32];
-    std::snprintf(score, sizeof score, "%.4f", scores.scores[order[i]]);
+    std::snprintf(score, sizeof score, "%.4f", order[i].score);
     out += "<tr><td>" + std::to_string(i + 1) + "</td><td>" + entity_link(graph, v) + "</td><td>" +
            escape(to_string(graph.entity(v).type)) + "</td><td>" + score + "</td></tr>";
   }
@@ -133,7 +134,7 @@ std::string card(const GraphView& view, Vertex v) {
 
 }  // namespace
 
-std::string render_dossier(const GraphView& view) {
+std::string render_dossier(const GraphView& view, const CentralityOptions& analysis) {
   const KnowledgeGraph& graph = view.knowledge_graph();
   const GraphSummary summary = summarize(view);
   const Projection projection = Projection::build(view);
@@ -164,8 +165,9 @@ std::string render_dossier(const GraphView& view) {
   html += "<section id=\"factions\"><h2>Factions and balance</h2>\n" + faction_section(graph, factions(view)) +
           "</section>\n";
   html += "<section id=\"rankings\"><h2>Rankings</h2><h3>Brokers: top by betweenness</h3>\n" +
-          ranking(graph, projection, CentralityMeasure::betweenness) + "<h3>Most connected: top by degree</h3>\n" +
-          ranking(graph, projection, CentralityMeasure::degree) + "</section>\n";
+          ranking(graph, projection, CentralityMeasure::betweenness, analysis) +
+          "<h3>Most connected: top by degree</h3>\n" +
+          ranking(graph, projection, CentralityMeasure::degree, analysis) + "</section>\n";
 
   html += "<section id=\"entities\"><h2>Entities</h2>\n<p>";
   std::vector<Vertex> entities;

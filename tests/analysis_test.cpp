@@ -2,10 +2,12 @@
 // answers can be worked out by hand.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "cartelgraph/queries/centrality.hpp"
 #include "cartelgraph/queries/disruption.hpp"
+#include "cartelgraph/queries/distances.hpp"
 #include "cartelgraph/queries/factions.hpp"
 #include "cartelgraph/queries/neighborhood.hpp"
 #include "cartelgraph/queries/paths.hpp"
@@ -123,8 +125,28 @@ TEST_CASE("brokers are the articulation points and bridges") {
   CHECK(report.brokers[1].entity == 2);
   CHECK(report.brokers[1].pieces == 2);
   CHECK(report.bridges.size() == 2);
-  const auto core = core_numbers(p);
-  CHECK(core == std::vector<std::size_t>{1, 1, 2, 2, 2, 0});
+  const CoreNumbers core = core_numbers(p);
+  CHECK(std::ranges::equal(core.values(), std::vector<std::size_t>{1, 1, 2, 2, 2, 0}));
+  CHECK(core.core(3) == 2u);
+  CHECK(core.max_core() == 2);
+  CHECK(core.members(2) == std::vector<Vertex>{2, 3, 4});
+}
+
+TEST_CASE("core numbers and components are looked up by entity, not by node") {
+  // Entities 0…5 where the view left out 1 and 4: nodes 0…3 stand for entities 0, 2, 3, 5.
+  const std::vector<std::pair<std::size_t, std::size_t>> edges = {{0, 2}, {2, 3}, {3, 0}, {4, 5}};
+  const Projection p = Projection::from_edges(6, edges).induced({true, false, true, true, false, true});
+  const CoreNumbers core = core_numbers(p);
+  CHECK(core.core(3) == 2u);
+  CHECK(core.core(5) == 0u);
+  CHECK_FALSE(core.core(1));
+  CHECK(core.members(2) == std::vector<Vertex>{0, 2, 3});
+  const Components components = connected_components(p);
+  CHECK(components.count == 2);
+  CHECK(components.component(5) == 1u);
+  CHECK_FALSE(components.component(4));
+  CHECK(components.members(0) == std::vector<Vertex>{0, 2, 3});
+  CHECK(components.sizes() == std::vector<std::size_t>{3, 1});
 }
 
 TEST_CASE("factions report blocs, balance and enemy-of-my-enemy pairs") {
@@ -176,12 +198,33 @@ TEST_CASE("disruption removes the most central node first and tracks the curve")
     CHECK(r.steps[2].removed == 1);  // all leaves score 0: the first loaded goes
   }
   SUBCASE("given removals") {
-    const std::vector<Projection::Node> remove = {5};
+    const std::vector<Vertex> remove = {5};
     const DisruptionResult r = disrupt(p, remove);
     REQUIRE(r.steps.size() == 1);
     CHECK(r.steps[0].state.lcc == 5);
     CHECK(r.steps[0].state.components == 4);
+    const std::vector<Vertex> outside = {9};
+    CHECK_THROWS_AS((void)disrupt(p, outside), std::invalid_argument);
   }
+}
+
+TEST_CASE("a library caller of disrupt gets automatic sampling past 20000 entities") {
+  // A ring of 20001 entities: one more than the exact limit.
+  const std::size_t n = automatic_exact_limit + 1;
+  std::vector<std::pair<std::size_t, std::size_t>> edges;
+  for (std::size_t i = 0; i < n; ++i) edges.emplace_back(i, (i + 1) % n);
+  const Projection p = Projection::from_edges(n, edges);
+  const DisruptionResult r = disrupt(p, DisruptionStrategy::degree, DisruptionMode::block, 1, {.threads = 2});
+  CHECK(r.start.samples == automatic_samples);
+  CHECK(r.start.error_bound > 0);
+  CHECK(r.steps[0].state.samples == automatic_samples);
+  // In a ring every source sees the same distances: the estimate is the exact value.
+  double ring = 0;
+  for (std::size_t d = 1; d <= n / 2; ++d) ring += 2.0 / static_cast<double>(d);
+  CHECK(r.start.efficiency == doctest::Approx(ring / static_cast<double>(n - 1)));
+  CHECK(sample_count({}, automatic_exact_limit) == 0);
+  CHECK(sample_count({.samples = 0}, n) == 0);  // an explicit 0 is exact
+  CHECK(sample_count({.samples = 5}, 10) == 5);
 }
 
 TEST_CASE("sampled efficiency is the mean over the sampled sources, within its stated bound") {
@@ -191,15 +234,15 @@ TEST_CASE("sampled efficiency is the mean over the sampled sources, within its s
   edges.emplace_back(10, 60);
   const Projection p = Projection::from_edges(100, edges);
   const double exact = global_efficiency(p);
-  const std::vector<double> harmonic = harmonic_centrality(p);
+  const CentralityScores harmonic = harmonic_centrality(p);
 
-  CentralityOptions options;
+  DisruptionOptions options;
   options.samples = 20;
   options.seed = 7;
-  const std::vector<Projection::Node> sources = sample_nodes(100, 20, 7);
+  const std::vector<NodeId> sources = sample_nodes(100, 20, 7);
   REQUIRE(sources.size() == 20);
   double mean = 0;
-  for (const auto s : sources) mean += harmonic[s] / 99.0;
+  for (const auto s : sources) mean += harmonic.at(s) / 99.0;
   mean /= 20;
   CHECK(global_efficiency(p, options) == doctest::Approx(mean).epsilon(1e-12));
 

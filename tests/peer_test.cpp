@@ -37,17 +37,17 @@ void check_centralities(const Projection& projection, const rapidjson::Value& ce
     REQUIRE(measure);
     const CentralityScores scores = cartelgraph::centrality(projection, *measure);
     const auto& values = member.value.GetArray();
-    REQUIRE(values.Size() == scores.scores.size());
+    REQUIRE(values.Size() == scores.size());
     for (rapidjson::SizeType i = 0; i < values.Size(); ++i) {
       const std::string measure_name = member.name.GetString();
       CAPTURE(measure_name);
       CAPTURE(labels[i]);
-      CHECK(std::abs(scores.scores[i] - values[i].GetDouble()) <= tolerance);
+      CHECK(std::abs(scores.at(NodeId{i}) - values[i].GetDouble()) <= tolerance);
     }
   }
 }
 
-std::vector<std::size_t> lengths_of(const std::vector<std::vector<Projection::Node>>& paths) {
+std::vector<std::size_t> lengths_of(const std::vector<std::vector<NodeId>>& paths) {
   std::vector<std::size_t> lengths;
   for (const auto& path : paths) lengths.push_back(path.size() - 1);
   return lengths;
@@ -83,7 +83,7 @@ TEST_CASE("small graphs match NetworkX: six centralities, efficiency, components
     CHECK(state.components == graph["components"].GetUint());
 
     for (const auto& path : graph["paths"].GetArray()) {
-      const auto found = k_shortest_paths(projection, path["from"].GetUint(), path["to"].GetUint(),
+      const auto found = k_shortest_paths(projection, NodeId{path["from"].GetUint()}, NodeId{path["to"].GetUint()},
                                           path["k"].GetUint());
       CHECK(lengths_of(found) == expected_lengths(path));
     }
@@ -101,7 +101,7 @@ TEST_CASE("the built-in data matches NetworkX on the undirected simple projectio
   for (const auto& id : builtin["nodes"].GetArray()) labels.emplace_back(id.GetString());
   REQUIRE(labels.size() == projection.node_count());
   for (Projection::Node u = 0; u < projection.node_count(); ++u)
-    REQUIRE(graph.entity(projection.entity(u)).id == labels[u]);
+    REQUIRE(graph.entity(projection.entity(Projection::id(u))).id == labels[u]);
 
   check_centralities(projection, builtin["centrality"], labels);
   const NetworkState state = network_state(projection);

@@ -15,8 +15,8 @@ TEST_CASE("the undirected projection merges parallel relations into one tie") {
   const Projection p = Projection::build(GraphView(g));
   CHECK(p.node_count() == 5);
   CHECK(p.edge_count() == 4);
-  const auto salazar = *p.node(*g.find("los-salazar"));
-  const auto garibay = *p.node(*g.find("los-garibay"));
+  const auto salazar = Projection::index(*p.node(*g.find("los-salazar")));
+  const auto garibay = Projection::index(*p.node(*g.find("los-garibay")));
   CHECK(p.arc_index(salazar, garibay));
   CHECK(p.arc_index(garibay, salazar));
   CHECK(p.degree(salazar) == 3);
@@ -25,9 +25,9 @@ TEST_CASE("the undirected projection merges parallel relations into one tie") {
 TEST_CASE("the directed projection keeps directions, symmetric kinds both ways") {
   const KnowledgeGraph g = sample_graph();
   const Projection p = Projection::build(GraphView(g), true);
-  const auto ruso = *p.node(*g.find("jesus-alexander-sanchez-felix"));
-  const auto rusos = *p.node(*g.find("los-rusos"));
-  const auto salazar = *p.node(*g.find("los-salazar"));
+  const auto ruso = Projection::index(*p.node(*g.find("jesus-alexander-sanchez-felix")));
+  const auto rusos = Projection::index(*p.node(*g.find("los-rusos")));
+  const auto salazar = Projection::index(*p.node(*g.find("los-salazar")));
   CHECK(p.arc_index(ruso, rusos));         // leads: directed
   CHECK_FALSE(p.arc_index(rusos, ruso));
   CHECK(p.arc_index(rusos, salazar));      // rival_of: symmetric
@@ -43,7 +43,8 @@ TEST_CASE("the projection follows the view and maps nodes back to entities") {
   CHECK(p.node_count() == 3);
   CHECK(p.edge_count() == 2);
   CHECK_FALSE(p.node(*g.find("mexicali")));
-  for (Projection::Node u = 0; u < p.node_count(); ++u) CHECK(p.node(p.entity(u)) == u);
+  for (Projection::Node u = 0; u < p.node_count(); ++u) CHECK(p.node(p.entity(Projection::id(u))) == Projection::id(u));
+  CHECK(std::ranges::is_sorted(p.entities()));
 }
 
 TEST_CASE("an induced subgraph keeps the chosen nodes and the ties among them") {
@@ -52,7 +53,7 @@ TEST_CASE("an induced subgraph keeps the chosen nodes and the ties among them") 
   const Projection without_1 = p.induced({true, false, true, true});
   CHECK(without_1.node_count() == 3);
   CHECK(without_1.edge_count() == 1);
-  CHECK(without_1.entity(0) == 0);
-  CHECK(without_1.entity(1) == 2);
+  CHECK(without_1.entity(NodeId{0}) == 0);
+  CHECK(without_1.entity(NodeId{1}) == 2);
   CHECK_THROWS_AS((void)Projection::from_edges(2, edges), std::out_of_range);
 }

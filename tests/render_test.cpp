@@ -150,6 +150,8 @@ TEST_CASE("the dossier is self-contained and has every section and card") {
   CHECK(html.find("href=\"http") == std::string::npos);
   CHECK(html.find("<link") == std::string::npos);
   CHECK(html_escape("<a href='x'>&\"") == "&lt;a href=&#39;x&#39;&gt;&amp;&quot;");
+  // The caller's analysis options reach the rankings; threads never change them.
+  CHECK(render_dossier(GraphView(g), {.threads = 1}) == html);
 }
 
 TEST_CASE("every built-in storyline renders, clustered or not") {

@@ -1,4 +1,3 @@
-#include <algorithm>
 #include <cstdio>
 
 #include "cartelgraph/cli/command.hpp"
@@ -14,22 +13,7 @@ namespace {
 const CommandHelp help = {"brokers", "Articulation points and bridges: who holds the network together",
                           "cartelgraph --types organization,faction,person brokers"};
 
-// The deepest k-core: its k and its entities.
-struct InnermostCore {
-  std::size_t k = 0;
-  std::vector<Vertex> entities;
-};
-
-InnermostCore innermost_core(const Projection& projection) {
-  const std::vector<std::size_t> core = core_numbers(projection);
-  InnermostCore result;
-  result.k = core.empty() ? 0 : *std::ranges::max_element(core);
-  for (Projection::Node u = 0; u < core.size(); ++u)
-    if (core[u] == result.k) result.entities.push_back(projection.entity(u));
-  return result;
-}
-
-void write_json(JsonWriter& json, const Session& session, const BrokerReport& report, const InnermostCore& core) {
+void write_json(JsonWriter& json, const Session& session, const BrokerReport& report, const CoreNumbers& core) {
   const KnowledgeGraph& graph = session.graph();
   json.begin_object();
   json.member("components", report.components);
@@ -43,13 +27,13 @@ void write_json(JsonWriter& json, const Session& session, const BrokerReport& re
         json.member("b", graph.entity(bridge.b).id);
       });
   });
-  json.member("max_core", core.k);
+  json.member("max_core", core.max_core());
   json.key("innermost_core");
-  json.ids(graph, core.entities);
+  json.ids(graph, core.members(core.max_core()));
   json.end_object();
 }
 
-void write_text(const Session& session, const BrokerReport& report, const InnermostCore& core) {
+void write_text(const Session& session, const BrokerReport& report, const CoreNumbers& core) {
   const KnowledgeGraph& graph = session.graph();
   const Projection& projection = session.projection();
   std::printf("%zu entities, %zu ties, %zu connected components\n", projection.node_count(), projection.edge_count(),
@@ -61,15 +45,15 @@ void write_text(const Session& session, const BrokerReport& report, const Innerm
   std::printf("\nBridges (%zu): ties whose removal disconnects their ends\n", report.bridges.size());
   for (const auto& bridge : report.bridges)
     std::printf("  %s — %s\n", entity_label(graph, bridge.a).c_str(), entity_label(graph, bridge.b).c_str());
-  std::printf("\nInnermost core (every member tied to at least %zu others in it): %zu entities\n", core.k,
-              core.entities.size());
-  for (const Vertex v : core.entities) std::printf("  %s\n", entity_label(graph, v).c_str());
+  const std::vector<Vertex> innermost = core.members(core.max_core());
+  std::printf("\nInnermost core (every member tied to at least %zu others in it): %zu entities\n", core.max_core(),
+              innermost.size());
+  for (const Vertex v : innermost) std::printf("  %s\n", entity_label(graph, v).c_str());
 }
 
 int run_brokers(const Session& session, const NoOptions&) {
   const BrokerReport report = brokers(session.projection());
-  const InnermostCore core = innermost_core(session.projection());
-  return answer(session, write_json, write_text, session, report, core);
+  return answer(session, write_json, write_text, session, report, core_numbers(session.projection()));
 }
 
 }  // namespace

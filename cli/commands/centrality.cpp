@@ -22,33 +22,31 @@ struct CentralityCommand {
 const CommandHelp help = {"centrality", "Rank entities by a centrality measure (NetworkX 2.8 definitions)",
                           "cartelgraph centrality --measure betweenness --type person --top 5"};
 
-// The `top` best-ranked nodes whose entity has a type in `types`.
-std::vector<Projection::Node> listed(const Session& session, const CentralityScores& scores, TypeSet types,
-                                     std::size_t top) {
-  std::vector<Projection::Node> nodes;
-  for (const auto node : scores.ranking()) {
-    if (nodes.size() == top) break;
-    const Entity& entity = session.graph().entity(session.projection().entity(node));
-    if (types.test(static_cast<std::size_t>(entity.type))) nodes.push_back(node);
+// The `top` best-ranked entities whose type is in `types`.
+std::vector<RankedEntity> listed(const Session& session, const CentralityScores& scores, TypeSet types,
+                                 std::size_t top) {
+  std::vector<RankedEntity> entities;
+  for (const auto& ranked : scores.ranking()) {
+    if (entities.size() == top) break;
+    if (types.test(static_cast<std::size_t>(session.graph().entity(ranked.entity).type))) entities.push_back(ranked);
   }
-  return nodes;
+  return entities;
 }
 
 void write_json(JsonWriter& json, const Session& session, const CentralityScores& scores,
-                const std::vector<Projection::Node>& nodes) {
+                const std::vector<RankedEntity>& listed) {
   json.begin_object();
   json.member("measure", to_string(scores.measure));
   if (scores.samples > 0) {
     json.member("samples", scores.samples);
     json.member("error_bound", scores.error_bound);
   }
-  json.array_member("results", nodes, [&](const auto& node) {
-    json.entity_with(session.graph(), session.projection().entity(node), "score", scores.scores[node]);
-  });
+  json.array_member("results", listed,
+                    [&](const RankedEntity& r) { json.entity_with(session.graph(), r.entity, "score", r.score); });
   json.end_object();
 }
 
-void write_text(const Session& session, const CentralityScores& scores, const std::vector<Projection::Node>& nodes) {
+void write_text(const Session& session, const CentralityScores& scores, const std::vector<RankedEntity>& listed) {
   const Projection& projection = session.projection();
   std::printf("%s centrality over %zu entities and %zu ties", std::string(to_string(scores.measure)).c_str(),
               projection.node_count(), projection.edge_count());
@@ -56,9 +54,8 @@ void write_text(const Session& session, const CentralityScores& scores, const st
     std::printf(", sampled from %zu sources: each score within ±%.4f (95%% confidence, all at once)", scores.samples,
                 scores.error_bound);
   std::printf("\n");
-  for (std::size_t i = 0; i < nodes.size(); ++i)
-    std::printf("%3zu  %10.6f  %s\n", i + 1, scores.scores[nodes[i]],
-                entity_label(session.graph(), projection.entity(nodes[i])).c_str());
+  for (std::size_t i = 0; i < listed.size(); ++i)
+    std::printf("%3zu  %10.6f  %s\n", i + 1, listed[i].score, entity_label(session.graph(), listed[i].entity).c_str());
 }
 
 int run_centrality(const Session& session, const CentralityCommand& options) {
@@ -71,8 +68,7 @@ int run_centrality(const Session& session, const CentralityCommand& options) {
     throw Error(ErrorCategory::usage, "--samples applies to --measure betweenness only");
   const CentralityScores scores = centrality(session.projection(), *measure,
                                              {session.options().threads, options.samples, options.seed});
-  const auto nodes = listed(session, scores, types, options.top);
-  return answer(session, write_json, write_text, session, scores, nodes);
+  return answer(session, write_json, write_text, session, scores, listed(session, scores, types, options.top));
 }
 
 }  // namespace

@@ -24,11 +24,6 @@ struct DisruptOptions {
 const CommandHelp help = {"disrupt", "Remove entities and watch the network fall apart (Cavallaro et al. 2020)",
                           "cartelgraph disrupt --strategy betweenness --mode sequential --steps 5"};
 
-// Exact efficiency costs a search from every entity after every removal; past this size the
-// command samples sources unless told otherwise.
-constexpr std::size_t exact_limit = 20000;
-constexpr std::size_t default_samples = 1000;
-
 // What the command was asked to do, parsed.
 struct Plan {
   DisruptionStrategy strategy;
@@ -45,18 +40,17 @@ Plan plan(const DisruptOptions& options) {
   return {*strategy, *mode, options.remove.empty() ? std::string(to_string(*strategy)) : "given"};
 }
 
-DisruptionResult run_query(const Session& session, const DisruptOptions& options, const Plan& plan,
-                           const CentralityOptions& sampling) {
-  const Projection& projection = session.projection();
-  if (options.remove.empty()) return disrupt(projection, plan.strategy, plan.mode, options.steps, sampling);
-  std::vector<Projection::Node> nodes;
+DisruptionResult run_query(const Session& session, const DisruptOptions& options, const Plan& plan) {
+  const DisruptionOptions sampling{session.options().threads, options.samples, options.seed};
+  if (options.remove.empty()) return disrupt(session.projection(), plan.strategy, plan.mode, options.steps, sampling);
+  std::vector<Vertex> removals;
   for (const auto& name : options.remove) {
     const Vertex v = session.resolve(name);
-    const auto node = projection.node(v);
-    if (!node) throw Error(ErrorCategory::no_result, "'" + session.graph().entity(v).id + "' is not in this view");
-    nodes.push_back(*node);
+    if (!session.projection().node(v))
+      throw Error(ErrorCategory::no_result, "'" + session.graph().entity(v).id + "' is not in this view");
+    removals.push_back(v);
   }
-  return disrupt(projection, nodes, sampling);
+  return disrupt(session.projection(), removals, sampling);
 }
 
 void write_json(JsonWriter& json, const Session& session, const DisruptOptions&, const Plan& plan,
@@ -104,10 +98,7 @@ void write_text(const Session& session, const DisruptOptions& options, const Pla
 
 int run_disrupt(const Session& session, const DisruptOptions& options) {
   const Plan parsed = plan(options);
-  CentralityOptions sampling{session.options().threads, 0, options.seed};
-  sampling.samples = options.samples ? *options.samples
-                                     : (session.projection().node_count() > exact_limit ? default_samples : 0);
-  const DisruptionResult result = run_query(session, options, parsed, sampling);
+  const DisruptionResult result = run_query(session, options, parsed);
   return answer(session, write_json, write_text, session, options, parsed, result);
 }
 
@@ -125,7 +116,9 @@ void setup_disrupt(CLI::App& app, Context& context) {
   command
       ->add_option("--samples", options->samples,
                    "Estimate efficiency (and betweenness) from this many sampled sources; 0 is exact "
-                   "(default: exact up to 20000 entities, else 1000)")
+                   "(default: exact up to " +
+                       std::to_string(automatic_exact_limit) + " entities, else " + std::to_string(automatic_samples) +
+                       ")")
       ->type_name("K");
   command->add_option("--seed", options->seed, "Seed of the source sample")->type_name("S");
 }

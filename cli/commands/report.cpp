@@ -20,7 +20,7 @@ const CommandHelp help = {"report", "Write a self-contained HTML dossier: diagra
 int run_report(const Session& session, const ReportOptions& options) {
   if (!options.output.ends_with(".html") && !options.output.ends_with(".htm"))
     throw Error(ErrorCategory::usage, "-o " + options.output + ": the dossier is HTML: the file must end in .html");
-  write_file_atomically(options.output, render_dossier(session.view()));
+  write_file_atomically(options.output, render_dossier(session.view(), {.threads = session.options().threads}));
   std::fprintf(stderr, "wrote %s\n", options.output.c_str());
   return exit_ok;
 }

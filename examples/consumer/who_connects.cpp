@@ -42,7 +42,7 @@ int main(int argc, char** argv) {
     std::printf("top brokers by betweenness:\n");
     const auto ranking = scores.ranking();
     for (std::size_t i = 0; i < 5 && i < ranking.size(); ++i)
-      std::printf("  %.4f  %s\n", scores.scores[ranking[i]], graph.entity(projection.entity(ranking[i])).name.c_str());
+      std::printf("  %.4f  %s\n", ranking[i].score, graph.entity(ranking[i].entity).name.c_str());
 
     const auto svg = std::filesystem::temp_directory_path() / "who_connects.svg";
     const DiagramSpec spec = focus_view(view, projection, from.entities[0], 1);
