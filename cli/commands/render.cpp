@@ -75,16 +75,13 @@ int run_render(const Session& session, const RenderOptions& options) {
 
 void setup_render(CLI::App& app, Context& context) {
   auto [command, options] = add_command(app, context, help, run_render);
-  auto* focus =
-      command->add_option("--focus", options->focus, "Draw the ego network of this entity")->type_name("ENTITY");
+  command->add_option("--focus", options->focus, "Draw the ego network of this entity")->type_name("ENTITY");
   command->add_option("--depth", options->depth, "Hops around --focus")->type_name("N");
   command->add_option("--path", options->path, "Highlight the shortest path between two entities")
       ->expected(2)
       ->type_name("FROM TO");
-  auto* storyline = command
-                        ->add_option("--storyline", options->storyline,
-                                     "Draw what one fact file states (e.g. sinaloa_war)")
-                        ->type_name("ID");
+  command->add_option("--storyline", options->storyline, "Draw what one fact file states (e.g. sinaloa_war)")
+      ->type_name("ID");
   command->add_option("--kinds", options->kinds, "Only relations of these kinds")->delimiter(',')->type_name("K,...");
   command
       ->add_option("--layout", options->layout,
