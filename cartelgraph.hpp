@@ -22,6 +22,7 @@
 // loaders/: facts in
 #include "cartelgraph/loaders/builtin_data.hpp"
 #include "cartelgraph/loaders/fact_directory.hpp"
+#include "cartelgraph/loaders/fact_fields.hpp"
 #include "cartelgraph/loaders/fact_loader.hpp"
 #include "cartelgraph/loaders/graphml_loader.hpp"
 #include "cartelgraph/loaders/problem.hpp"

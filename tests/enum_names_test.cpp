@@ -7,6 +7,7 @@
 #include "cartelgraph/cli/enum_option.hpp"
 #include "cartelgraph/graph/entity.hpp"
 #include "cartelgraph/graph/relation_kinds.hpp"
+#include "cartelgraph/loaders/fact_fields.hpp"
 #include "cartelgraph/queries/centrality.hpp"
 #include "cartelgraph/queries/disruption.hpp"
 
@@ -44,6 +45,7 @@ TEST_CASE("every enum's names round-trip through name_of and parse") {
   check_round_trip<CentralityMeasure>(static_cast<std::size_t>(CentralityMeasure::pagerank) + 1);
   check_round_trip<DisruptionStrategy>(static_cast<std::size_t>(DisruptionStrategy::betweenness) + 1);
   check_round_trip<DisruptionMode>(static_cast<std::size_t>(DisruptionMode::block) + 1);
+  check_round_trip<Record>(static_cast<std::size_t>(Record::citation) + 1);
 }
 
 TEST_CASE("the named functions agree with names<E>()") {
@@ -75,4 +77,17 @@ TEST_CASE("enum options accept exactly the names and list them in help") {
   CHECK_THROWS_WITH(app.parse("--measure fame", false),
                     "--measure: unknown measure 'fame' (known: degree, betweenness, closeness, harmonic, "
                     "eigenvector, pagerank)");
+}
+
+TEST_CASE("fact-file members come in the order of the schema's properties") {
+  for (std::size_t i = 0; i < names<Record>().size(); ++i) {
+    CAPTURE(names<Record>()[i]);
+    CHECK_FALSE(member_order(static_cast<Record>(i)).empty());
+  }
+  const auto relation = member_order(Record::relation);
+  REQUIRE(relation.size() == 9);
+  CHECK(relation.front() == "kind");
+  CHECK(relation.back() == "sources");
+  CHECK(member_order(Record::file).front() == "title");
+  CHECK(member_order(Record::citation).size() == 3);
 }
