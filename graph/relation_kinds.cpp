@@ -134,4 +134,6 @@ bool is_membership(RelationKind kind) noexcept {
   return row.category == KindCategory::structure && row.layer == Layer::criminal && !row.hierarchy;
 }
 
+bool stays_inside(RelationKind kind) noexcept { return kind_info(kind).hierarchy && kind != offshoot_of; }
+
 }  // namespace cartelgraph

@@ -85,6 +85,10 @@ struct KindInfo {
 /// layer's structure kinds that are not hierarchy.
 [[nodiscard]] bool is_membership(RelationKind kind) noexcept;
 
+/// True for the hierarchy kinds whose `from` group is still part of the `to` group
+/// (faction_of, armed_wing_of, support_network_of); an offshoot (offshoot_of) has split away.
+[[nodiscard]] bool stays_inside(RelationKind kind) noexcept;
+
 /// The kinds' names as written in fact files, in table order.
 template <>
 [[nodiscard]] std::span<const std::string_view> names<RelationKind>() noexcept;

@@ -135,14 +135,15 @@ std::vector<EnemyOfEnemy> enemy_pairs(const SignedGroups& net) {
 
 }  // namespace
 
-// The kind table's sign, plus +1 for the hierarchy kinds that keep a group inside its parent
-// (faction_of, armed_wing_of, support_network_of): today's blocs count them as alliances. An
-// offshoot has split away and never counted. Issue 16 drops hierarchy from blocs (blocs from
-// alliance ties only); until then this keeps the factions answers as they were.
+// The kind table's sign of the alignment kinds (allied_with, aligned_with +1; rival_of −1),
+// plus +1 for the hierarchy kinds that keep a group inside its parent (stays_inside:
+// faction_of, armed_wing_of, support_network_of), which today's blocs count as alliances. An
+// attack (violence, sign −1) is one act, not a standing tie: it does not sign the pair. Issue 16
+// drops hierarchy from blocs; until then this keeps the factions answers as they were.
 int faction_sign(RelationKind kind) noexcept {
   const KindInfo& info = kind_info(kind);
-  if (info.sign != 0) return info.sign;
-  return info.hierarchy && kind != RelationKind::offshoot_of ? +1 : 0;
+  if (info.category == KindCategory::alignment) return info.sign;
+  return stays_inside(kind) ? +1 : 0;
 }
 
 FactionReport factions(const GraphView& view) {

@@ -123,9 +123,9 @@ std::string node_tooltip(const Entity& entity) {
   return tip;
 }
 
-// The ties that draw an entity inside a group with --cluster: a person's membership and a
-// group's hierarchy ties (both from the kind table).
-bool is_structural(RelationKind kind) { return is_membership(kind) || kind_info(kind).hierarchy; }
+// The ties that draw an entity inside a group with --cluster: a person's membership and the
+// hierarchy ties of a group still part of its parent (not an offshoot, which split away).
+bool is_structural(RelationKind kind) { return is_membership(kind) || stays_inside(kind); }
 
 // The organization each entity is drawn inside with --cluster: follow structural ties upward
 // to a group that is not itself part of another.

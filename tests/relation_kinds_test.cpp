@@ -104,6 +104,16 @@ TEST_CASE("hierarchy kinds are the group-inside-group structure kinds") {
   }
 }
 
+TEST_CASE("an offshoot is the one hierarchy kind whose group has left its parent") {
+  for (const auto& row : relation_kinds()) {
+    CAPTURE(row.name);
+    CHECK(stays_inside(row.kind) == (row.hierarchy && row.kind != RelationKind::offshoot_of));
+  }
+  CHECK(stays_inside(RelationKind::faction_of));
+  CHECK_FALSE(stays_inside(RelationKind::offshoot_of));
+  CHECK_FALSE(stays_inside(RelationKind::member_of));
+}
+
 TEST_CASE("membership is a person's tie to a group") {
   std::set<RelationKind> membership;
   for (const auto& row : relation_kinds())
