@@ -11,6 +11,7 @@
 // graph/: the model
 #include "cartelgraph/graph/date.hpp"
 #include "cartelgraph/graph/entity.hpp"
+#include "cartelgraph/graph/enum_names.hpp"
 #include "cartelgraph/graph/knowledge_graph.hpp"
 #include "cartelgraph/graph/normalize.hpp"
 #include "cartelgraph/graph/projection.hpp"
@@ -21,6 +22,7 @@
 // loaders/: facts in
 #include "cartelgraph/loaders/builtin_data.hpp"
 #include "cartelgraph/loaders/fact_directory.hpp"
+#include "cartelgraph/loaders/fact_fields.hpp"
 #include "cartelgraph/loaders/fact_loader.hpp"
 #include "cartelgraph/loaders/graphml_loader.hpp"
 #include "cartelgraph/loaders/problem.hpp"
@@ -45,4 +47,6 @@
 #include "cartelgraph/render/diagram.hpp"
 #include "cartelgraph/render/dossier.hpp"
 #include "cartelgraph/render/escape.hpp"
+#include "cartelgraph/render/kind_style.hpp"
+#include "cartelgraph/render/labels.hpp"
 #include "cartelgraph/render/output_file.hpp"

@@ -1,6 +1,7 @@
 #include "cartelgraph/cli/text_output.hpp"
 
 #include "cartelgraph/cli/style.hpp"
+#include "cartelgraph/render/kind_style.hpp"
 
 namespace cartelgraph::cli {
 
@@ -26,8 +27,9 @@ std::string pad(std::string_view text, std::size_t width) {
 std::string relation_sentence(const KnowledgeGraph& graph, Edge e) {
   const Relation& relation = graph.relation(e);
   const Graph& g = graph.graph();
-  const KindInfo& info = kind_info(relation.kind);
-  std::string text = graph.entity(boost::source(e, g)).name + " " + signed_colour(info.label, info.sign) + " " +
+  // Green for a friendly kind, red for a hostile one: the sign column of the kind table.
+  std::string text = graph.entity(boost::source(e, g)).name + " " +
+                     signed_colour(kind_label(relation.kind), kind_info(relation.kind).sign) + " " +
                      graph.entity(boost::target(e, g)).name;
   if (!relation.place.empty()) {
     const auto place = graph.find(relation.place);

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "cartelgraph/graph/knowledge_graph.hpp"
+#include "cartelgraph/render/labels.hpp"  // date_span, for the commands that print relations
 
 namespace cartelgraph::cli {
 

@@ -3,29 +3,20 @@
 namespace cartelgraph {
 
 namespace {
-constexpr std::array<std::string_view, 7> type_names = {
+constexpr std::array<std::string_view, all_entity_types.size()> type_names = {
     "organization", "faction", "person", "place", "agency", "business", "event"};
 constexpr std::array<std::string_view, 3> confidence_names = {"alleged", "reported", "confirmed"};
 }  // namespace
 
-std::string_view to_string(EntityType type) noexcept {
-  return type_names[static_cast<std::size_t>(type)];
-}
+template <>
+std::span<const std::string_view> names<EntityType>() noexcept { return type_names; }
+template <>
+std::span<const std::string_view> names<Confidence>() noexcept { return confidence_names; }
 
-std::optional<EntityType> parse_entity_type(std::string_view name) noexcept {
-  for (std::size_t i = 0; i < type_names.size(); ++i)
-    if (type_names[i] == name) return static_cast<EntityType>(i);
-  return std::nullopt;
-}
+std::string_view to_string(EntityType type) noexcept { return name_of(type); }
+std::optional<EntityType> parse_entity_type(std::string_view name) noexcept { return parse<EntityType>(name); }
 
-std::string_view to_string(Confidence confidence) noexcept {
-  return confidence_names[static_cast<std::size_t>(confidence)];
-}
-
-std::optional<Confidence> parse_confidence(std::string_view name) noexcept {
-  for (std::size_t i = 0; i < confidence_names.size(); ++i)
-    if (confidence_names[i] == name) return static_cast<Confidence>(i);
-  return std::nullopt;
-}
+std::string_view to_string(Confidence confidence) noexcept { return name_of(confidence); }
+std::optional<Confidence> parse_confidence(std::string_view name) noexcept { return parse<Confidence>(name); }
 
 }  // namespace cartelgraph

@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "cartelgraph/graph/enum_names.hpp"
+
 namespace cartelgraph {
 
 /// The closed set of entity types.
@@ -17,6 +19,9 @@ inline constexpr std::array<EntityType, 7> all_entity_types = {
     EntityType::organization, EntityType::faction, EntityType::person, EntityType::place,
     EntityType::agency,       EntityType::business, EntityType::event};
 
+/// `organization`, `faction`, … in declaration order.
+template <>
+[[nodiscard]] std::span<const std::string_view> names<EntityType>() noexcept;
 /// The type's name as written in the fact files (`organization`, `faction`, …).
 [[nodiscard]] std::string_view to_string(EntityType type) noexcept;
 /// The type named `name`, or nullopt if there is none.
@@ -25,6 +30,9 @@ inline constexpr std::array<EntityType, 7> all_entity_types = {
 /// How sure the sources are of a fact, weakest first.
 enum class Confidence : unsigned char { alleged, reported, confirmed };
 
+/// `alleged`, `reported`, `confirmed`.
+template <>
+[[nodiscard]] std::span<const std::string_view> names<Confidence>() noexcept;
 /// `alleged`, `reported` or `confirmed`.
 [[nodiscard]] std::string_view to_string(Confidence confidence) noexcept;
 /// The level named `name`, or nullopt if there is none.

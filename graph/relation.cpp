@@ -8,11 +8,4 @@ bool holds_on(const Relation& relation, const Date& day) noexcept {
   return true;
 }
 
-std::string date_span(const Relation& relation) {
-  if (!relation.since && !relation.until) return "undated";
-  std::string text = relation.since ? relation.since->to_string() : "?";
-  if (relation.until) text += " to " + relation.until->to_string();
-  return text;
-}
-
 }  // namespace cartelgraph

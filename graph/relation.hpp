@@ -23,9 +23,6 @@ struct Relation {
   std::string storyline;      // the fact file that states it (its name without .json)
 };
 
-/// The relation's dates as text: "2021-03", "2019 to 2020", "? to 2020" or "undated".
-[[nodiscard]] std::string date_span(const Relation& relation);
-
 /// True if the relation holds on `day`: begun by then (by its first day) and not yet ended
 /// (by its last day). Undated ends are open.
 [[nodiscard]] bool holds_on(const Relation& relation, const Date& day) noexcept;

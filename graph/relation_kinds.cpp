@@ -1,7 +1,6 @@
 #include "cartelgraph/graph/relation_kinds.hpp"
 
 #include <array>
-#include <string>
 
 namespace cartelgraph {
 
@@ -22,51 +21,70 @@ constexpr unsigned long event = bit(EntityType::event);
 constexpr unsigned long group = organization | faction;
 constexpr unsigned long any = group | person | place | agency | business_ | event;
 
+// Hierarchy: the ties that place a group inside or under another (faction_of, armed_wing_of,
+// support_network_of, offshoot_of). part_of (an agency inside a ministry) is the state's own
+// organization chart, and located_in is geography, not belonging: neither is hierarchy, so
+// analyses of how groups belong together do not pick up agencies or places.
 // clang-format off
-const std::array<KindInfo, relation_kind_count> table = {{
-  // kind                name                  category      sym    sign from                     to                       label                    color            style
-  {member_of,          "member_of",          structure,    false,  0, person,                  group,                   "member of",             "gray30",        "solid"},
-  {leads,              "leads",              structure,    false,  0, person,                  group,                   "leads",                 "black",         "bold"},
-  {faction_of,         "faction_of",         structure,    false,  0, faction,                 group,                   "faction of",            "gray30",        "solid"},
-  {armed_wing_of,      "armed_wing_of",      structure,    false,  0, group,                   group,                   "armed wing of",         "gray30",        "solid"},
-  {support_network_of, "support_network_of", structure,    false,  0, group,                   group,                   "support network of",    "gray30",        "solid"},
-  {offshoot_of,        "offshoot_of",        structure,    false,  0, group,                   group,                   "offshoot of",           "gray30",        "dashed"},
-  {part_of,            "part_of",            structure,    false,  0, agency,                  agency,                  "part of",               "gray50",        "solid"},
-  {allied_with,        "allied_with",        alignment,    true,  +1, group | person,          group | person,          "allied with",           "forestgreen",   "bold"},
-  {rival_of,           "rival_of",           alignment,    true,  -1, group | person,          group | person,          "rival of",              "red3",          "bold"},
-  {aligned_with,       "aligned_with",       alignment,    false, +1, group | person,          group | person,          "aligned with",          "forestgreen",   "dashed"},
-  {parent_of,          "parent_of",          family,       false,  0, person,                  person,                  "parent of",             "purple",        "solid"},
-  {spouse_of,          "spouse_of",          family,       true,   0, person,                  person,                  "spouse of",             "purple",        "solid"},
-  {sibling_of,         "sibling_of",         family,       true,   0, person,                  person,                  "sibling of",            "purple",        "solid"},
-  {relative_of,        "relative_of",        family,       true,   0, person,                  person,                  "relative of",           "purple",        "dashed"},
-  {associate_of,       "associate_of",       association,  true,   0, group | person,          group | person,          "associate of",          "steelblue",     "dashed"},
-  {works_for,          "works_for",          association,  false,  0, person,                  group | person,          "works for",             "steelblue",     "solid"},
-  {official_of,        "official_of",        association,  false,  0, person,                  agency,                  "official of",           "navy",          "solid"},
-  {cooperates_with,    "cooperates_with",    association,  true,   0, agency,                  agency,                  "cooperates with",       "navy",          "dashed"},
-  {operates_in,        "operates_in",        territory,    false,  0, group | person,          place,                   "operates in",           "darkgoldenrod", "dotted"},
-  {contests,           "contests",           territory,    false,  0, group | person,          place,                   "contests",              "orangered",     "dotted"},
-  {located_in,         "located_in",         territory,    false,  0, place | agency | business_, place,                "located in",            "gray60",        "dotted"},
-  {arrested_by,        "arrested_by",        state_action, false,  0, person | group | business_, agency,             "arrested by",           "navy",          "solid"},
-  {charged_by,         "charged_by",         state_action, false,  0, person | group | business_, agency,             "charged by",            "navy",          "dashed"},
-  {sanctioned_by,      "sanctioned_by",      state_action, false,  0, person | group | business_, agency,             "sanctioned by",         "navy",          "dashed"},
-  {pleaded_guilty_in,  "pleaded_guilty_in",  state_action, false,  0, person,                  agency,                  "pleaded guilty in",     "navy",          "solid"},
-  {convicted_by,       "convicted_by",       state_action, false,  0, person,                  agency,                  "convicted by",          "navy",          "solid"},
-  {released_by,        "released_by",        state_action, false,  0, person,                  agency,                  "released by",           "navy",          "dotted"},
-  {sought_by,          "sought_by",          state_action, false,  0, person | group,          agency,                  "sought by",             "navy",          "dotted"},
-  {extradited_to,      "extradited_to",      state_action, false,  0, person,                  place | agency,          "extradited to",         "navy",          "bold"},
-  {imprisoned_in,      "imprisoned_in",      state_action, false,  0, person,                  place | agency,          "imprisoned in",         "navy",          "solid"},
-  {owns,               "owns",               business,     false,  0, person | group,          business_,               "owns",                  "darkgreen",     "solid"},
-  {officer_of,         "officer_of",         business,     false,  0, person,                  business_,               "officer of",            "darkgreen",     "dashed"},
-  {launders_for,       "launders_for",       business,     false,  0, business_ | person,      group | person,          "launders money for",    "darkgreen",     "dashed"},
-  {attacked,           "attacked",           violence,     false, -1, group | person,          any,                     "attacked",              "red3",          "solid"},
-  {participated_in,    "participated_in",    events,       false,  0, any,                     event,                   "participated in",       "gray40",        "dashed"},
-  {occurred_in,        "occurred_in",        events,       false,  0, event,                   place,                   "occurred in",           "gray60",        "dotted"},
+constexpr std::array<KindInfo, relation_kind_count> table = {{
+  // kind               name                  category      layer             sym    sign hier   from                        to
+  {member_of,           "member_of",          structure,    Layer::criminal,  false,  0, false, person,                     group},
+  {leads,               "leads",              structure,    Layer::criminal,  false,  0, false, person,                     group},
+  {faction_of,          "faction_of",         structure,    Layer::criminal,  false,  0, true,  faction,                    group},
+  {armed_wing_of,       "armed_wing_of",      structure,    Layer::criminal,  false,  0, true,  group,                      group},
+  {support_network_of,  "support_network_of", structure,    Layer::criminal,  false,  0, true,  group,                      group},
+  {offshoot_of,         "offshoot_of",        structure,    Layer::criminal,  false,  0, true,  group,                      group},
+  {part_of,             "part_of",            structure,    Layer::state,     false,  0, false, agency,                     agency},
+  {allied_with,         "allied_with",        alignment,    Layer::criminal,  true,  +1, false, group | person,             group | person},
+  {rival_of,            "rival_of",           alignment,    Layer::criminal,  true,  -1, false, group | person,             group | person},
+  {aligned_with,        "aligned_with",       alignment,    Layer::criminal,  false, +1, false, group | person,             group | person},
+  {parent_of,           "parent_of",          family,       Layer::criminal,  false,  0, false, person,                     person},
+  {spouse_of,           "spouse_of",          family,       Layer::criminal,  true,   0, false, person,                     person},
+  {sibling_of,          "sibling_of",         family,       Layer::criminal,  true,   0, false, person,                     person},
+  {relative_of,         "relative_of",        family,       Layer::criminal,  true,   0, false, person,                     person},
+  {associate_of,        "associate_of",       association,  Layer::criminal,  true,   0, false, group | person,             group | person},
+  {works_for,           "works_for",          association,  Layer::criminal,  false,  0, false, person,                     group | person},
+  {official_of,         "official_of",        association,  Layer::state,     false,  0, false, person,                     agency},
+  {cooperates_with,     "cooperates_with",    association,  Layer::state,     true,   0, false, agency,                     agency},
+  {operates_in,         "operates_in",        territory,    Layer::territory, false,  0, false, group | person,             place},
+  {contests,            "contests",           territory,    Layer::territory, false,  0, false, group | person,             place},
+  {located_in,          "located_in",         territory,    Layer::territory, false,  0, false, place | agency | business_, place},
+  {arrested_by,         "arrested_by",        state_action, Layer::state,     false,  0, false, person | group | business_, agency},
+  {charged_by,          "charged_by",         state_action, Layer::state,     false,  0, false, person | group | business_, agency},
+  {sanctioned_by,       "sanctioned_by",      state_action, Layer::state,     false,  0, false, person | group | business_, agency},
+  {pleaded_guilty_in,   "pleaded_guilty_in",  state_action, Layer::state,     false,  0, false, person,                     agency},
+  {convicted_by,        "convicted_by",       state_action, Layer::state,     false,  0, false, person,                     agency},
+  {released_by,         "released_by",        state_action, Layer::state,     false,  0, false, person,                     agency},
+  {sought_by,           "sought_by",          state_action, Layer::state,     false,  0, false, person | group,             agency},
+  {extradited_to,       "extradited_to",      state_action, Layer::state,     false,  0, false, person,                     place | agency},
+  {imprisoned_in,       "imprisoned_in",      state_action, Layer::state,     false,  0, false, person,                     place | agency},
+  {owns,                "owns",               business,     Layer::criminal,  false,  0, false, person | group,             business_},
+  {officer_of,          "officer_of",         business,     Layer::criminal,  false,  0, false, person,                     business_},
+  {launders_for,        "launders_for",       business,     Layer::criminal,  false,  0, false, business_ | person,         group | person},
+  {attacked,            "attacked",           violence,     Layer::criminal,  false, -1, false, group | person,             any},
+  {participated_in,     "participated_in",    events,       Layer::events,    false,  0, false, any,                        event},
+  {occurred_in,         "occurred_in",        events,       Layer::events,    false,  0, false, event,                      place},
 }};
 // clang-format on
+
+// Row i describes kind i, so the table can be indexed by RelationKind.
+constexpr bool rows_in_kind_order() {
+  for (std::size_t i = 0; i < table.size(); ++i)
+    if (static_cast<std::size_t>(table[i].kind) != i) return false;
+  return true;
+}
+static_assert(rows_in_kind_order(), "the kind table must list every kind in declaration order");
+
+constexpr std::array<std::string_view, relation_kind_count> kind_names = [] {
+  std::array<std::string_view, relation_kind_count> out{};
+  for (std::size_t i = 0; i < table.size(); ++i) out[i] = table[i].name;
+  return out;
+}();
 
 constexpr std::array<std::string_view, 9> category_names = {
     "structure", "alignment", "family", "association", "territory",
     "state_action", "business", "violence", "events"};
+constexpr std::array<std::string_view, 4> layer_names = {"criminal", "state", "territory", "events"};
 
 }  // namespace
 
@@ -78,16 +96,32 @@ const KindInfo& kind_info(RelationKind kind) noexcept {
   return table[static_cast<std::size_t>(kind)];
 }
 
+template <>
+std::span<const std::string_view> names<RelationKind>() noexcept { return kind_names; }
+template <>
+std::span<const std::string_view> names<KindCategory>() noexcept { return category_names; }
+template <>
+std::span<const std::string_view> names<Layer>() noexcept { return layer_names; }
+
 std::optional<RelationKind> parse_relation_kind(std::string_view name) noexcept {
-  for (const auto& row : table)
-    if (row.name == name) return row.kind;
-  return std::nullopt;
+  return parse<RelationKind>(name);
 }
 
-std::string_view to_string(RelationKind kind) noexcept { return kind_info(kind).name; }
+std::string_view to_string(RelationKind kind) noexcept { return name_of(kind); }
+std::string_view to_string(KindCategory category) noexcept { return name_of(category); }
+std::string_view to_string(Layer layer) noexcept { return name_of(layer); }
 
-std::string_view to_string(KindCategory category) noexcept {
-  return category_names[static_cast<std::size_t>(category)];
+Layer layer_of(EntityType type) noexcept {
+  switch (type) {
+    case EntityType::organization:
+    case EntityType::faction:
+    case EntityType::person:
+    case EntityType::business: return Layer::criminal;
+    case EntityType::agency: return Layer::state;
+    case EntityType::place: return Layer::territory;
+    case EntityType::event: return Layer::events;
+  }
+  return Layer::criminal;
 }
 
 bool allows(RelationKind kind, EntityType from, EntityType to) noexcept {
@@ -95,17 +129,11 @@ bool allows(RelationKind kind, EntityType from, EntityType to) noexcept {
   return row.from.test(static_cast<std::size_t>(from)) && row.to.test(static_cast<std::size_t>(to));
 }
 
-std::string describe(TypeSet types) {
-  if (types.all()) return "any type";
-  std::string text;
-  std::size_t remaining = types.count();
-  for (const auto type : all_entity_types) {
-    if (!types.test(static_cast<std::size_t>(type))) continue;
-    if (!text.empty()) text += remaining == 1 ? " or " : ", ";
-    text += to_string(type);
-    --remaining;
-  }
-  return text;
+bool is_membership(RelationKind kind) noexcept {
+  const KindInfo& row = kind_info(kind);
+  return row.category == KindCategory::structure && row.layer == Layer::criminal && !row.hierarchy;
 }
+
+bool stays_inside(RelationKind kind) noexcept { return kind_info(kind).hierarchy && kind != offshoot_of; }
 
 }  // namespace cartelgraph

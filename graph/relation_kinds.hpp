@@ -1,5 +1,7 @@
 #pragma once
-// The one table of relation kinds: loaders check against it, queries and render read it.
+// The one table of relation kinds: loaders check against it, queries and render read it. It
+// holds what a kind means (direction, endpoint types, layer, sign, hierarchy); how a kind is
+// shown (English label, colour, line style) lives in render/kind_style.hpp.
 
 #include <bitset>
 #include <cstdint>
@@ -8,6 +10,7 @@
 #include <string_view>
 
 #include "cartelgraph/graph/entity.hpp"
+#include "cartelgraph/graph/enum_names.hpp"
 
 namespace cartelgraph {
 
@@ -34,6 +37,15 @@ enum class KindCategory : unsigned char {
   structure, alignment, family, association, territory, state_action, business, violence, events
 };
 
+/// Which part of the world a kind or an entity type belongs to. criminal: people, groups,
+/// businesses and the structure, alignment, family, association, business and violence ties
+/// among them; state: agencies and their actions; territory: places and ties to them; events.
+enum class Layer : unsigned char { criminal, state, territory, events };
+
+/// The layer of an entity type: organization, faction, person, business → criminal; agency →
+/// state; place → territory; event → events.
+[[nodiscard]] Layer layer_of(EntityType type) noexcept;
+
 /// A set of entity types, one bit per EntityType.
 using TypeSet = std::bitset<all_entity_types.size()>;
 /// A set of relation kinds, one bit per RelationKind.
@@ -47,13 +59,12 @@ struct KindInfo {
   RelationKind kind;
   std::string_view name;      // as written in fact files
   KindCategory category;
+  Layer layer;
   bool symmetric;             // no direction: (a, b) and (b, a) are the same tie
   int sign;                   // +1 friendly, -1 hostile, 0 neither (signed network)
+  bool hierarchy;             // places the `from` group inside or under the `to` group
   TypeSet from;               // allowed types of the `from` entity
   TypeSet to;                 // allowed types of the `to` entity
-  std::string_view label;     // reads "from <label> to"
-  std::string_view color;     // diagram edge colour (Graphviz colour name)
-  std::string_view style;     // diagram edge style: solid, dashed, dotted, bold
 };
 
 /// The whole table, indexed by RelationKind.
@@ -66,9 +77,26 @@ struct KindInfo {
 [[nodiscard]] std::string_view to_string(RelationKind kind) noexcept;
 /// The category's name (`structure`, `state_action`, …).
 [[nodiscard]] std::string_view to_string(KindCategory category) noexcept;
+/// The layer's name (`criminal`, `state`, `territory`, `events`).
+[[nodiscard]] std::string_view to_string(Layer layer) noexcept;
 /// True if the kind allows a tie from an entity of type `from` to one of type `to`.
 [[nodiscard]] bool allows(RelationKind kind, EntityType from, EntityType to) noexcept;
-/// A human-readable list of type names in `types` ("organization or faction").
-[[nodiscard]] std::string describe(TypeSet types);
+/// True for the ties of a person to a group they belong to (member_of, leads): the criminal
+/// layer's structure kinds that are not hierarchy.
+[[nodiscard]] bool is_membership(RelationKind kind) noexcept;
+
+/// True for the hierarchy kinds whose `from` group is still part of the `to` group
+/// (faction_of, armed_wing_of, support_network_of); an offshoot (offshoot_of) has split away.
+[[nodiscard]] bool stays_inside(RelationKind kind) noexcept;
+
+/// The kinds' names as written in fact files, in table order.
+template <>
+[[nodiscard]] std::span<const std::string_view> names<RelationKind>() noexcept;
+/// `structure`, `alignment`, … in declaration order.
+template <>
+[[nodiscard]] std::span<const std::string_view> names<KindCategory>() noexcept;
+/// `criminal`, `state`, `territory`, `events`.
+template <>
+[[nodiscard]] std::span<const std::string_view> names<Layer>() noexcept;
 
 }  // namespace cartelgraph

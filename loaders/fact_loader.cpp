@@ -17,6 +17,7 @@
 #include "cartelgraph/loaders/fact_records.hpp"
 #include "cartelgraph/loaders/json_positions.hpp"
 #include "cartelgraph/loaders/schema_check.hpp"
+#include "cartelgraph/loaders/type_list.hpp"
 
 namespace cartelgraph {
 

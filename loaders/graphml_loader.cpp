@@ -11,6 +11,7 @@
 #include <set>
 
 #include "cartelgraph/loaders/fact_records.hpp"
+#include "cartelgraph/loaders/type_list.hpp"
 
 namespace cartelgraph {
 

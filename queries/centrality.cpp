@@ -33,14 +33,13 @@ double norm(const std::vector<double>& values) {
 
 }  // namespace
 
-std::string_view to_string(CentralityMeasure measure) noexcept {
-  return measure_names[static_cast<std::size_t>(measure)];
-}
+template <>
+std::span<const std::string_view> names<CentralityMeasure>() noexcept { return measure_names; }
+
+std::string_view to_string(CentralityMeasure measure) noexcept { return name_of(measure); }
 
 std::optional<CentralityMeasure> parse_centrality_measure(std::string_view name) noexcept {
-  for (std::size_t i = 0; i < measure_names.size(); ++i)
-    if (measure_names[i] == name) return static_cast<CentralityMeasure>(i);
-  return std::nullopt;
+  return parse<CentralityMeasure>(name);
 }
 
 std::vector<RankedEntity> CentralityScores::ranking() const {

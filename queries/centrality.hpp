@@ -15,6 +15,9 @@ namespace cartelgraph {
 /// The measures, named as on the command line.
 enum class CentralityMeasure { degree, betweenness, closeness, harmonic, eigenvector, pagerank };
 
+/// `degree`, `betweenness`, … in declaration order.
+template <>
+[[nodiscard]] std::span<const std::string_view> names<CentralityMeasure>() noexcept;
 /// `degree`, `betweenness`, …
 [[nodiscard]] std::string_view to_string(CentralityMeasure measure) noexcept;
 /// The measure named `name`, or nullopt.

@@ -65,21 +65,20 @@ std::size_t sample_count(const DisruptionOptions& options, std::size_t entities)
   return entities > automatic_exact_limit ? automatic_samples : 0;
 }
 
-std::string_view to_string(DisruptionStrategy strategy) noexcept {
-  return strategy_names[static_cast<std::size_t>(strategy)];
-}
-std::string_view to_string(DisruptionMode mode) noexcept { return mode_names[static_cast<std::size_t>(mode)]; }
+template <>
+std::span<const std::string_view> names<DisruptionStrategy>() noexcept { return strategy_names; }
+template <>
+std::span<const std::string_view> names<DisruptionMode>() noexcept { return mode_names; }
+
+std::string_view to_string(DisruptionStrategy strategy) noexcept { return name_of(strategy); }
+std::string_view to_string(DisruptionMode mode) noexcept { return name_of(mode); }
 
 std::optional<DisruptionStrategy> parse_disruption_strategy(std::string_view name) noexcept {
-  for (std::size_t i = 0; i < strategy_names.size(); ++i)
-    if (strategy_names[i] == name) return static_cast<DisruptionStrategy>(i);
-  return std::nullopt;
+  return parse<DisruptionStrategy>(name);
 }
 
 std::optional<DisruptionMode> parse_disruption_mode(std::string_view name) noexcept {
-  for (std::size_t i = 0; i < mode_names.size(); ++i)
-    if (mode_names[i] == name) return static_cast<DisruptionMode>(i);
-  return std::nullopt;
+  return parse<DisruptionMode>(name);
 }
 
 double global_efficiency(const Projection& projection, const DisruptionOptions& options) {

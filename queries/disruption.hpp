@@ -19,6 +19,13 @@ enum class DisruptionStrategy { degree, betweenness };
 /// sequential: re-rank after every removal; block: rank once, on the intact network.
 enum class DisruptionMode { sequential, block };
 
+/// `degree`, `betweenness`.
+template <>
+[[nodiscard]] std::span<const std::string_view> names<DisruptionStrategy>() noexcept;
+/// `sequential`, `block`.
+template <>
+[[nodiscard]] std::span<const std::string_view> names<DisruptionMode>() noexcept;
+
 [[nodiscard]] std::string_view to_string(DisruptionStrategy strategy) noexcept;
 [[nodiscard]] std::string_view to_string(DisruptionMode mode) noexcept;
 [[nodiscard]] std::optional<DisruptionStrategy> parse_disruption_strategy(std::string_view name) noexcept;

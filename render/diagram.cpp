@@ -12,8 +12,10 @@
 #include <set>
 
 #include "cartelgraph/queries/neighborhood.hpp"
-#include "cartelgraph/render/escape.hpp"
 #include "cartelgraph/queries/paths.hpp"
+#include "cartelgraph/render/escape.hpp"
+#include "cartelgraph/render/kind_style.hpp"
+#include "cartelgraph/render/labels.hpp"
 
 namespace cartelgraph {
 
@@ -121,10 +123,9 @@ std::string node_tooltip(const Entity& entity) {
   return tip;
 }
 
-bool is_structural(RelationKind kind) {
-  return kind == RelationKind::member_of || kind == RelationKind::leads || kind == RelationKind::faction_of ||
-         kind == RelationKind::armed_wing_of || kind == RelationKind::support_network_of;
-}
+// The ties that draw an entity inside a group with --cluster: a person's membership and the
+// hierarchy ties of a group still part of its parent (not an offshoot, which split away).
+bool is_structural(RelationKind kind) { return is_membership(kind) || stays_inside(kind); }
 
 // The organization each entity is drawn inside with --cluster: follow structural ties upward
 // to a group that is not itself part of another.
@@ -174,10 +175,10 @@ void add_legend(Agraph_t* g, const KnowledgeGraph& graph, const DiagramSpec& spe
   }
   std::string table = "<TABLE BORDER=\"0\" CELLSPACING=\"2\">";
   for (const RelationKind kind : kinds) {
-    const KindInfo& info = kind_info(kind);
-    table += "<TR><TD><FONT COLOR=\"" + std::string(info.color) + "\">" +
-             (info.style == "dotted" ? "· · · ·" : info.style == "dashed" ? "– – –" : "———") + "</FONT></TD><TD ALIGN=\"LEFT\">" +
-             html_escape(info.label) + (info.symmetric ? " (both ways)" : " →") + "</TD></TR>";
+    const KindStyle& look = kind_style(kind);
+    table += "<TR><TD><FONT COLOR=\"" + std::string(look.color) + "\">" +
+             (look.style == "dotted" ? "· · · ·" : look.style == "dashed" ? "– – –" : "———") + "</FONT></TD><TD ALIGN=\"LEFT\">" +
+             html_escape(look.label) + (kind_info(kind).symmetric ? " (both ways)" : " →") + "</TD></TR>";
   }
   if (alleged) table += "<TR><TD><FONT COLOR=\"gray50\">· · · ·</FONT></TD><TD ALIGN=\"LEFT\">alleged (any kind)</TD></TR>";
   table += "</TABLE>";
@@ -190,11 +191,12 @@ void add_legend(Agraph_t* g, const KnowledgeGraph& graph, const DiagramSpec& spe
   }
 }
 
-GraphHandle build(const KnowledgeGraph& graph, const DiagramSpec& spec) {
-  // The title, which holds names, is the label only: the graph's name is written unescaped where
-  // Graphviz writes names (a trailing backslash would end its DOT string).
+// An empty directed graph with the diagram's title and fonts. The title, which holds names, is
+// the label only: the graph's name is written unescaped where Graphviz writes names (a trailing
+// backslash would end its DOT string).
+GraphHandle open_graph(const std::string& title) {
   GraphHandle g(agopen(text("cartelgraph"), Agdirected, nullptr));
-  set(g.get(), "label", label_text(spec.title));
+  set(g.get(), "label", label_text(title));
   set(g.get(), "labelloc", "t");
   set(g.get(), "fontname", "DejaVu Sans");
   set(g.get(), "overlap", "false");
@@ -204,27 +206,36 @@ GraphHandle build(const KnowledgeGraph& graph, const DiagramSpec& spec) {
   agattr(g.get(), AGNODE, text("fontname"), text("DejaVu Sans"));
   agattr(g.get(), AGEDGE, text("fontname"), text("DejaVu Sans"));
   agattr(g.get(), AGEDGE, text("fontsize"), text("9"));
+  return g;
+}
 
+// The subgraph an entity is drawn in: its cluster when it has a root (made on first use), else
+// the graph itself.
+Agraph_t* parent_of(Agraph_t* g, const KnowledgeGraph& graph, const std::map<Vertex, Vertex>& roots,
+                    std::map<Vertex, Agraph_t*>& clusters, Vertex v) {
+  const auto it = roots.find(v);
+  if (it == roots.end()) return g;
+  auto& cluster = clusters[it->second];
+  if (!cluster) {
+    cluster = agsubg(g, text("cluster_" + anchor_id(graph.entity(it->second).id)), 1);
+    set(cluster, "label", label_text(graph.entity(it->second).name));
+    set(cluster, "style", "rounded,dashed");
+    set(cluster, "color", "gray50");
+  }
+  return cluster;
+}
+
+// One node per entity of the spec, inside its cluster with --cluster; the nodes by vertex.
+std::map<Vertex, Agnode_t*> add_entities(Agraph_t* g, const KnowledgeGraph& graph, const DiagramSpec& spec) {
   const std::map<Vertex, Vertex> roots = spec.cluster ? cluster_roots(graph, spec) : std::map<Vertex, Vertex>{};
   std::map<Vertex, Agraph_t*> clusters;
   std::map<Vertex, Agnode_t*> nodes;
   for (const Vertex v : spec.entities) {
     const Entity& entity = graph.entity(v);
-    Agraph_t* parent = g.get();
-    if (const auto it = roots.find(v); it != roots.end()) {
-      auto& cluster = clusters[it->second];
-      if (!cluster) {
-        cluster = agsubg(g.get(), text("cluster_" + anchor_id(graph.entity(it->second).id)), 1);
-        set(cluster, "label", label_text(graph.entity(it->second).name));
-        set(cluster, "style", "rounded,dashed");
-        set(cluster, "color", "gray50");
-      }
-      parent = cluster;
-    }
     // cgraph keys nodes by name: the entity id, which is unique (anchor_id keeps it so, and safe
     // where Graphviz writes or expands names).
     const std::string anchor = anchor_id(entity.id);
-    Agnode_t* node = agnode(parent, text(anchor), 1);
+    Agnode_t* node = agnode(parent_of(g, graph, roots, clusters, v), text(anchor), 1);
     const TypeStyle style = type_style(entity.type);
     set(node, "label", label_text(entity.name));
     set(node, "shape", style.shape);
@@ -235,33 +246,46 @@ GraphHandle build(const KnowledgeGraph& graph, const DiagramSpec& spec) {
     if (spec.links) set(node, "URL", "#entity-" + anchor);
     nodes[v] = node;
   }
+  return nodes;
+}
 
+// The edge of relation `e` between two drawn nodes: labelled with its kind and first year,
+// coloured by kind (grey and dotted when alleged), bold when highlighted.
+void add_relation(Agraph_t* g, const KnowledgeGraph& graph, Edge e, Agnode_t* from, Agnode_t* to,
+                  bool highlighted) {
+  const Graph& kg = graph.graph();
+  const Relation& relation = graph.relation(e);
+  const KindStyle& look = kind_style(relation.kind);
+  Agedge_t* edge = agedge(g, from, to, nullptr, 1);
+  std::string label(look.label);
+  if (relation.since) label += " " + std::to_string(relation.since->year());
+  set(edge, "label", label_text(label));
+  const bool alleged = relation.confidence == Confidence::alleged;
+  set(edge, "color", alleged ? "gray50" : std::string(look.color));
+  set(edge, "fontcolor", alleged ? "gray50" : std::string(look.color));
+  std::string style = alleged ? "dotted" : std::string(look.style);
+  if (highlighted) {
+    style = "bold";
+    set(edge, "penwidth", "3");
+  }
+  set(edge, "style", style);
+  if (kind_info(relation.kind).symmetric) set(edge, "dir", "none");
+  set(edge, "tooltip",
+      label_text(graph.entity(boost::source(e, kg)).name + " " + std::string(look.label) + " " +
+                 graph.entity(boost::target(e, kg)).name + "\n" + date_span(relation) + ", " +
+                 std::string(to_string(relation.confidence)) + citation_lines(relation.sources)));
+}
+
+GraphHandle build(const KnowledgeGraph& graph, const DiagramSpec& spec) {
+  GraphHandle g = open_graph(spec.title);
+  const std::map<Vertex, Agnode_t*> nodes = add_entities(g.get(), graph, spec);
   const std::set<Edge> highlighted(spec.highlighted.begin(), spec.highlighted.end());
   const Graph& kg = graph.graph();
   for (const Edge e : spec.relations) {
     const auto from = nodes.find(boost::source(e, kg));
     const auto to = nodes.find(boost::target(e, kg));
-    if (from == nodes.end() || to == nodes.end()) continue;
-    const Relation& relation = graph.relation(e);
-    const KindInfo& info = kind_info(relation.kind);
-    Agedge_t* edge = agedge(g.get(), from->second, to->second, nullptr, 1);
-    std::string label(info.label);
-    if (relation.since) label += " " + std::to_string(relation.since->year());
-    set(edge, "label", label_text(label));
-    const bool alleged = relation.confidence == Confidence::alleged;
-    set(edge, "color", alleged ? "gray50" : std::string(info.color));
-    set(edge, "fontcolor", alleged ? "gray50" : std::string(info.color));
-    std::string style = alleged ? "dotted" : std::string(info.style);
-    if (highlighted.contains(e)) {
-      style = "bold";
-      set(edge, "penwidth", "3");
-    }
-    set(edge, "style", style);
-    if (info.symmetric) set(edge, "dir", "none");
-    set(edge, "tooltip",
-        label_text(graph.entity(boost::source(e, kg)).name + " " + std::string(info.label) + " " +
-                   graph.entity(boost::target(e, kg)).name + "\n" + date_span(relation) + ", " +
-                   std::string(to_string(relation.confidence)) + citation_lines(relation.sources)));
+    if (from != nodes.end() && to != nodes.end())
+      add_relation(g.get(), graph, e, from->second, to->second, highlighted.contains(e));
   }
   if (spec.legend && !spec.entities.empty()) add_legend(g.get(), graph, spec);
   return g;

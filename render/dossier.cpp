@@ -8,6 +8,8 @@
 #include "cartelgraph/queries/summary.hpp"
 #include "cartelgraph/render/diagram.hpp"
 #include "cartelgraph/render/escape.hpp"
+#include "cartelgraph/render/kind_style.hpp"
+#include "cartelgraph/render/labels.hpp"
 
 namespace cartelgraph {
 
@@ -121,7 +123,7 @@ std::string card(const GraphView& view, Vertex v) {
       const Relation& r = graph.relation(item.edge);
       const bool alleged = r.confidence == Confidence::alleged;
       out += std::string("<tr") + (alleged ? " class=\"alleged\"" : "") + "><td>" + escape(date_span(r)) + "</td><td>" +
-             entity_link(graph, boost::source(item.edge, g)) + " " + escape(kind_info(r.kind).label) + " " +
+             entity_link(graph, boost::source(item.edge, g)) + " " + escape(kind_label(r.kind)) + " " +
              entity_link(graph, boost::target(item.edge, g));
       if (!r.place.empty())
         if (const auto place = graph.find(r.place)) out += " (in " + entity_link(graph, *place) + ")";

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
 
 #include "cartelgraph/queries/centrality.hpp"
 #include "cartelgraph/queries/disruption.hpp"
@@ -162,6 +163,17 @@ TEST_CASE("factions report blocs, balance and enemy-of-my-enemy pairs") {
   CHECK(ids(g, report.candidates[0].shared_enemies) == std::vector<std::string>{"c"});
   CHECK(faction_sign(RelationKind::faction_of) == +1);
   CHECK(faction_sign(RelationKind::operates_in) == 0);
+}
+
+TEST_CASE("the faction sign is the alignment kinds' sign, plus the hierarchy that keeps a group inside") {
+  std::set<RelationKind> positive, negative;
+  for (const auto& row : relation_kinds()) {
+    if (faction_sign(row.kind) > 0) positive.insert(row.kind);
+    if (faction_sign(row.kind) < 0) negative.insert(row.kind);
+  }
+  using enum RelationKind;
+  CHECK(positive == std::set<RelationKind>{faction_of, armed_wing_of, support_network_of, allied_with, aligned_with});
+  CHECK(negative == std::set<RelationKind>{rival_of});
 }
 
 TEST_CASE("a rivalry outweighs a structural tie between the same groups") {

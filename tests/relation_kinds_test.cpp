@@ -4,6 +4,8 @@
 #include <string>
 
 #include "cartelgraph/graph/relation_kinds.hpp"
+#include "cartelgraph/loaders/type_list.hpp"
+#include "cartelgraph/render/kind_style.hpp"
 
 using namespace cartelgraph;
 
@@ -14,7 +16,6 @@ TEST_CASE("the kind table is indexed by RelationKind and names are unique") {
     CHECK(static_cast<std::size_t>(row.kind) == index++);
     CHECK(names.insert(row.name).second);
     CHECK(parse_relation_kind(row.name) == row.kind);
-    CHECK_FALSE(row.label.empty());
     CHECK(row.from.any());
     CHECK(row.to.any());
   }
@@ -45,6 +46,94 @@ TEST_CASE("endpoint types are enforced per kind") {
   CHECK_FALSE(allows(RelationKind::leads, EntityType::place, EntityType::faction));
   CHECK(allows(RelationKind::sanctioned_by, EntityType::business, EntityType::agency));
   CHECK(allows(RelationKind::occurred_in, EntityType::event, EntityType::place));
+}
+
+TEST_CASE("loader messages name the types a kind links in words") {
   CHECK(describe(kind_info(RelationKind::leads).to) == "organization or faction");
   CHECK(describe(kind_info(RelationKind::attacked).to) == "any type");
+  CHECK(describe(kind_info(RelationKind::arrested_by).from) == "organization, faction, person or business");
+  CHECK(describe(type_set(EntityType::place)) == "place");
+}
+
+TEST_CASE("every kind belongs to the layer of its meaning") {
+  using enum RelationKind;
+  const std::set<RelationKind> state = {part_of,       official_of,       cooperates_with, arrested_by,
+                                        charged_by,    sanctioned_by,     pleaded_guilty_in, convicted_by,
+                                        released_by,   sought_by,         extradited_to,   imprisoned_in};
+  const std::set<RelationKind> territory = {operates_in, contests, located_in};
+  const std::set<RelationKind> events = {participated_in, occurred_in};
+  for (const auto& row : relation_kinds()) {
+    CAPTURE(row.name);
+    const Layer expected = state.contains(row.kind)       ? Layer::state
+                           : territory.contains(row.kind) ? Layer::territory
+                           : events.contains(row.kind)    ? Layer::events
+                                                          : Layer::criminal;
+    CHECK(row.layer == expected);
+  }
+}
+
+TEST_CASE("every entity type belongs to one layer") {
+  CHECK(layer_of(EntityType::organization) == Layer::criminal);
+  CHECK(layer_of(EntityType::faction) == Layer::criminal);
+  CHECK(layer_of(EntityType::person) == Layer::criminal);
+  CHECK(layer_of(EntityType::business) == Layer::criminal);
+  CHECK(layer_of(EntityType::agency) == Layer::state);
+  CHECK(layer_of(EntityType::place) == Layer::territory);
+  CHECK(layer_of(EntityType::event) == Layer::events);
+}
+
+TEST_CASE("criminal-layer kinds link criminal-layer types at least one way") {
+  for (const auto& row : relation_kinds()) {
+    if (row.layer != Layer::criminal) continue;
+    CAPTURE(row.name);
+    for (const auto type : all_entity_types)
+      if (row.from.test(static_cast<std::size_t>(type)) && row.to.test(static_cast<std::size_t>(type)))
+        CHECK(layer_of(type) == Layer::criminal);
+  }
+}
+
+TEST_CASE("hierarchy kinds are the group-inside-group structure kinds") {
+  std::set<RelationKind> hierarchy;
+  for (const auto& row : relation_kinds())
+    if (row.hierarchy) hierarchy.insert(row.kind);
+  CHECK(hierarchy == std::set<RelationKind>{RelationKind::faction_of, RelationKind::armed_wing_of,
+                                            RelationKind::support_network_of, RelationKind::offshoot_of});
+  for (const RelationKind kind : hierarchy) {
+    CHECK(kind_info(kind).category == KindCategory::structure);
+    CHECK(kind_info(kind).sign == 0);
+  }
+}
+
+TEST_CASE("an offshoot is the one hierarchy kind whose group has left its parent") {
+  for (const auto& row : relation_kinds()) {
+    CAPTURE(row.name);
+    CHECK(stays_inside(row.kind) == (row.hierarchy && row.kind != RelationKind::offshoot_of));
+  }
+  CHECK(stays_inside(RelationKind::faction_of));
+  CHECK_FALSE(stays_inside(RelationKind::offshoot_of));
+  CHECK_FALSE(stays_inside(RelationKind::member_of));
+}
+
+TEST_CASE("membership is a person's tie to a group") {
+  std::set<RelationKind> membership;
+  for (const auto& row : relation_kinds())
+    if (is_membership(row.kind)) membership.insert(row.kind);
+  CHECK(membership == std::set<RelationKind>{RelationKind::member_of, RelationKind::leads});
+}
+
+TEST_CASE("every kind has a label, a colour and a line style for render") {
+  REQUIRE(kind_styles().size() == relation_kind_count);
+  const std::set<std::string_view> line_styles = {"solid", "dashed", "dotted", "bold"};
+  std::set<std::string_view> labels;
+  for (const auto& row : relation_kinds()) {
+    CAPTURE(row.name);
+    const KindStyle& look = kind_style(row.kind);
+    CHECK(look.kind == row.kind);
+    CHECK(labels.insert(look.label).second);
+    CHECK_FALSE(look.color.empty());
+    CHECK(line_styles.contains(look.style));
+    CHECK(kind_label(row.kind) == look.label);
+  }
+  CHECK(kind_label(RelationKind::member_of) == "member of");
+  CHECK(kind_label(RelationKind::launders_for) == "launders money for");
 }

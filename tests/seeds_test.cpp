@@ -6,34 +6,25 @@
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 
-#include <array>
 #include <string>
 
 #include "cartelgraph/loaders/builtin_data.hpp"
+#include "cartelgraph/loaders/fact_fields.hpp"
 #include "cartelgraph/queries/resolve.hpp"
 
 using namespace cartelgraph;
 
 namespace {
 
-// The key order of the canonical form, for each kind of object in a fact file.
-constexpr std::array<std::string_view, 4> file_keys = {"title", "sources", "entities", "relations"};
-constexpr std::array<std::string_view, 7> source_keys = {"id", "title", "author", "publisher",
-                                                         "published", "url", "document"};
-constexpr std::array<std::string_view, 6> entity_keys = {"id", "type", "name", "aliases",
-                                                         "description", "sources"};
-constexpr std::array<std::string_view, 9> relation_keys = {
-    "kind", "from", "to", "since", "until", "place", "weight", "confidence", "sources"};
-constexpr std::array<std::string_view, 3> citation_keys = {"source", "section", "note"};
-
-// True if the members of `object` appear in the order of `order` (absent ones skipped).
-template <std::size_t N>
-bool in_order(const rapidjson::Value& object, const std::array<std::string_view, N>& order) {
+// True if the members of `object` appear in the canonical order of `record` (absent ones
+// skipped): the order of seeds/schema.json's properties.
+bool in_order(const rapidjson::Value& object, Record record) {
+  const auto order = member_order(record);
   std::size_t next = 0;
   for (const auto& member : object.GetObject()) {
     const std::string_view name(member.name.GetString(), member.name.GetStringLength());
-    while (next < N && order[next] != name) ++next;
-    if (next == N) return false;
+    while (next < order.size() && order[next] != name) ++next;
+    if (next == order.size()) return false;
     ++next;
   }
   return true;
@@ -82,20 +73,20 @@ TEST_CASE("every seed file is in canonical form") {
     rapidjson::Document document;
     document.Parse(file.text.c_str());
     REQUIRE_FALSE(document.HasParseError());
-    CHECK(in_order(document, file_keys));
+    CHECK(in_order(document, Record::file));
     const auto check_citations = [](const rapidjson::Value& record) {
-      for (const auto& citation : record["sources"].GetArray()) CHECK(in_order(citation, citation_keys));
+      for (const auto& citation : record["sources"].GetArray()) CHECK(in_order(citation, Record::citation));
     };
     if (document.HasMember("sources"))
-      for (const auto& source : document["sources"].GetArray()) CHECK(in_order(source, source_keys));
+      for (const auto& source : document["sources"].GetArray()) CHECK(in_order(source, Record::source));
     if (document.HasMember("entities"))
       for (const auto& entity : document["entities"].GetArray()) {
-        CHECK(in_order(entity, entity_keys));
+        CHECK(in_order(entity, Record::entity));
         check_citations(entity);
       }
     if (document.HasMember("relations"))
       for (const auto& relation : document["relations"].GetArray()) {
-        CHECK(in_order(relation, relation_keys));
+        CHECK(in_order(relation, Record::relation));
         check_citations(relation);
       }
     // Two-space indentation, one member or element a line, a final newline: what

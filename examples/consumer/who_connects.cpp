@@ -33,7 +33,7 @@ int main(int argc, char** argv) {
       for (const PathHop& hop : path.hops)
         for (const Edge e : hop.relations) {
           const Relation& r = graph.relation(e);
-          std::printf("    %s (%s, %s)\n", std::string(kind_info(r.kind).label).c_str(),
+          std::printf("    %s (%s, %s)\n", std::string(kind_label(r.kind)).c_str(),
                       std::string(to_string(r.confidence)).c_str(), r.sources.front().source.c_str());
         }
     }
