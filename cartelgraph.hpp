@@ -23,6 +23,7 @@
 #include "cartelgraph/loaders/fact_directory.hpp"
 #include "cartelgraph/loaders/fact_loader.hpp"
 #include "cartelgraph/loaders/graphml_loader.hpp"
+#include "cartelgraph/loaders/load.hpp"
 #include "cartelgraph/loaders/problem.hpp"
 
 // queries/: answers as structs
