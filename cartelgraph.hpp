@@ -25,6 +25,7 @@
 #include "cartelgraph/loaders/fact_fields.hpp"
 #include "cartelgraph/loaders/fact_loader.hpp"
 #include "cartelgraph/loaders/graphml_loader.hpp"
+#include "cartelgraph/loaders/load.hpp"
 #include "cartelgraph/loaders/problem.hpp"
 
 // queries/: answers as structs

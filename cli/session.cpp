@@ -1,11 +1,9 @@
 #include "cartelgraph/cli/session.hpp"
 
-#include <filesystem>
+#include <cstdio>
 
 #include "cartelgraph/graph/error.hpp"
-#include "cartelgraph/loaders/builtin_data.hpp"
-#include "cartelgraph/loaders/fact_directory.hpp"
-#include "cartelgraph/loaders/graphml_loader.hpp"
+#include "cartelgraph/loaders/load.hpp"
 #include "cartelgraph/queries/resolve.hpp"
 
 namespace cartelgraph::cli {
@@ -14,21 +12,23 @@ namespace {
 
 [[noreturn]] void usage(const std::string& message) { throw Error(ErrorCategory::usage, message); }
 
+// The data --data names (the built-in facts without it) through the loaders' front door. The
+// defaults for GraphML without cartelgraph's attributes are checked only where they apply.
+// Notes (parallel ties of imported data merged) go to stderr; problems throw LoadError.
 KnowledgeGraph load_graph(const GlobalOptions& options) {
-  if (options.data.empty()) return load_builtin_graph();
-  if (std::error_code error; !std::filesystem::exists(options.data, error))
+  LoadOptions load_options;
+  load_options.limits = options.limits;
+  if (options.data.ends_with(".graphml")) {
+    load_options.default_type = parse_type_option(options.default_type);
+    const auto kind = parse_relation_kind(options.default_kind);
+    if (!kind) usage("unknown relation kind '" + options.default_kind + "' in --default-kind");
+    load_options.default_kind = *kind;
+  }
+  LoadResult result = load(options.data, load_options);
+  if (result.not_found)
     usage("--data " + options.data + ": no such file or directory (a fact directory or a .graphml file)");
-  if (!options.data.ends_with(".graphml"))
-    return load_facts_or_throw(read_fact_directory(options.data, options.limits), options.limits);
-  GraphmlOptions graphml;
-  graphml.default_type = parse_type_option(options.default_type);
-  const auto kind = parse_relation_kind(options.default_kind);
-  if (!kind) usage("unknown relation kind '" + options.default_kind + "' in --default-kind");
-  graphml.default_kind = *kind;
-  graphml.limits = options.limits;
-  const FactFile file = read_fact_file(options.data, options.limits);
-  LoadResult result = load_graphml(file, graphml);
   if (!result.problems.empty()) throw LoadError(std::move(result.problems));
+  for (const auto& note : result.notes) std::fprintf(stderr, "%s\n", to_string(note).c_str());
   return std::move(result.graph);
 }
 

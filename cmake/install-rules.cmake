@@ -10,7 +10,7 @@ set(cartelgraph_INSTALL_CMAKEDIR "${CMAKE_INSTALL_LIBDIR}/cmake/${package}"
 # RapidJSON types.
 foreach(folder graph loaders queries render exporters)
   file(GLOB headers "${PROJECT_SOURCE_DIR}/${folder}/*.hpp")
-  list(FILTER headers EXCLUDE REGEX "/(json_positions|schema_check|fact_records)\\.hpp$")
+  list(FILTER headers EXCLUDE REGEX "/(json_positions|schema_check|fact_records|relation_checks)\\.hpp$")
   install(FILES ${headers} DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}/cartelgraph/${folder}"
           COMPONENT cartelgraph_Development)
 endforeach()

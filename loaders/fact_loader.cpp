@@ -1,7 +1,5 @@
 #include "cartelgraph/loaders/fact_loader.hpp"
 
-#include <boost/graph/adjacency_list.hpp>
-#include <boost/graph/depth_first_search.hpp>
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 
@@ -16,8 +14,8 @@
 #include "cartelgraph/loaders/builtin_data.hpp"
 #include "cartelgraph/loaders/fact_records.hpp"
 #include "cartelgraph/loaders/json_positions.hpp"
+#include "cartelgraph/loaders/relation_checks.hpp"
 #include "cartelgraph/loaders/schema_check.hpp"
-#include "cartelgraph/loaders/type_list.hpp"
 
 namespace cartelgraph {
 
@@ -61,12 +59,26 @@ std::string pointer(const Location& at, std::string_view member = {}) {
   return text;
 }
 
-// "seeds/sinaloa_war.json" → "sinaloa_war".
-std::string storyline_id(const std::string& path) {
-  const auto slash = path.find_last_of("/\\");
-  std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
-  if (name.ends_with(".json")) name.resize(name.size() - 5);
-  return name;
+// A relation's Location packed into the origin the relation checks carry: its file in the high
+// bits, its index in the file's relations in the low ones.
+constexpr unsigned index_bits = 40;
+
+std::size_t origin_of(const Location& at) { return (at.file << index_bits) | at.index; }
+
+Location relation_at(std::size_t origin) {
+  return {origin >> index_bits, Section::relations, origin & ((std::size_t{1} << index_bits) - 1)};
+}
+
+// The member of a relation a finding of the relation checks points at.
+std::string_view member_of(detail::RelationPart part) {
+  switch (part) {
+    case detail::RelationPart::whole: return "";
+    case detail::RelationPart::kind: return "/kind";
+    case detail::RelationPart::to: return "/to";
+    case detail::RelationPart::until: return "/until";
+    case detail::RelationPart::place: return "/place";
+  }
+  return "";
 }
 
 struct EntityEntry {
@@ -76,14 +88,7 @@ struct EntityEntry {
   detail::EntityFields* fields = nullptr;  // nullptr when the record is broken
 };
 
-struct AcceptedRelation {
-  Location location;
-  std::size_t from = 0;  // vertex numbers (EntityEntry::order)
-  std::size_t to = 0;
-  Relation relation;
-};
-
-class Loader {
+class Loader final : public detail::RelationReader {
  public:
   Loader(std::span<const FactFile> files, std::string_view schema, const LoadLimits& limits)
       : schema_(schema), budget_{limits, 0, 0} {
@@ -97,14 +102,30 @@ class Loader {
     collect_entities();
     check_entity_citations();
     collect_relations();
-    check_duplicate_relations();
-    check_place_cycles();
+    detail::check_relation_set(relations_, entities_.size(), detail::Provenance::our_model, *this);
 
     LoadResult result;
-    std::ranges::sort(problems_, {}, [](const Ordered& p) { return std::tie(p.file, p.offset); });
-    for (auto& p : problems_) result.problems.push_back(std::move(p.problem));
+    result.problems = in_order(problems_);
+    result.notes = in_order(notes_);
     if (result.problems.empty()) build(result.graph);
     return result;
+  }
+
+  void problem(std::size_t origin, detail::RelationPart part, std::string message) override {
+    report(relation_at(origin), member_of(part), std::move(message));
+  }
+  void note(std::size_t origin, std::string message) override {
+    const Location at = relation_at(origin);
+    const std::size_t offset = offset_of(at.file, pointer(at));
+    notes_.push_back({at.file, offset, located(at.file, offset, std::move(message))});
+  }
+  std::string where(std::size_t origin) override { return where(relation_at(origin), ""); }
+  std::string_view entity_id(std::size_t entity) override {
+    if (ids_.empty()) {
+      ids_.resize(entities_.size());
+      for (const auto& [id, entry] : entities_) ids_[entry.order] = id;
+    }
+    return ids_[entity];
   }
 
  private:
@@ -129,11 +150,22 @@ class Loader {
            std::to_string(position.column);
   }
 
-  void report_at_offset(std::size_t file, std::size_t offset, std::string message) {
+  Problem located(std::size_t file, std::size_t offset, std::string message) const {
     const auto position = detail::line_column(files_[file].file->text, offset);
-    problems_.push_back({file, offset,
-                         {files_[file].file->path, position.line, position.column,
-                          std::move(message)}});
+    return {files_[file].file->path, position.line, position.column, std::move(message)};
+  }
+
+  void report_at_offset(std::size_t file, std::size_t offset, std::string message) {
+    problems_.push_back({file, offset, located(file, offset, std::move(message))});
+  }
+
+  // Problems by file, then position.
+  static std::vector<Problem> in_order(std::vector<Ordered>& found) {
+    std::ranges::sort(found, {}, [](const Ordered& p) { return std::tie(p.file, p.offset); });
+    std::vector<Problem> problems;
+    problems.reserve(found.size());
+    for (auto& p : found) problems.push_back(std::move(p.problem));
+    return problems;
   }
 
   void report_at(std::size_t file, const std::string& json_pointer, std::string message) {
@@ -293,137 +325,51 @@ class Loader {
     }
   }
 
-  void collect_relation(const Location& at, detail::RelationFields& fields,
-                        const std::string& storyline) {
+  // The place a relation names, reporting an unknown id.
+  std::optional<detail::RelationEnd> place_member(const Location& at, const std::optional<std::string>& place,
+                                                  bool& ok) {
+    if (!place) return std::nullopt;
+    const auto it = entities_.find(*place);
+    if (it == entities_.end()) {
+      if (!maybe_in_unreadable_file(*place)) report(at, "/place", "unknown entity id '" + *place + "' in 'place'");
+      ok = false;
+      return std::nullopt;
+    }
+    return detail::RelationEnd{*place, it->second.type};
+  }
+
+  // Resolves the relation's kind, ends, dates and place (reporting what is unknown), runs the
+  // relation checks on it, and keeps it if all is well.
+  void collect_relation(const Location& at, detail::RelationFields& fields, const std::string& storyline) {
     bool ok = true;
-    const auto kind = parse_relation_kind(fields.kind);
-    if (!kind) {
+    detail::CandidateRelation candidate;
+    candidate.origin = origin_of(at);
+    candidate.kind = parse_relation_kind(fields.kind);
+    if (!candidate.kind) {
       report(at, "/kind", "unknown relation kind '" + fields.kind + "'");
       ok = false;
     }
     const EntityEntry* from = endpoint(at, fields.from, "/from", ok);
     const EntityEntry* to = endpoint(at, fields.to, "/to", ok);
-    if (fields.from == fields.to) {
-      report(at, "/to", "relation links '" + fields.from + "' to itself");
-      ok = false;
-    }
-    if (kind && from && to && from->type && to->type && !allows(*kind, *from->type, *to->type)) {
-      const KindInfo& info = kind_info(*kind);
-      report(at, "/kind",
-             "'" + fields.kind + "' links " + describe(info.from) + " → " + describe(info.to) +
-                 ", not " + std::string(to_string(*from->type)) + " → " +
-                 std::string(to_string(*to->type)));
-      ok = false;
-    }
+    candidate.from = {fields.from, from ? from->type : std::nullopt};
+    candidate.to = {fields.to, to ? to->type : std::nullopt};
+    candidate.since = date_member(at, fields.since, "since", ok);
+    candidate.until = date_member(at, fields.until, "until", ok);
+    candidate.place = place_member(at, fields.place, ok);
+    check_citations(at, fields.sources);
+    const bool checked = detail::check_relation(candidate, *this);
+    if (!ok || !checked) return;
 
     Relation relation;
-    relation.since = date_member(at, fields.since, "since", ok);
-    relation.until = date_member(at, fields.until, "until", ok);
-    if (relation.since && relation.until && relation.until->last_day() < relation.since->first_day()) {
-      report(at, "/until",
-             "'since' (" + relation.since->to_string() + ") is after 'until' (" +
-                 relation.until->to_string() + ")");
-      ok = false;
-    }
-
-    if (fields.place) {
-      const auto it = entities_.find(*fields.place);
-      if (it == entities_.end()) {
-        if (!maybe_in_unreadable_file(*fields.place))
-          report(at, "/place", "unknown entity id '" + *fields.place + "' in 'place'");
-        ok = false;
-      } else if (it->second.type && *it->second.type != EntityType::place) {
-        report(at, "/place",
-               "'place' is '" + *fields.place + "', a " +
-                   std::string(to_string(*it->second.type)) + ", not a place");
-        ok = false;
-      }
-      relation.place = std::move(*fields.place);
-    }
-    check_citations(at, fields.sources);
-    if (!ok) return;
-
-    relation.kind = *kind;
+    relation.kind = *candidate.kind;
+    relation.since = candidate.since;
+    relation.until = candidate.until;
+    if (fields.place) relation.place = std::move(*fields.place);
     relation.confidence = *parse_confidence(fields.confidence);
     relation.weight = fields.weight;
     relation.sources = std::move(fields.sources);
     relation.storyline = storyline;
-    relations_.push_back({at, from->order, to->order, std::move(relation)});
-  }
-
-  // The same tie twice (either direction for a symmetric kind) with the same dates: each copy
-  // after the first is reported, pointing at the first.
-  void check_duplicate_relations() {
-    using Key = std::tuple<RelationKind, std::size_t, std::size_t, std::optional<Date>,
-                           std::optional<Date>, std::size_t>;
-    std::vector<Key> keys;
-    keys.reserve(relations_.size());
-    for (std::size_t i = 0; i < relations_.size(); ++i) {
-      const AcceptedRelation& r = relations_[i];
-      const bool either_way = kind_info(r.relation.kind).symmetric;
-      const std::size_t a = either_way ? std::min(r.from, r.to) : r.from;
-      const std::size_t b = either_way ? std::max(r.from, r.to) : r.to;
-      keys.emplace_back(r.relation.kind, a, b, r.relation.since, r.relation.until, i);
-    }
-    std::ranges::sort(keys);
-    const auto same_tie = [](const Key& x, const Key& y) {
-      return std::get<0>(x) == std::get<0>(y) && std::get<1>(x) == std::get<1>(y) &&
-             std::get<2>(x) == std::get<2>(y) && std::get<3>(x) == std::get<3>(y) &&
-             std::get<4>(x) == std::get<4>(y);
-    };
-    for (std::size_t first = 0; first < keys.size();) {
-      std::size_t last = first + 1;
-      while (last < keys.size() && same_tie(keys[first], keys[last])) ++last;
-      const Location& original = relations_[std::get<5>(keys[first])].location;
-      for (std::size_t k = first + 1; k < last; ++k) {
-        const std::size_t i = std::get<5>(keys[k]);
-        report(relations_[i].location, "",
-               "duplicate relation: same kind, ends and dates as at " + where(original, ""));
-      }
-      first = last;
-    }
-  }
-
-  // A place inside itself, through a chain of located_in relations: each relation that closes a
-  // cycle (a back edge of Boost's depth-first search) is reported with the cycle it closes.
-  void check_place_cycles() {
-    using Containment = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, boost::no_property,
-                                              boost::property<boost::edge_index_t, std::size_t>>;
-    Containment containment(entities_.size());
-    for (std::size_t i = 0; i < relations_.size(); ++i)
-      if (relations_[i].relation.kind == RelationKind::located_in)
-        boost::add_edge(relations_[i].from, relations_[i].to, i, containment);
-    if (boost::num_edges(containment) == 0) return;
-
-    struct CycleFinder : boost::default_dfs_visitor {
-      std::vector<std::size_t>* parent_edge;  // by vertex: the tree edge that reached it
-      std::vector<std::pair<std::size_t, std::size_t>>* closing;  // back edge, its target
-      void tree_edge(Containment::edge_descriptor e, const Containment& g) const {
-        (*parent_edge)[boost::target(e, g)] = boost::get(boost::edge_index, g, e);
-      }
-      void back_edge(Containment::edge_descriptor e, const Containment& g) const {
-        closing->emplace_back(boost::get(boost::edge_index, g, e), boost::target(e, g));
-      }
-    };
-    std::vector<std::size_t> parent_edge(entities_.size(), relations_.size());
-    std::vector<std::pair<std::size_t, std::size_t>> closing;
-    CycleFinder finder;
-    finder.parent_edge = &parent_edge;
-    finder.closing = &closing;
-    boost::depth_first_search(containment, boost::visitor(finder));
-
-    std::vector<std::string> ids(entities_.size());
-    for (const auto& [id, entry] : entities_) ids[entry.order] = std::string(id);
-    for (const auto& [relation, start] : closing) {
-      // Walk back along the tree edges from the back edge's source to its target.
-      std::vector<std::size_t> chain{relations_[relation].from};
-      while (chain.back() != start) chain.push_back(relations_[parent_edge[chain.back()]].from);
-      std::string cycle = ids[start];
-      for (auto it = chain.rbegin(); it != chain.rend(); ++it)
-        if (*it != start) cycle += " → " + ids[*it];
-      cycle += " → " + ids[start];
-      report(relations_[relation].location, "", "located_in cycle: " + cycle);
-    }
+    relations_.push_back({candidate.origin, from->order, to->order, std::move(relation)});
   }
 
   void build(KnowledgeGraph& graph) {
@@ -455,10 +401,19 @@ class Loader {
   // Keys view the ids held in files_' records, which stay put once read.
   std::unordered_map<std::string_view, std::pair<Location, const Source*>> sources_;
   std::unordered_map<std::string_view, EntityEntry> entities_;
-  std::vector<AcceptedRelation> relations_;
+  std::vector<detail::AcceptedRelation> relations_;
+  std::vector<Ordered> notes_;
+  std::vector<std::string_view> ids_;  // entity ids by order, made for the first cycle found
 };
 
 }  // namespace
+
+std::string storyline_id(std::string_view path) {
+  const auto slash = path.find_last_of("/\\");
+  std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
+  if (const auto dot = name.rfind('.'); dot != std::string_view::npos && dot > 0) name = name.substr(0, dot);
+  return std::string(name);
+}
 
 LoadResult load_facts(std::span<const FactFile> files, std::string_view schema, const LoadLimits& limits) {
   return Loader(files, schema, limits).run();

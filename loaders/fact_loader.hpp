@@ -17,6 +17,10 @@ struct FactFile {
   std::string text;
 };
 
+/// The storyline a file's records belong to: its name without directory and extension
+/// ("seeds/sinaloa_war.json" → "sinaloa_war", "calls.graphml" → "calls").
+[[nodiscard]] std::string storyline_id(std::string_view path);
+
 /// Bounds that keep a mistaken or hostile input from exhausting memory or time: an input past
 /// one is refused with a problem naming the bound.
 struct LoadLimits {
@@ -30,6 +34,10 @@ struct LoadLimits {
 struct LoadResult {
   KnowledgeGraph graph;
   std::vector<Problem> problems;
+  /// What was changed on the way in without failing the load (imported parallel ties merged).
+  std::vector<Problem> notes;
+  /// True when the input named does not exist (`problems` says so too).
+  bool not_found = false;
 };
 
 /// Checks every file (UTF-8 JSON syntax, the schema, then duplicate and unknown ids, types,

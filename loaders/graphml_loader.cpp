@@ -8,10 +8,13 @@
 #include <cstdlib>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
+#include <string_view>
+#include <unordered_map>
 
 #include "cartelgraph/loaders/fact_records.hpp"
-#include "cartelgraph/loaders/type_list.hpp"
+#include "cartelgraph/loaders/relation_checks.hpp"
 
 namespace cartelgraph {
 
@@ -215,125 +218,35 @@ std::optional<std::vector<Citation>> parse_citations(const std::string& json) {
   return citations;
 }
 
-class Builder {
+// Turns a read document into the model: nodes into entities, edges into candidate relations
+// that go through the shared relation checks.
+class Builder final : public detail::RelationReader {
  public:
-  Builder(const FactFile& file, const Document& document, const GraphmlOptions& options,
-          std::vector<Problem>& problems)
-      : file_(file), document_(document), options_(options), problems_(problems) {}
+  Builder(const FactFile& file, const Document& document, const GraphmlOptions& options, LoadResult& result)
+      : file_(file), document_(document), options_(options), problems_(result.problems), notes_(result.notes) {}
 
   void build(KnowledgeGraph& graph) {
     read_sources(graph);
-    std::map<std::string, Position> defined;
-    std::map<std::string, EntityType> types;
-    std::vector<Entity> entities;
-    for (const Element& node : document_.nodes) {
-      if (node.id.empty()) {
-        report(node.at, "node without an id");
-        continue;
-      }
-      if (const auto it = defined.find(node.id); it != defined.end()) {
-        report(node.at, "duplicate node id '" + node.id + "' (first defined at " + where(it->second) + ")");
-        continue;
-      }
-      defined[node.id] = node.at;
-      Entity entity;
-      entity.id = node.id;
-      entity.type = options_.default_type;
-      std::string label;
-      for_each_value(node, "node", [&](const std::string& name, const Datum& d) {
-        if (name == "type") {
-          if (const auto type = parse_entity_type(d.value)) entity.type = *type;
-          else report(d.at, "unknown entity type '" + d.value + "'");
-        } else if (name == "name") {
-          entity.name = d.value;
-        } else if (name == "label") {
-          label = d.value;
-        } else if (name == "aliases") {
-          entity.aliases = parse_aliases(d.value);
-        } else if (name == "description") {
-          entity.description = d.value;
-        } else if (name == "sources") {
-          entity.sources = citations(d);
-        } else if (name == "storyline") {
-          entity.storyline = d.value;
-        }
-      });
-      if (entity.name.empty()) entity.name = label.empty() ? entity.id : label;
-      if (entity.storyline.empty()) entity.storyline = storyline_;
-      types[entity.id] = entity.type;
-      entities.push_back(std::move(entity));
-    }
-
-    struct Pending {
-      std::string from;
-      std::string to;
-      Relation relation;
-    };
-    std::vector<Pending> relations;
-    for (const Element& edge : document_.edges) {
-      bool ok = true;
-      for (const auto* end : {&edge.source, &edge.target})
-        if (!types.contains(*end)) {
-          report(edge.at, "unknown node id '" + *end + "'");
-          ok = false;
-        }
-      Relation relation;
-      relation.kind = options_.default_kind;
-      relation.storyline = storyline_;
-      for_each_value(edge, "edge", [&](const std::string& name, const Datum& d) {
-        if (name == "kind") {
-          if (const auto kind = parse_relation_kind(d.value)) relation.kind = *kind;
-          else report(d.at, "unknown relation kind '" + d.value + "'"), ok = false;
-        } else if (name == "since" || name == "until") {
-          const auto date = Date::parse(d.value);
-          if (!date) report(d.at, "'" + name + "' is \"" + d.value + "\", not a calendar date"), ok = false;
-          (name == "since" ? relation.since : relation.until) = date;
-        } else if (name == "place") {
-          relation.place = d.value;
-        } else if (name == "weight") {
-          char* end = nullptr;
-          const double weight = std::strtod(d.value.c_str(), &end);
-          // strtod also reads "nan" and "inf", which no output format can hold: finite only.
-          if (end == d.value.c_str() || *end != '\0' || !std::isfinite(weight))
-            report(d.at, "'weight' is \"" + d.value + "\", not a finite number"), ok = false;
-          else relation.weight = weight;
-        } else if (name == "confidence") {
-          if (const auto c = parse_confidence(d.value)) relation.confidence = *c;
-          else report(d.at, "'confidence' is \"" + d.value + "\", expected alleged, reported or confirmed"), ok = false;
-        } else if (name == "sources") {
-          relation.sources = citations(d);
-        } else if (name == "storyline") {
-          relation.storyline = d.value;
-        }
-      });
-      if (!ok) continue;
-      if (edge.source == edge.target) {
-        report(edge.at, "edge links '" + edge.source + "' to itself");
-        continue;
-      }
-      if (!allows(relation.kind, types[edge.source], types[edge.target])) {
-        const KindInfo& info = kind_info(relation.kind);
-        report(edge.at, "'" + std::string(info.name) + "' links " + describe(info.from) + " → " + describe(info.to) +
-                            ", not " + std::string(to_string(types[edge.source])) + " → " +
-                            std::string(to_string(types[edge.target])));
-        continue;
-      }
-      if (relation.since && relation.until && relation.until->last_day() < relation.since->first_day()) {
-        report(edge.at, "'since' (" + relation.since->to_string() + ") is after 'until' (" +
-                            relation.until->to_string() + ")");
-        continue;
-      }
-      if (!relation.place.empty() && (!types.contains(relation.place) || types[relation.place] != EntityType::place)) {
-        report(edge.at, "'place' is '" + relation.place + "', not a place of this graph");
-        continue;
-      }
-      relations.push_back({edge.source, edge.target, std::move(relation)});
-    }
+    for (const Element& node : document_.nodes) read_node(node);
+    for (std::size_t i = 0; i < document_.edges.size(); ++i) read_edge(i);
+    detail::check_relation_set(relations_, entities_.size(), provenance(), *this);
     if (!problems_.empty()) return;
     graph.add_storyline({storyline_, storyline_});
-    for (auto& entity : entities) graph.add_entity(std::move(entity));
-    for (auto& r : relations) graph.add_relation(*graph.find(r.from), *graph.find(r.to), std::move(r.relation));
+    std::vector<Vertex> vertices;
+    vertices.reserve(entities_.size());
+    for (auto& entity : entities_) vertices.push_back(graph.add_entity(std::move(entity)));
+    for (auto& r : relations_) graph.add_relation(vertices[r.from], vertices[r.to], std::move(r.relation));
   }
+
+  void problem(std::size_t origin, detail::RelationPart, std::string message) override {
+    report(document_.edges[origin].at, std::move(message));
+  }
+  void note(std::size_t origin, std::string message) override {
+    const Position at = document_.edges[origin].at;
+    notes_.push_back({file_.path, at.line, at.column, std::move(message)});
+  }
+  std::string where(std::size_t origin) override { return where(document_.edges[origin].at); }
+  std::string_view entity_id(std::size_t entity) override { return entities_[entity].id; }
 
  private:
   void report(Position at, std::string message) {
@@ -422,17 +335,142 @@ class Builder {
     }
   }
 
+  // A node becomes an entity, unless it has no id or one already taken.
+  void read_node(const Element& node) {
+    if (node.id.empty()) return report(node.at, "node without an id");
+    if (const auto it = numbers_.find(node.id); it != numbers_.end())
+      return report(node.at, "duplicate node id '" + node.id + "' (first defined at " +
+                                 where(document_.nodes[it->second.node].at) + ")");
+    numbers_.emplace(node.id, Number{entities_.size(), static_cast<std::size_t>(&node - document_.nodes.data())});
+    Entity entity;
+    entity.id = node.id;
+    entity.type = options_.default_type;
+    std::string label;
+    for_each_value(node, "node", [&](const std::string& name, const Datum& d) {
+      if (name == "type") {
+        if (const auto type = parse_entity_type(d.value)) entity.type = *type;
+        else report(d.at, "unknown entity type '" + d.value + "'");
+      } else if (name == "name") {
+        entity.name = d.value;
+      } else if (name == "label") {
+        label = d.value;
+      } else if (name == "aliases") {
+        entity.aliases = parse_aliases(d.value);
+      } else if (name == "description") {
+        entity.description = d.value;
+      } else if (name == "sources") {
+        entity.sources = citations(d);
+      } else if (name == "storyline") {
+        entity.storyline = d.value;
+      }
+    });
+    if (entity.name.empty()) entity.name = label.empty() ? entity.id : label;
+    if (entity.storyline.empty()) entity.storyline = storyline_;
+    entities_.push_back(std::move(entity));
+  }
+
+  // The entity number of node `id`, reporting an unknown one at `at`.
+  std::optional<std::size_t> node_number(const std::string& id, Position at, std::string_view role, bool& ok) {
+    const auto it = numbers_.find(id);
+    if (it != numbers_.end()) return it->second.entity;
+    report(at, "unknown node id '" + id + "'" + std::string(role));
+    ok = false;
+    return std::nullopt;
+  }
+
+  detail::RelationEnd end_of(const std::string& id, const std::optional<std::size_t>& number) const {
+    return {id, number ? std::optional(entities_[*number].type) : std::nullopt};
+  }
+
+  // An edge becomes a candidate relation; if it passes the relation checks, it is kept.
+  void read_edge(std::size_t index) {
+    const Element& edge = document_.edges[index];
+    bool ok = true;
+    const auto from = node_number(edge.source, edge.at, "", ok);
+    const auto to = node_number(edge.target, edge.at, "", ok);
+    bool kind_known = true;
+    Relation relation = edge_values(edge, kind_known, ok);
+    detail::CandidateRelation candidate{index,
+                                        kind_known ? std::optional(relation.kind) : std::nullopt,
+                                        end_of(edge.source, from),
+                                        end_of(edge.target, to),
+                                        relation.since,
+                                        relation.until,
+                                        std::nullopt};
+    if (!relation.place.empty())
+      if (const auto place = node_number(relation.place, edge.at, " in 'place'", ok))
+        candidate.place = end_of(relation.place, place);
+    // An edge with a value that cannot be read goes no further: every finding about an edge
+    // points at the same <edge>, so one problem at a time is clearer there than in a fact file.
+    if (ok && detail::check_relation(candidate, *this))
+      relations_.push_back({index, *from, *to, std::move(relation)});
+  }
+
+  // The relation an edge's data describe, the defaults filling in; `kind_known` false for an
+  // unknown kind, `ok` false for any value that cannot be read.
+  Relation edge_values(const Element& edge, bool& kind_known, bool& ok) {
+    Relation relation;
+    relation.kind = options_.default_kind;
+    relation.storyline = storyline_;
+    for_each_value(edge, "edge", [&](const std::string& name, const Datum& d) {
+      if (name == "kind") {
+        if (const auto kind = parse_relation_kind(d.value)) relation.kind = *kind;
+        else report(d.at, "unknown relation kind '" + d.value + "'"), kind_known = ok = false;
+      } else if (name == "since" || name == "until") {
+        const auto date = Date::parse(d.value);
+        if (!date) report(d.at, "'" + name + "' is \"" + d.value + "\", not a calendar date"), ok = false;
+        (name == "since" ? relation.since : relation.until) = date;
+      } else if (name == "place") {
+        relation.place = d.value;
+      } else if (name == "weight") {
+        relation.weight = weight(d, ok);
+      } else if (name == "confidence") {
+        if (const auto c = parse_confidence(d.value)) relation.confidence = *c;
+        else report(d.at, "'confidence' is \"" + d.value + "\", expected alleged, reported or confirmed"), ok = false;
+      } else if (name == "sources") {
+        relation.sources = citations(d);
+      } else if (name == "storyline") {
+        relation.storyline = d.value;
+      }
+    });
+    return relation;
+  }
+
+  // A weight: strtod also reads "nan" and "inf", which no output format can hold: finite only.
+  std::optional<double> weight(const Datum& d, bool& ok) {
+    char* end = nullptr;
+    const double value = std::strtod(d.value.c_str(), &end);
+    if (end != d.value.c_str() && *end == '\0' && std::isfinite(value)) return value;
+    report(d.at, "'weight' is \"" + d.value + "\", not a finite number");
+    ok = false;
+    return std::nullopt;
+  }
+
+  // A file that declares cartelgraph's edge attribute `kind` is our model; one without is
+  // imported (see relation_checks.hpp for what that changes).
+  detail::Provenance provenance() const {
+    const bool ours = std::ranges::any_of(document_.keys, [](const auto& key) {
+      return key.second.name == "kind" && (key.second.domain == "edge" || key.second.domain == "all");
+    });
+    return ours ? detail::Provenance::our_model : detail::Provenance::imported;
+  }
+
+  // An entity's number, and the node that defined it.
+  struct Number {
+    std::size_t entity;
+    std::size_t node;
+  };
+
   const FactFile& file_;
   const Document& document_;
   const GraphmlOptions& options_;
   std::vector<Problem>& problems_;
+  std::vector<Problem>& notes_;
   std::set<std::string> source_ids_;
-  std::string storyline_ = [this] {
-    const auto slash = file_.path.find_last_of('/');
-    std::string name = slash == std::string::npos ? file_.path : file_.path.substr(slash + 1);
-    if (name.ends_with(".graphml")) name.resize(name.size() - 8);
-    return name;
-  }();
+  std::string storyline_ = storyline_id(file_.path);
+  std::vector<Entity> entities_;
+  std::unordered_map<std::string_view, Number> numbers_;  // node ids, viewing document_
+  std::vector<detail::AcceptedRelation> relations_;
 };
 
 }  // namespace
@@ -443,7 +481,7 @@ LoadResult load_graphml(const FactFile& file, const GraphmlOptions& options) {
   Reader reader(file, options.limits, result.problems);
   if (!reader.parse(document)) return result;
   KnowledgeGraph graph;
-  Builder(file, document, options, result.problems).build(graph);
+  Builder(file, document, options, result).build(graph);
   if (result.problems.empty()) result.graph = std::move(graph);
   return result;
 }

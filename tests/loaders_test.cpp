@@ -1,11 +1,17 @@
 #include <doctest/doctest.h>
 
+#include <boost/range/iterator_range.hpp>
+
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
 #include <iterator>
 #include <string>
 
 #include "cartelgraph/loaders/fact_directory.hpp"
 #include "cartelgraph/loaders/fact_loader.hpp"
 #include "cartelgraph/loaders/graphml_loader.hpp"
+#include "cartelgraph/loaders/load.hpp"
 
 using namespace cartelgraph;
 
@@ -374,4 +380,151 @@ TEST_CASE("a directory that cannot be read is a load error") {
     REQUIRE(error.problems().size() == 1);
     CHECK(error.problems().front().message == "not a directory");
   }
+}
+
+namespace {
+
+// A file of `text` in a fresh temporary directory, removed with it.
+class TemporaryFile {
+ public:
+  TemporaryFile(const std::string& name, const std::string& text)
+      : directory_(std::filesystem::temp_directory_path() /
+                   ("cartelgraph-loaders-test-" + std::to_string(reinterpret_cast<std::uintptr_t>(this)))) {
+    std::filesystem::create_directories(directory_);
+    std::ofstream(directory_ / name, std::ios::binary) << text;
+    path_ = (directory_ / name).string();
+  }
+  ~TemporaryFile() {
+    std::error_code ignored;
+    std::filesystem::remove_all(directory_, ignored);
+  }
+  TemporaryFile(const TemporaryFile&) = delete;
+  TemporaryFile& operator=(const TemporaryFile&) = delete;
+  [[nodiscard]] const std::string& path() const { return path_; }
+
+ private:
+  std::filesystem::path directory_;
+  std::string path_;
+};
+
+const std::string two_people = R"(<graphml><key id="w" for="edge" attr.name="weight" attr.type="double"/>
+<graph edgedefault="undirected"><node id="a"/><node id="b"/>
+<edge source="a" target="b"><data key="w">2</data></edge></graph></graphml>
+)";
+
+}  // namespace
+
+TEST_CASE("load reads the built-in facts by name, and by no name") {
+  const LoadResult builtin = load("+builtin");
+  REQUIRE(builtin.problems.empty());
+  CHECK(builtin.notes.empty());
+  CHECK(builtin.graph.entity_count() > 100);
+  const LoadResult unnamed = load("");
+  REQUIRE(unnamed.problems.empty());
+  CHECK(unnamed.graph.entity_count() == builtin.graph.entity_count());
+  CHECK(unnamed.graph.relation_count() == builtin.graph.relation_count());
+}
+
+TEST_CASE("load reads a fact directory, the same facts as built in") {
+  const LoadResult seeds = load(std::string(CARTELGRAPH_SOURCE_DIR) + "/seeds");
+  REQUIRE(seeds.problems.empty());
+  const LoadResult builtin = load("+builtin");
+  CHECK(seeds.graph.entity_count() == builtin.graph.entity_count());
+  CHECK(seeds.graph.relation_count() == builtin.graph.relation_count());
+  CHECK(seeds.graph.storylines().size() == builtin.graph.storylines().size());
+}
+
+TEST_CASE("load returns the problems of an invalid fact directory instead of throwing") {
+  const LoadResult result = load(fixtures + "self_loop");
+  REQUIRE(result.problems.size() == 1);
+  CHECK(result.problems[0].message == "relation links 'el-ruso' to itself");
+  CHECK_FALSE(result.not_found);
+  CHECK(result.graph.entity_count() == 0);
+}
+
+TEST_CASE("load reads a .graphml file with the options' defaults, its storyline named after it") {
+  const TemporaryFile file("calls.graphml", two_people);
+  LoadOptions options;
+  options.default_type = EntityType::organization;
+  const LoadResult result = load(file.path(), options);
+  REQUIRE(result.problems.empty());
+  REQUIRE(result.graph.entity_count() == 2);
+  CHECK(result.graph.entity(*result.graph.find("a")).type == EntityType::organization);
+  CHECK(result.graph.entity(*result.graph.find("a")).storyline == "calls");
+  CHECK(result.graph.relation_count() == 1);
+}
+
+TEST_CASE("load reports a missing path as a problem that says it was not found") {
+  const LoadResult result = load(fixtures + "does-not-exist.graphml");
+  CHECK(result.not_found);
+  REQUIRE(result.problems.size() == 1);
+  CHECK(to_string(result.problems[0]) == fixtures + "does-not-exist.graphml: no such file or directory");
+  CHECK(result.graph.entity_count() == 0);
+}
+
+TEST_CASE("load reports a file that is neither a directory nor GraphML, without throwing") {
+  const LoadResult result = load(fixtures + "self_loop/facts.json");
+  CHECK_FALSE(result.not_found);
+  REQUIRE(result.problems.size() == 1);
+  CHECK(result.problems[0].message == "not a directory");
+}
+
+TEST_CASE("foreign GraphML merges parallel edges, summing their weights, and notes it") {
+  const std::string graphml = R"(<graphml><key id="w" for="edge" attr.name="weight" attr.type="double"/>
+<graph edgedefault="undirected"><node id="a"/><node id="b"/><node id="c"/>
+<edge source="a" target="b"><data key="w">2</data></edge>
+<edge source="b" target="a"><data key="w">3</data></edge>
+<edge source="a" target="b"/>
+<edge source="a" target="c"/>
+</graph></graphml>)";
+  const LoadResult result = load_graphml({"calls.graphml", graphml});
+  REQUIRE(result.problems.empty());
+  CHECK(result.graph.relation_count() == 2);
+  const Vertex a = *result.graph.find("a");
+  const Vertex b = *result.graph.find("b");
+  for (const auto e : boost::make_iterator_range(boost::edges(result.graph.graph()))) {
+    const bool ab = (boost::source(e, result.graph.graph()) == a && boost::target(e, result.graph.graph()) == b);
+    if (ab) CHECK(result.graph.relation(e).weight == 6.0);  // 2 + 3 + 1 for the edge without a weight
+    else CHECK_FALSE(result.graph.relation(e).weight);
+  }
+  REQUIRE(result.notes.size() == 2);
+  CHECK(to_string(result.notes[0]) ==
+        "calls.graphml:4:1: parallel tie merged into the one at calls.graphml:3:1 (same kind, ends and dates; "
+        "weights summed, citations united)");
+  CHECK(result.notes[1].line == 5);
+}
+
+namespace {
+
+// The problems of a GraphML document as "file:line:column: message" lines.
+std::vector<std::string> graphml_problems(const std::string& name, const std::string& graphml) {
+  std::vector<std::string> lines;
+  for (const Problem& problem : load_graphml({name, graphml}).problems) lines.push_back(to_string(problem));
+  return lines;
+}
+
+}  // namespace
+
+TEST_CASE("GraphML with our edge attribute kind is held to the fact-file rules") {
+  const std::string graphml = R"(<graphml><key id="k" for="edge" attr.name="kind" attr.type="string"/>
+<graph edgedefault="undirected"><node id="a"/><node id="b"/>
+<edge source="a" target="b"><data key="k">associate_of</data></edge>
+<edge source="b" target="a"><data key="k">associate_of</data></edge>
+<edge source="a" target="a"><data key="k">associate_of</data></edge>
+</graph></graphml>)";
+  CHECK(graphml_problems("ours.graphml", graphml) ==
+        std::vector<std::string>{
+            "ours.graphml:5:1: relation links 'a' to itself",
+            "ours.graphml:4:1: duplicate relation: same kind, ends and dates as at ours.graphml:3:1"});
+}
+
+TEST_CASE("a GraphML place must be a place node, as in a fact file") {
+  const std::string graphml = R"(<graphml><key id="p" for="edge" attr.name="place" attr.type="string"/>
+<graph edgedefault="undirected"><node id="a"/><node id="b"/>
+<edge source="a" target="b"><data key="p">b</data></edge>
+<edge source="a" target="b"><data key="p">nowhere</data></edge>
+</graph></graphml>)";
+  CHECK(graphml_problems("p.graphml", graphml) ==
+        std::vector<std::string>{"p.graphml:3:1: 'place' is 'b', a person, not a place",
+                                 "p.graphml:4:1: unknown node id 'nowhere' in 'place'"});
 }

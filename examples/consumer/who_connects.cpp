@@ -1,6 +1,6 @@
 // who_connects: how are two entities of the built-in data tied, who are the brokers, and a
 // diagram of the first one's circle.
-//   who_connects [FROM] [TO] [--data DIR]
+//   who_connects [FROM] [TO] [--data DIR|FILE.graphml]
 #include <cartelgraph/cartelgraph.hpp>
 
 #include <cstdio>
@@ -12,9 +12,11 @@ int main(int argc, char** argv) {
   const std::string from_name = argc > 1 ? argv[1] : "El Mencho";
   const std::string to_name = argc > 2 ? argv[2] : "Los Salazar";
   try {
-    const KnowledgeGraph graph = argc > 4 && std::string(argv[3]) == "--data"
-                                     ? load_facts_or_throw(read_fact_directory(argv[4]))
-                                     : load_builtin_graph();
+    // A fact directory, a .graphml file, or the built-in facts ("+builtin").
+    const LoadResult loaded = load(argc > 4 && std::string(argv[3]) == "--data" ? argv[4] : "+builtin");
+    for (const auto& problem : loaded.problems) std::fprintf(stderr, "%s\n", to_string(problem).c_str());
+    if (!loaded.problems.empty()) return 3;
+    const KnowledgeGraph& graph = loaded.graph;
     const Resolution from = resolve_entity(graph, from_name);
     const Resolution to = resolve_entity(graph, to_name);
     if (from.status != Resolution::Status::found || to.status != Resolution::Status::found) {
@@ -48,9 +50,6 @@ int main(int argc, char** argv) {
     const DiagramSpec spec = focus_view(view, projection, from.entities[0], 1);
     write_file_atomically(svg, render_diagram(graph, spec, DiagramFormat::svg, default_layout(spec)));
     std::printf("wrote %s (%zu entities)\n", svg.string().c_str(), spec.entities.size());
-  } catch (const LoadError& error) {
-    for (const auto& problem : error.problems()) std::fprintf(stderr, "%s\n", to_string(problem).c_str());
-    return 3;
   } catch (const std::exception& error) {
     std::fprintf(stderr, "%s\n", error.what());
     return 1;

@@ -1,0 +1,172 @@
+#include "cartelgraph/loaders/relation_checks.hpp"
+
+#include "cartelgraph/loaders/type_list.hpp"
+
+#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/depth_first_search.hpp>
+
+#include <algorithm>
+#include <tuple>
+
+namespace cartelgraph::detail {
+
+DuplicatePolicy duplicate_policy(Provenance provenance) noexcept {
+  switch (provenance) {
+    case Provenance::our_model: return DuplicatePolicy::refuse;
+    case Provenance::imported: return DuplicatePolicy::merge;
+  }
+  return DuplicatePolicy::refuse;
+}
+
+bool check_relation(const CandidateRelation& relation, RelationReader& reader) {
+  bool ok = true;
+  const auto fail = [&](RelationPart part, std::string message) {
+    reader.problem(relation.origin, part, std::move(message));
+    ok = false;
+  };
+  if (relation.from.id == relation.to.id)
+    fail(RelationPart::to, "relation links '" + std::string(relation.from.id) + "' to itself");
+  const auto& kind = relation.kind;
+  const auto& from = relation.from.type;
+  const auto& to = relation.to.type;
+  if (kind && from && to && !allows(*kind, *from, *to)) {
+    const KindInfo& info = kind_info(*kind);
+    fail(RelationPart::kind, "'" + std::string(info.name) + "' links " + describe(info.from) + " → " +
+                                 describe(info.to) + ", not " + std::string(to_string(*from)) + " → " +
+                                 std::string(to_string(*to)));
+  }
+  const auto& since = relation.since;
+  const auto& until = relation.until;
+  if (since && until && until->last_day() < since->first_day())
+    fail(RelationPart::until, "'since' (" + since->to_string() + ") is after 'until' (" + until->to_string() + ")");
+  const auto& place = relation.place;
+  if (place && place->type && *place->type != EntityType::place)
+    fail(RelationPart::place, "'place' is '" + std::string(place->id) + "', a " +
+                                  std::string(to_string(*place->type)) + ", not a place");
+  return ok;
+}
+
+namespace {
+
+// kind, the two ends (ordered for a symmetric kind), dates, and the relation's index.
+using TieKey = std::tuple<RelationKind, std::size_t, std::size_t, std::optional<Date>, std::optional<Date>,
+                          std::size_t>;
+
+bool same_tie(const TieKey& x, const TieKey& y) {
+  return std::get<0>(x) == std::get<0>(y) && std::get<1>(x) == std::get<1>(y) &&
+         std::get<2>(x) == std::get<2>(y) && std::get<3>(x) == std::get<3>(y) &&
+         std::get<4>(x) == std::get<4>(y);
+}
+
+// The relations sorted so that the same tie is adjacent, the first given first.
+std::vector<TieKey> sorted_ties(const std::vector<AcceptedRelation>& relations) {
+  std::vector<TieKey> keys;
+  keys.reserve(relations.size());
+  for (std::size_t i = 0; i < relations.size(); ++i) {
+    const AcceptedRelation& r = relations[i];
+    const bool either_way = kind_info(r.relation.kind).symmetric;
+    const std::size_t a = either_way ? std::min(r.from, r.to) : r.from;
+    const std::size_t b = either_way ? std::max(r.from, r.to) : r.to;
+    keys.emplace_back(r.relation.kind, a, b, r.relation.since, r.relation.until, i);
+  }
+  std::ranges::sort(keys);
+  return keys;
+}
+
+// Folds `copy` into `kept`: weights summed (absent counts 1), citations united, the surest
+// confidence, the first place given.
+void merge_into(Relation& kept, const Relation& copy) {
+  kept.weight = kept.weight.value_or(1.0) + copy.weight.value_or(1.0);
+  for (const Citation& c : copy.sources) {
+    const auto same = [&](const Citation& k) {
+      return std::tie(k.source, k.section, k.note) == std::tie(c.source, c.section, c.note);
+    };
+    if (std::ranges::none_of(kept.sources, same)) kept.sources.push_back(c);
+  }
+  kept.confidence = std::max(kept.confidence, copy.confidence);
+  if (kept.place.empty()) kept.place = copy.place;
+}
+
+// Each copy of a tie after the first is refused, pointing at the first, or merged into it.
+void check_duplicates(std::vector<AcceptedRelation>& relations, DuplicatePolicy policy, RelationReader& reader) {
+  const std::vector<TieKey> keys = sorted_ties(relations);
+  std::vector<bool> merged;
+  for (std::size_t first = 0; first < keys.size();) {
+    std::size_t last = first + 1;
+    while (last < keys.size() && same_tie(keys[first], keys[last])) ++last;
+    AcceptedRelation& original = relations[std::get<5>(keys[first])];
+    for (std::size_t k = first + 1; k < last; ++k) {
+      const std::size_t i = std::get<5>(keys[k]);
+      if (policy == DuplicatePolicy::refuse) {
+        reader.problem(relations[i].origin, RelationPart::whole,
+                       "duplicate relation: same kind, ends and dates as at " + reader.where(original.origin));
+        continue;
+      }
+      merge_into(original.relation, relations[i].relation);
+      reader.note(relations[i].origin, "parallel tie merged into the one at " + reader.where(original.origin) +
+                                           " (same kind, ends and dates; weights summed, citations united)");
+      merged.resize(relations.size());
+      merged[i] = true;
+    }
+    first = last;
+  }
+  if (merged.empty()) return;
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < relations.size(); ++i)
+    if (!merged[i]) relations[kept++] = std::move(relations[i]);
+  relations.resize(kept);
+}
+
+using Containment = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, boost::no_property,
+                                          boost::property<boost::edge_index_t, std::size_t>>;
+
+// Records, for each vertex, the tree edge that reached it, and each back edge with its target.
+struct CycleFinder : boost::default_dfs_visitor {
+  std::vector<std::size_t>* parent_edge;
+  std::vector<std::pair<std::size_t, std::size_t>>* closing;
+  void tree_edge(Containment::edge_descriptor e, const Containment& g) const {
+    (*parent_edge)[boost::target(e, g)] = boost::get(boost::edge_index, g, e);
+  }
+  void back_edge(Containment::edge_descriptor e, const Containment& g) const {
+    closing->emplace_back(boost::get(boost::edge_index, g, e), boost::target(e, g));
+  }
+};
+
+// A place inside itself, through a chain of located_in relations: each relation that closes a
+// cycle (a back edge of Boost's depth-first search) is reported with the cycle it closes.
+void check_place_cycles(const std::vector<AcceptedRelation>& relations, std::size_t entities,
+                        RelationReader& reader) {
+  Containment containment(entities);
+  for (std::size_t i = 0; i < relations.size(); ++i)
+    if (relations[i].relation.kind == RelationKind::located_in)
+      boost::add_edge(relations[i].from, relations[i].to, i, containment);
+  if (boost::num_edges(containment) == 0) return;
+
+  std::vector<std::size_t> parent_edge(entities, relations.size());
+  std::vector<std::pair<std::size_t, std::size_t>> closing;
+  CycleFinder finder;
+  finder.parent_edge = &parent_edge;
+  finder.closing = &closing;
+  boost::depth_first_search(containment, boost::visitor(finder));
+
+  for (const auto& [relation, start] : closing) {
+    // Walk back along the tree edges from the back edge's source to its target.
+    std::vector<std::size_t> chain{relations[relation].from};
+    while (chain.back() != start) chain.push_back(relations[parent_edge[chain.back()]].from);
+    std::string cycle(reader.entity_id(start));
+    for (auto it = chain.rbegin(); it != chain.rend(); ++it)
+      if (*it != start) cycle += " → " + std::string(reader.entity_id(*it));
+    cycle += " → " + std::string(reader.entity_id(start));
+    reader.problem(relations[relation].origin, RelationPart::whole, "located_in cycle: " + cycle);
+  }
+}
+
+}  // namespace
+
+void check_relation_set(std::vector<AcceptedRelation>& relations, std::size_t entities, Provenance provenance,
+                        RelationReader& reader) {
+  check_duplicates(relations, duplicate_policy(provenance), reader);
+  check_place_cycles(relations, entities, reader);
+}
+
+}  // namespace cartelgraph::detail

@@ -1,0 +1,99 @@
+#pragma once
+// The checks every relation passes, whatever format it was read from: endpoint types, since <=
+// until, place is a place, self loops, the same tie twice, located_in cycles. What a check does
+// on a finding is a policy of the input, kept here too:
+// - our own data (fact files, and GraphML that declares cartelgraph's edge attribute `kind`)
+//   is curated: the same tie twice is an error, refused;
+// - imported data (GraphML without `kind`, as NetworkX, igraph or Gephi write it; later CSV edge
+//   lists and FtM) is not: parallel ties are merged into the first, weights summed (a tie
+//   without a weight counts 1), citations united, the surest confidence kept, with a note.
+// Every other finding is refused whatever the input. A reader submits the relations it could
+// read: the fact loader every relation (each finding points at its own member), the GraphML
+// reader only edges whose values it could all read (its findings all point at the <edge>).
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cartelgraph/graph/date.hpp"
+#include "cartelgraph/graph/entity.hpp"
+#include "cartelgraph/graph/relation.hpp"
+#include "cartelgraph/graph/relation_kinds.hpp"
+
+namespace cartelgraph::detail {
+
+/// Where relations come from, as far as the checks care.
+enum class Provenance : unsigned char {
+  our_model,  ///< fact files, GraphML with cartelgraph's `kind` attribute
+  imported,   ///< foreign data: GraphML without `kind`
+};
+
+/// What to do with the same tie (kind, ends and dates) given twice.
+enum class DuplicatePolicy : unsigned char { refuse, merge };
+
+/// The policy table: our model refuses duplicates, imported data merges them.
+[[nodiscard]] DuplicatePolicy duplicate_policy(Provenance provenance) noexcept;
+
+/// The part of a relation a finding is about, for formats that can point inside a relation
+/// (a JSON member); others point at the whole relation.
+enum class RelationPart : unsigned char { whole, kind, to, until, place };
+
+/// What the checks ask of the loader that read the relations. An `origin` is the loader's own
+/// handle on where a relation was written: positions are worked out only for a finding, since
+/// locating a JSON value costs a second pass over its file.
+class RelationReader {
+ public:
+  /// Reports a problem (the load fails) about part `part` of the relation at `origin`.
+  virtual void problem(std::size_t origin, RelationPart part, std::string message) = 0;
+  /// Reports a note (the load goes on) about the relation at `origin`.
+  virtual void note(std::size_t origin, std::string message) = 0;
+  /// "file:line:column" of the relation at `origin`, for a message naming another relation.
+  [[nodiscard]] virtual std::string where(std::size_t origin) = 0;
+  /// The id of entity number `entity` (as in AcceptedRelation::from).
+  [[nodiscard]] virtual std::string_view entity_id(std::size_t entity) = 0;
+
+ protected:
+  ~RelationReader() = default;
+};
+
+/// An entity a relation names, as its reader resolved it.
+struct RelationEnd {
+  std::string_view id;
+  std::optional<EntityType> type;  ///< nullopt: an unknown id, or an entity of unknown type
+};
+
+/// A relation as read, before the checks. Parts that could not be read (an unknown kind, a
+/// date off the calendar, an unknown place) are nullopt: their reader has reported them, and
+/// the checks that need them are skipped.
+struct CandidateRelation {
+  std::size_t origin = 0;
+  std::optional<RelationKind> kind;
+  RelationEnd from;
+  RelationEnd to;
+  std::optional<Date> since;
+  std::optional<Date> until;
+  std::optional<RelationEnd> place;
+};
+
+/// Checks one relation alone: not from an entity to itself, endpoint types allowed by its kind,
+/// since <= until, its place a place. Reports each finding; true if there is none. O(1).
+bool check_relation(const CandidateRelation& relation, RelationReader& reader);
+
+/// A relation that passed check_relation, between entities numbered by its reader.
+struct AcceptedRelation {
+  std::size_t origin = 0;
+  std::size_t from = 0;
+  std::size_t to = 0;
+  Relation relation;
+};
+
+/// Checks the relations of one load together, `entities` being how many entities there are:
+/// the same tie twice (either direction for a symmetric kind), refused or merged as
+/// `provenance` says (merging removes the copies from `relations`, keeping input order), and
+/// located_in cycles, each reported at the relation that closes it. O(r log r + n).
+void check_relation_set(std::vector<AcceptedRelation>& relations, std::size_t entities,
+                        Provenance provenance, RelationReader& reader);
+
+}  // namespace cartelgraph::detail
