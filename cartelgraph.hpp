@@ -43,6 +43,7 @@
 
 // exporters/: other tools' formats out
 #include "cartelgraph/exporters/exports.hpp"
+#include "cartelgraph/exporters/json_writer.hpp"
 
 // render/: pictures and files out
 #include "cartelgraph/render/diagram.hpp"

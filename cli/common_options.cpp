@@ -1,15 +1,14 @@
 #include "cartelgraph/cli/common_options.hpp"
 
+#include "cartelgraph/cli/enum_option.hpp"
 #include "cartelgraph/graph/error.hpp"
 #include "cartelgraph/graph/relation_kinds.hpp"
 
 namespace cartelgraph::cli {
 
 void setup_global_options(CLI::App& app, GlobalOptions& options) {
-  app.add_option("--data", options.data, "Fact directory to load instead of the built-in facts")
-      ->type_name("PATH");
-  app.add_option("--as-of", options.as_of, "Keep relations that hold on this date (YYYY[-MM[-DD]])")
-      ->type_name("DATE");
+  app.add_option("--data", options.data, "Fact directory to load instead of the built-in facts")->type_name("PATH");
+  app.add_option("--as-of", options.as_of, "Keep relations that hold on this date (YYYY[-MM[-DD]])")->type_name("DATE");
   app.add_option("--min-confidence", options.min_confidence,
                  "Keep relations at least this sure: alleged, reported or confirmed")
       ->type_name("LEVEL");
@@ -35,8 +34,7 @@ void setup_global_options(CLI::App& app, GlobalOptions& options) {
   app.add_option("--max-relations", options.limits.max_relations,
                  "Refuse data with more relations than this (default 25000000)")
       ->type_name("N");
-  app.add_option("--max-depth", options.limits.max_depth,
-                 "Refuse JSON or XML nested deeper than this (default 64)")
+  app.add_option("--max-depth", options.limits.max_depth, "Refuse JSON or XML nested deeper than this (default 64)")
       ->type_name("N");
   app.add_option("--format", options.format, "Output format")
       ->check(CLI::IsMember({"text", "json"}))
@@ -45,9 +43,8 @@ void setup_global_options(CLI::App& app, GlobalOptions& options) {
 
 EntityType parse_type_option(const std::string& name) {
   if (const auto type = parse_entity_type(name)) return *type;
-  std::string known;
-  for (const auto type : all_entity_types) known += (known.empty() ? "" : ", ") + std::string(to_string(type));
-  throw Error(ErrorCategory::usage, "unknown entity type '" + name + "' (known: " + known + ")");
+  throw Error(ErrorCategory::usage,
+              "unknown entity type '" + name + "' (known: " + alternatives<EntityType>(", ") + ")");
 }
 
 TypeSet type_option(const std::string& name) {

@@ -114,6 +114,9 @@ int main(int argc, char** argv) {
       "people and alliances",
       "cartelgraph"};
   app.require_subcommand(1);
+  // One line per error, as every other error gets: "cartelgraph: --measure: unknown measure …".
+  app.failure_message(
+      [](const CLI::App*, const CLI::Error& error) { return std::string("cartelgraph: ") + error.what() + "\n"; });
   app.fallthrough();  // global options also after the subcommand: `path A B --format json`
   app.set_version_flag("--version", std::string("cartelgraph ") + CARTELGRAPH_VERSION);
   app.footer(

@@ -1,5 +1,7 @@
 #include "cartelgraph/exporters/json_writer.hpp"
 
+#include "cartelgraph/loaders/fact_fields.hpp"
+
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
@@ -77,45 +79,68 @@ void JsonWriter::strings(std::span<const std::string> texts) {
   end_array();
 }
 
+namespace {
+
+// Calls write(name) for each member of `record` in canonical order: the order of its properties
+// in seeds/schema.json, the one definition (loaders/fact_fields.hpp). Each writer below maps a
+// member's name to its field and leaves out what is absent.
+template <class Write>
+void in_member_order(Record record, Write&& write) {
+  for (const std::string_view name : member_order(record)) write(name);
+}
+
+}  // namespace
+
+void JsonWriter::strings_member(std::string_view name, std::span<const std::string> texts) {
+  key(name);
+  strings(texts);
+}
+
+void JsonWriter::citations_member(std::string_view name, const std::vector<Citation>& citations) {
+  key(name);
+  this->citations(citations);
+}
+
 void JsonWriter::citations(const std::vector<Citation>& citations) {
   begin_array();
   for (const auto& citation : citations) {
     begin_object();
-    member("source", citation.source);
-    member("section", citation.section);
-    member("note", citation.note);
+    in_member_order(Record::citation, [&](std::string_view name) {
+      if (name == "source") member(name, citation.source);
+      else if (name == "section") member(name, citation.section);
+      else if (name == "note") member(name, citation.note);
+    });
     end_object();
   }
   end_array();
 }
 
 void JsonWriter::source(const Source& source) {
-  const auto optional = [&](std::string_view name, const std::string& text) {
-    if (!text.empty()) member(name, text);
-  };
+  const std::pair<std::string_view, const std::string*> fields[] = {{"id", &source.id},
+                                                                    {"title", &source.title},
+                                                                    {"author", &source.author},
+                                                                    {"publisher", &source.publisher},
+                                                                    {"published", &source.published},
+                                                                    {"url", &source.url},
+                                                                    {"document", &source.document}};
   begin_object();
-  member("id", source.id);
-  member("title", source.title);
-  optional("author", source.author);
-  optional("publisher", source.publisher);
-  member("published", source.published);
-  optional("url", source.url);
-  member("document", source.document);
+  in_member_order(Record::source, [&](std::string_view name) {
+    for (const auto& [field, text] : fields)
+      if (field == name && !text->empty()) member(name, *text);  // required ones are never empty
+  });
   end_object();
 }
 
 void JsonWriter::entity(const Entity& entity) {
   begin_object();
-  member("id", entity.id);
-  member("type", to_string(entity.type));
-  member("name", entity.name);
-  if (!entity.aliases.empty()) {
-    key("aliases");
-    strings(entity.aliases);
-  }
-  member("description", entity.description);
-  key("sources");
-  citations(entity.sources);
+  in_member_order(Record::entity, [&](std::string_view name) {
+    if (name == "id") member(name, entity.id);
+    else if (name == "type") member(name, to_string(entity.type));
+    else if (name == "name") member(name, entity.name);
+    else if (name == "aliases" && !entity.aliases.empty()) strings_member(name, entity.aliases);
+    else if (name == "description") member(name, entity.description);
+    else if (name == "sources") citations_member(name, entity.sources);
+  });
   end_object();
 }
 
@@ -142,26 +167,24 @@ void JsonWriter::relation_members(const KnowledgeGraph& graph, Edge e, Absent ab
   const Relation& r = graph.relation(e);
   const Graph& g = graph.graph();
   const bool nulls = absent == Absent::null;
-  member("kind", to_string(r.kind));
-  member("from", graph.entity(boost::source(e, g)).id);
-  member("to", graph.entity(boost::target(e, g)).id);
-  if (r.since || nulls) member("since", r.since);
-  if (r.until || nulls) member("until", r.until);
-  if (!r.place.empty()) {
-    member("place", r.place);
-  } else if (nulls) {
-    key("place");
-    null();
-  }
-  if (r.weight) {
-    member("weight", *r.weight);
-  } else if (nulls) {
-    key("weight");
-    null();
-  }
-  member("confidence", to_string(r.confidence));
-  key("sources");
-  citations(r.sources);
+  // An optional member: its value when present, else null or nothing.
+  const auto optional = [&](std::string_view name, bool present, auto write) {
+    if (!present && !nulls) return;
+    key(name);
+    if (present) write();
+    else null();
+  };
+  in_member_order(Record::relation, [&](std::string_view name) {
+    if (name == "kind") member(name, to_string(r.kind));
+    else if (name == "from") member(name, graph.entity(boost::source(e, g)).id);
+    else if (name == "to") member(name, graph.entity(boost::target(e, g)).id);
+    else if (name == "since") optional(name, r.since.has_value(), [&] { value(r.since); });
+    else if (name == "until") optional(name, r.until.has_value(), [&] { value(r.until); });
+    else if (name == "place") optional(name, !r.place.empty(), [&] { value(r.place); });
+    else if (name == "weight") optional(name, r.weight.has_value(), [&] { value(*r.weight); });
+    else if (name == "confidence") member(name, to_string(r.confidence));
+    else if (name == "sources") citations_member(name, r.sources);
+  });
 }
 
 void JsonWriter::problem(const Problem& problem) {

@@ -111,6 +111,8 @@ class JsonWriter {
   [[nodiscard]] std::string text(bool newline = true) const;
 
  private:
+  void strings_member(std::string_view name, std::span<const std::string> texts);
+  void citations_member(std::string_view name, const std::vector<Citation>& citations);
   void unsigned_value(std::uint64_t number);
   void signed_value(std::int64_t number);
 

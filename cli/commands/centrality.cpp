@@ -3,6 +3,7 @@
 
 #include "cartelgraph/cli/command.hpp"
 #include "cartelgraph/cli/commands/commands.hpp"
+#include "cartelgraph/cli/enum_option.hpp"
 #include "cartelgraph/cli/session.hpp"
 #include "cartelgraph/cli/text_output.hpp"
 #include "cartelgraph/queries/centrality.hpp"
@@ -12,7 +13,7 @@ namespace cartelgraph::cli {
 namespace {
 
 struct CentralityCommand {
-  std::string measure = "degree";
+  CentralityMeasure measure = CentralityMeasure::degree;
   std::string type;
   std::size_t top = 10;
   std::size_t samples = 0;
@@ -59,14 +60,9 @@ void write_text(const Session& session, const CentralityScores& scores, const st
 }
 
 int run_centrality(const Session& session, const CentralityCommand& options) {
-  const auto measure = parse_centrality_measure(options.measure);
-  if (!measure)
-    throw Error(ErrorCategory::usage, "unknown measure '" + options.measure +
-                                          "' (known: degree, betweenness, closeness, harmonic, eigenvector, pagerank)");
-  const TypeSet types = type_option(options.type);
-  if (options.samples > 0 && *measure != CentralityMeasure::betweenness)
+  if (options.samples > 0 && options.measure != CentralityMeasure::betweenness)
     throw Error(ErrorCategory::usage, "--samples applies to --measure betweenness only");
-  const CentralityScores scores = centrality(session.projection(), *measure,
+  const CentralityScores scores = centrality(session.projection(), options.measure,
                                              {session.options().threads, options.samples, options.seed});
   return answer(session, write_json, write_text, session, scores, listed(session, scores, types, options.top));
 }
@@ -75,8 +71,7 @@ int run_centrality(const Session& session, const CentralityCommand& options) {
 
 void setup_centrality(CLI::App& app, Context& context) {
   auto [command, options] = add_command(app, context, help, run_centrality);
-  command
-      ->add_option("--measure", options->measure, "degree, betweenness, closeness, harmonic, eigenvector or pagerank")
+  add_enum_option(*command, "--measure", options->measure, "measure", alternatives<CentralityMeasure>())
       ->type_name("M");
   command->add_option("--type", options->type, "List only entities of this type (scores use the whole view)")
       ->type_name("T");

@@ -4,6 +4,7 @@
 
 #include "cartelgraph/cli/command.hpp"
 #include "cartelgraph/cli/commands/commands.hpp"
+#include "cartelgraph/cli/enum_option.hpp"
 #include "cartelgraph/cli/session.hpp"
 #include "cartelgraph/cli/text_output.hpp"
 #include "cartelgraph/queries/disruption.hpp"
@@ -14,8 +15,8 @@ namespace {
 
 struct DisruptOptions {
   std::vector<std::string> remove;
-  std::string strategy = "degree";
-  std::string mode = "sequential";
+  DisruptionStrategy strategy = DisruptionStrategy::degree;
+  DisruptionMode mode = DisruptionMode::sequential;
   std::size_t steps = 5;
   std::optional<std::size_t> samples;
   std::uint64_t seed = 42;
@@ -24,25 +25,15 @@ struct DisruptOptions {
 const CommandHelp help = {"disrupt", "Remove entities and watch the network fall apart (Cavallaro et al. 2020)",
                           "cartelgraph disrupt --strategy betweenness --mode sequential --steps 5"};
 
-// What the command was asked to do, parsed.
-struct Plan {
-  DisruptionStrategy strategy;
-  DisruptionMode mode;
-  std::string strategy_name;  // "given" for --remove
-};
-
-Plan plan(const DisruptOptions& options) {
-  const auto strategy = parse_disruption_strategy(options.strategy);
-  if (!strategy)
-    throw Error(ErrorCategory::usage, "unknown strategy '" + options.strategy + "' (known: degree, betweenness)");
-  const auto mode = parse_disruption_mode(options.mode);
-  if (!mode) throw Error(ErrorCategory::usage, "unknown mode '" + options.mode + "' (known: sequential, block)");
-  return {*strategy, *mode, options.remove.empty() ? std::string(to_string(*strategy)) : "given"};
+// How the removals were chosen: the strategy's name, or "given" for --remove.
+std::string strategy_name(const DisruptOptions& options) {
+  return options.remove.empty() ? std::string(to_string(options.strategy)) : "given";
 }
 
-DisruptionResult run_query(const Session& session, const DisruptOptions& options, const Plan& plan) {
+DisruptionResult run_query(const Session& session, const DisruptOptions& options) {
   const DisruptionOptions sampling{session.options().threads, options.samples, options.seed};
-  if (options.remove.empty()) return disrupt(session.projection(), plan.strategy, plan.mode, options.steps, sampling);
+  if (options.remove.empty())
+    return disrupt(session.projection(), options.strategy, options.mode, options.steps, sampling);
   std::vector<Vertex> removals;
   for (const auto& name : options.remove) {
     const Vertex v = session.resolve(name);
@@ -53,12 +44,12 @@ DisruptionResult run_query(const Session& session, const DisruptOptions& options
   return disrupt(session.projection(), removals, sampling);
 }
 
-void write_json(JsonWriter& json, const Session& session, const DisruptOptions&, const Plan& plan,
+void write_json(JsonWriter& json, const Session& session, const DisruptOptions& options,
                 const DisruptionResult& result) {
   const KnowledgeGraph& graph = session.graph();
   json.begin_object();
-  json.member("strategy", plan.strategy_name);
-  json.member("mode", to_string(plan.mode));
+  json.member("strategy", strategy_name(options));
+  json.member("mode", to_string(options.mode));
   json.member("start_lcc", result.start.lcc);
   json.member("start_components", result.start.components);
   json.member("start_efficiency", result.start.efficiency);
@@ -79,14 +70,13 @@ void write_json(JsonWriter& json, const Session& session, const DisruptOptions&,
   json.end_object();
 }
 
-void write_text(const Session& session, const DisruptOptions& options, const Plan& plan,
-                const DisruptionResult& result) {
+void write_text(const Session& session, const DisruptOptions& options, const DisruptionResult& result) {
   std::printf("Disruption by %s (%s): %zu entities, largest component %zu, %zu components, efficiency %.4f\n",
-              plan.strategy_name.c_str(), std::string(to_string(plan.mode)).c_str(), session.projection().node_count(),
-              result.start.lcc, result.start.components, result.start.efficiency);
+              strategy_name(options).c_str(), std::string(to_string(options.mode)).c_str(),
+              session.projection().node_count(), result.start.lcc, result.start.components, result.start.efficiency);
   if (result.start.samples > 0)
     std::printf("Efficiency%s estimated from %zu sampled sources (seed %llu): within ±%.4f with 95%% confidence\n",
-                plan.strategy == DisruptionStrategy::betweenness && options.remove.empty() ? " and betweenness" : "",
+                options.strategy == DisruptionStrategy::betweenness && options.remove.empty() ? " and betweenness" : "",
                 result.start.samples, static_cast<unsigned long long>(options.seed), result.start.error_bound);
   std::printf("\n%4s  %-40s %6s %8s %6s %10s\n", "step", "removed", "lcc", "fraction", "comps", "efficiency");
   for (std::size_t i = 0; i < result.steps.size(); ++i) {
@@ -97,9 +87,7 @@ void write_text(const Session& session, const DisruptOptions& options, const Pla
 }
 
 int run_disrupt(const Session& session, const DisruptOptions& options) {
-  const Plan parsed = plan(options);
-  const DisruptionResult result = run_query(session, options, parsed);
-  return answer(session, write_json, write_text, session, options, parsed, result);
+  return answer(session, write_json, write_text, session, options, run_query(session, options));
 }
 
 }  // namespace
@@ -109,8 +97,10 @@ void setup_disrupt(CLI::App& app, Context& context) {
   command->add_option("--remove", options->remove, "Remove these entities, in order")
       ->delimiter(',')
       ->type_name("E,...");
-  command->add_option("--strategy", options->strategy, "degree or betweenness")->type_name("S");
-  command->add_option("--mode", options->mode, "sequential (re-rank after each removal) or block (rank once)")
+  add_enum_option(*command, "--strategy", options->strategy, "strategy", alternatives<DisruptionStrategy>())
+      ->type_name("S");
+  add_enum_option(*command, "--mode", options->mode, "mode",
+                  "sequential (re-rank after each removal) or block (rank once)")
       ->type_name("M");
   command->add_option("--steps", options->steps, "How many removals")->type_name("N");
   command
