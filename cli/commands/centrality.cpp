@@ -60,6 +60,7 @@ void write_text(const Session& session, const CentralityScores& scores, const st
 }
 
 int run_centrality(const Session& session, const CentralityCommand& options) {
+  const TypeSet types = type_option(options.type);
   if (options.samples > 0 && options.measure != CentralityMeasure::betweenness)
     throw Error(ErrorCategory::usage, "--samples applies to --measure betweenness only");
   const CentralityScores scores = centrality(session.projection(), options.measure,
