@@ -10,8 +10,8 @@
 #include <filesystem>
 #include <random>
 #include <set>
-#include <tuple>
 #include <string>
+#include <tuple>
 
 namespace {
 
@@ -46,49 +46,58 @@ struct Generator {
     if (!seen.emplace(kind, a, b).second) return;
     Relation r;
     r.kind = kind;
-    r.since = Date::from_ymd(2000 + static_cast<int>(uniform(24)), 1 + static_cast<int>(uniform(12)), 1 + static_cast<int>(uniform(28)));
+    r.since = Date::from_ymd(2000 + static_cast<int>(uniform(24)), 1 + static_cast<int>(uniform(12)),
+                             1 + static_cast<int>(uniform(28)));
     const std::size_t c = uniform(10);
     r.confidence = c < 2 ? Confidence::confirmed : c < 8 ? Confidence::reported : Confidence::alleged;
     r.sources = citation;
     graph.add_relation(a, b, std::move(r));
   }
+
+  /// `count` entities of `type`, with ids PREFIX-0, PREFIX-1, …
+  std::vector<Vertex> add_many(const std::string& prefix, std::size_t count, EntityType type) {
+    std::vector<Vertex> added;
+    for (std::size_t i = 0; i < count; ++i) added.push_back(add(prefix, i, type));
+    return added;
+  }
 };
 
-}  // namespace
+/// The entities of the network, by type.
+struct Network {
+  std::vector<Vertex> org, fac, place, agency, business, person;
+};
 
-int main(int argc, char** argv) {
-  if (argc < 3) {
-    std::fprintf(stderr, "usage: generate_graph N OUTPUT_DIR [SEED]\n");
-    return 2;
-  }
-  const std::size_t n = std::stoul(argv[1]);
-  const std::filesystem::path out = argv[2];
-  Generator gen(argc > 3 ? std::stoull(argv[3]) : 1);
-
+/// About n entities: 1% organizations, 4% factions, 10% places, 2% agencies, 3% businesses (at
+/// least two of each) and the rest people.
+Network add_entities(Generator& gen, std::size_t n) {
   const std::size_t organizations = std::max<std::size_t>(2, n / 100);
   const std::size_t factions = std::max<std::size_t>(2, n / 25);
   const std::size_t places = std::max<std::size_t>(2, n / 10);
   const std::size_t agencies = std::max<std::size_t>(2, n / 50);
   const std::size_t businesses = std::max<std::size_t>(2, n / 33);
   const std::size_t people = n - organizations - factions - places - agencies - businesses;
+  Network net;
+  net.org = gen.add_many("org", organizations, EntityType::organization);
+  net.fac = gen.add_many("faction", factions, EntityType::faction);
+  net.place = gen.add_many("place", places, EntityType::place);
+  net.agency = gen.add_many("agency", agencies, EntityType::agency);
+  net.business = gen.add_many("business", businesses, EntityType::business);
+  net.person = gen.add_many("person", people, EntityType::person);
+  return net;
+}
 
-  std::vector<Vertex> org, fac, place, agency, business, person;
-  for (std::size_t i = 0; i < organizations; ++i) org.push_back(gen.add("org", i, EntityType::organization));
-  for (std::size_t i = 0; i < factions; ++i) fac.push_back(gen.add("faction", i, EntityType::faction));
-  for (std::size_t i = 0; i < places; ++i) place.push_back(gen.add("place", i, EntityType::place));
-  for (std::size_t i = 0; i < agencies; ++i) agency.push_back(gen.add("agency", i, EntityType::agency));
-  for (std::size_t i = 0; i < businesses; ++i) business.push_back(gen.add("business", i, EntityType::business));
-  for (std::size_t i = 0; i < people; ++i) person.push_back(gen.add("person", i, EntityType::person));
-
-  // Preferential attachment: pick a group in proportion to its members so far.
+/// Factions join organizations and people join groups by preferential attachment (a group is
+/// picked in proportion to its members so far); people get associates, family and arrests.
+void tie_people(Generator& gen, const Network& net) {
   std::vector<Vertex> group_ends;
-  for (const Vertex f : fac) {
-    const Vertex parent = org[gen.uniform(org.size())];
+  for (const Vertex f : net.fac) {
+    const Vertex parent = net.org[gen.uniform(net.org.size())];
     gen.relate(f, parent, RelationKind::faction_of);
     group_ends.push_back(parent);
     group_ends.push_back(f);
   }
   std::vector<Vertex> person_ends;
+  const auto& person = net.person;
   for (const Vertex p : person) {
     const Vertex group = group_ends[gen.uniform(group_ends.size())];
     gen.relate(p, group, gen.uniform(50) == 0 ? RelationKind::leads : RelationKind::member_of);
@@ -102,17 +111,38 @@ int main(int argc, char** argv) {
     person_ends.push_back(p);
     if (gen.uniform(3) == 0) gen.relate(person[gen.uniform(person.size())], p, RelationKind::parent_of);
     if (gen.uniform(5) == 0) gen.relate(p, person[gen.uniform(person.size())], RelationKind::sibling_of);
-    if (gen.uniform(8) == 0) gen.relate(p, agency[gen.uniform(agency.size())], RelationKind::arrested_by);
+    if (gen.uniform(8) == 0) gen.relate(p, net.agency[gen.uniform(net.agency.size())], RelationKind::arrested_by);
   }
-  std::vector<Vertex> groups = org;
-  groups.insert(groups.end(), fac.begin(), fac.end());
+}
+
+/// Groups operate in places and ally with or fight one another, businesses launder for them, and
+/// places nest as a forest: each inside one added before it, never in a cycle.
+void tie_groups(Generator& gen, const Network& net) {
+  std::vector<Vertex> groups = net.org;
+  groups.insert(groups.end(), net.fac.begin(), net.fac.end());
   for (const Vertex g : groups) {
-    for (int i = 0; i < 3; ++i) gen.relate(g, place[gen.uniform(place.size())], RelationKind::operates_in);
-    gen.relate(g, groups[gen.uniform(groups.size())], gen.uniform(3) == 0 ? RelationKind::allied_with : RelationKind::rival_of);
+    for (int i = 0; i < 3; ++i) gen.relate(g, net.place[gen.uniform(net.place.size())], RelationKind::operates_in);
+    gen.relate(g, groups[gen.uniform(groups.size())],
+               gen.uniform(3) == 0 ? RelationKind::allied_with : RelationKind::rival_of);
   }
-  for (const Vertex b : business) gen.relate(b, groups[gen.uniform(groups.size())], RelationKind::launders_for);
-  // Places nest as a forest: each inside one loaded before it, never in a cycle.
-  for (std::size_t i = 1; i < place.size(); ++i) gen.relate(place[i], place[gen.uniform(i)], RelationKind::located_in);
+  for (const Vertex b : net.business) gen.relate(b, groups[gen.uniform(groups.size())], RelationKind::launders_for);
+  for (std::size_t i = 1; i < net.place.size(); ++i)
+    gen.relate(net.place[i], net.place[gen.uniform(i)], RelationKind::located_in);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 3) {
+    std::fprintf(stderr, "usage: generate_graph N OUTPUT_DIR [SEED]\n");
+    return 2;
+  }
+  const std::size_t n = std::stoul(argv[1]);
+  const std::filesystem::path out = argv[2];
+  Generator gen(argc > 3 ? std::stoull(argv[3]) : 1);
+  const Network net = add_entities(gen, n);
+  tie_people(gen, net);
+  tie_groups(gen, net);
 
   std::filesystem::create_directories(out / "facts");
   const GraphView view(gen.graph);

@@ -1,25 +1,17 @@
-# Install rules: headers under include/cartelgraph/, the library with a CMake package and a
-# pkg-config file, the CLI, and the built-in data.
+# Install rules: the public headers under include/cartelgraph/, the library with a CMake package
+# and a pkg-config file, the CLI, and the built-in data.
 include(CMakePackageConfigHelpers)
 
 set(package cartelgraph)
 set(cartelgraph_INSTALL_CMAKEDIR "${CMAKE_INSTALL_LIBDIR}/cmake/${package}"
     CACHE STRING "Where the CMake package config is installed")
 
-# Public headers: every header of the library folders but the loader internals, which expose
-# RapidJSON types.
-foreach(folder graph loaders queries render exporters)
-  file(GLOB headers "${PROJECT_SOURCE_DIR}/${folder}/*.hpp")
-  list(FILTER headers EXCLUDE REGEX "/(json_positions|schema_check|fact_records|relation_checks)\\.hpp$")
-  install(FILES ${headers} DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}/cartelgraph/${folder}"
-          COMPONENT cartelgraph_Development)
-endforeach()
-install(FILES "${PROJECT_SOURCE_DIR}/cartelgraph.hpp" DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}/cartelgraph"
-        COMPONENT cartelgraph_Development)
-
 install(TARGETS cartelgraph_cartelgraph EXPORT cartelgraphTargets
         ARCHIVE DESTINATION "${CMAKE_INSTALL_LIBDIR}" COMPONENT cartelgraph_Development
         LIBRARY DESTINATION "${CMAKE_INSTALL_LIBDIR}" COMPONENT cartelgraph_Runtime
+        # the public header set (CMakeLists.txt), as include/cartelgraph/graph/…
+        FILE_SET HEADERS DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}" COMPONENT cartelgraph_Development
+        # for consumers on CMake before 3.23, which ignore the exported header set
         INCLUDES DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}")
 install(TARGETS cartelgraph_exe RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}" COMPONENT cartelgraph_Runtime)
 install(FILES "${PROJECT_BINARY_DIR}/completion/cartelgraph"
@@ -42,6 +34,8 @@ install(FILES "${PROJECT_BINARY_DIR}/${package}ConfigVersion.cmake" DESTINATION 
         COMPONENT cartelgraph_Development)
 
 get_target_property(cartelgraph_LIBRARY_TYPE cartelgraph_cartelgraph TYPE)
+file(RELATIVE_PATH cartelgraph_PC_TO_PREFIX "${CMAKE_INSTALL_FULL_LIBDIR}/pkgconfig" "${CMAKE_INSTALL_PREFIX}")
+string(REGEX REPLACE "/$" "" cartelgraph_PC_TO_PREFIX "${cartelgraph_PC_TO_PREFIX}")
 configure_file("${PROJECT_SOURCE_DIR}/cmake/cartelgraph.pc.in" "${PROJECT_BINARY_DIR}/${package}.pc" @ONLY)
 install(FILES "${PROJECT_BINARY_DIR}/${package}.pc" DESTINATION "${CMAKE_INSTALL_LIBDIR}/pkgconfig"
         COMPONENT cartelgraph_Development)

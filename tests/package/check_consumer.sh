@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Consumes cartelgraph as its users do, with examples/consumer:
 #   1. installed: cmake --install to a fresh prefix, then find_package(cartelgraph) with
-#      CMAKE_PREFIX_PATH, and also the pkg-config file;
+#      CMAKE_PREFIX_PATH, and with the flags of the pkg-config file;
 #   2. add_subdirectory of the source tree.
 # Each builds the consumer and runs its test (ctest --build-and-test).
 #   tests/package/check_consumer.sh SOURCE_DIR BUILD_DIR
@@ -23,8 +23,12 @@ ctest --build-and-test "$source_dir/examples/consumer" "$work/installed" \
   --test-command ctest --output-on-failure
 
 echo "== pkg-config"
-PKG_CONFIG_PATH="$work/prefix/lib/pkgconfig:$work/prefix/lib/x86_64-linux-gnu/pkgconfig" \
-  pkg-config --cflags --libs cartelgraph | grep -q -- "-lcartelgraph"
+export PKG_CONFIG_PATH="$work/prefix/lib/pkgconfig:$work/prefix/lib/x86_64-linux-gnu/pkgconfig"
+# shellcheck disable=SC2046  # the flags are words
+"${CXX:-c++}" "$source_dir/examples/consumer/who_connects.cpp" -o "$work/who_connects" \
+  $(pkg-config --static --cflags --libs cartelgraph)
+output=$("$work/who_connects" "El Mencho" "Los Salazar")
+grep -q "Nemesio Oseguera Cervantes" <<<"$output"
 
 echo "== add_subdirectory of $source_dir"
 ctest --build-and-test "$source_dir/examples/consumer" "$work/subdirectory" \
