@@ -8,7 +8,11 @@ namespace cartelgraph::cli {
 
 void setup_global_options(CLI::App& app, GlobalOptions& options) {
   app.add_option("--data", options.data, "Fact directory to load instead of the built-in facts")->type_name("PATH");
-  app.add_option("--as-of", options.as_of, "Keep relations that hold on this date (YYYY[-MM[-DD]])")->type_name("DATE");
+  app.add_option("--as-of", options.as_of,
+                 "Keep relations that certainly hold on this date (YYYY[-MM[-DD]]; a coarser date means its "
+                 "last day; a start known to the month counts from that month's end)")
+      ->type_name("DATE");
+  app.add_flag("--dated-only", options.dated_only, "Leave out relations with neither a start nor an end date");
   app.add_option("--min-confidence", options.min_confidence,
                  "Keep relations at least this sure: alleged, reported or confirmed")
       ->type_name("LEVEL");

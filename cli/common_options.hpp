@@ -27,6 +27,7 @@ enum ExitCode : int {
 struct GlobalOptions {
   std::string data;             // fact directory; empty for the built-in facts
   std::string as_of;            // ISO date
+  bool dated_only = false;      // drop relations with no date
   std::string min_confidence;   // alleged, reported or confirmed
   std::vector<std::string> types;
   std::string format = "text";  // text or json

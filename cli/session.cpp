@@ -2,9 +2,11 @@
 
 #include <cstdio>
 
+#include "cartelgraph/cli/enum_option.hpp"
 #include "cartelgraph/graph/error.hpp"
 #include "cartelgraph/loaders/load.hpp"
 #include "cartelgraph/queries/resolve.hpp"
+#include "cartelgraph/queries/summary.hpp"
 
 namespace cartelgraph::cli {
 
@@ -21,7 +23,9 @@ KnowledgeGraph load_graph(const GlobalOptions& options) {
   if (options.data.ends_with(".graphml")) {
     load_options.default_type = parse_type_option(options.default_type);
     const auto kind = parse_relation_kind(options.default_kind);
-    if (!kind) usage("unknown relation kind '" + options.default_kind + "' in --default-kind");
+    if (!kind)
+      usage("unknown relation kind '" + options.default_kind +
+            "' in --default-kind (known: " + alternatives<RelationKind>(", ") + ")");
     load_options.default_kind = *kind;
   }
   LoadResult result = load(options.data, load_options);
@@ -38,6 +42,7 @@ ViewFilter make_filter(const GlobalOptions& options, const std::vector<std::stri
     filter.as_of = Date::parse(options.as_of);
     if (!filter.as_of) usage("--as-of '" + options.as_of + "' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)");
   }
+  filter.dated_only = options.dated_only;
   if (!options.min_confidence.empty()) {
     const auto level = parse_confidence(options.min_confidence);
     if (!level) usage("--min-confidence '" + options.min_confidence + "' is not one of alleged, reported, confirmed");
@@ -51,7 +56,7 @@ ViewFilter make_filter(const GlobalOptions& options, const std::vector<std::stri
     filter.kinds.reset();
     for (const auto& name : kinds) {
       const auto kind = parse_relation_kind(name);
-      if (!kind) usage("unknown relation kind '" + name + "'");
+      if (!kind) usage("unknown relation kind '" + name + "' (known: " + alternatives<RelationKind>(", ") + ")");
       filter.kinds.set(static_cast<std::size_t>(*kind));
     }
   }
@@ -67,10 +72,21 @@ std::string list_entities(const KnowledgeGraph& graph, const std::vector<Vertex>
   return text;
 }
 
+// An --as-of view keeps undated relations, whose dates are unknown: say how many, once.
+void note_undated(const GraphView& view) {
+  if (!view.filter().as_of || view.filter().dated_only) return;
+  const GraphSummary summary = summarize(view);
+  if (summary.undated == 0) return;
+  std::fprintf(stderr, "cartelgraph: as of %s, %zu of the %zu relations kept are undated (--dated-only drops them)\n",
+               view.filter().as_of->to_string().c_str(), summary.undated, summary.relations);
+}
+
 }  // namespace
 
 Session::Session(const Context& context, const std::vector<std::string>& kinds)
-    : context_(context), graph_(load_graph(context.options)), view_(graph_, make_filter(context.options, kinds)) {}
+    : context_(context), graph_(load_graph(context.options)), view_(graph_, make_filter(context.options, kinds)) {
+  note_undated(view_);
+}
 
 const Projection& Session::projection() const {
   if (!projection_) projection_.emplace(Projection::build(view_));

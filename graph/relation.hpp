@@ -23,8 +23,10 @@ struct Relation {
   std::string storyline;      // the fact file that states it (its name without .json)
 };
 
-/// True if the relation holds on `day`: begun by then (by its first day) and not yet ended
-/// (by its last day). Undated ends are open.
+/// True if the relation certainly holds on `day`: it had begun (a start known only to the month
+/// or year counts from that month's or year's last day: a tie dated 2021-03 is not certain on
+/// 2021-03-01) and had not yet ended (an end known only to the month or year counts from its
+/// first day; the end day itself still holds). Undated ends are open.
 [[nodiscard]] bool holds_on(const Relation& relation, const Date& day) noexcept;
 
 }  // namespace cartelgraph

@@ -5,8 +5,7 @@ namespace cartelgraph {
 bool ViewEdgePredicate::operator()(Edge e) const { return view->contains(e); }
 bool ViewVertexPredicate::operator()(Vertex v) const { return view->contains(v); }
 
-GraphView::GraphView(const KnowledgeGraph& graph, ViewFilter filter)
-    : graph_(&graph), filter_(filter) {
+GraphView::GraphView(const KnowledgeGraph& graph, ViewFilter filter) : graph_(&graph), filter_(filter) {
   if (filter_.as_of) as_of_day_ = filter_.as_of->last_day();
 }
 
@@ -19,6 +18,7 @@ bool GraphView::contains(Edge e) const {
   if (!filter_.kinds.test(static_cast<std::size_t>(relation.kind))) return false;
   if (relation.confidence < filter_.min_confidence) return false;
   if (as_of_day_ && !holds_on(relation, *as_of_day_)) return false;
+  if (filter_.dated_only && !relation.since && !relation.until) return false;
   const Graph& g = graph_->graph();
   return contains(boost::source(e, g)) && contains(boost::target(e, g));
 }

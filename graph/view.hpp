@@ -11,8 +11,11 @@ namespace cartelgraph {
 
 /// What a view keeps. The default keeps every entity and every relation.
 struct ViewFilter {
-  /// Keep relations that hold on this day (see holds_on); a coarser date means its last day.
+  /// Keep relations that certainly hold on this day (see holds_on); a coarser date means its
+  /// last day. Undated relations are kept unless `dated_only`.
   std::optional<Date> as_of;
+  /// Drop relations with neither a start nor an end date.
+  bool dated_only = false;
   /// Keep relations at least this sure.
   Confidence min_confidence = Confidence::alleged;
   /// Keep relations of these kinds.

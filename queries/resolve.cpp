@@ -55,7 +55,8 @@ double match_score(const std::string& query, const std::vector<std::string>& que
 
 }  // namespace
 
-std::vector<SearchMatch> search_entities(const KnowledgeGraph& graph, std::string_view text, std::size_t limit) {
+std::vector<SearchMatch> search_entities(const KnowledgeGraph& graph, std::string_view text, std::size_t limit,
+                                         double min_score) {
   const std::string query = normalize_name(text);
   const auto query_words = words(query);
   std::map<Vertex, SearchMatch> best;
@@ -67,7 +68,8 @@ std::vector<SearchMatch> search_entities(const KnowledgeGraph& graph, std::strin
     }
   }
   std::vector<SearchMatch> ranked;
-  for (auto& [v, match] : best) ranked.push_back(std::move(match));
+  for (auto& [v, match] : best)
+    if (match.score >= min_score && match.score > 0) ranked.push_back(std::move(match));
   std::ranges::stable_sort(ranked, [](const SearchMatch& a, const SearchMatch& b) { return a.score > b.score; });
   if (ranked.size() > limit) ranked.resize(limit);
   return ranked;
@@ -79,7 +81,8 @@ Resolution resolve_entity(const KnowledgeGraph& graph, std::string_view text, st
     return {matches.size() == 1 ? Resolution::Status::found : Resolution::Status::ambiguous,
             {matches.begin(), matches.end()}};
 
-  const auto ranked = search_entities(graph, text, graph.entity_count());
+  // Every candidate, however weak: the closest names are suggestions when none matches.
+  const auto ranked = search_entities(graph, text, graph.entity_count(), 0.0);
   std::vector<Vertex> partial;  // prefix or word matches
   for (const auto& match : ranked)
     if (match.score >= all_words) partial.push_back(match.entity);

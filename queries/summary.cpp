@@ -24,6 +24,7 @@ GraphSummary summarize(const GraphView& view) {
     const Relation& relation = kg.relation(e);
     ++summary.relations;
     ++summary.by_kind[relation.kind];
+    if (!relation.since && !relation.until) ++summary.undated;
     widen(relation.since);
     widen(relation.until);
   }

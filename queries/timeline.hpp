@@ -1,22 +1,35 @@
 #pragma once
-// Timelines: dated relations in date order.
+// Timelines: when ties began and ended, in date order, and how many ties have no date at all.
 
 #include <optional>
+#include <string_view>
 #include <vector>
 
 #include "cartelgraph/graph/view.hpp"
 
 namespace cartelgraph {
 
-/// A dated relation: its date is its `since`, or its `until` when it has only an end.
+/// Which end of a tie a timeline event is.
+enum class TieBoundary : unsigned char { began, ended };
+
+/// `began` or `ended`.
+[[nodiscard]] std::string_view to_string(TieBoundary boundary) noexcept;
+
+/// One end of a dated relation: its start (`since`) or its end (`until`), each its own event.
 struct TimelineEvent {
   Date date;
   Edge relation;
+  TieBoundary boundary = TieBoundary::began;
 };
 
-/// The dated relations of `view` (touching `entity`, when given), earliest first; equal dates
-/// keep graph order (by source entity in load order). Undated relations are left out.
-[[nodiscard]] std::vector<TimelineEvent> timeline(const GraphView& view,
-                                                  std::optional<Vertex> entity = std::nullopt);
+/// The events of a timeline, and the relations it leaves out for want of any date.
+struct Timeline {
+  std::vector<TimelineEvent> events;  // earliest first; equal dates keep graph order, began first
+  std::size_t undated = 0;            // relations in scope with neither `since` nor `until`
+};
+
+/// The starts and ends of the relations of `view` (those touching `entity`, when given): a
+/// relation dated both ways gives two events. O(E log E).
+[[nodiscard]] Timeline timeline(const GraphView& view, std::optional<Vertex> entity = std::nullopt);
 
 }  // namespace cartelgraph

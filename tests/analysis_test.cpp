@@ -270,13 +270,19 @@ TEST_CASE("sampled efficiency is the mean over the sampled sources, within its s
   }
 }
 
-TEST_CASE("the timeline lists dated relations in date order") {
+TEST_CASE("the timeline shows when each tie began and when it ended, and counts the undated") {
   const KnowledgeGraph g = sample_graph();
-  const auto events = timeline(GraphView(g));
-  REQUIRE(events.size() == 3);  // the rivalry is undated
-  CHECK(events[0].date.to_string() == "2019");
-  CHECK(events[1].date.to_string() == "2021-01");
-  CHECK(events[2].date.to_string() == "2021-03");
-  const auto salazar = timeline(GraphView(g), *g.find("los-salazar"));
-  CHECK(salazar.size() == 2);
+  const Timeline all = timeline(GraphView(g));
+  REQUIRE(all.events.size() == 4);  // El Ruso's leadership began and ended: two events
+  CHECK(all.undated == 1);          // the rivalry
+  CHECK(all.events[0].date.to_string() == "2019");
+  CHECK(all.events[0].boundary == TieBoundary::began);
+  CHECK(all.events[1].date.to_string() == "2020");
+  CHECK(all.events[1].boundary == TieBoundary::ended);
+  CHECK(all.events[1].relation == all.events[0].relation);
+  CHECK(all.events[2].date.to_string() == "2021-01");
+  CHECK(all.events[3].date.to_string() == "2021-03");
+  const Timeline salazar = timeline(GraphView(g), *g.find("los-salazar"));
+  CHECK(salazar.events.size() == 2);
+  CHECK(salazar.undated == 1);
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "cartelgraph/loaders/builtin_data.hpp"
+#include "cartelgraph/queries/resolve.hpp"
 
 using namespace cartelgraph;
 
@@ -81,5 +82,22 @@ TEST_CASE("the Mexicali storyline is in the built-in data") {
   SUBCASE("the fight reaches Mexicali and San Luis Río Colorado") {
     CHECK(relations_between(g, "los-salazar", "mexicali", RelationKind::contests).size() == 1);
     CHECK(g.find_by_name("San Luis Rio Colorado").size() == 1);
+  }
+}
+
+TEST_CASE("the groups are found by the Spanish and English names people know them by") {
+  const KnowledgeGraph graph = load_builtin_graph();
+  for (const char* query : {"Cártel de Sinaloa", "cartel de sinaloa", "Sinaloa cartel", "cartel sinaloa"}) {
+    CAPTURE(query);
+    const auto matches = search_entities(graph, query);
+    REQUIRE_FALSE(matches.empty());
+    CHECK(graph.entity(matches.front().entity).id == "sinaloa-cartel");
+    for (const auto& match : matches) CHECK(match.score >= relevance_floor);
+  }
+  for (const char* name : {"Cártel de Jalisco Nueva Generación", "CJNG", "Jalisco New Generation Cartel"}) {
+    CAPTURE(name);
+    const Resolution resolution = resolve_entity(graph, name);
+    REQUIRE(resolution.status == Resolution::Status::found);
+    CHECK(graph.entity(resolution.entities.front()).id == "cjng");
   }
 }

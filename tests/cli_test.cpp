@@ -390,3 +390,46 @@ TEST_CASE("sampled betweenness states its error bound; threads do not change res
   CHECK(run("--threads 1 --format json centrality --measure betweenness --top 20").out ==
         run("--threads 2 --format json centrality --measure betweenness --top 20").out);
 }
+
+TEST_CASE("kinds lists the vocabulary with direction, layer, sign and hierarchy") {
+  const Run r = run("--format json kinds");
+  REQUIRE(r.exit_code == 0);
+  const auto json = parse_json(r.out);
+  REQUIRE(json["kinds"].IsArray());
+  bool rival = false, faction = false;
+  for (const auto& kind : json["kinds"].GetArray()) {
+    const std::string name = kind["name"].GetString();
+    if (name == "rival_of") {
+      rival = kind["sign"].GetInt() == -1 && kind["symmetric"].GetBool() &&
+              std::string(kind["layer"].GetString()) == "criminal";
+    }
+    if (name == "faction_of") faction = kind["hierarchy"].GetBool() && kind["sign"].GetInt() == 0;
+  }
+  CHECK(rival);
+  CHECK(faction);
+  const Run text = run("kinds");
+  CHECK(text.out.find("rival_of") != std::string::npos);
+  const Run unknown = run("path 'el mayo' 'los garibay' --kinds friend_of");
+  CHECK(unknown.err.find("(known: member_of, leads,") != std::string::npos);
+}
+
+TEST_CASE("a timeline shows how ties ended and says what it left out") {
+  const Run ruben = run("timeline 'Rubén Oseguera González'");
+  REQUIRE(ruben.exit_code == 0);
+  CHECK(ruben.out.find("2015-06      ended  Rubén Oseguera González member of Jalisco New Generation Cartel") !=
+        std::string::npos);
+  const Run mencho = run("timeline 'el mencho'");
+  REQUIRE(mencho.exit_code == 0);
+  CHECK(mencho.out.find("No dated relations; 10 undated relations left out") != std::string::npos);
+  const Run json = run("--format json timeline 'el mencho'");
+  CHECK(parse_json(json.out)["undated"].GetUint() == 10);
+}
+
+TEST_CASE("an as-of answer says how many undated relations it kept, and --dated-only drops them") {
+  const Run kept = run("--as-of 2021-03 info");
+  CHECK(kept.err.find("cartelgraph: as of 2021-03") != std::string::npos);
+  CHECK(kept.err.find("relations kept are undated (--dated-only drops them)") != std::string::npos);
+  const Run dropped = run("--as-of 2021-03 --dated-only --format json info");
+  CHECK(dropped.err.empty());
+  CHECK(parse_json(dropped.out)["undated_relations"].GetUint() == 0);
+}

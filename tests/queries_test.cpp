@@ -83,15 +83,20 @@ TEST_CASE("a unique prefix or word match resolves; several are ambiguous") {
   CHECK(los.entities.size() == 3);
 }
 
-TEST_CASE("search ranks exact, prefix, word, substring and similar matches") {
+TEST_CASE("search ranks exact, prefix, word, substring and similar matches, and pads with nothing") {
   const KnowledgeGraph g = sample_graph();
   const auto hits = search_entities(g, "ruso", 10);
-  REQUIRE(hits.size() == 5);
+  REQUIRE(hits.size() == 2);  // the other three names score below the relevance floor
   CHECK(g.entity(hits[0].entity).id == "jesus-alexander-sanchez-felix");  // "el ruso": a word
   CHECK(hits[0].score == 0.8);
   CHECK(g.entity(hits[1].entity).id == "los-rusos");  // "los rusos" contains "ruso"
   CHECK(hits[1].score == 0.7);
-  CHECK(hits[2].score < 0.6);
+  const auto all = search_entities(g, "ruso", 10, 0.0);
+  REQUIRE(all.size() == 5);
+  CHECK(all[2].score < relevance_floor);
+  const auto typo = search_entities(g, "los rusoz", 10);  // one letter off: 0.6 × 8/9
+  REQUIRE(typo.size() == 1);
+  CHECK(typo[0].score == doctest::Approx(0.6 * 8 / 9));
   CHECK(search_entities(g, "El Ruso", 1)[0].score == 1.0);
   CHECK(search_entities(g, "mexi", 1)[0].score == 0.9);
 }

@@ -32,8 +32,22 @@ TEST_CASE("an as-of view keeps the relations that hold on that date") {
   const KnowledgeGraph g = sample_graph();
   ViewFilter filter;
   SUBCASE("before the alliance, during El Ruso's leadership") {
-    filter.as_of = Date::parse("2020-06-01");
-    // leads (2019–2020) and the undated rivalry hold; the alliance (2021-03) and contest do not
+    filter.as_of = Date::parse("2019-12-31");
+    // leads (2019–2020) has certainly begun and not ended, and the undated rivalry is kept; the
+    // alliance (2021-03) and contest (2021-01) have not begun
+    CHECK(edge_count(GraphView(g, filter)) == 2);
+  }
+  SUBCASE("a year-precision end is not certain to hold after its first day") {
+    filter.as_of = Date::parse("2020-06-01");  // El Ruso's leadership ended some time in 2020
+    CHECK(edge_count(GraphView(g, filter)) == 1);
+  }
+  SUBCASE("a month-precision start is not certain before the month's last day") {
+    filter.as_of = Date::parse("2021-03-01");  // the alliance began some time in March 2021
+    CHECK(edge_count(GraphView(g, filter)) == 2);
+  }
+  SUBCASE("dated-only drops the undated rivalry") {
+    filter.as_of = Date::parse("2021-03");
+    filter.dated_only = true;
     CHECK(edge_count(GraphView(g, filter)) == 2);
   }
   SUBCASE("a month-precision date means the end of that month") {

@@ -16,6 +16,7 @@ void write_json(JsonWriter& json, const KnowledgeGraph&, const GraphSummary& sum
   json.member("entities", summary.entities);
   json.member("relations", summary.relations);
   json.member("sources", summary.sources);
+  json.member("undated_relations", summary.undated);
   json.key("by_type");
   json.object([&] {
     for (const auto& [type, count] : summary.by_type) json.member(to_string(type), count);

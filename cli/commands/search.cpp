@@ -39,7 +39,6 @@ int run_search(const Session& session, const SearchOptions& options) {
   } catch (const Error&) {
     throw Error(ErrorCategory::usage, "'" + options.text + "' is not valid UTF-8");
   }
-  std::erase_if(matches, [](const SearchMatch& m) { return m.score <= 0; });
   answer(session, write_json, write_text, session.graph(), options.text, matches);
   return matches.empty() ? exit_no_result : exit_ok;
 }

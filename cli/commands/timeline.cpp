@@ -14,34 +14,45 @@ struct TimelineOptions {
   std::string entity;
 };
 
-const CommandHelp help = {"timeline", "Dated relations in date order, for the graph or one entity",
+const CommandHelp help = {"timeline", "When ties began and ended, in date order, for the graph or one entity",
                           "cartelgraph timeline \"Rosalinda Gonzalez Valencia\""};
 
-void write_json(JsonWriter& json, const KnowledgeGraph& graph, const std::vector<TimelineEvent>& events) {
+void write_json(JsonWriter& json, const KnowledgeGraph& graph, std::optional<Vertex>, const Timeline& timeline) {
   json.begin_object();
-  json.key("events");
-  json.array([&] {
-    for (const auto& event : events) {
-      json.begin_object();
-      json.member("date", event.date.to_string());
-      json.relation_members(graph, event.relation);
-      json.end_object();
-    }
+  json.array_member("events", timeline.events, [&](const TimelineEvent& event) {
+    json.begin_object();
+    json.member("date", event.date.to_string());
+    json.member("boundary", to_string(event.boundary));
+    json.relation_members(graph, event.relation);
+    json.end_object();
   });
+  json.member("undated", timeline.undated);
   json.end_object();
 }
 
-void write_text(const KnowledgeGraph& graph, const std::vector<TimelineEvent>& events) {
-  for (const auto& event : events) {
-    const Relation& r = graph.relation(event.relation);
-    std::printf("%-12s %s%s %s\n", event.date.to_string().c_str(), relation_sentence(graph, event.relation).c_str(),
-                r.until && r.since ? (" until " + r.until->to_string()).c_str() : "", citation_list(r.sources).c_str());
+// What the timeline leaves out: relations with no date at all, which `show` lists.
+void write_undated(const KnowledgeGraph& graph, std::optional<Vertex> entity, const Timeline& timeline) {
+  if (timeline.undated == 0) {
+    if (timeline.events.empty()) std::printf("No relations in this view.\n");
+    return;
   }
+  std::printf("%s%zu undated relation%s left out", timeline.events.empty() ? "No dated relations; " : "\n",
+              timeline.undated, timeline.undated == 1 ? "" : "s");
+  if (entity) std::printf(": cartelgraph show %s lists them", graph.entity(*entity).id.c_str());
+  std::printf("\n");
+}
+
+void write_text(const KnowledgeGraph& graph, std::optional<Vertex> entity, const Timeline& timeline) {
+  for (const auto& event : timeline.events)
+    std::printf("%-12s %-6s %s %s\n", event.date.to_string().c_str(), std::string(to_string(event.boundary)).c_str(),
+                relation_sentence(graph, event.relation).c_str(),
+                citation_list(graph.relation(event.relation).sources).c_str());
+  write_undated(graph, entity, timeline);
 }
 
 int run_timeline(const Session& session, const TimelineOptions& options) {
-  const auto events = timeline(session.view(), session.resolve_if_given(options.entity));
-  return answer(session, write_json, write_text, session.graph(), events);
+  const auto entity = session.resolve_if_given(options.entity);
+  return answer(session, write_json, write_text, session.graph(), entity, timeline(session.view(), entity));
 }
 
 }  // namespace
