@@ -49,8 +49,11 @@ std::string dated_relation(const KnowledgeGraph& graph, Edge e, std::size_t widt
   return pad(date_span(graph.relation(e)), width) + " " + relation_sentence(graph, e);
 }
 
-std::string cited_relation(const KnowledgeGraph& graph, Edge e) {
-  return dated_relation(graph, e, 16) + " " + citation_list(graph.relation(e).sources);
+std::string cited_relation(const KnowledgeGraph& graph, Edge e, std::string_view indent, std::size_t width) {
+  std::string text = std::string(indent) + dated_relation(graph, e, width) + "\n";
+  for (const auto& citation : graph.relation(e).sources)
+    text += std::string(indent) + pad("", width) + " " + citation_list({citation}) + " " + citation.note + "\n";
+  return text;
 }
 
 std::string name_list(const KnowledgeGraph& graph, const std::vector<Vertex>& vertices) {

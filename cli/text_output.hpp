@@ -20,8 +20,10 @@ namespace cartelgraph::cli {
 [[nodiscard]] std::string citation_list(const std::vector<Citation>& citations);
 /// The relation's dates padded to `width` columns, then its sentence.
 [[nodiscard]] std::string dated_relation(const KnowledgeGraph& graph, Edge e, std::size_t width);
-/// dated_relation at 16 columns, then its citations.
-[[nodiscard]] std::string cited_relation(const KnowledgeGraph& graph, Edge e);
+/// Lines of text, each starting with `indent`: dated_relation at `width` columns, then one line
+/// per citation with its note (where "only a headline supports this" is said).
+[[nodiscard]] std::string cited_relation(const KnowledgeGraph& graph, Edge e, std::string_view indent,
+                                         std::size_t width = 16);
 /// "Los Chapitos, Los Salazar": the names of `vertices`, comma-separated.
 [[nodiscard]] std::string name_list(const KnowledgeGraph& graph, const std::vector<Vertex>& vertices);
 

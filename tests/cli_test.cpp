@@ -433,3 +433,12 @@ TEST_CASE("an as-of answer says how many undated relations it kept, and --dated-
   CHECK(dropped.err.empty());
   CHECK(parse_json(dropped.out)["undated_relations"].GetUint() == 0);
 }
+
+TEST_CASE("path and neighbors show each citation's note, where the strength of the support is said") {
+  const Run hood = run("neighbors 'el mencho'");
+  REQUIRE(hood.exit_code == 0);
+  CHECK(hood.out.find("He is introduced as the CJNG's leader.") != std::string::npos);
+  const Run path = run("path 'el mencho' 'Rubén Oseguera González'");
+  REQUIRE(path.exit_code == 0);
+  CHECK(path.out.find("Rubén is called El Mencho's son.") != std::string::npos);
+}

@@ -35,7 +35,7 @@ void write_text(const KnowledgeGraph& graph, const Neighborhood& result) {
   for (const auto& item : result.entities)
     std::printf("  %zu  %s\n", item.distance, entity_label(graph, item.entity).c_str());
   std::printf("\nRelations\n");
-  for (const Edge e : result.relations) std::printf("  %s\n", cited_relation(graph, e).c_str());
+  for (const Edge e : result.relations) std::fputs(cited_relation(graph, e, "  ").c_str(), stdout);
 }
 
 int run_neighbors(const Session& session, const NeighborsOptions& options) {

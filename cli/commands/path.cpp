@@ -52,7 +52,7 @@ void write_text(const KnowledgeGraph& graph, Vertex, Vertex, const std::vector<P
     std::printf("\n");
     for (const auto& hop : path.hops) {
       std::printf("  %s  →  %s\n", entity_label(graph, hop.from).c_str(), entity_label(graph, hop.to).c_str());
-      for (const Edge e : hop.relations) std::printf("      %s\n", cited_relation(graph, e).c_str());
+      for (const Edge e : hop.relations) std::fputs(cited_relation(graph, e, "      ").c_str(), stdout);
     }
   }
 }

@@ -42,11 +42,7 @@ void write_text(const KnowledgeGraph& graph, const EntityCard& card) {
   std::printf("%s\n  %s\n", entity.description.c_str(), citation_list(entity.sources).c_str());
 
   std::printf("\n%s\n", bold("Relations (" + std::to_string(card.relations.size()) + ")").c_str());
-  for (const auto& item : card.relations) {
-    std::printf("  %s\n", dated_relation(graph, item.edge, 20).c_str());
-    for (const auto& citation : graph.relation(item.edge).sources)
-      std::printf("  %-20s %s %s\n", "", citation_list({citation}).c_str(), citation.note.c_str());
-  }
+  for (const auto& item : card.relations) std::fputs(cited_relation(graph, item.edge, "  ", 20).c_str(), stdout);
 }
 
 int run_show(const Session& session, const ShowOptions& options) {
