@@ -63,6 +63,22 @@ std::pair<CLI::App*, Options*> add_command(CLI::App& app, Context& context, cons
                                          [&context, run](const Options& options) { return run(context, options); });
 }
 
+/// `"network": {"name", "entities", "ties"}`: what an analysis ran on.
+inline void network_member(JsonWriter& json, const Session& session) {
+  json.key("network");
+  json.object([&] {
+    json.member("name", session.network_name());
+    json.member("entities", session.network().node_count());
+    json.member("ties", session.network().edge_count());
+  });
+}
+
+/// "the criminal network: 61 entities, 120 ties".
+inline std::string network_summary(const Session& session) {
+  return "the " + session.network_name() + " network: " + std::to_string(session.network().node_count()) +
+         " entities, " + std::to_string(session.network().edge_count()) + " ties";
+}
+
 /// Prints a finished JSON document on stdout (main checks that stdout took it all).
 inline void print(const JsonWriter& json) {
   const std::string text = json.text();

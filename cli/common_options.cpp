@@ -12,6 +12,11 @@ void setup_global_options(CLI::App& app, GlobalOptions& options) {
                  "Keep relations that certainly hold on this date (YYYY[-MM[-DD]]; a coarser date means its "
                  "last day; a start known to the month counts from that month's end)")
       ->type_name("DATE");
+  app.add_option("--network", options.network,
+                 "What centrality, brokers and disrupt analyse: criminal (default: people, groups, businesses "
+                 "and the ties among them) or all (places, agencies and events too)")
+      ->check(CLI::IsMember({"criminal", "all"}))
+      ->type_name("criminal|all");
   app.add_flag("--dated-only", options.dated_only, "Leave out relations with neither a start nor an end date");
   app.add_option("--min-confidence", options.min_confidence,
                  "Keep relations at least this sure: alleged, reported or confirmed")

@@ -25,16 +25,17 @@ enum ExitCode : int {
 
 /// Options given before (or after) the subcommand.
 struct GlobalOptions {
-  std::string data;             // fact directory; empty for the built-in facts
-  std::string as_of;            // ISO date
-  bool dated_only = false;      // drop relations with no date
-  std::string min_confidence;   // alleged, reported or confirmed
+  std::string data;            // fact directory; empty for the built-in facts
+  std::string as_of;           // ISO date
+  bool dated_only = false;     // drop relations with no date
+  std::string network;         // what analyses run on: criminal (default) or all
+  std::string min_confidence;  // alleged, reported or confirmed
   std::vector<std::string> types;
-  std::string format = "text";  // text or json
-  unsigned threads = 0;         // 0: every core
-  std::string default_type = "person";      // for GraphML without cartelgraph's attributes
+  std::string format = "text";          // text or json
+  unsigned threads = 0;                 // 0: every core
+  std::string default_type = "person";  // for GraphML without cartelgraph's attributes
   std::string default_kind = "associate_of";
-  LoadLimits limits;            // --max-input-size, --max-entities, --max-relations, --max-depth
+  LoadLimits limits;  // --max-input-size, --max-entities, --max-relations, --max-depth
 };
 
 /// Shared state: the options, and the command chosen, run after parsing.

@@ -72,6 +72,12 @@ std::string list_entities(const KnowledgeGraph& graph, const std::vector<Vertex>
   return text;
 }
 
+// The view's filter, restricted to the layers of the network `name` names.
+ViewFilter network_filter(ViewFilter filter, const std::string& name) {
+  if (name == "criminal") filter.layers = std::bitset<4>().set(static_cast<std::size_t>(Layer::criminal));
+  return filter;
+}
+
 // An --as-of view keeps undated relations, whose dates are unknown: say how many, once.
 void note_undated(const GraphView& view) {
   if (!view.filter().as_of || view.filter().dated_only) return;
@@ -84,8 +90,17 @@ void note_undated(const GraphView& view) {
 }  // namespace
 
 Session::Session(const Context& context, const std::vector<std::string>& kinds)
-    : context_(context), graph_(load_graph(context.options)), view_(graph_, make_filter(context.options, kinds)) {
+    : context_(context),
+      graph_(load_graph(context.options)),
+      view_(graph_, make_filter(context.options, kinds)),
+      network_name_(context.options.network.empty() ? "criminal" : context.options.network),
+      network_view_(graph_, network_filter(view_.filter(), network_name_)) {
   note_undated(view_);
+}
+
+const Projection& Session::network() const {
+  if (!network_) network_.emplace(Projection::build(network_view_));
+  return *network_;
 }
 
 const Projection& Session::projection() const {

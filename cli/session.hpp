@@ -26,6 +26,12 @@ class Session {
   [[nodiscard]] const GraphView& view() const noexcept { return view_; }
   /// The undirected projection of the view, built on first use.
   [[nodiscard]] const Projection& projection() const;
+  /// The network analyses run on (--network): "criminal" (the default) or "all".
+  [[nodiscard]] const std::string& network_name() const noexcept { return network_name_; }
+  /// The view restricted to the network: the criminal layer alone unless --network all.
+  [[nodiscard]] const GraphView& network_view() const noexcept { return network_view_; }
+  /// The undirected projection of network_view(), built on first use.
+  [[nodiscard]] const Projection& network() const;
   /// The entity `text` names. Throws Error: no_result (with suggestions) if unknown, usage
   /// (with the candidates) if ambiguous or not UTF-8.
   [[nodiscard]] Vertex resolve(const std::string& text) const;
@@ -37,6 +43,9 @@ class Session {
   KnowledgeGraph graph_;
   GraphView view_;  // refers to graph_: a Session is neither copied nor moved
   mutable std::optional<Projection> projection_;
+  std::string network_name_;
+  GraphView network_view_;
+  mutable std::optional<Projection> network_;
 };
 
 }  // namespace cartelgraph::cli

@@ -10,12 +10,15 @@ GraphView::GraphView(const KnowledgeGraph& graph, ViewFilter filter) : graph_(&g
 }
 
 bool GraphView::contains(Vertex v) const {
-  return filter_.types.test(static_cast<std::size_t>(graph_->entity(v).type));
+  const EntityType type = graph_->entity(v).type;
+  return filter_.types.test(static_cast<std::size_t>(type)) &&
+         filter_.layers.test(static_cast<std::size_t>(layer_of(type)));
 }
 
 bool GraphView::contains(Edge e) const {
   const Relation& relation = graph_->relation(e);
   if (!filter_.kinds.test(static_cast<std::size_t>(relation.kind))) return false;
+  if (!filter_.layers.test(static_cast<std::size_t>(kind_info(relation.kind).layer))) return false;
   if (relation.confidence < filter_.min_confidence) return false;
   if (as_of_day_ && !holds_on(relation, *as_of_day_)) return false;
   if (filter_.dated_only && !relation.since && !relation.until) return false;

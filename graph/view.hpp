@@ -3,6 +3,7 @@
 
 #include <boost/graph/filtered_graph.hpp>
 
+#include <bitset>
 #include <optional>
 
 #include "cartelgraph/graph/knowledge_graph.hpp"
@@ -22,6 +23,10 @@ struct ViewFilter {
   KindSet kinds = KindSet().set();
   /// Keep entities of these types (and relations whose both ends are kept).
   TypeSet types = TypeSet().set();
+  /// Keep entities whose type, and relations whose kind, belong to these layers (one bit per
+  /// Layer): the criminal network is the criminal layer alone.
+  std::bitset<4> layers = std::bitset<4>().set();
+  static_assert(static_cast<int>(Layer::events) == 3, "one bit per Layer");
 };
 
 class GraphView;

@@ -3,6 +3,8 @@
 
 #include <rapidjson/document.h>
 
+#include <set>
+
 #include <algorithm>
 #include <array>
 #include <cstdio>
@@ -441,4 +443,24 @@ TEST_CASE("path and neighbors show each citation's note, where the strength of t
   const Run path = run("path 'el mencho' 'Rubén Oseguera González'");
   REQUIRE(path.exit_code == 0);
   CHECK(path.out.find("Rubén is called El Mencho's son.") != std::string::npos);
+}
+
+TEST_CASE("analyses run on the criminal network by default and say so; --network all adds every layer") {
+  const std::set<std::string> criminal_types = {"organization", "faction", "person", "business"};
+  const Run ranked = run("--format json centrality --measure betweenness --top 10");
+  REQUIRE(ranked.exit_code == 0);
+  const auto json = parse_json(ranked.out);
+  CHECK(std::string(json["network"]["name"].GetString()) == "criminal");
+  for (const auto& result : json["results"].GetArray()) CHECK(criminal_types.contains(result["type"].GetString()));
+  const auto brokers = parse_json(run("--format json brokers").out);
+  for (const auto& broker : brokers["articulation_points"].GetArray())
+    CHECK(criminal_types.contains(broker["type"].GetString()));
+  CHECK(run("brokers").out.find("Brokers of the criminal network: ") == 0);
+
+  const auto all = parse_json(run("--network all --format json centrality --top 1").out);
+  const auto info = parse_json(run("--format json info").out);
+  CHECK(std::string(all["network"]["name"].GetString()) == "all");
+  CHECK(all["network"]["entities"].GetUint() == info["entities"].GetUint());
+  CHECK(json["network"]["entities"].GetUint() < info["entities"].GetUint());
+  CHECK(run("--network everything brokers").exit_code == 2);
 }

@@ -96,3 +96,12 @@ TEST_CASE("views share the graph instead of copying it") {
   CHECK(&view.knowledge_graph() == &g);
   CHECK(&view.graph().m_g == &g.graph());
 }
+
+TEST_CASE("a layer filter keeps the criminal network: no places, and no ties to them") {
+  const KnowledgeGraph g = sample_graph();
+  ViewFilter filter;
+  filter.layers.reset().set(static_cast<std::size_t>(Layer::criminal));
+  const GraphView view(g, filter);
+  CHECK(vertex_count(view) == 4);  // Mexicali is a place
+  CHECK(edge_count(view) == 3);    // the contest of Mexicali is a territory tie
+}

@@ -16,6 +16,7 @@ const CommandHelp help = {"brokers", "Articulation points and bridges: who holds
 void write_json(JsonWriter& json, const Session& session, const BrokerReport& report, const CoreNumbers& core) {
   const KnowledgeGraph& graph = session.graph();
   json.begin_object();
+  network_member(json, session);
   json.member("components", report.components);
   json.array_member("articulation_points", report.brokers,
                     [&](const auto& broker) { json.entity_with(graph, broker.entity, "pieces", broker.pieces); });
@@ -35,9 +36,7 @@ void write_json(JsonWriter& json, const Session& session, const BrokerReport& re
 
 void write_text(const Session& session, const BrokerReport& report, const CoreNumbers& core) {
   const KnowledgeGraph& graph = session.graph();
-  const Projection& projection = session.projection();
-  std::printf("%zu entities, %zu ties, %zu connected components\n", projection.node_count(), projection.edge_count(),
-              report.components);
+  std::printf("Brokers of %s, %zu connected components\n", network_summary(session).c_str(), report.components);
   std::printf("\nArticulation points (%zu): removing one splits its component into the pieces shown\n",
               report.brokers.size());
   for (const auto& broker : report.brokers)
@@ -52,8 +51,8 @@ void write_text(const Session& session, const BrokerReport& report, const CoreNu
 }
 
 int run_brokers(const Session& session, const NoOptions&) {
-  const BrokerReport report = brokers(session.projection());
-  return answer(session, write_json, write_text, session, report, core_numbers(session.projection()));
+  const BrokerReport report = brokers(session.network());
+  return answer(session, write_json, write_text, session, report, core_numbers(session.network()));
 }
 
 }  // namespace

@@ -38,6 +38,7 @@ void write_json(JsonWriter& json, const Session& session, const CentralityScores
                 const std::vector<RankedEntity>& listed) {
   json.begin_object();
   json.member("measure", to_string(scores.measure));
+  network_member(json, session);
   if (scores.samples > 0) {
     json.member("samples", scores.samples);
     json.member("error_bound", scores.error_bound);
@@ -48,9 +49,8 @@ void write_json(JsonWriter& json, const Session& session, const CentralityScores
 }
 
 void write_text(const Session& session, const CentralityScores& scores, const std::vector<RankedEntity>& listed) {
-  const Projection& projection = session.projection();
-  std::printf("%s centrality over %zu entities and %zu ties", std::string(to_string(scores.measure)).c_str(),
-              projection.node_count(), projection.edge_count());
+  std::printf("%s centrality over %s", std::string(to_string(scores.measure)).c_str(),
+              network_summary(session).c_str());
   if (scores.samples > 0)
     std::printf(", sampled from %zu sources: each score within ±%.4f (95%% confidence, all at once)", scores.samples,
                 scores.error_bound);
@@ -63,7 +63,7 @@ int run_centrality(const Session& session, const CentralityCommand& options) {
   const TypeSet types = type_option(options.type);
   if (options.samples > 0 && options.measure != CentralityMeasure::betweenness)
     throw Error(ErrorCategory::usage, "--samples applies to --measure betweenness only");
-  const CentralityScores scores = centrality(session.projection(), options.measure,
+  const CentralityScores scores = centrality(session.network(), options.measure,
                                              {session.options().threads, options.samples, options.seed});
   return answer(session, write_json, write_text, session, scores, listed(session, scores, types, options.top));
 }

@@ -33,15 +33,16 @@ std::string strategy_name(const DisruptOptions& options) {
 DisruptionResult run_query(const Session& session, const DisruptOptions& options) {
   const DisruptionOptions sampling{session.options().threads, options.samples, options.seed};
   if (options.remove.empty())
-    return disrupt(session.projection(), options.strategy, options.mode, options.steps, sampling);
+    return disrupt(session.network(), options.strategy, options.mode, options.steps, sampling);
   std::vector<Vertex> removals;
   for (const auto& name : options.remove) {
     const Vertex v = session.resolve(name);
-    if (!session.projection().node(v))
-      throw Error(ErrorCategory::no_result, "'" + session.graph().entity(v).id + "' is not in this view");
+    if (!session.network().node(v))
+      throw Error(ErrorCategory::no_result, "'" + session.graph().entity(v).id + "' is not in " +
+                                                network_summary(session) + " (--network all analyses every layer)");
     removals.push_back(v);
   }
-  return disrupt(session.projection(), removals, sampling);
+  return disrupt(session.network(), removals, sampling);
 }
 
 void write_json(JsonWriter& json, const Session& session, const DisruptOptions& options,
@@ -50,6 +51,7 @@ void write_json(JsonWriter& json, const Session& session, const DisruptOptions& 
   json.begin_object();
   json.member("strategy", strategy_name(options));
   json.member("mode", to_string(options.mode));
+  network_member(json, session);
   json.member("start_lcc", result.start.lcc);
   json.member("start_components", result.start.components);
   json.member("start_efficiency", result.start.efficiency);
@@ -71,9 +73,9 @@ void write_json(JsonWriter& json, const Session& session, const DisruptOptions& 
 }
 
 void write_text(const Session& session, const DisruptOptions& options, const DisruptionResult& result) {
-  std::printf("Disruption by %s (%s): %zu entities, largest component %zu, %zu components, efficiency %.4f\n",
+  std::printf("Disruption by %s (%s) of %s; largest component %zu, %zu components, efficiency %.4f\n",
               strategy_name(options).c_str(), std::string(to_string(options.mode)).c_str(),
-              session.projection().node_count(), result.start.lcc, result.start.components, result.start.efficiency);
+              network_summary(session).c_str(), result.start.lcc, result.start.components, result.start.efficiency);
   if (result.start.samples > 0)
     std::printf("Efficiency%s estimated from %zu sampled sources (seed %llu): within ±%.4f with 95%% confidence\n",
                 options.strategy == DisruptionStrategy::betweenness && options.remove.empty() ? " and betweenness" : "",
