@@ -16,13 +16,7 @@ namespace cartelgraph::cli {
 /// with `last` = ", " the plain list "a, b, c" of error messages.
 template <class E>
 [[nodiscard]] std::string alternatives(std::string_view last = " or ") {
-  const auto all = names<E>();
-  std::string text;
-  for (std::size_t i = 0; i < all.size(); ++i) {
-    if (i > 0) text += i + 1 == all.size() ? last : ", ";
-    text += all[i];
-  }
-  return text;
+  return joined_names<E>(last);
 }
 
 /// A CLI11 transformer for an option of type E: accepts exactly the names of E, turning each

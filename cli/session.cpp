@@ -14,6 +14,16 @@ namespace {
 
 [[noreturn]] void usage(const std::string& message) { throw Error(ErrorCategory::usage, message); }
 
+// The kind named `name`; a usage error listing every kind if there is none (`where` names the
+// option, e.g. " in --default-kind").
+RelationKind parse_kind_option(const std::string& name, std::string_view where) {
+  const auto kind = parse_relation_kind(name);
+  if (!kind)
+    usage("unknown relation kind '" + name + "'" + std::string(where) + " (known: " + alternatives<RelationKind>(", ") +
+          ")");
+  return *kind;
+}
+
 // The data --data names (the built-in facts without it) through the loaders' front door. The
 // defaults for GraphML without cartelgraph's attributes are checked only where they apply.
 // Notes (parallel ties of imported data merged) go to stderr; problems throw LoadError.
@@ -22,11 +32,7 @@ KnowledgeGraph load_graph(const GlobalOptions& options) {
   load_options.limits = options.limits;
   if (options.data.ends_with(".graphml")) {
     load_options.default_type = parse_type_option(options.default_type);
-    const auto kind = parse_relation_kind(options.default_kind);
-    if (!kind)
-      usage("unknown relation kind '" + options.default_kind +
-            "' in --default-kind (known: " + alternatives<RelationKind>(", ") + ")");
-    load_options.default_kind = *kind;
+    load_options.default_kind = parse_kind_option(options.default_kind, " in --default-kind");
   }
   LoadResult result = load(options.data, load_options);
   if (result.not_found)
@@ -55,9 +61,7 @@ ViewFilter make_filter(const GlobalOptions& options, const std::vector<std::stri
   if (!kinds.empty()) {
     filter.kinds.reset();
     for (const auto& name : kinds) {
-      const auto kind = parse_relation_kind(name);
-      if (!kind) usage("unknown relation kind '" + name + "' (known: " + alternatives<RelationKind>(", ") + ")");
-      filter.kinds.set(static_cast<std::size_t>(*kind));
+      filter.kinds.set(static_cast<std::size_t>(parse_kind_option(name, "")));
     }
   }
   return filter;

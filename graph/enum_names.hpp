@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <optional>
 #include <span>
+#include <string>
 #include <string_view>
 
 namespace cartelgraph {
@@ -28,6 +29,19 @@ template <class E>
   for (std::size_t i = 0; i < all.size(); ++i)
     if (all[i] == name) return static_cast<E>(i);
   return std::nullopt;
+}
+
+/// The names of E in declaration order, joined by ", " except the last pair, joined by `last`
+/// ("a, b, c" by default; "a, b or c" with `last` = " or "). O(total length of the names).
+template <class E>
+[[nodiscard]] std::string joined_names(std::string_view last = ", ") {
+  const auto all = names<E>();
+  std::string text;
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    if (i > 0) text += i + 1 == all.size() ? last : ", ";
+    text += all[i];
+  }
+  return text;
 }
 
 }  // namespace cartelgraph

@@ -25,6 +25,9 @@ constexpr unsigned long any = group | person | place | agency | business_ | even
 // support_network_of, offshoot_of). part_of (an agency inside a ministry) is the state's own
 // organization chart, and located_in is geography, not belonging: neither is hierarchy, so
 // analyses of how groups belong together do not pick up agencies or places.
+// Events: a participant's tie to an event is its role, read "FROM role EVENT" (perpetrated,
+// target_of, victim_of, organized, attended, investigated, conducted): there is no bare
+// participation, which reads wrong for a target or a victim.
 // clang-format off
 constexpr std::array<KindInfo, relation_kind_count> table = {{
   // kind               name                  category      layer             sym    sign hier   from                        to
@@ -62,7 +65,13 @@ constexpr std::array<KindInfo, relation_kind_count> table = {{
   {officer_of,          "officer_of",         business,     Layer::criminal,  false,  0, false, person,                     business_},
   {launders_for,        "launders_for",       business,     Layer::criminal,  false,  0, false, business_ | person,         group | person},
   {attacked,            "attacked",           violence,     Layer::criminal,  false, -1, false, group | person,             any},
-  {participated_in,     "participated_in",    events,       Layer::events,    false,  0, false, any,                        event},
+  {perpetrated,         "perpetrated",        events,       Layer::events,    false,  0, false, any,                        event},
+  {target_of,           "target_of",          events,       Layer::events,    false,  0, false, any,                        event},
+  {victim_of,           "victim_of",          events,       Layer::events,    false,  0, false, any,                        event},
+  {organized,           "organized",          events,       Layer::events,    false,  0, false, any,                        event},
+  {attended,            "attended",           events,       Layer::events,    false,  0, false, any,                        event},
+  {investigated,        "investigated",       events,       Layer::events,    false,  0, false, any,                        event},
+  {conducted,           "conducted",          events,       Layer::events,    false,  0, false, any,                        event},
   {occurred_in,         "occurred_in",        events,       Layer::events,    false,  0, false, event,                      place},
 }};
 // clang-format on

@@ -25,7 +25,7 @@ enum class RelationKind : unsigned char {
   extradited_to, imprisoned_in,
   owns, officer_of, launders_for,
   attacked,
-  participated_in, occurred_in,
+  perpetrated, target_of, victim_of, organized, attended, investigated, conducted, occurred_in,
 };
 
 /// Number of relation kinds.

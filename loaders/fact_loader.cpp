@@ -346,7 +346,7 @@ class Loader final : public detail::RelationReader {
     candidate.origin = origin_of(at);
     candidate.kind = parse_relation_kind(fields.kind);
     if (!candidate.kind) {
-      report(at, "/kind", "unknown relation kind '" + fields.kind + "'");
+      report(at, "/kind", detail::unknown_kind_message(fields.kind));
       ok = false;
     }
     const EntityEntry* from = endpoint(at, fields.from, "/from", ok);

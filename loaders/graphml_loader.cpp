@@ -415,7 +415,7 @@ class Builder final : public detail::RelationReader {
     for_each_value(edge, "edge", [&](const std::string& name, const Datum& d) {
       if (name == "kind") {
         if (const auto kind = parse_relation_kind(d.value)) relation.kind = *kind;
-        else report(d.at, "unknown relation kind '" + d.value + "'"), kind_known = ok = false;
+        else report(d.at, detail::unknown_kind_message(d.value)), kind_known = ok = false;
       } else if (name == "since" || name == "until") {
         const auto date = Date::parse(d.value);
         if (!date) report(d.at, "'" + name + "' is \"" + d.value + "\", not a calendar date"), ok = false;

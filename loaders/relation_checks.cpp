@@ -18,6 +18,10 @@ DuplicatePolicy duplicate_policy(Provenance provenance) noexcept {
   return DuplicatePolicy::refuse;
 }
 
+std::string unknown_kind_message(std::string_view name) {
+  return "unknown relation kind '" + std::string(name) + "' (known: " + joined_names<RelationKind>() + ")";
+}
+
 bool check_relation(const CandidateRelation& relation, RelationReader& reader) {
   bool ok = true;
   const auto fail = [&](RelationPart part, std::string message) {

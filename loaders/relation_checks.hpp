@@ -36,6 +36,10 @@ enum class DuplicatePolicy : unsigned char { refuse, merge };
 /// The policy table: our model refuses duplicates, imported data merges them.
 [[nodiscard]] DuplicatePolicy duplicate_policy(Provenance provenance) noexcept;
 
+/// The problem for a kind name that is not in the kind table: "unknown relation kind 'x'
+/// (known: member_of, leads, …)", every kind listed so an old file's reader sees the vocabulary.
+[[nodiscard]] std::string unknown_kind_message(std::string_view name);
+
 /// The part of a relation a finding is about, for formats that can point inside a relation
 /// (a JSON member); others point at the whole relation.
 enum class RelationPart : unsigned char { whole, kind, to, until, place };

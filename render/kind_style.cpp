@@ -45,7 +45,13 @@ constexpr std::array<KindStyle, relation_kind_count> table = {{
   {officer_of,          "officer of",          "darkgreen",     "dashed"},
   {launders_for,        "launders money for",  "darkgreen",     "dashed"},
   {attacked,            "attacked",            "red3",          "solid"},
-  {participated_in,     "participated in",     "gray40",        "dashed"},
+  {perpetrated,         "perpetrated",         "red3",          "dashed"},
+  {target_of,           "was the target of",   "gray50",        "dashed"},
+  {victim_of,           "was a victim of",     "gray50",        "dotted"},
+  {organized,           "organized",           "gray30",        "dashed"},
+  {attended,            "attended",            "gray40",        "dashed"},
+  {investigated,        "investigated",        "navy",          "dashed"},
+  {conducted,           "conducted",           "navy",          "dashed"},
   {occurred_in,         "occurred in",         "gray60",        "dotted"},
 }};
 // clang-format on

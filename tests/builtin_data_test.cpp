@@ -101,3 +101,51 @@ TEST_CASE("the groups are found by the Spanish and English names people know the
     CHECK(graph.entity(resolution.entities.front()).id == "cjng");
   }
 }
+
+TEST_CASE("every participant of a built-in event has the role the documents give it") {
+  using enum RelationKind;
+  const KnowledgeGraph g = load_builtin_graph();
+  struct Role {
+    const char* from;
+    RelationKind kind;
+    const char* event;
+  };
+  // ROLES.md (issue 16): one row per fact that was `participated_in`, minus row 14.
+  const Role roles[] = {
+      {"cjng", attended, "cjng-la-linea-meeting"},
+      {"la-linea", attended, "cjng-la-linea-meeting"},
+      {"familia-michoacana", perpetrated, "edomex-police-ambush-2021"},
+      {"state-of-mexico-security-secretariat", victim_of, "edomex-police-ambush-2021"},
+      {"state-of-mexico-attorney-generals-office", victim_of, "edomex-police-ambush-2021"},
+      {"government-of-mexico", conducted, "culiacan-operation-2019"},
+      {"los-chapitos", target_of, "culiacan-operation-2019"},
+      {"andres-manuel-lopez-obrador", organized, "march-2023-security-meeting"},
+      {"elizabeth-sherwood-randall", attended, "march-2023-security-meeting"},
+      {"us-department-of-state", attended, "march-2023-security-meeting"},
+      {"us-department-of-justice", attended, "march-2023-security-meeting"},
+      {"dhs", attended, "march-2023-security-meeting"},
+      {"attorney-general-barr", attended, "barr-mexico-visit-2019-12"},
+      {"attorney-general-barr", attended, "barr-mexico-visit-2020-01"},
+      {"government-of-mexico", attended, "barr-mexico-visit-2020-01"},
+      {"dea", investigated, "operation-last-mile"},
+      {"sinaloa-cartel", target_of, "operation-last-mile"},
+      {"cjng", target_of, "operation-last-mile"},
+  };
+  for (const Role& role : roles) {
+    CAPTURE(role.from);
+    CAPTURE(role.event);
+    CHECK(relations_between(g, role.from, role.event, role.kind).size() == 1);
+  }
+  // Every tie into an event is one of these roles: none names a target or victim a participant.
+  std::size_t into_events = 0;
+  for (const auto e : boost::make_iterator_range(boost::edges(g.graph())))
+    if (g.entity(boost::target(e, g.graph())).type == EntityType::event) {
+      CHECK(kind_info(g.relation(e).kind).layer == Layer::events);
+      ++into_events;
+    }
+  CHECK(into_events == std::size(roles));
+  // Row 14: no document says who in Mexico took part in Barr's December 2019 visit.
+  const auto government = *g.find("government-of-mexico");
+  const auto visit = *g.find("barr-mexico-visit-2019-12");
+  CHECK_FALSE(boost::edge(government, visit, g.graph()).second);
+}

@@ -354,6 +354,24 @@ TEST_CASE("errors users hit get one clear line and the right exit code") {
   }
 }
 
+TEST_CASE("an event's participants read by their role, and participated_in is no kind") {
+  const std::string last_mile = run("show \"operation last mile\"").out;
+  const std::string ambush = run("show \"coatepec harinas police ambush\"").out;
+  for (const char* sentence : {"Drug Enforcement Administration investigated Operation Last Mile",
+                               "Sinaloa Cartel was the target of Operation Last Mile",
+                               "Jalisco New Generation Cartel was the target of Operation Last Mile"})
+    CHECK_MESSAGE(last_mile.find(sentence) != std::string::npos, sentence);
+  for (const char* sentence : {"La Familia Michoacana perpetrated Coatepec Harinas police ambush",
+                               "Secretariat of Security of the State of Mexico was a victim of Coatepec Harinas"})
+    CHECK_MESSAGE(ambush.find(sentence) != std::string::npos, sentence);
+  CHECK((last_mile + ambush).find("participated in") == std::string::npos);
+  const Run old = run("neighbors dea --kinds participated_in");
+  CHECK(old.exit_code == 2);
+  CHECK(old.err.find("unknown relation kind 'participated_in' (known: member_of, leads,") != std::string::npos);
+  CHECK(old.err.find("perpetrated, target_of, victim_of, organized, attended, investigated, conducted") !=
+        std::string::npos);
+}
+
 TEST_CASE("colour only on a terminal, never with NO_COLOR") {
   // `script` gives the program a pseudo-terminal, as a user's shell does.
   const std::string show = std::string(CARTELGRAPH_EXE) + " show 'el mayo'";

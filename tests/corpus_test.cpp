@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "cartelgraph/graph/relation_kinds.hpp"
 #include "cli_run.hpp"
 
 using cartelgraph::testing::Run;
@@ -21,7 +22,8 @@ const std::string corpus = std::string(CARTELGRAPH_SOURCE_DIR) + "/tests/fixture
 struct Case {
   const char* input;     // a fact directory or a .graphml file, relative to the corpus
   const char* expected;  // "file:line:column: message" of the first problem; paths relative,
-                         // "@/" standing for the corpus in the message
+                         // "@/" standing for the corpus in the message, "@KINDS" for the list
+                         // of every relation kind
 };
 
 // clang-format off
@@ -48,7 +50,7 @@ const std::vector<Case> cases = {
     {"top_level_array", "top_level_array/facts.json:1:1: the file is [{\"id\":\"el-ruso\",\"type\":\"person\",\"name\":\"El Ruso\",\"descri..., expected an object with \"sources\", \"entities\" and \"relations\" arrays (types, kinds and references are checked by the loader against graph/relation_kinds.cpp)"},
     {"truncated", "truncated/facts.json:7:27: JSON syntax error: Missing a closing quotation mark in string."},
     {"unknown_entity", "unknown_entity/facts.json:47:13: unknown entity id 'los-russos'"},
-    {"unknown_kind", "unknown_kind/facts.json:45:15: unknown relation kind 'friend_of'"},
+    {"unknown_kind", "unknown_kind/facts.json:45:15: unknown relation kind 'friend_of' (known: @KINDS)"},
     {"unknown_member", "unknown_member/facts.json:56:19: unknown member 'strength'"},
     {"unknown_source", "unknown_source/facts.json:51:21: unknown source id 'nowhere'"},
     {"unknown_top_member", "unknown_top_member/facts.json:17:13: unknown member 'people'"},
@@ -68,6 +70,8 @@ void check_rejected(const std::string& input, std::string expected) {
   CAPTURE(input);
   for (auto at = expected.find("@/"); at != std::string::npos; at = expected.find("@/", at))
     expected.replace(at, 2, corpus);
+  if (const auto at = expected.find("@KINDS"); at != std::string::npos)
+    expected.replace(at, 6, cartelgraph::joined_names<cartelgraph::RelationKind>());
   const Run r = run_cli("--data '" + corpus + input + "' info");
   CHECK(r.exit_code == 3);
   CHECK(r.signal == 0);

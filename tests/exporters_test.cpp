@@ -124,7 +124,8 @@ TEST_CASE("bad GraphML gets located errors, every one in one run") {
     REQUIRE(p.size() == 4);
     CHECK(p[0] == "test.graphml:7:14: unknown entity type 'gang'");
     CHECK(p[1] == "test.graphml:9:1: unknown node id 'zz'");
-    CHECK(p[2] == "test.graphml:10:29: unknown relation kind 'friend_of'");
+    CHECK(p[2] ==
+          "test.graphml:10:29: unknown relation kind 'friend_of' (known: " + joined_names<RelationKind>() + ")");
     CHECK(p[3] == "test.graphml:11:29: 'since' is \"2021-02-30\", not a calendar date");
   }
 }

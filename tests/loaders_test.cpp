@@ -192,8 +192,8 @@ TEST_CASE("meaning is checked against the kind table and the ids defined") {
     check_single_problem("unknown_type", "unknown_type/facts.json:44:15: unknown entity type 'gang'");
   }
   SUBCASE("unknown relation kinds") {
-    check_single_problem("unknown_kind",
-                         "unknown_kind/facts.json:45:15: unknown relation kind 'friend_of'");
+    check_single_problem("unknown_kind", "unknown_kind/facts.json:45:15: unknown relation kind 'friend_of' (known: " +
+                                             joined_names<RelationKind>() + ")");
   }
   SUBCASE("endpoint types the kind does not allow") {
     check_single_problem("endpoint_types",

@@ -61,7 +61,8 @@ TEST_CASE("every kind belongs to the layer of its meaning") {
                                         charged_by,    sanctioned_by,     pleaded_guilty_in, convicted_by,
                                         released_by,   sought_by,         extradited_to,   imprisoned_in};
   const std::set<RelationKind> territory = {operates_in, contests, located_in};
-  const std::set<RelationKind> events = {participated_in, occurred_in};
+  const std::set<RelationKind> events = {perpetrated, target_of,    victim_of, organized,
+                                         attended,    investigated, conducted, occurred_in};
   for (const auto& row : relation_kinds()) {
     CAPTURE(row.name);
     const Layer expected = state.contains(row.kind)       ? Layer::state
@@ -136,4 +137,21 @@ TEST_CASE("every kind has a label, a colour and a line style for render") {
   }
   CHECK(kind_label(RelationKind::member_of) == "member of");
   CHECK(kind_label(RelationKind::launders_for) == "launders money for");
+}
+
+TEST_CASE("an event's participants have roles that read as sentences, from → event") {
+  using enum RelationKind;
+  for (const RelationKind role : {perpetrated, target_of, victim_of, organized, attended, investigated, conducted}) {
+    CAPTURE(to_string(role));
+    const KindInfo& row = kind_info(role);
+    CHECK(describe(row.to) == "event");
+    CHECK(describe(row.from) == "any type");
+    CHECK_FALSE(row.symmetric);
+    CHECK(row.sign == 0);
+  }
+  CHECK_FALSE(parse_relation_kind("participated_in"));
+  CHECK(kind_label(perpetrated) == "perpetrated");
+  CHECK(kind_label(target_of) == "was the target of");
+  CHECK(kind_label(victim_of) == "was a victim of");
+  CHECK(kind_style(perpetrated).color == kind_style(attacked).color);
 }
