@@ -16,14 +16,15 @@ const CommandHelp help = {"factions",
 
 // What the answer means, above the example in `factions --help`.
 const char* const explanation =
-    "Only alliance and rivalry ties between groups count (allied_with, aligned_with, rival_of): "
+    "Only alliance and rivalry ties between groups count (allied_with, aligned_with, rival_of):\n"
     "hierarchy (faction_of, ...) says who belongs to what, not who is on whose side.\n"
-    "A bloc is a set of groups joined by alliance ties. A conflict is a connected piece of the "
-    "alliance and rivalry ties with at least one rivalry; its two sides (camps) are the split of its "
-    "groups that leaves the fewest frustrated ties (an alliance across the sides or a rivalry inside "
-    "one: the frustration index), exact up to 20 groups, else a heuristic with a lower bound. Camp A "
-    "holds the conflict's first group in load order; people join the camp of the groups they belong "
-    "to or lead. Groups with no alliance or rivalry are unaligned. Every answer cites its relations.";
+    "A bloc is a set of groups joined by alliances. A conflict is a connected piece of the\n"
+    "alliances and rivalries with a rivalry in it; its two sides (camps) are the split of its\n"
+    "groups that leaves the fewest frustrated ties (an alliance across the sides or a rivalry\n"
+    "inside one: the frustration index), exact up to 20 groups, else a heuristic with a lower\n"
+    "bound. Camp A holds the conflict's first group in load order; people join the camp of the\n"
+    "groups they belong to or lead. Groups with no alliance or rivalry are unaligned. Every\n"
+    "answer cites the relations behind it.";
 
 void write_relations(JsonWriter& json, const KnowledgeGraph& graph, std::string_view name,
                      const std::vector<Edge>& relations) {
