@@ -81,6 +81,19 @@ std::string names(const KnowledgeGraph& graph, const std::vector<Vertex>& vertic
   return out;
 }
 
+// Each conflict's two camps, with the frustration of the split.
+std::string sides_section(const KnowledgeGraph& graph, const FactionReport& report) {
+  std::string out =
+      "<h3>Sides</h3><p>Each conflict split into the two camps that leave the fewest frustrated ties "
+      "(an alliance across the camps or a rivalry inside one).</p><ol>";
+  for (const auto& conflict : report.conflicts) {
+    out += "<li>" + names(graph, conflict.camps[0].groups) + " <strong>against</strong> " +
+           names(graph, conflict.camps[1].groups) + " (" + std::to_string(conflict.frustration) + " frustrated" +
+           (conflict.exact ? "" : ", at least " + std::to_string(conflict.lower_bound)) + ")</li>";
+  }
+  return out + "</ol>";
+}
+
 std::string faction_section(const KnowledgeGraph& graph, const FactionReport& report) {
   std::string out = "<h3>Alliance blocs</h3><ol>";
   for (const auto& bloc : report.blocs) {
@@ -90,9 +103,9 @@ std::string faction_section(const KnowledgeGraph& graph, const FactionReport& re
   }
   char ratio[32];
   std::snprintf(ratio, sizeof ratio, "%.3f", report.balance_ratio);
-  out += "</ol><h3>Structural balance</h3><p>" + std::to_string(report.triangles.size()) + " triangles: " +
-         std::to_string(report.balanced) + " balanced, " + std::to_string(report.unbalanced) +
-         " unbalanced (ratio " + ratio + ").</p><ul>";
+  out += "</ol>" + sides_section(graph, report) + "<h3>Structural balance</h3><p>" +
+         std::to_string(report.triangles.size()) + " triangles: " + std::to_string(report.balanced) + " balanced, " +
+         std::to_string(report.unbalanced) + " unbalanced (ratio " + ratio + ").</p><ul>";
   for (const auto& t : report.triangles)
     out += std::string("<li>") + (t.balanced ? "balanced: " : "<strong>unbalanced</strong>: ") +
            names(graph, {t.a, t.b, t.c}) + "</li>";

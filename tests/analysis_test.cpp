@@ -161,18 +161,18 @@ TEST_CASE("factions report blocs, balance and enemy-of-my-enemy pairs") {
   CHECK(report.balance_ratio == 1.0);
   REQUIRE(report.candidates.size() == 2);  // A and D, B and D: both against C
   CHECK(ids(g, report.candidates[0].shared_enemies) == std::vector<std::string>{"c"});
-  CHECK(faction_sign(RelationKind::faction_of) == +1);
+  CHECK(faction_sign(RelationKind::faction_of) == 0);
   CHECK(faction_sign(RelationKind::operates_in) == 0);
 }
 
-TEST_CASE("the faction sign is the alignment kinds' sign, plus the hierarchy that keeps a group inside") {
+TEST_CASE("the faction sign is the alignment kinds' sign: hierarchy and attacks do not sign a pair") {
   std::set<RelationKind> positive, negative;
   for (const auto& row : relation_kinds()) {
     if (faction_sign(row.kind) > 0) positive.insert(row.kind);
     if (faction_sign(row.kind) < 0) negative.insert(row.kind);
   }
   using enum RelationKind;
-  CHECK(positive == std::set<RelationKind>{faction_of, armed_wing_of, support_network_of, allied_with, aligned_with});
+  CHECK(positive == std::set<RelationKind>{allied_with, aligned_with});
   CHECK(negative == std::set<RelationKind>{rival_of});
 }
 
@@ -183,6 +183,49 @@ TEST_CASE("a rivalry outweighs a structural tie between the same groups") {
   const FactionReport report = factions(GraphView(g));
   CHECK(report.balanced == 1);
   CHECK(report.unbalanced == 0);
+}
+
+TEST_CASE("factions split a conflict into camps with the people of their groups, each camp cited") {
+  KnowledgeGraph g = signed_graph();
+  // E is a faction of A: it belongs to A, which says nothing of whose side it is on.
+  const auto e = g.add_entity(make_entity("e", EntityType::faction, "E"));
+  g.add_relation(e, *g.find("a"), make_relation(RelationKind::faction_of, Confidence::reported));
+  const FactionReport report = factions(GraphView(g));
+  REQUIRE(report.blocs.size() == 1);
+  CHECK(ids(g, report.blocs[0].groups) == std::vector<std::string>{"a", "b"});
+  CHECK(report.blocs[0].relations.size() == 1);
+  CHECK(report.blocs[0].memberships.size() == 1);
+  CHECK(ids(g, report.unaligned) == std::vector<std::string>{"e"});
+  REQUIRE(report.conflicts.size() == 1);
+  const Conflict& conflict = report.conflicts[0];
+  CHECK(ids(g, conflict.camps[0].groups) == std::vector<std::string>{"a", "b", "d"});
+  CHECK(ids(g, conflict.camps[0].people) == std::vector<std::string>{"p"});
+  CHECK(ids(g, conflict.camps[1].groups) == std::vector<std::string>{"c"});
+  CHECK(conflict.camps[1].people.empty());
+  CHECK(conflict.frustration == 0);
+  CHECK(conflict.exact);
+  CHECK(conflict.relations.size() == 4);
+  CHECK(conflict.frustrated.empty());
+  REQUIRE(report.candidates.size() == 2);
+  CHECK(report.candidates[0].relations.size() == 2);  // each side's rivalry with C
+}
+
+TEST_CASE("three groups at war with each other leave one frustrated tie and an unbalanced triangle for each") {
+  KnowledgeGraph g = signed_graph();
+  g.add_relation(*g.find("b"), *g.find("a"), make_relation(RelationKind::rival_of, Confidence::alleged));
+  const FactionReport report = factions(GraphView(g));
+  CHECK(report.blocs.empty());  // the rivalry outweighs A and B's alliance
+  REQUIRE(report.conflicts.size() == 1);
+  CHECK(report.conflicts[0].frustration == 1);
+  CHECK(report.conflicts[0].frustrated.size() == 1);
+  CHECK(report.unbalanced == 1);
+  std::size_t frustrated = 0;
+  for (const GroupBalance& balance : report.groups) {
+    CHECK(balance.unbalanced == (g.entity(balance.group).id == "d" ? 0u : 1u));
+    frustrated += balance.frustrated;
+    CHECK(balance.relations.size() == balance.frustrated);
+  }
+  CHECK(frustrated == 2);  // one frustrated pair, counted at both its ends
 }
 
 TEST_CASE("disruption removes the most central node first and tracks the curve") {

@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <vector>
 
 #include "cli_run.hpp"
 
@@ -215,6 +216,45 @@ TEST_CASE("factions lists the Sinaloa and CJNG blocs and the balance report") {
   const double ratio = json["balance_ratio"].GetDouble();
   CHECK(ratio == doctest::Approx(double(triangles["balanced"].GetUint()) /
                                  double(triangles["balanced"].GetUint() + triangles["unbalanced"].GetUint())));
+}
+
+TEST_CASE("factions shows the two sides of the Sinaloa war with every tie behind them cited") {
+  const Run r = run("--format json factions");
+  CHECK(r.exit_code == 0);
+  const auto json = parse_json(r.out);
+  REQUIRE(json["conflicts"].Size() == 2);
+  const auto& war = json["conflicts"][1];
+  const auto camp = [&](rapidjson::SizeType i) {
+    std::vector<std::string> groups;
+    for (const auto& id : war["camps"][i]["groups"].GetArray()) groups.emplace_back(id.GetString());
+    return groups;
+  };
+  CHECK(camp(0) == std::vector<std::string>{"los-garibay", "los-chapitos", "los-salazar"});
+  CHECK(camp(1) == std::vector<std::string>{"el-mayo-faction", "los-rusos"});
+  CHECK(war["frustration"].GetUint() == 0);
+  CHECK(war["lower_bound"].GetUint() == 0);
+  CHECK(war["exact"].GetBool());
+  CHECK(war["frustrated"].Size() == 0);
+  REQUIRE(war["relations"].Size() == 6);
+  for (const auto& relation : war["relations"].GetArray()) CHECK(relation["sources"].Size() > 0);
+  for (const auto& bloc : json["blocs"].GetArray()) CHECK(bloc["relations"].Size() > 0);
+  for (const auto& candidate : json["candidates"].GetArray())
+    CHECK(candidate["relations"].Size() == 2 * candidate["shared_enemies"].GetUint());
+  CHECK(json["imbalance"].Size() > 0);
+  CHECK(json["unaligned"].Size() > 0);
+
+  const Run text = run("factions");
+  CHECK(text.out.find("Camp A: Los Garibay, Los Chapitos, Los Salazar") != std::string::npos);
+  CHECK(text.out.find("Camp B: El Mayo's faction, Los Rusos") != std::string::npos);
+  CHECK(text.out.find("Los Chapitos rival of El Mayo's faction [reported] [news-monitor-2021-04") != std::string::npos);
+}
+
+TEST_CASE("factions with only confirmed relations finds no sides") {
+  const auto json = parse_json(run("--format json --min-confidence confirmed factions").out);
+  CHECK(json["conflicts"].Size() == 0);
+  CHECK(json["blocs"].Size() == 0);
+  CHECK(run("--min-confidence confirmed factions").out.find("no conflict: no rivalry between groups") !=
+        std::string::npos);
 }
 
 TEST_CASE("disrupt prints the curve of a betweenness attack") {
