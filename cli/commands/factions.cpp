@@ -115,7 +115,7 @@ void write_json(JsonWriter& json, const KnowledgeGraph& graph, const FactionRepo
 
 // Each relation on a line of its own under a heading, cited: "      Ties:", then the lines.
 void print_relations(const KnowledgeGraph& graph, const char* indent, const std::vector<Edge>& relations) {
-  for (const Edge e : relations) std::printf("%s%s\n", indent, cited_relation(graph, e).c_str());
+  for (const Edge e : relations) std::fputs(cited_relation(graph, e, indent).c_str(), stdout);
 }
 
 void print_blocs(const KnowledgeGraph& graph, const FactionReport& report) {
