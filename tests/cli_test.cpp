@@ -246,7 +246,11 @@ TEST_CASE("factions shows the two sides of the Sinaloa war with every tie behind
   const Run text = run("factions");
   CHECK(text.out.find("Camp A: Los Garibay, Los Chapitos, Los Salazar") != std::string::npos);
   CHECK(text.out.find("Camp B: El Mayo's faction, Los Rusos") != std::string::npos);
-  CHECK(text.out.find("Los Chapitos rival of El Mayo's faction [reported] [news-monitor-2021-04") != std::string::npos);
+  // The tie, then its citation with the note on the line under it.
+  const auto tie = text.out.find("Los Chapitos rival of El Mayo's faction [reported]\n");
+  REQUIRE(tie != std::string::npos);
+  const auto next = text.out.find('\n', tie) + 1;
+  CHECK(text.out.substr(next, text.out.find('\n', next) - next).find("[news-monitor-2021-04 §") != std::string::npos);
 }
 
 TEST_CASE("factions with only confirmed relations finds no sides") {
