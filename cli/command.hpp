@@ -75,8 +75,9 @@ inline void network_member(JsonWriter& json, const Session& session) {
 
 /// "the criminal network: 61 entities, 120 ties".
 inline std::string network_summary(const Session& session) {
-  return "the " + session.network_name() + " network: " + std::to_string(session.network().node_count()) +
-         " entities, " + std::to_string(session.network().edge_count()) + " ties";
+  const std::string name = session.network_name() == "all" ? "whole (every layer)" : session.network_name();
+  return "the " + name + " network: " + std::to_string(session.network().node_count()) + " entities, " +
+         std::to_string(session.network().edge_count()) + " ties";
 }
 
 /// Prints a finished JSON document on stdout (main checks that stdout took it all).
