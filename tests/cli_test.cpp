@@ -526,3 +526,22 @@ TEST_CASE("analyses run on the criminal network by default and say so; --network
   CHECK(json["network"]["entities"].GetUint() < info["entities"].GetUint());
   CHECK(run("--network everything brokers").exit_code == 2);
 }
+
+TEST_CASE("brokers and disruption steps carry the relations behind them, cited") {
+  const auto brokers = parse_json(run("--format json brokers").out);
+  REQUIRE(brokers["bridges"].Size() > 0);
+  for (const auto& bridge : brokers["bridges"].GetArray()) {
+    REQUIRE(bridge["relations"].Size() > 0);
+    CHECK(bridge["relations"][0]["sources"].Size() > 0);
+  }
+  REQUIRE(brokers["articulation_points"].Size() > 0);
+  CHECK(brokers["articulation_points"][0]["relations"].Size() > 0);
+  const auto disrupt = parse_json(run("--format json disrupt --remove 'el mencho'").out);
+  const auto& relations = disrupt["steps"][0]["relations"];
+  REQUIRE(relations.Size() > 0);
+  bool leads = false;
+  for (const auto& r : relations.GetArray()) leads = leads || std::string(r["kind"].GetString()) == "leads";
+  CHECK(leads);
+  CHECK(run("disrupt --remove 'el mencho'").out.find("Nemesio Oseguera Cervantes leads Jalisco New Generation Cartel") !=
+        std::string::npos);
+}

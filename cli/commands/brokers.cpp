@@ -4,6 +4,7 @@
 #include "cartelgraph/cli/commands/commands.hpp"
 #include "cartelgraph/cli/session.hpp"
 #include "cartelgraph/cli/text_output.hpp"
+#include "cartelgraph/queries/entity_card.hpp"
 #include "cartelgraph/queries/structure.hpp"
 
 namespace cartelgraph::cli {
@@ -13,19 +14,35 @@ namespace {
 const CommandHelp help = {"brokers", "Articulation points and bridges: who holds the network together",
                           "cartelgraph --types organization,faction,person brokers"};
 
+// The relations behind a bridge: every tie of the network between its two ends.
+std::vector<Edge> bridge_relations(const Session& session, const Bridge& bridge) {
+  std::vector<Edge> relations;
+  for (const auto& item : entity_card(session.network_view(), bridge.a).relations)
+    if (item.other == bridge.b) relations.push_back(item.edge);
+  return relations;
+}
+
 void write_json(JsonWriter& json, const Session& session, const BrokerReport& report, const CoreNumbers& core) {
   const KnowledgeGraph& graph = session.graph();
   json.begin_object();
   network_member(json, session);
   json.member("components", report.components);
-  json.array_member("articulation_points", report.brokers,
-                    [&](const auto& broker) { json.entity_with(graph, broker.entity, "pieces", broker.pieces); });
+  json.array_member("articulation_points", report.brokers, [&](const auto& broker) {
+    json.begin_object();
+    json.entity_summary(graph, broker.entity);
+    json.member("pieces", broker.pieces);
+    json.array_member("relations", entity_card(session.network_view(), broker.entity).relations,
+                      [&](const CardRelation& item) { json.relation(graph, item.edge); });
+    json.end_object();
+  });
   json.key("bridges");
   json.array([&] {
     for (const auto& bridge : report.bridges)
       json.object([&] {
         json.member("a", graph.entity(bridge.a).id);
         json.member("b", graph.entity(bridge.b).id);
+        json.array_member("relations", bridge_relations(session, bridge),
+                          [&](const Edge e) { json.relation(graph, e); });
       });
   });
   json.member("max_core", core.max_core());
@@ -42,8 +59,12 @@ void write_text(const Session& session, const BrokerReport& report, const CoreNu
   for (const auto& broker : report.brokers)
     std::printf("  %3zu pieces  %s\n", broker.pieces, entity_label(graph, broker.entity).c_str());
   std::printf("\nBridges (%zu): ties whose removal disconnects their ends\n", report.bridges.size());
-  for (const auto& bridge : report.bridges)
+  for (const auto& bridge : report.bridges) {
     std::printf("  %s — %s\n", entity_label(graph, bridge.a).c_str(), entity_label(graph, bridge.b).c_str());
+    for (const Edge e : bridge_relations(session, bridge))
+      std::printf("      %s %s\n", relation_sentence(graph, e).c_str(),
+                  citation_list(graph.relation(e).sources).c_str());
+  }
   const std::vector<Vertex> innermost = core.members(core.max_core());
   std::printf("\nInnermost core (every member tied to at least %zu others in it): %zu entities\n", core.max_core(),
               innermost.size());

@@ -8,6 +8,7 @@
 #include "cartelgraph/cli/session.hpp"
 #include "cartelgraph/cli/text_output.hpp"
 #include "cartelgraph/queries/disruption.hpp"
+#include "cartelgraph/queries/entity_card.hpp"
 
 namespace cartelgraph::cli {
 
@@ -66,6 +67,8 @@ void write_json(JsonWriter& json, const Session& session, const DisruptOptions& 
       json.member("lcc_fraction", step.lcc_fraction);
       json.member("components", step.state.components);
       json.member("efficiency", step.state.efficiency);
+      json.array_member("relations", entity_card(session.network_view(), step.removed).relations,
+                        [&](const CardRelation& item) { json.relation(graph, item.edge); });
       json.end_object();
     }
   });
@@ -85,6 +88,9 @@ void write_text(const Session& session, const DisruptOptions& options, const Dis
     const auto& step = result.steps[i];
     std::printf("%4zu  %s %6zu %8.3f %6zu %10.4f\n", i + 1, pad(session.graph().entity(step.removed).name, 40).c_str(),
                 step.state.lcc, step.lcc_fraction, step.state.components, step.state.efficiency);
+    for (const auto& item : entity_card(session.network_view(), step.removed).relations)  // what the removal cut
+      std::printf("        %s %s\n", relation_sentence(session.graph(), item.edge).c_str(),
+                  citation_list(session.graph().relation(item.edge).sources).c_str());
   }
 }
 
