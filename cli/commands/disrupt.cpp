@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <optional>
@@ -46,6 +47,18 @@ DisruptionResult run_query(const Session& session, const DisruptOptions& options
   return disrupt(session.network(), removals, sampling);
 }
 
+// What removing `step`'s entity cut: its ties in the network to entities still there (ties to
+// entities removed at earlier steps were cut then).
+std::vector<Edge> cut_relations(const Session& session, const DisruptionResult& result, const DisruptionStep& step) {
+  std::vector<Edge> cut;
+  for (const auto& item : entity_card(session.network_view(), step.removed).relations) {
+    const auto earlier = std::find_if(result.steps.data(), &step,
+                                      [&](const DisruptionStep& s) { return s.removed == item.other; });
+    if (earlier == &step) cut.push_back(item.edge);
+  }
+  return cut;
+}
+
 void write_json(JsonWriter& json, const Session& session, const DisruptOptions& options,
                 const DisruptionResult& result) {
   const KnowledgeGraph& graph = session.graph();
@@ -67,8 +80,8 @@ void write_json(JsonWriter& json, const Session& session, const DisruptOptions& 
       json.member("lcc_fraction", step.lcc_fraction);
       json.member("components", step.state.components);
       json.member("efficiency", step.state.efficiency);
-      json.array_member("relations", entity_card(session.network_view(), step.removed).relations,
-                        [&](const CardRelation& item) { json.relation(graph, item.edge); });
+      json.array_member("relations", cut_relations(session, result, step),
+                        [&](const Edge e) { json.relation(graph, e); });
       json.end_object();
     }
   });
@@ -88,9 +101,9 @@ void write_text(const Session& session, const DisruptOptions& options, const Dis
     const auto& step = result.steps[i];
     std::printf("%4zu  %s %6zu %8.3f %6zu %10.4f\n", i + 1, pad(session.graph().entity(step.removed).name, 40).c_str(),
                 step.state.lcc, step.lcc_fraction, step.state.components, step.state.efficiency);
-    for (const auto& item : entity_card(session.network_view(), step.removed).relations)  // what the removal cut
-      std::printf("        %s %s\n", relation_sentence(session.graph(), item.edge).c_str(),
-                  citation_list(session.graph().relation(item.edge).sources).c_str());
+    for (const Edge e : cut_relations(session, result, step))
+      std::printf("        %s %s\n", relation_sentence(session.graph(), e).c_str(),
+                  citation_list(session.graph().relation(e).sources).c_str());
   }
 }
 
