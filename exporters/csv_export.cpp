@@ -1,5 +1,6 @@
 #include "cartelgraph/exporters/export_support.hpp"
 #include "cartelgraph/exporters/exports.hpp"
+#include "cartelgraph/queries/summary.hpp"
 
 namespace cartelgraph {
 
@@ -45,7 +46,7 @@ CsvExport export_csv(const GraphView& view) {
   const KnowledgeGraph& kg = view.knowledge_graph();
   CsvExport csv;
   csv.nodes = "id:ID,name,type,aliases:string[],description,storyline,:LABEL\n";
-  for (const Vertex v : sorted_entities(view)) csv.nodes += node_row(kg.entity(v));
+  for (const Vertex v : list_entities(view, TypeSet().set())) csv.nodes += node_row(kg.entity(v));
   csv.relationships = ":START_ID,:END_ID,:TYPE,since,until,place,weight:double,confidence,sources\n";
   for (const Edge edge : sorted_relations(view)) csv.relationships += relationship_row(kg, edge);
   return csv;

@@ -1,5 +1,6 @@
 #include "cartelgraph/exporters/export_support.hpp"
 #include "cartelgraph/exporters/exports.hpp"
+#include "cartelgraph/queries/summary.hpp"
 
 namespace cartelgraph {
 
@@ -53,7 +54,7 @@ std::string export_cypher(const GraphView& view) {
   std::string out =
       "// cartelgraph export: run with cypher-shell -f FILE\n"
       "CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;\n";
-  for (const Vertex v : sorted_entities(view)) out += create_entity(kg.entity(v));
+  for (const Vertex v : list_entities(view, TypeSet().set())) out += create_entity(kg.entity(v));
   for (const Edge edge : sorted_relations(view)) out += create_relation(kg, edge);
   return out;
 }

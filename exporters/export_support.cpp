@@ -9,15 +9,6 @@
 
 namespace cartelgraph::detail {
 
-std::vector<Vertex> sorted_entities(const GraphView& view) {
-  const KnowledgeGraph& kg = view.knowledge_graph();
-  std::vector<Vertex> entities;
-  const FilteredGraph g = view.graph();  // filtered iterators point into it: keep it alive
-  for (const Vertex v : boost::make_iterator_range(boost::vertices(g))) entities.push_back(v);
-  std::ranges::sort(entities, {}, [&](Vertex v) -> const std::string& { return kg.entity(v).id; });
-  return entities;
-}
-
 std::vector<Edge> sorted_relations(const GraphView& view) {
   const KnowledgeGraph& kg = view.knowledge_graph();
   const Graph& g = kg.graph();

@@ -1,5 +1,6 @@
 #pragma once
-// What the exporters share: the order they write things in, and small text conversions.
+// What the exporters share: the order they write things in (entities: queries/summary.hpp's
+// list_entities, by id), and small text conversions.
 // Internal to the library: not installed.
 
 #include <optional>
@@ -11,8 +12,6 @@
 
 namespace cartelgraph::detail {
 
-/// The entities of `view`, sorted by id.
-[[nodiscard]] std::vector<Vertex> sorted_entities(const GraphView& view);
 /// The relations of `view`, sorted by (from, to, kind, since, until, place), stable.
 [[nodiscard]] std::vector<Edge> sorted_relations(const GraphView& view);
 /// The graph's source records, sorted by id.

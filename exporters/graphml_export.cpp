@@ -1,6 +1,7 @@
 #include "cartelgraph/exporters/export_support.hpp"
 #include "cartelgraph/exporters/exports.hpp"
 #include "cartelgraph/exporters/json_writer.hpp"
+#include "cartelgraph/queries/summary.hpp"
 #include "cartelgraph/render/escape.hpp"
 
 namespace cartelgraph {
@@ -98,7 +99,7 @@ std::string export_graphml(const GraphView& view) {
     for (const auto& source : sorted_sources(kg)) sources.source(source);
   });
   graphml.data("g_sources", sources.text(false), "    ");
-  for (const Vertex v : sorted_entities(view)) graphml.node(kg.entity(v));
+  for (const Vertex v : list_entities(view, TypeSet().set())) graphml.node(kg.entity(v));
   std::size_t index = 0;
   for (const Edge e : sorted_relations(view)) graphml.edge(kg, e, index++);
   return graphml.finish();

@@ -1,6 +1,7 @@
 #include "cartelgraph/exporters/export_support.hpp"
 #include "cartelgraph/exporters/exports.hpp"
 #include "cartelgraph/exporters/json_writer.hpp"
+#include "cartelgraph/queries/summary.hpp"
 
 namespace cartelgraph {
 
@@ -14,7 +15,7 @@ std::string export_json(const GraphView& view) {
   });
   json.key("entities");
   json.array([&] {
-    for (const Vertex v : detail::sorted_entities(view)) json.entity(kg.entity(v));
+    for (const Vertex v : list_entities(view, TypeSet().set())) json.entity(kg.entity(v));
   });
   json.key("relations");
   json.array([&] {
