@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <memory>
 #include <string>
+#include <type_traits>
 #include <utility>
 
 #include "cartelgraph/cli/common_options.hpp"
@@ -65,19 +66,37 @@ std::pair<CLI::App*, Options*> add_command(CLI::App& app, Context& context, cons
 
 /// `"network": {"name", "entities", "ties"}`: what an analysis ran on.
 inline void network_member(JsonWriter& json, const Session& session) {
+  const Projection& network = session.network().projection();
   json.key("network");
   json.object([&] {
-    json.member("name", session.network_name());
-    json.member("entities", session.network().node_count());
-    json.member("ties", session.network().edge_count());
+    json.member("name", to_string(session.network().kind()));
+    json.member("entities", network.node_count());
+    json.member("ties", network.edge_count());
   });
 }
 
-/// "the criminal network: 61 entities, 120 ties".
+/// "the criminal network: 61 entities, 120 ties", "the people network: 70 people, 300 ties".
 inline std::string network_summary(const Session& session) {
-  const std::string name = session.network_name() == "all" ? "whole (every layer)" : session.network_name();
-  return "the " + name + " network: " + std::to_string(session.network().node_count()) + " entities, " +
-         std::to_string(session.network().edge_count()) + " ties";
+  const NetworkKind kind = session.network().kind();
+  const Projection& network = session.network().projection();
+  const std::string name = kind == NetworkKind::all ? "whole (every layer)" : std::string(to_string(kind));
+  return "the " + name + " network: " + std::to_string(network.node_count()) +
+         (kind == NetworkKind::people ? " people, " : " entities, ") + std::to_string(network.edge_count()) + " ties";
+}
+
+/// With --as-of, the answer opens with `"as_of": {"date", "relations", "undated"}`: the date,
+/// the relations the view kept, and how many of those are undated.
+inline void open_with_as_of(JsonWriter& json, const Session& session) {
+  const auto& as_of = session.as_of();
+  if (!as_of) return;
+  json.open_with([&json, as_of = *as_of] {
+    json.key("as_of");
+    json.object([&] {
+      json.member("date", as_of.date.to_string());
+      json.member("relations", as_of.relations);
+      json.member("undated", as_of.undated);
+    });
+  });
 }
 
 /// Prints a finished JSON document on stdout (main checks that stdout took it all).
@@ -93,6 +112,7 @@ template <class Where, class Json, class Text, class... Results>
 int answer(const Where& where, Json json, Text text, const Results&... results) {
   if (where.json()) {
     JsonWriter writer;
+    if constexpr (std::is_same_v<Where, Session>) open_with_as_of(writer, where);
     json(writer, results...);
     print(writer);
   } else {

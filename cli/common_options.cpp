@@ -6,17 +6,29 @@
 
 namespace cartelgraph::cli {
 
+namespace {
+
+// "What centrality, brokers and disrupt analyse: criminal (the default): …; people: …".
+std::string network_help() {
+  std::string text = "What centrality, brokers and disrupt analyse:";
+  for (const auto name : names<NetworkKind>()) {
+    const NetworkKind kind = *parse<NetworkKind>(name);
+    text += std::string(kind == NetworkKind::criminal ? " " : "; ") + std::string(name) +
+            (kind == NetworkKind::criminal ? " (the default): " : ": ") + std::string(describe(kind));
+  }
+  return text;
+}
+
+}  // namespace
+
 void setup_global_options(CLI::App& app, GlobalOptions& options) {
   app.add_option("--data", options.data, "Fact directory to load instead of the built-in facts")->type_name("PATH");
   app.add_option("--as-of", options.as_of,
                  "Keep relations that certainly hold on this date (YYYY[-MM[-DD]]; a coarser date means its "
                  "last day; a start known to the month counts from that month's end)")
       ->type_name("DATE");
-  app.add_option("--network", options.network,
-                 "What centrality, brokers and disrupt analyse: criminal (default: people, groups, businesses "
-                 "and the ties among them) or all (places, agencies and events too)")
-      ->check(CLI::IsMember({"criminal", "all"}))
-      ->type_name("criminal|all");
+  add_enum_option(app, "--network", options.network, "network", network_help())
+      ->type_name(alternatives<NetworkKind>("|"));
   app.add_flag("--dated-only", options.dated_only, "Leave out relations with neither a start nor an end date");
   app.add_option("--min-confidence", options.min_confidence,
                  "Keep relations at least this sure: alleged, reported or confirmed")

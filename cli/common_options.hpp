@@ -10,6 +10,7 @@
 
 #include "cartelgraph/graph/relation_kinds.hpp"
 #include "cartelgraph/loaders/fact_loader.hpp"
+#include "cartelgraph/queries/network.hpp"
 
 namespace cartelgraph::cli {
 
@@ -28,7 +29,7 @@ struct GlobalOptions {
   std::string data;            // fact directory; empty for the built-in facts
   std::string as_of;           // ISO date
   bool dated_only = false;     // drop relations with no date
-  std::string network;         // what analyses run on: criminal (default) or all
+  NetworkKind network = NetworkKind::criminal;  // what centrality, brokers and disrupt analyse
   std::string min_confidence;  // alleged, reported or confirmed
   std::vector<std::string> types;
   std::string format = "text";          // text or json

@@ -76,19 +76,18 @@ std::string list_entities(const KnowledgeGraph& graph, const std::vector<Vertex>
   return text;
 }
 
-// The view's filter, restricted to the layers of the network `name` names.
-ViewFilter network_filter(ViewFilter filter, const std::string& name) {
-  if (name == "criminal") filter.layers = std::bitset<4>().set(static_cast<std::size_t>(Layer::criminal));
-  return filter;
+// What an --as-of view keeps: relations, and how many of them are undated.
+std::optional<Session::AsOf> as_of_scope(const GraphView& view) {
+  if (!view.filter().as_of) return std::nullopt;
+  const GraphSummary summary = summarize(view);
+  return Session::AsOf{*view.filter().as_of, summary.relations, summary.undated};
 }
 
 // An --as-of view keeps undated relations, whose dates are unknown: say how many, once.
-void note_undated(const GraphView& view) {
-  if (!view.filter().as_of || view.filter().dated_only) return;
-  const GraphSummary summary = summarize(view);
-  if (summary.undated == 0) return;
+void note_undated(const std::optional<Session::AsOf>& as_of) {
+  if (!as_of || as_of->undated == 0) return;
   std::fprintf(stderr, "cartelgraph: as of %s, %zu of the %zu relations kept are undated (--dated-only drops them)\n",
-               view.filter().as_of->to_string().c_str(), summary.undated, summary.relations);
+               as_of->date.to_string().c_str(), as_of->undated, as_of->relations);
 }
 
 }  // namespace
@@ -97,13 +96,13 @@ Session::Session(const Context& context, const std::vector<std::string>& kinds)
     : context_(context),
       graph_(load_graph(context.options)),
       view_(graph_, make_filter(context.options, kinds)),
-      network_name_(context.options.network.empty() ? "criminal" : context.options.network),
-      network_view_(graph_, network_filter(view_.filter(), network_name_)) {
-  note_undated(view_);
+      network_view_(graph_, network_filter(view_.filter(), context.options.network)),
+      as_of_(as_of_scope(view_)) {
+  note_undated(as_of_);
 }
 
-const Projection& Session::network() const {
-  if (!network_) network_.emplace(Projection::build(network_view_));
+const Network& Session::network() const {
+  if (!network_) network_.emplace(network_view_, context_.options.network);
   return *network_;
 }
 

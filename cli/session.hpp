@@ -8,6 +8,7 @@
 
 #include "cartelgraph/cli/common_options.hpp"
 #include "cartelgraph/graph/projection.hpp"
+#include "cartelgraph/queries/network.hpp"
 
 namespace cartelgraph::cli {
 
@@ -24,14 +25,19 @@ class Session {
   [[nodiscard]] bool json() const { return context_.json(); }
   [[nodiscard]] const KnowledgeGraph& graph() const noexcept { return graph_; }
   [[nodiscard]] const GraphView& view() const noexcept { return view_; }
+  /// With --as-of: the date, the relations the view keeps, and how many of them are undated
+  /// (kept because nothing says they do not hold; none with --dated-only).
+  struct AsOf {
+    Date date;
+    std::size_t relations = 0;
+    std::size_t undated = 0;
+  };
+  [[nodiscard]] const std::optional<AsOf>& as_of() const noexcept { return as_of_; }
   /// The undirected projection of the view, built on first use.
   [[nodiscard]] const Projection& projection() const;
-  /// The network analyses run on (--network): "criminal" (the default) or "all".
-  [[nodiscard]] const std::string& network_name() const noexcept { return network_name_; }
-  /// The view restricted to the network: the criminal layer alone unless --network all.
-  [[nodiscard]] const GraphView& network_view() const noexcept { return network_view_; }
-  /// The undirected projection of network_view(), built on first use.
-  [[nodiscard]] const Projection& network() const;
+  /// The network analyses run on (--network: criminal by default, people or all), built on
+  /// first use from the view kept to the network's layers.
+  [[nodiscard]] const Network& network() const;
   /// The entity `text` names. Throws Error: no_result (with suggestions) if unknown, usage
   /// (with the candidates) if ambiguous or not UTF-8.
   [[nodiscard]] Vertex resolve(const std::string& text) const;
@@ -43,9 +49,9 @@ class Session {
   KnowledgeGraph graph_;
   GraphView view_;  // refers to graph_: a Session is neither copied nor moved
   mutable std::optional<Projection> projection_;
-  std::string network_name_;
   GraphView network_view_;
-  mutable std::optional<Projection> network_;
+  mutable std::optional<Network> network_;
+  std::optional<AsOf> as_of_;
 };
 
 }  // namespace cartelgraph::cli

@@ -7,6 +7,7 @@
 #include <rapidjson/writer.h>
 
 #include <optional>
+#include <utility>
 
 namespace cartelgraph {
 
@@ -26,6 +27,7 @@ struct JsonWriter::Impl {
     else f(*compact);
   }
 
+  std::function<void()> leading;  // open_with's members, until the first object opens
   rapidjson::StringBuffer buffer;
   std::optional<rapidjson::Writer<rapidjson::StringBuffer>> compact;
   std::optional<rapidjson::PrettyWriter<rapidjson::StringBuffer>> pretty;
@@ -34,8 +36,11 @@ struct JsonWriter::Impl {
 JsonWriter::JsonWriter(Style style) : impl_(std::make_unique<Impl>(style)) {}
 JsonWriter::~JsonWriter() = default;
 
+void JsonWriter::open_with(std::function<void()> members) { impl_->leading = std::move(members); }
+
 void JsonWriter::begin_object() {
   (*impl_)([](auto& w) { w.StartObject(); });
+  if (impl_->leading) std::exchange(impl_->leading, nullptr)();
 }
 void JsonWriter::end_object() {
   (*impl_)([](auto& w) { w.EndObject(); });

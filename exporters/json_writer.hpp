@@ -4,6 +4,7 @@
 
 #include <concepts>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -30,6 +31,11 @@ class JsonWriter {
   ~JsonWriter();
   JsonWriter(const JsonWriter&) = delete;
   JsonWriter& operator=(const JsonWriter&) = delete;
+
+  /// Members the document's first (outermost) object starts with, written by `members()` as
+  /// soon as that object opens: a caller states its context (e.g. the date of an --as-of answer)
+  /// without every writer of an answer knowing about it.
+  void open_with(std::function<void()> members);
 
   void begin_object();
   void end_object();

@@ -57,6 +57,18 @@ Projection Projection::from_edges(std::size_t n, std::span<const std::pair<std::
   return Projection(std::move(entities), std::move(arcs), directed);
 }
 
+Projection Projection::over(std::vector<Vertex> entities, std::span<const std::pair<Vertex, Vertex>> ties) {
+  const auto node_of = [&](Vertex v) -> Node {
+    const auto it = std::lower_bound(entities.begin(), entities.end(), v);
+    if (it == entities.end() || *it != v) throw std::out_of_range("tie names an entity outside the projection");
+    return static_cast<Node>(it - entities.begin());
+  };
+  std::vector<std::pair<Node, Node>> arcs;
+  arcs.reserve(ties.size());
+  for (const auto& [a, b] : ties) arcs.emplace_back(node_of(a), node_of(b));
+  return Projection(std::move(entities), std::move(arcs), false);
+}
+
 Projection Projection::induced(const std::vector<bool>& keep) const {
   std::vector<Vertex> entities;
   std::vector<std::size_t> renumber(node_count(), npos);

@@ -37,6 +37,9 @@ class Projection {
   /// node i to entity i. Throws std::out_of_range if an edge names a node ≥ n.
   static Projection from_edges(std::size_t n, std::span<const std::pair<std::size_t, std::size_t>> edges,
                                bool directed = false);
+  /// An undirected projection over `entities` (ascending, distinct), one edge per pair of
+  /// `ties` (given by entity). Throws std::out_of_range if a tie names an entity not listed.
+  static Projection over(std::vector<Vertex> entities, std::span<const std::pair<Vertex, Vertex>> ties);
   /// The subgraph induced by the nodes with keep[node] true, mapped to the same entities.
   [[nodiscard]] Projection induced(const std::vector<bool>& keep) const;
 

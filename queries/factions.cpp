@@ -117,6 +117,7 @@ FactionReport factions(const GraphView& view) {
   report.blocs = blocs_of(net);
   report.conflicts = detail::conflicts_of(net);
   report.unaligned = std::move(net.unaligned);
+  report.signed_pairs = net.pairs.size();
   add_triangles(net, report);
   report.groups = group_balance(net, report);
   report.candidates = enemy_pairs(net);

@@ -69,6 +69,7 @@ struct FactionReport {
   std::vector<Bloc> blocs;          // blocs of two groups or more, largest first, then load order
   std::vector<Conflict> conflicts;  // largest first, then by first group in load order
   std::vector<Vertex> unaligned;    // groups of the view with no signed tie, load order
+  std::size_t signed_pairs = 0;     // pairs of groups with an alliance or a rivalry: the ties analysed
   std::vector<SignedTriangle> triangles;
   std::size_t balanced = 0;
   std::size_t unbalanced = 0;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "cartelgraph/queries/centrality.hpp"
+#include "cartelgraph/queries/network.hpp"
 #include "cartelgraph/queries/entity_card.hpp"
 #include "cartelgraph/queries/factions.hpp"
 #include "cartelgraph/queries/summary.hpp"
@@ -73,6 +74,22 @@ std::string ranking(const KnowledgeGraph& graph, const Projection& projection, C
            escape(to_string(graph.entity(v).type)) + "</td><td>" + score + "</td></tr>";
   }
   return out + "</table>\n";
+}
+
+// The rankings section: betweenness and degree over the criminal network (people, groups,
+// businesses and the ties among them), as `centrality` ranks by default.
+std::string rankings(const GraphView& view, const CentralityOptions& analysis) {
+  const GraphView criminal(view.knowledge_graph(), network_filter(view.filter(), NetworkKind::criminal));
+  const Network network(criminal, NetworkKind::criminal);
+  const Projection& projection = network.projection();
+  const KnowledgeGraph& graph = view.knowledge_graph();
+  return "<section id=\"rankings\"><h2>Rankings</h2>\n<p>Over the criminal network: " +
+         std::to_string(projection.node_count()) + " people, groups and businesses and the " +
+         std::to_string(projection.edge_count()) +
+         " ties among them (places, agencies and events left out).</p>\n<h3>Brokers: top by betweenness</h3>\n" +
+         ranking(graph, projection, CentralityMeasure::betweenness, analysis) +
+         "<h3>Most connected: top by degree</h3>\n" + ranking(graph, projection, CentralityMeasure::degree, analysis) +
+         "</section>\n";
 }
 
 std::string names(const KnowledgeGraph& graph, const std::vector<Vertex>& vertices) {
@@ -152,7 +169,6 @@ std::string card(const GraphView& view, Vertex v) {
 std::string render_dossier(const GraphView& view, const CentralityOptions& analysis) {
   const KnowledgeGraph& graph = view.knowledge_graph();
   const GraphSummary summary = summarize(view);
-  const Projection projection = Projection::build(view);
 
   std::string html = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                      "<title>cartelgraph dossier</title><style>" + std::string(style_sheet) +
@@ -179,10 +195,7 @@ std::string render_dossier(const GraphView& view, const CentralityOptions& analy
 
   html += "<section id=\"factions\"><h2>Factions and balance</h2>\n" + faction_section(graph, factions(view)) +
           "</section>\n";
-  html += "<section id=\"rankings\"><h2>Rankings</h2><h3>Brokers: top by betweenness</h3>\n" +
-          ranking(graph, projection, CentralityMeasure::betweenness, analysis) +
-          "<h3>Most connected: top by degree</h3>\n" +
-          ranking(graph, projection, CentralityMeasure::degree, analysis) + "</section>\n";
+  html += rankings(view, analysis);
 
   html += "<section id=\"entities\"><h2>Entities</h2>\n<p>";
   std::vector<Vertex> entities;

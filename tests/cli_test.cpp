@@ -545,3 +545,50 @@ TEST_CASE("brokers and disruption steps carry the relations behind them, cited")
   CHECK(run("disrupt --remove 'el mencho'").out.find("Nemesio Oseguera Cervantes leads Jalisco New Generation Cartel") !=
         std::string::npos);
 }
+
+TEST_CASE("--network people analyses people alone, tied through shared groups and direct ties") {
+  const auto ranked = parse_json(run("--network people --format json centrality --measure degree --top 50").out);
+  CHECK(std::string(ranked["network"]["name"].GetString()) == "people");
+  REQUIRE(ranked["results"].Size() > 0);
+  for (const auto& result : ranked["results"].GetArray()) CHECK(std::string(result["type"].GetString()) == "person");
+  CHECK(run("--network people centrality").out.find("degree centrality over the people network: ") == 0);
+
+  const auto brokers = parse_json(run("--network people --format json brokers").out);
+  for (const auto& bridge : brokers["bridges"].GetArray()) REQUIRE(bridge["relations"].Size() > 0);
+
+  const Run place = run("--network people disrupt --remove mexico");
+  CHECK(place.exit_code == 1);
+  CHECK(place.err.find("is not in the people network") != std::string::npos);
+}
+
+TEST_CASE("removing El Mencho from the people network cuts his ties to his family and the CJNG's members") {
+  const auto disrupt = parse_json(run("--network people --format json disrupt --remove 'el mencho'").out);
+  REQUIRE(disrupt["steps"].Size() == 1);
+  const auto& step = disrupt["steps"][0];
+  CHECK(step["lcc"].GetUint() < disrupt["start_lcc"].GetUint());
+  CHECK(step["efficiency"].GetDouble() < disrupt["start_efficiency"].GetDouble());
+  std::set<std::string> kinds;
+  for (const auto& r : step["relations"].GetArray()) kinds.insert(r["kind"].GetString());
+  CHECK(kinds.contains("leads"));
+  CHECK(kinds.contains("parent_of"));
+  const Run text = run("--network people disrupt --remove 'el mencho'");
+  CHECK(text.out.find("of the people network: ") != std::string::npos);
+}
+
+TEST_CASE("an as-of JSON answer opens with the date and how many undated relations it kept") {
+  const auto json = parse_json(run("--as-of 2021-03 --format json centrality --top 1").out);
+  REQUIRE(json.HasMember("as_of"));
+  CHECK(std::string(json["as_of"]["date"].GetString()) == "2021-03");
+  CHECK(json["as_of"]["undated"].GetUint() > 0);
+  CHECK(json["as_of"]["undated"].GetUint() < json["as_of"]["relations"].GetUint());
+  const auto dated = parse_json(run("--as-of 2021-03 --dated-only --format json factions").out);
+  CHECK(dated["as_of"]["undated"].GetUint() == 0);
+  CHECK_FALSE(parse_json(run("--format json centrality --top 1").out).HasMember("as_of"));
+}
+
+TEST_CASE("factions says which network it analysed: the signed network of groups") {
+  const auto json = parse_json(run("--format json factions").out);
+  CHECK(std::string(json["network"]["name"].GetString()) == "signed groups");
+  CHECK(json["network"]["ties"].GetUint() > 0);
+  CHECK(run("factions").out.find("Factions of the signed network of groups: ") == 0);
+}

@@ -75,3 +75,17 @@ TEST_CASE("a pretty document is indented by two spaces and ends with a newline")
   json.object([&] { json.member("n", 1u); });
   CHECK(json.text() == "{\n  \"n\": 1\n}\n");
 }
+
+TEST_CASE("members given to open_with lead the outermost object, once, wherever it opens") {
+  JsonWriter json(JsonWriter::Style::compact);
+  json.open_with([&] { json.member("as_of", "2021"); });
+  json.begin_array();
+  json.object([&] {
+    json.member("a", 1);
+    json.key("b");
+    json.object([&] { json.member("b", 2); });
+  });
+  json.object([&] { json.member("c", 3); });
+  json.end_array();
+  CHECK(json.text() == R"([{"as_of":"2021","a":1,"b":{"b":2}},{"c":3}])" "\n");
+}

@@ -4,6 +4,8 @@
 
 #include <rapidjson/document.h>
 
+#include <algorithm>
+#include <array>
 #include <fstream>
 #include <iterator>
 #include <string>
@@ -11,7 +13,9 @@
 #include "cartelgraph/loaders/builtin_data.hpp"
 #include "cartelgraph/queries/centrality.hpp"
 #include "cartelgraph/queries/disruption.hpp"
+#include "cartelgraph/queries/network.hpp"
 #include "cartelgraph/queries/paths.hpp"
+#include "sample_graph.hpp"
 
 using namespace cartelgraph;
 
@@ -117,4 +121,67 @@ TEST_CASE("the built-in data matches NetworkX on the undirected simple projectio
     for (const auto& p : found) lengths.push_back(p.length());
     CHECK(lengths == expected_lengths(path));
   }
+}
+
+namespace {
+
+// The (a, b, weight) of every tie, as node indices of `network`'s projection, a < b.
+std::vector<std::array<std::size_t, 3>> weighted_ties(const PeopleNetwork& network) {
+  std::vector<std::array<std::size_t, 3>> ties;
+  const Projection& p = network.projection();
+  for (const PeopleTie& tie : network.ties())
+    ties.push_back({Projection::index(*p.node(tie.a)), Projection::index(*p.node(tie.b)), tie.weight()});
+  std::ranges::sort(ties);
+  return ties;
+}
+
+std::vector<std::array<std::size_t, 3>> expected_ties(const rapidjson::Value& ties) {
+  std::vector<std::array<std::size_t, 3>> list;
+  for (const auto& t : ties.GetArray()) list.push_back({t[0].GetUint(), t[1].GetUint(), t[2].GetUint()});
+  return list;
+}
+
+}  // namespace
+
+TEST_CASE("the people network equals NetworkX's weighted bipartite projection on Davis's Southern Women") {
+  const auto& small = expected()["people"]["small"];
+  KnowledgeGraph graph;
+  graph.add_source({"doc", "A document", "", "", "2021-04-08", "", "doc.txt"});
+  std::vector<Vertex> women;
+  std::vector<Vertex> events;
+  for (std::size_t i = 0; i < small["people"].GetUint(); ++i)
+    women.push_back(graph.add_entity(
+        testing::make_entity("w" + std::to_string(i), EntityType::person, "Woman " + std::to_string(i))));
+  for (std::size_t i = 0; i < small["groups"].GetUint(); ++i)
+    events.push_back(graph.add_entity(
+        testing::make_entity("e" + std::to_string(i), EntityType::organization, "Event " + std::to_string(i))));
+  for (const auto& m : small["memberships"].GetArray())
+    graph.add_relation(women[m[0].GetUint()], events[m[1].GetUint()],
+                       testing::make_relation(RelationKind::member_of, Confidence::confirmed));
+  for (const auto& d : small["direct"].GetArray())
+    graph.add_relation(women[d[0].GetUint()], women[d[1].GetUint()],
+                       testing::make_relation(RelationKind::associate_of, Confidence::reported));
+
+  const PeopleNetwork network = PeopleNetwork::build(GraphView(graph));
+  CHECK(network.projection().node_count() == women.size());
+  CHECK(weighted_ties(network) == expected_ties(small["ties"]));
+}
+
+TEST_CASE("the built-in people network matches NetworkX: ties, weights, six centralities, efficiency") {
+  const KnowledgeGraph graph = load_builtin_graph();
+  const GraphView criminal(graph, network_filter({}, NetworkKind::criminal));
+  const PeopleNetwork network = PeopleNetwork::build(criminal);
+  const auto& builtin = expected()["people"]["builtin"];
+
+  std::vector<std::string> labels;
+  for (const auto& id : builtin["nodes"].GetArray()) labels.emplace_back(id.GetString());
+  REQUIRE(labels.size() == network.projection().node_count());
+  for (Projection::Node u = 0; u < labels.size(); ++u)
+    REQUIRE(graph.entity(network.projection().entity(Projection::id(u))).id == labels[u]);
+
+  CHECK(weighted_ties(network) == expected_ties(builtin["ties"]));
+  check_centralities(network.projection(), builtin["centrality"], labels);
+  const NetworkState state = network_state(network.projection());
+  CHECK(std::abs(state.efficiency - builtin["efficiency"].GetDouble()) <= tolerance);
+  CHECK(state.components == builtin["components"].GetUint());
 }

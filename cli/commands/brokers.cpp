@@ -4,7 +4,6 @@
 #include "cartelgraph/cli/commands/commands.hpp"
 #include "cartelgraph/cli/session.hpp"
 #include "cartelgraph/cli/text_output.hpp"
-#include "cartelgraph/queries/entity_card.hpp"
 #include "cartelgraph/queries/structure.hpp"
 
 namespace cartelgraph::cli {
@@ -13,14 +12,6 @@ namespace {
 
 const CommandHelp help = {"brokers", "Articulation points and bridges: who holds the network together",
                           "cartelgraph --types organization,faction,person brokers"};
-
-// The relations behind a bridge: every tie of the network between its two ends.
-std::vector<Edge> bridge_relations(const Session& session, const Bridge& bridge) {
-  std::vector<Edge> relations;
-  for (const auto& item : entity_card(session.network_view(), bridge.a).relations)
-    if (item.other == bridge.b) relations.push_back(item.edge);
-  return relations;
-}
 
 void write_json(JsonWriter& json, const Session& session, const BrokerReport& report, const CoreNumbers& core) {
   const KnowledgeGraph& graph = session.graph();
@@ -31,8 +22,8 @@ void write_json(JsonWriter& json, const Session& session, const BrokerReport& re
     json.begin_object();
     json.entity_summary(graph, broker.entity);
     json.member("pieces", broker.pieces);
-    json.array_member("relations", entity_card(session.network_view(), broker.entity).relations,
-                      [&](const CardRelation& item) { json.relation(graph, item.edge); });
+    json.array_member("relations", session.network().relations_of(broker.entity, [](Vertex) { return true; }),
+                      [&](const Edge e) { json.relation(graph, e); });
     json.end_object();
   });
   json.key("bridges");
@@ -41,7 +32,7 @@ void write_json(JsonWriter& json, const Session& session, const BrokerReport& re
       json.object([&] {
         json.member("a", graph.entity(bridge.a).id);
         json.member("b", graph.entity(bridge.b).id);
-        json.array_member("relations", bridge_relations(session, bridge),
+        json.array_member("relations", session.network().tie_relations(bridge.a, bridge.b),
                           [&](const Edge e) { json.relation(graph, e); });
       });
   });
@@ -61,7 +52,7 @@ void write_text(const Session& session, const BrokerReport& report, const CoreNu
   std::printf("\nBridges (%zu): ties whose removal disconnects their ends\n", report.bridges.size());
   for (const auto& bridge : report.bridges) {
     std::printf("  %s — %s\n", entity_label(graph, bridge.a).c_str(), entity_label(graph, bridge.b).c_str());
-    for (const Edge e : bridge_relations(session, bridge))
+    for (const Edge e : session.network().tie_relations(bridge.a, bridge.b))
       std::printf("      %s %s\n", relation_sentence(graph, e).c_str(),
                   citation_list(graph.relation(e).sources).c_str());
   }
@@ -72,8 +63,8 @@ void write_text(const Session& session, const BrokerReport& report, const CoreNu
 }
 
 int run_brokers(const Session& session, const NoOptions&) {
-  const BrokerReport report = brokers(session.network());
-  return answer(session, write_json, write_text, session, report, core_numbers(session.network()));
+  const BrokerReport report = brokers(session.network().projection());
+  return answer(session, write_json, write_text, session, report, core_numbers(session.network().projection()));
 }
 
 }  // namespace

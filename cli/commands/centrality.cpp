@@ -63,7 +63,7 @@ int run_centrality(const Session& session, const CentralityCommand& options) {
   const TypeSet types = type_option(options.type);
   if (options.samples > 0 && options.measure != CentralityMeasure::betweenness)
     throw Error(ErrorCategory::usage, "--samples applies to --measure betweenness only");
-  const CentralityScores scores = centrality(session.network(), options.measure,
+  const CentralityScores scores = centrality(session.network().projection(), options.measure,
                                              {session.options().threads, options.samples, options.seed});
   return answer(session, write_json, write_text, session, scores, listed(session, scores, types, options.top));
 }

@@ -9,7 +9,6 @@
 #include "cartelgraph/cli/session.hpp"
 #include "cartelgraph/cli/text_output.hpp"
 #include "cartelgraph/queries/disruption.hpp"
-#include "cartelgraph/queries/entity_card.hpp"
 
 namespace cartelgraph::cli {
 
@@ -35,28 +34,24 @@ std::string strategy_name(const DisruptOptions& options) {
 DisruptionResult run_query(const Session& session, const DisruptOptions& options) {
   const DisruptionOptions sampling{session.options().threads, options.samples, options.seed};
   if (options.remove.empty())
-    return disrupt(session.network(), options.strategy, options.mode, options.steps, sampling);
+    return disrupt(session.network().projection(), options.strategy, options.mode, options.steps, sampling);
   std::vector<Vertex> removals;
   for (const auto& name : options.remove) {
     const Vertex v = session.resolve(name);
-    if (!session.network().node(v))
+    if (!session.network().projection().node(v))
       throw Error(ErrorCategory::no_result, "'" + session.graph().entity(v).id + "' is not in " +
                                                 network_summary(session) + " (--network all analyses every layer)");
     removals.push_back(v);
   }
-  return disrupt(session.network(), removals, sampling);
+  return disrupt(session.network().projection(), removals, sampling);
 }
 
 // What removing `step`'s entity cut: its ties in the network to entities still there (ties to
 // entities removed at earlier steps were cut then).
 std::vector<Edge> cut_relations(const Session& session, const DisruptionResult& result, const DisruptionStep& step) {
-  std::vector<Edge> cut;
-  for (const auto& item : entity_card(session.network_view(), step.removed).relations) {
-    const auto earlier = std::find_if(result.steps.data(), &step,
-                                      [&](const DisruptionStep& s) { return s.removed == item.other; });
-    if (earlier == &step) cut.push_back(item.edge);
-  }
-  return cut;
+  return session.network().relations_of(step.removed, [&](Vertex other) {
+    return std::find_if(result.steps.data(), &step, [&](const DisruptionStep& s) { return s.removed == other; }) == &step;
+  });
 }
 
 void write_json(JsonWriter& json, const Session& session, const DisruptOptions& options,

@@ -96,6 +96,12 @@ void write_candidate(JsonWriter& json, const KnowledgeGraph& graph, const EnemyO
 
 void write_json(JsonWriter& json, const KnowledgeGraph& graph, const FactionReport& report) {
   json.begin_object();
+  json.key("network");
+  json.object([&] {
+    json.member("name", "signed groups");
+    json.member("entities", report.groups.size() + report.unaligned.size());
+    json.member("ties", report.signed_pairs);
+  });
   json.array_member("blocs", report.blocs, [&](const Bloc& bloc) {
     json.object([&] {
       write_groups(json, graph, bloc.groups, bloc.people, bloc.memberships);
@@ -174,6 +180,9 @@ void print_balance(const KnowledgeGraph& graph, const FactionReport& report) {
 }
 
 void write_text(const KnowledgeGraph& graph, const FactionReport& report) {
+  std::printf("Factions of the signed network of groups: %zu groups, %zu with an alliance or rivalry; %zu signed "
+              "ties\n\n",
+              report.groups.size() + report.unaligned.size(), report.groups.size(), report.signed_pairs);
   print_blocs(graph, report);
   print_sides(graph, report);
   print_balance(graph, report);

@@ -13,6 +13,7 @@ import pathlib
 import sys
 
 import networkx as nx
+from networkx.algorithms import bipartite
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "tests" / "fixtures" / "networkx_expected.json"
@@ -103,8 +104,75 @@ def builtin():
     }
 
 
+# The people network's rule, restated from the issue rather than read from cartelgraph: people
+# tied through the groups they belong to or lead, plus 1 per direct non-hostile criminal tie.
+MEMBERSHIP = {"member_of", "leads"}
+DIRECT = {"parent_of", "spouse_of", "sibling_of", "relative_of", "associate_of", "works_for", "allied_with",
+          "aligned_with", "launders_for"}
+
+
+def with_direct_ties(P, pairs):
+    for a, b in pairs:
+        if P.has_edge(a, b):
+            P[a][b]["weight"] += 1
+        else:
+            P.add_edge(a, b, weight=1)
+    return P
+
+
+def weighted_ties(P, index):
+    ties = []
+    for a, b, w in P.edges(data="weight"):
+        i, j = sorted((index[a], index[b]))
+        ties.append([i, j, w])
+    return sorted(ties)
+
+
+def people_small():
+    """Davis's Southern Women (18 women, 14 events) with three direct ties added."""
+    B = nx.davis_southern_women_graph()
+    women, events = B.graph["top"], B.graph["bottom"]
+    direct = [(women[0], women[1]), (women[0], women[17]), (women[5], women[16])]
+    P = with_direct_ties(bipartite.weighted_projected_graph(B, women), direct)
+    wi = {w: i for i, w in enumerate(women)}
+    ei = {e: i for i, e in enumerate(events)}
+    return {
+        "people": len(women),
+        "groups": len(events),
+        "memberships": sorted([wi[a], ei[b]] if a in wi else [wi[b], ei[a]] for a, b in B.edges()),
+        "direct": [[wi[a], wi[b]] for a, b in direct],
+        "ties": weighted_ties(P, wi),
+    }
+
+
+def people_builtin():
+    files = sorted(p for p in (ROOT / "seeds").glob("*.json") if p.name != "schema.json")
+    docs = [json.loads(p.read_text(encoding="utf-8")) for p in files]
+    types = {e["id"]: e["type"] for doc in docs for e in doc.get("entities", [])}
+    people = [e["id"] for doc in docs for e in doc.get("entities", []) if e["type"] == "person"]
+    relations = [r for doc in docs for r in doc.get("relations", [])]
+    B = nx.Graph()
+    B.add_nodes_from(people, bipartite=0)
+    B.add_edges_from((r["from"], r["to"]) for r in relations if r["kind"] in MEMBERSHIP)
+    direct = [(r["from"], r["to"]) for r in relations
+              if r["kind"] in DIRECT and r["from"] != r["to"] and types[r["from"]] == types[r["to"]] == "person"]
+    P = with_direct_ties(bipartite.weighted_projected_graph(B, people), direct)
+    unweighted = nx.Graph()
+    unweighted.add_nodes_from(people)
+    unweighted.add_edges_from(P.edges())
+    scores = measures(unweighted)
+    return {
+        "nodes": people,
+        "ties": weighted_ties(P, {v: i for i, v in enumerate(people)}),
+        "centrality": {m: [scores[m][v] for v in people] for m in scores},
+        "efficiency": nx.global_efficiency(unweighted),
+        "components": nx.number_connected_components(unweighted),
+    }
+
+
 def main():
-    expected = {"networkx": nx.__version__, "graphs": small_graphs(), "builtin": builtin()}
+    expected = {"networkx": nx.__version__, "graphs": small_graphs(), "builtin": builtin(),
+                "people": {"small": people_small(), "builtin": people_builtin()}}
     text = json.dumps(expected, indent=1) + "\n"
     if "--check" in sys.argv:
         current = FIXTURE.read_text(encoding="utf-8") if FIXTURE.exists() else ""
