@@ -31,7 +31,8 @@ const char* const explanation =
     "that overlaps it is listed under \"Possibly in the window\".\n"
     "Blocs and sides are those of `factions` as of --from and as of --to; blocs (conflicts) of\n"
     "the two dates that share a group are the same one. Relations with no date hold on both\n"
-    "dates: diff cannot place them, and says how many there are. --as-of does not apply.";
+    "dates: diff cannot place them, and says how many there are. --as-of is refused (diff\n"
+    "sets its own two dates).";
 
 // A usage error unless `text` is a date; `option` names it.
 Date parse_date(const std::string& text, const char* option) {
