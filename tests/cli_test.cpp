@@ -351,7 +351,8 @@ TEST_CASE("ambiguous names exit 2 with candidates, unknown ones 1 with suggestio
 TEST_CASE("every command prints exactly one JSON document with --format json") {
   const char* commands[] = {"info", "list --type agency", "show 'el mayo'", "search salazar",
                             "path 'el mayo' 'los garibay'", "neighbors 'los rusos'", "centrality",
-                            "brokers", "factions", "disrupt --steps 2", "timeline", "validate"};
+                            "brokers", "factions", "disrupt --steps 2", "timeline", "diff --from 2021 --to 2022",
+                            "kinds", "validate"};
   for (const char* command : commands) {
     CAPTURE(command);
     const Run r = run(std::string(command) + " --format json");
@@ -371,7 +372,8 @@ TEST_CASE("every command has help with an example, and the exit codes are docume
   CHECK(main_help.exit_code == 0);
   CHECK(main_help.out.find("Exit codes: 0 success; 1 no result") != std::string::npos);
   for (const char* command : {"info", "list", "show", "search", "path", "neighbors", "centrality", "brokers",
-                              "factions", "disrupt", "timeline", "render", "report", "validate", "export"}) {
+                              "factions", "disrupt", "timeline", "diff", "kinds", "render", "report", "validate",
+                              "export"}) {
     CAPTURE(command);
     const Run help = run(std::string(command) + " --help");
     CHECK(help.exit_code == 0);
