@@ -482,7 +482,7 @@ TEST_CASE("kinds lists the vocabulary with direction, layer, sign and hierarchy"
 TEST_CASE("a timeline shows how ties ended and says what it left out") {
   const Run ruben = run("timeline 'Rubén Oseguera González'");
   REQUIRE(ruben.exit_code == 0);
-  CHECK(ruben.out.find("2015-06      ended  Rubén Oseguera González member of Jalisco New Generation Cartel") !=
+  CHECK(ruben.out.find("2015-06      ended    Rubén Oseguera González member of Jalisco New Generation Cartel") !=
         std::string::npos);
   const Run mencho = run("timeline 'el mencho'");
   REQUIRE(mencho.exit_code == 0);
