@@ -108,8 +108,9 @@ TEST_CASE("the storylines are pinned as dated relations") {
       {{"rival_of", "los-chapitos", "el-mayo-faction"}, "-", "-", Confidence::reported},
       {{"aligned_with", "los-rusos", "el-mayo-faction"}, "-", "-", Confidence::reported},
       {{"aligned_with", "los-salazar", "los-chapitos"}, "-", "-", Confidence::alleged},
-      // Los Salazar – Los Garibay, early March 2021.
-      {{"allied_with", "los-salazar", "los-garibay"}, "2021-03", "-", Confidence::reported},
+      // Los Salazar – Los Garibay: officials found the alliance in early March 2021 (known_by
+      // 2021-03); when it began is not said, so it has no since.
+      {{"allied_with", "los-salazar", "los-garibay"}, "-", "-", Confidence::reported},
       // CJNG – La Línea against the Sinaloa Cartel for Ciudad Juárez.
       {{"allied_with", "cjng", "la-linea"}, "2021-02", "-", Confidence::alleged},
       {{"armed_wing_of", "la-linea", "juarez-cartel"}, "-", "-", Confidence::reported},
