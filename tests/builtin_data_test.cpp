@@ -147,6 +147,14 @@ TEST_CASE("every participant of a built-in event has the role the documents give
       {"cbp", conducted, "operation-artemis"},
       {"dhs", conducted, "operation-without-a-trace"},
       {"atf", conducted, "operation-southbound"},
+      {"government-of-mexico", organized, "edomex-federal-deployment-2021"},
+      {"mexican-marines", conducted, "edomex-federal-deployment-2021"},
+      {"mexican-army", conducted, "edomex-federal-deployment-2021"},
+      {"national-guard", conducted, "edomex-federal-deployment-2021"},
+      {"us-department-of-justice", conducted, "us-enforcement-against-cjng-2018"},
+      {"us-department-of-the-treasury", conducted, "us-enforcement-against-cjng-2018"},
+      {"us-department-of-state", conducted, "us-enforcement-against-cjng-2018"},
+      {"cjng", target_of, "us-enforcement-against-cjng-2018"},
   };
   for (const Role& role : roles) {
     CAPTURE(role.from);
