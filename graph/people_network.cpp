@@ -84,18 +84,25 @@ PeopleNetwork PeopleNetwork::build(const GraphView& view) {
   return PeopleNetwork(Projection::over(std::move(people), pairs), std::move(list), std::move(memberships));
 }
 
+// std:: rather than std::ranges searches: clang 14 cannot compile libstdc++ 12's ranges ones
+// with a projection here (and clang builds the fuzz targets and runs clang-tidy).
 const PeopleTie* PeopleNetwork::tie(Vertex a, Vertex b) const {
   if (b < a) std::swap(a, b);
-  const auto it = std::ranges::lower_bound(ties_, std::make_pair(a, b), {},
-                                           [](const PeopleTie& t) { return std::make_pair(t.a, t.b); });
+  const auto key = std::make_pair(a, b);
+  const auto it = std::lower_bound(ties_.begin(), ties_.end(), key, [](const PeopleTie& t, const auto& k) {
+    return std::make_pair(t.a, t.b) < k;
+  });
   return it != ties_.end() && it->a == a && it->b == b ? &*it : nullptr;
 }
 
 std::vector<Edge> PeopleNetwork::memberships(Vertex person, Vertex group) const {
-  const auto [first, last] = std::ranges::equal_range(memberships_, std::make_pair(person, group), {},
-                                                      [](const Membership& m) { return std::make_pair(m.person, m.group); });
+  const auto key = std::make_pair(person, group);
+  const auto it = std::lower_bound(memberships_.begin(), memberships_.end(), key, [](const Membership& m, const auto& k) {
+    return std::make_pair(m.person, m.group) < k;
+  });
   std::vector<Edge> edges;
-  for (auto it = first; it != last; ++it) edges.push_back(it->edge);
+  for (auto at = it; at != memberships_.end() && at->person == person && at->group == group; ++at)
+    edges.push_back(at->edge);
   return edges;
 }
 

@@ -41,7 +41,7 @@ constexpr std::array<KindInfo, relation_kind_count> table = {{
   {allied_with,         "allied_with",        alignment,    Layer::criminal,  true,  +1, false, group | person,             group | person},
   {rival_of,            "rival_of",           alignment,    Layer::criminal,  true,  -1, false, group | person,             group | person},
   {aligned_with,        "aligned_with",       alignment,    Layer::criminal,  false, +1, false, group | person,             group | person},
-  {parent_of,           "parent_of",          family,       Layer::criminal,  false,  0, false, person,                     person},
+  {parent_of,           "parent_of",          family,       Layer::criminal,  false,  0, false, person,                     person | faction},
   {spouse_of,           "spouse_of",          family,       Layer::criminal,  true,   0, false, person,                     person},
   {sibling_of,          "sibling_of",         family,       Layer::criminal,  true,   0, false, person,                     person},
   {relative_of,         "relative_of",        family,       Layer::criminal,  true,   0, false, person,                     person},

@@ -235,7 +235,7 @@ TEST_CASE("factions shows the two sides of the Sinaloa war with every tie behind
   CHECK(war["lower_bound"].GetUint() == 0);
   CHECK(war["exact"].GetBool());
   CHECK(war["frustrated"].Size() == 0);
-  REQUIRE(war["relations"].Size() == 6);
+  REQUIRE(war["relations"].Size() == 7);
   for (const auto& relation : war["relations"].GetArray()) CHECK(relation["sources"].Size() > 0);
   for (const auto& bloc : json["blocs"].GetArray()) CHECK(bloc["relations"].Size() > 0);
   for (const auto& candidate : json["candidates"].GetArray())
@@ -337,7 +337,7 @@ TEST_CASE("ambiguous names exit 2 with candidates, unknown ones 1 with suggestio
   CHECK(ambiguous.exit_code == 2);
   CHECK(ambiguous.out.empty());
   CHECK(ambiguous.err.find("ambiguous") != std::string::npos);
-  CHECK(ambiguous.err.find("los-rusos  (Los Rusos, faction)") != std::string::npos);
+  CHECK(ambiguous.err.find("los-rusos  (Los Rusos, organization)") != std::string::npos);
   const Run unknown = run("show Nobody");
   CHECK(unknown.exit_code == 1);
   CHECK(unknown.err.find("did you mean") != std::string::npos);
