@@ -235,7 +235,7 @@ class Loader final : public detail::RelationReader {
         }
         const bool is_broken = broken(at);
         sources_.emplace(source.id, std::make_pair(at, is_broken ? nullptr : &source));
-        if (!is_broken && !Date::parse(source.published))
+        if (!is_broken && !source.published.empty() && !Date::parse(source.published))
           report(at, "/published", "'published' is \"" + source.published + "\", not a calendar date");
       }
     }

@@ -571,3 +571,11 @@ TEST_CASE("a GraphML place must be a place node, as in a fact file") {
         std::vector<std::string>{"p.graphml:3:1: 'place' is 'b', a person, not a place",
                                  "p.graphml:4:1: unknown node id 'nowhere' in 'place'"});
 }
+
+TEST_CASE("a source needs only an id and a title: no publication date is made up where none is shown") {
+  const std::string text = R"({"sources": [{"id": "doc", "title": "A paper with no date on it"}]})";
+  const LoadResult result = load_facts(std::vector<FactFile>{{"f.json", text}});
+  CHECK(result.problems.empty());
+  REQUIRE(result.graph.find_source("doc") != nullptr);
+  CHECK(result.graph.find_source("doc")->published.empty());
+}
