@@ -36,7 +36,8 @@ std::string network_help() {
 // that was given an empty value (`--as-of ""`, `search ""`): none of them means anything empty.
 void refuse_empty_values(const CLI::App& app) {
   for (const CLI::Option* option : app.get_options())
-    if (option->get_expected_min() > 0 && std::ranges::any_of(option->results(), &std::string::empty))
+    if (option->get_expected_min() > 0 &&
+        std::ranges::any_of(option->results(), [](const std::string& value) { return value.empty(); }))
       throw CLI::ValidationError(option->get_name(), "the value must not be empty");
   for (const CLI::App* command : app.get_subcommands()) refuse_empty_values(*command);
 }
