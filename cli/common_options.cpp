@@ -69,7 +69,7 @@ void setup_global_options(CLI::App& app, GlobalOptions& options) {
       ->type_name("DATE");
   add_enum_option(app, "--network", options.network, "network", network_help())
       ->type_name(alternatives<NetworkKind>("|"));
-  app.add_flag("--dated-only", options.dated_only, "Leave out relations with neither a start nor an end date");
+  app.add_flag("--dated-only", options.dated_only, "Leave out relations with no date: no start, end or known-by date");
   app.add_option("--min-confidence", options.min_confidence,
                  "Keep relations at least this sure: alleged, reported or confirmed")
       ->type_name("LEVEL");

@@ -40,8 +40,7 @@ std::string relation_sentence(const KnowledgeGraph& graph, Edge e) {
 
 std::string citation_list(const std::vector<Citation>& citations) {
   std::string text;
-  for (const auto& citation : citations)
-    text += (text.empty() ? "" : " ") + dim("[" + citation.source + " §" + citation.section + "]");
+  for (const auto& citation : citations) text += (text.empty() ? "" : " ") + dim("[" + citation_place(citation) + "]");
   return text;
 }
 
@@ -54,6 +53,10 @@ std::string cited_relation(const KnowledgeGraph& graph, Edge e, std::string_view
   for (const auto& citation : graph.relation(e).sources)
     text += std::string(indent) + pad("", width) + " " + citation_list({citation}) + " " + citation.note + "\n";
   return text;
+}
+
+std::string_view boundary_words(TieBoundary boundary) noexcept {
+  return boundary == TieBoundary::known ? "known by" : to_string(boundary);
 }
 
 std::string name_list(const KnowledgeGraph& graph, const std::vector<Vertex>& vertices) {

@@ -2,10 +2,12 @@
 // Plain-text pieces shared by the commands: entities, relations and citations as one line each.
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cartelgraph/graph/knowledge_graph.hpp"
-#include "cartelgraph/render/labels.hpp"  // date_span, for the commands that print relations
+#include "cartelgraph/queries/timeline.hpp"
+#include "cartelgraph/render/labels.hpp"  // date_span, citation_place, for the commands that print relations
 
 namespace cartelgraph::cli {
 
@@ -16,7 +18,8 @@ namespace cartelgraph::cli {
 [[nodiscard]] std::string pad(std::string_view text, std::size_t width);
 /// "Los Salazar allied with Los Garibay (in Mexicali Valley) [reported]".
 [[nodiscard]] std::string relation_sentence(const KnowledgeGraph& graph, Edge e);
-/// "[news-monitor-2021-04 §Organized Crime Conflicts…] [other §…]".
+/// "[news-monitor-2021-04 §Organized Crime Conflicts…] [other §…, title only]": the support
+/// follows the section when it is not the document's text (render/labels.hpp's citation_place).
 [[nodiscard]] std::string citation_list(const std::vector<Citation>& citations);
 /// The relation's dates padded to `width` columns, then its sentence.
 [[nodiscard]] std::string dated_relation(const KnowledgeGraph& graph, Edge e, std::size_t width);
@@ -24,6 +27,8 @@ namespace cartelgraph::cli {
 /// per citation with its note (where "only a headline supports this" is said).
 [[nodiscard]] std::string cited_relation(const KnowledgeGraph& graph, Edge e, std::string_view indent,
                                          std::size_t width = 16);
+/// How a timeline event's boundary reads in text: "began", "ended" or "known by".
+[[nodiscard]] std::string_view boundary_words(TieBoundary boundary) noexcept;
 /// "Los Chapitos, Los Salazar": the names of `vertices`, comma-separated.
 [[nodiscard]] std::string name_list(const KnowledgeGraph& graph, const std::vector<Vertex>& vertices);
 

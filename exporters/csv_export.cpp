@@ -26,7 +26,7 @@ std::string node_row(const Entity& e) {
   std::string aliases;
   for (const auto& alias : e.aliases) aliases += (aliases.empty() ? "" : ";") + alias;
   return csv_field(e.id) + "," + csv_field(e.name) + "," + csv_field(to_string(e.type)) + "," + csv_field(aliases) +
-         "," + csv_field(e.description) + "," + csv_field(e.storyline) + "," +
+         "," + csv_field(e.known_as) + "," + csv_field(e.description) + "," + csv_field(e.storyline) + "," +
          csv_field("Entity;" + capitalized(to_string(e.type))) + "\n";
 }
 
@@ -35,7 +35,7 @@ std::string relationship_row(const KnowledgeGraph& kg, Edge edge) {
   const Graph& g = kg.graph();
   return csv_field(kg.entity(boost::source(edge, g)).id) + "," + csv_field(kg.entity(boost::target(edge, g)).id) + "," +
          csv_field(upper(to_string(r.kind))) + "," + csv_field(date_text(r.since)) + "," +
-         csv_field(date_text(r.until)) + "," + csv_field(r.place) + "," +
+         csv_field(date_text(r.until)) + "," + csv_field(date_text(r.known_by)) + "," + csv_field(r.place) + "," +
          (r.weight ? number_text(*r.weight) : std::string()) + "," + csv_field(to_string(r.confidence)) + "," +
          csv_field(citations_json(r.sources)) + "\n";
 }
@@ -45,9 +45,9 @@ std::string relationship_row(const KnowledgeGraph& kg, Edge edge) {
 CsvExport export_csv(const GraphView& view) {
   const KnowledgeGraph& kg = view.knowledge_graph();
   CsvExport csv;
-  csv.nodes = "id:ID,name,type,aliases:string[],description,storyline,:LABEL\n";
+  csv.nodes = "id:ID,name,type,aliases:string[],known_as,description,storyline,:LABEL\n";
   for (const Vertex v : list_entities(view, TypeSet().set())) csv.nodes += node_row(kg.entity(v));
-  csv.relationships = ":START_ID,:END_ID,:TYPE,since,until,place,weight:double,confidence,sources\n";
+  csv.relationships = ":START_ID,:END_ID,:TYPE,since,until,known_by,place,weight:double,confidence,sources\n";
   for (const Edge edge : sorted_relations(view)) csv.relationships += relationship_row(kg, edge);
   return csv;
 }

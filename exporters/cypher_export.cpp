@@ -28,7 +28,9 @@ std::string create_entity(const Entity& e) {
   for (std::size_t i = 0; i < e.aliases.size(); ++i) aliases += (i ? ", " : "") + cypher_string(e.aliases[i]);
   aliases += "]";
   return "CREATE (:Entity:" + capitalized(to_string(e.type)) + " {id: " + cypher_string(e.id) +
-         ", name: " + cypher_string(e.name) + ", type: " + cypher_string(to_string(e.type)) + ", aliases: " + aliases +
+         ", name: " + cypher_string(e.name) +
+         (e.known_as.empty() ? std::string() : ", known_as: " + cypher_string(e.known_as)) +
+         ", type: " + cypher_string(to_string(e.type)) + ", aliases: " + aliases +
          ", description: " + cypher_string(e.description) + ", sources: " + cypher_string(citations_json(e.sources)) +
          "});\n";
 }
@@ -42,6 +44,7 @@ std::string create_relation(const KnowledgeGraph& kg, Edge edge) {
                     " {confidence: " + cypher_string(to_string(r.confidence));
   if (r.since) out += ", since: " + cypher_string(r.since->to_string());
   if (r.until) out += ", until: " + cypher_string(r.until->to_string());
+  if (r.known_by) out += ", known_by: " + cypher_string(r.known_by->to_string());
   if (!r.place.empty()) out += ", place: " + cypher_string(r.place);
   if (r.weight) out += ", weight: " + number_text(*r.weight);
   return out + ", sources: " + cypher_string(citations_json(r.sources)) + "}]->(b);\n";

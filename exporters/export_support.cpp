@@ -18,7 +18,7 @@ std::vector<Edge> sorted_relations(const GraphView& view) {
   const auto key = [&](Edge e) {
     const Relation& r = kg.relation(e);
     return std::make_tuple(kg.entity(boost::source(e, g)).id, kg.entity(boost::target(e, g)).id,
-                           std::string(to_string(r.kind)), r.since, r.until, r.place);
+                           std::string(to_string(r.kind)), r.since, r.until, r.known_by, r.place);
   };
   std::ranges::stable_sort(relations, [&](Edge a, Edge b) { return key(a) < key(b); });
   return relations;
@@ -52,7 +52,7 @@ std::string upper(std::string_view name) {
 
 std::string citations_json(const std::vector<Citation>& citations) {
   JsonWriter json(JsonWriter::Style::compact);
-  json.citations(citations);
+  json.citations(citations, JsonWriter::Absent::omit);
   return json.text(false);
 }
 

@@ -10,18 +10,20 @@ namespace cartelgraph {
 
 /// The entities and relations of `view` and every source, as one fact file in canonical form:
 /// keys in schema order, sources and entities sorted by id, relations by (from, to, kind, since,
-/// until, place), two-space indentation. `cartelgraph --data` loads it back. O((V + E) log(V + E)).
+/// until, known_by, place), two-space indentation; a citation's support left out when it is text. `cartelgraph --data` loads it back. O((V + E) log(V + E)).
 [[nodiscard]] std::string export_json(const GraphView& view);
 
-/// GraphML keeping every attribute: node id = entity id; node data type, name, aliases (a JSON
-/// array), description, sources (JSON), storyline; edge data kind, since, until, place, weight,
-/// confidence, sources (JSON), storyline; graph data sources (the source records, JSON).
+/// GraphML keeping every attribute: node id = entity id; node data type, name, known_as, aliases
+/// (a JSON array), description, sources (JSON, as in fact files: support left out when text),
+/// storyline; edge data kind, since, until, known_by, place, weight, confidence, sources (JSON),
+/// storyline; graph data sources (the source records, JSON).
 [[nodiscard]] std::string export_graphml(const GraphView& view);
 
 /// The two files of `neo4j-admin database import`.
 struct CsvExport {
-  std::string nodes;          // nodes.csv: id:ID, name, type, aliases:string[], description, storyline, :LABEL
-  std::string relationships;  // relationships.csv: :START_ID, :END_ID, :TYPE, since, until, place, weight, confidence, sources
+  std::string nodes;  // nodes.csv: id:ID, name, type, aliases:string[], known_as, description, storyline, :LABEL
+  std::string relationships;  // relationships.csv: :START_ID, :END_ID, :TYPE, since, until, known_by, place, weight,
+                              // confidence, sources
 };
 
 /// CSV with Neo4j's import headers; arrays are ';'-separated, every text field quoted. A text

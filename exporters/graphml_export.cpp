@@ -21,6 +21,7 @@ constexpr Key keys[] = {
     {"g_sources", "graph", "sources", "string"},
     {"n_type", "node", "type", "string"},
     {"n_name", "node", "name", "string"},
+    {"n_known_as", "node", "known_as", "string"},
     {"n_aliases", "node", "aliases", "string"},
     {"n_description", "node", "description", "string"},
     {"n_sources", "node", "sources", "string"},
@@ -28,6 +29,7 @@ constexpr Key keys[] = {
     {"e_kind", "edge", "kind", "string"},
     {"e_since", "edge", "since", "string"},
     {"e_until", "edge", "until", "string"},
+    {"e_known_by", "edge", "known_by", "string"},
     {"e_place", "edge", "place", "string"},
     {"e_weight", "edge", "weight", "double"},
     {"e_confidence", "edge", "confidence", "string"},
@@ -59,6 +61,7 @@ class GraphmlText {
     out_ += "    <node id=\"" + xml_escape(e.id) + "\">\n";
     data("n_type", to_string(e.type));
     data("n_name", e.name);
+    data("n_known_as", e.known_as);
     JsonWriter aliases(JsonWriter::Style::compact);
     aliases.strings(e.aliases);
     data("n_aliases", aliases.text(false));
@@ -76,6 +79,7 @@ class GraphmlText {
     data("e_kind", to_string(r.kind));
     data("e_since", date_text(r.since));
     data("e_until", date_text(r.until));
+    data("e_known_by", date_text(r.known_by));
     data("e_place", r.place);
     data("e_weight", r.weight ? number_text(*r.weight) : std::string());
     data("e_confidence", to_string(r.confidence));

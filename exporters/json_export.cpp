@@ -15,7 +15,7 @@ std::string export_json(const GraphView& view) {
   });
   json.key("entities");
   json.array([&] {
-    for (const Vertex v : list_entities(view, TypeSet().set())) json.entity(kg.entity(v));
+    for (const Vertex v : list_entities(view, TypeSet().set())) json.entity(kg.entity(v), JsonWriter::Absent::omit);
   });
   json.key("relations");
   json.array([&] {

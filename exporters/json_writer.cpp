@@ -101,18 +101,20 @@ void JsonWriter::strings_member(std::string_view name, std::span<const std::stri
   strings(texts);
 }
 
-void JsonWriter::citations_member(std::string_view name, const std::vector<Citation>& citations) {
+void JsonWriter::citations_member(std::string_view name, const std::vector<Citation>& citations, Absent absent) {
   key(name);
-  this->citations(citations);
+  this->citations(citations, absent);
 }
 
-void JsonWriter::citations(const std::vector<Citation>& citations) {
+void JsonWriter::citations(const std::vector<Citation>& citations, Absent absent) {
   begin_array();
   for (const auto& citation : citations) {
     begin_object();
     in_member_order(Record::citation, [&](std::string_view name) {
       if (name == "source") member(name, citation.source);
       else if (name == "section") member(name, citation.section);
+      else if (name == "support" && (absent == Absent::null || citation.support != CitationSupport::text))
+        member(name, name_of(citation.support));
       else if (name == "note") member(name, citation.note);
     });
     end_object();
@@ -136,15 +138,23 @@ void JsonWriter::source(const Source& source) {
   end_object();
 }
 
-void JsonWriter::entity(const Entity& entity) {
+void JsonWriter::known_as(const std::string& name, Absent absent) {
+  if (name.empty() && absent == Absent::omit) return;
+  key("known_as");
+  if (name.empty()) null();
+  else value(name);
+}
+
+void JsonWriter::entity(const Entity& entity, Absent absent) {
   begin_object();
   in_member_order(Record::entity, [&](std::string_view name) {
     if (name == "id") member(name, entity.id);
     else if (name == "type") member(name, to_string(entity.type));
     else if (name == "name") member(name, entity.name);
+    else if (name == "known_as") known_as(entity.known_as, absent);
     else if (name == "aliases" && !entity.aliases.empty()) strings_member(name, entity.aliases);
     else if (name == "description") member(name, entity.description);
-    else if (name == "sources") citations_member(name, entity.sources);
+    else if (name == "sources") citations_member(name, entity.sources, absent);
   });
   end_object();
 }
@@ -185,10 +195,11 @@ void JsonWriter::relation_members(const KnowledgeGraph& graph, Edge e, Absent ab
     else if (name == "to") member(name, graph.entity(boost::target(e, g)).id);
     else if (name == "since") optional(name, r.since.has_value(), [&] { value(r.since); });
     else if (name == "until") optional(name, r.until.has_value(), [&] { value(r.until); });
+    else if (name == "known_by") optional(name, r.known_by.has_value(), [&] { value(r.known_by); });
     else if (name == "place") optional(name, !r.place.empty(), [&] { value(r.place); });
     else if (name == "weight") optional(name, r.weight.has_value(), [&] { value(*r.weight); });
     else if (name == "confidence") member(name, to_string(r.confidence));
-    else if (name == "sources") citations_member(name, r.sources);
+    else if (name == "sources") citations_member(name, r.sources, absent);
   });
 }
 

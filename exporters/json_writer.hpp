@@ -23,8 +23,9 @@ class JsonWriter {
  public:
   /// pretty: two-space indentation, as fact files and answers are printed; compact: one line.
   enum class Style : unsigned char { pretty, compact };
-  /// Absent optional members of a relation: left out (fact files) or written as null (answers,
-  /// whose shape then never varies).
+  /// Absent optional members of a relation or entity: left out (fact files) or written as null
+  /// (answers, whose shape then never varies). Likewise a citation's default support: left out
+  /// or written ("text").
   enum class Absent : unsigned char { omit, null };
 
   explicit JsonWriter(Style style = Style::pretty);
@@ -85,13 +86,17 @@ class JsonWriter {
   /// An array of strings.
   void strings(std::span<const std::string> texts);
 
-  /// [{"source", "section", "note"}, …].
-  void citations(const std::vector<Citation>& citations);
+  /// [{"source", "section", "support", "note"}, …]: "support" always in answers (`absent` null),
+  /// left out where it is the default "text" in fact files (`absent` omit).
+  void citations(const std::vector<Citation>& citations, Absent absent = Absent::null);
   /// A source record with its fact-file members; empty optional ones are left out.
   void source(const Source& source);
-  /// An entity with its fact-file members: id, type, name, aliases (when any), description,
-  /// sources.
-  void entity(const Entity& entity);
+  /// An entity with its fact-file members: id, type, name, known_as (null or left out when
+  /// none, as `absent` says), aliases (when any), description, sources (their support as
+  /// citations() writes it with `absent`).
+  void entity(const Entity& entity, Absent absent = Absent::null);
+  /// `"known_as": name`, or when `name` is empty, null (`absent` null) or nothing (omit).
+  void known_as(const std::string& name, Absent absent = Absent::null);
   /// The members "id", "name" and "type" of `v`, inside an object the caller opens and closes
   /// (to add members of its own).
   void entity_summary(const KnowledgeGraph& graph, Vertex v);
@@ -105,8 +110,9 @@ class JsonWriter {
   }
   /// An array of the ids of `vertices`.
   void ids(const KnowledgeGraph& graph, std::span<const Vertex> vertices);
-  /// A relation with its fact-file members: kind, from, to, since, until, place, weight,
-  /// confidence, sources.
+  /// A relation with its fact-file members: kind, from, to, since, until, known_by, place,
+  /// weight, confidence, sources (absent ones null or left out, as `absent` says; so is a
+  /// citation's default support).
   void relation(const KnowledgeGraph& graph, Edge e, Absent absent = Absent::null);
   /// The members of relation(), inside an object the caller opens and closes.
   void relation_members(const KnowledgeGraph& graph, Edge e, Absent absent = Absent::null);
@@ -118,7 +124,7 @@ class JsonWriter {
 
  private:
   void strings_member(std::string_view name, std::span<const std::string> texts);
-  void citations_member(std::string_view name, const std::vector<Citation>& citations);
+  void citations_member(std::string_view name, const std::vector<Citation>& citations, Absent absent);
   void unsigned_value(std::uint64_t number);
   void signed_value(std::int64_t number);
 

@@ -6,12 +6,15 @@ namespace {
 constexpr std::array<std::string_view, all_entity_types.size()> type_names = {
     "organization", "faction", "person", "place", "agency", "business", "event"};
 constexpr std::array<std::string_view, 3> confidence_names = {"alleged", "reported", "confirmed"};
+constexpr std::array<std::string_view, 3> support_names = {"text", "statement", "title"};
 }  // namespace
 
 template <>
 std::span<const std::string_view> names<EntityType>() noexcept { return type_names; }
 template <>
 std::span<const std::string_view> names<Confidence>() noexcept { return confidence_names; }
+template <>
+std::span<const std::string_view> names<CitationSupport>() noexcept { return support_names; }
 
 std::string_view to_string(EntityType type) noexcept { return name_of(type); }
 std::optional<EntityType> parse_entity_type(std::string_view name) noexcept { return parse<EntityType>(name); }

@@ -38,6 +38,14 @@ template <>
 /// The level named `name`, or nullopt if there is none.
 [[nodiscard]] std::optional<Confidence> parse_confidence(std::string_view name) noexcept;
 
+/// What a cited passage is: the document's own words (the default), an official statement the
+/// document quotes, or only a title in the document's source list. Weakest support last.
+enum class CitationSupport : unsigned char { text, statement, title };
+
+/// `text`, `statement`, `title`.
+template <>
+[[nodiscard]] std::span<const std::string_view> names<CitationSupport>() noexcept;
+
 /// One source document.
 struct Source {
   std::string id;
@@ -46,14 +54,17 @@ struct Source {
   std::string publisher;  // empty when the document does not show one
   std::string published;  // ISO date, as precise as the document shows
   std::string url;        // empty when the document states none
-  std::string document;   // file name in the source collection
+  std::string document;   // file name of its text in the source collection; empty when there is
+                          // no document to read (an interview)
 };
 
-/// Where a fact comes from: a source, the heading of its section, and what it supports.
+/// Where a fact comes from: a source, the heading of its section, what kind of passage it is,
+/// and what it supports.
 struct Citation {
   std::string source;
   std::string section;
   std::string note;
+  CitationSupport support = CitationSupport::text;
 };
 
 /// A node of the graph: a group, person, place, agency, business or event.
@@ -65,6 +76,7 @@ struct Entity {
   std::string description;
   std::vector<Citation> sources;
   std::string storyline;  // the fact file that defines it (its name without .json)
+  std::string known_as{};  // the name it is known by (El Mencho) when it differs from name; empty if none
 };
 
 /// A fact file: one storyline or theme of the data.

@@ -56,6 +56,7 @@ Vertex KnowledgeGraph::add_entity(Entity entity) {
   if (ids_.contains(entity.id)) throw Error(ErrorCategory::invalid_data, "duplicate entity id '" + entity.id + "'");
   std::vector<std::string> keys;
   keys.push_back(normalize_name(entity.name));
+  if (!entity.known_as.empty()) keys.push_back(normalize_name(entity.known_as));
   for (const auto& alias : entity.aliases) keys.push_back(normalize_name(alias));
   std::ranges::sort(keys);
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());

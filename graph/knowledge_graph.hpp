@@ -37,8 +37,8 @@ class KnowledgeGraph {
   void add_storyline(Storyline storyline) { storylines_.push_back(std::move(storyline)); }
   /// Adds a source document. Throws Error (invalid_data) if its id is taken.
   void add_source(Source source);
-  /// Adds an entity and indexes its id, name and aliases. Throws Error (invalid_data) if
-  /// its id is taken.
+  /// Adds an entity and indexes its id, name, known_as and aliases. Throws Error (invalid_data)
+  /// if its id is taken.
   Vertex add_entity(Entity entity);
   /// Adds a relation between two existing entities.
   Edge add_relation(Vertex from, Vertex to, Relation relation);

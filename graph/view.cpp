@@ -21,7 +21,7 @@ bool GraphView::contains(Edge e) const {
   if (!filter_.layers.test(static_cast<std::size_t>(kind_info(relation.kind).layer))) return false;
   if (relation.confidence < filter_.min_confidence) return false;
   if (as_of_day_ && !holds_on(relation, *as_of_day_)) return false;
-  if (filter_.dated_only && !relation.since && !relation.until) return false;
+  if (filter_.dated_only && !is_dated(relation)) return false;
   const Graph& g = graph_->graph();
   return contains(boost::source(e, g)) && contains(boost::target(e, g));
 }

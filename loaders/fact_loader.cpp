@@ -76,6 +76,7 @@ std::string_view member_of(detail::RelationPart part) {
     case detail::RelationPart::kind: return "/kind";
     case detail::RelationPart::to: return "/to";
     case detail::RelationPart::until: return "/until";
+    case detail::RelationPart::known_by: return "/known_by";
     case detail::RelationPart::place: return "/place";
   }
   return "";
@@ -355,6 +356,7 @@ class Loader final : public detail::RelationReader {
     candidate.to = {fields.to, to ? to->type : std::nullopt};
     candidate.since = date_member(at, fields.since, "since", ok);
     candidate.until = date_member(at, fields.until, "until", ok);
+    candidate.known_by = date_member(at, fields.known_by, "known_by", ok);
     candidate.place = place_member(at, fields.place, ok);
     check_citations(at, fields.sources);
     const bool checked = detail::check_relation(candidate, *this);
@@ -364,6 +366,7 @@ class Loader final : public detail::RelationReader {
     relation.kind = *candidate.kind;
     relation.since = candidate.since;
     relation.until = candidate.until;
+    relation.known_by = candidate.known_by;
     if (fields.place) relation.place = std::move(*fields.place);
     relation.confidence = *parse_confidence(fields.confidence);
     relation.weight = fields.weight;

@@ -78,7 +78,8 @@ class RecordBuilder {
   // Which member of a record (depth 3) or citation (depth 5) the next value is for.
   enum class Member : unsigned char {
     none, id, type, name, aliases, description, sources, title, author, publisher, published,
-    url, document, kind, from, to, since, until, place, weight, confidence, source, section, note
+    url, document, kind, from, to, since, until, place, weight, confidence, source, section, note,
+    known_as, known_by, support
   };
 
   // The member names of one open object. RapidJSON's reader passes an object's members on
@@ -148,7 +149,8 @@ class RecordBuilder {
         {"until", Member::until},     {"place", Member::place},
         {"weight", Member::weight},   {"confidence", Member::confidence},
         {"source", Member::source},   {"section", Member::section},
-        {"note", Member::note}};
+        {"note", Member::note},       {"known_as", Member::known_as},
+        {"known_by", Member::known_by}, {"support", Member::support}};
     for (const auto& [text, member] : names)
       if (text == name) return member;
     return Member::none;
@@ -260,6 +262,9 @@ class RecordBuilder {
           case Member::source: citation.source.assign(text); break;
           case Member::section: citation.section.assign(text); break;
           case Member::note: citation.note.assign(text); break;
+          case Member::support:  // an unknown name fails the schema; the default stays
+            citation.support = parse<CitationSupport>(text).value_or(CitationSupport::text);
+            break;
           default: break;
         }
       }
@@ -289,6 +294,7 @@ class RecordBuilder {
           case Member::id: return &e.entity.id;
           case Member::type: return &e.type;
           case Member::name: return &e.entity.name;
+          case Member::known_as: return &e.entity.known_as;
           case Member::description: return &e.entity.description;
           default: return nullptr;
         }
@@ -301,6 +307,7 @@ class RecordBuilder {
           case Member::to: return &r.to;
           case Member::since: return &r.since.emplace();
           case Member::until: return &r.until.emplace();
+          case Member::known_by: return &r.known_by.emplace();
           case Member::place: return &r.place.emplace();
           case Member::confidence: return &r.confidence;
           default: return nullptr;

@@ -25,6 +25,7 @@ struct RelationFields {
   std::string to;
   std::optional<std::string> since;
   std::optional<std::string> until;
+  std::optional<std::string> known_by;
   std::optional<std::string> place;
   std::optional<double> weight;
   std::string confidence;

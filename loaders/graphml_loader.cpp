@@ -213,7 +213,13 @@ std::optional<std::vector<Citation>> parse_citations(const std::string& json) {
     const auto text = [&](const char* name) {
       return c.HasMember(name) && c[name].IsString() ? std::string(c[name].GetString()) : std::string();
     };
-    citations.push_back({text("source"), text("section"), text("note")});
+    Citation citation{text("source"), text("section"), text("note")};
+    if (c.HasMember("support")) {  // absent: the document's text
+      const auto support = parse<CitationSupport>(text("support"));
+      if (!support) return std::nullopt;
+      citation.support = *support;
+    }
+    citations.push_back(std::move(citation));
   }
   return citations;
 }
@@ -278,7 +284,8 @@ class Builder final : public detail::RelationReader {
   std::vector<Citation> citations(const Datum& d) {
     auto parsed = parse_citations(d.value);
     if (!parsed) {
-      report(d.at, "'sources' is not a JSON array of {source, section, note}");
+      report(d.at, "'sources' is not a JSON array of {source, section, support, note} (support: " +
+                       joined_names<CitationSupport>(" or ") + ", or left out for text)");
       return {};
     }
     for (const auto& c : *parsed)
@@ -352,6 +359,8 @@ class Builder final : public detail::RelationReader {
         else report(d.at, "unknown entity type '" + d.value + "'");
       } else if (name == "name") {
         entity.name = d.value;
+      } else if (name == "known_as") {
+        entity.known_as = d.value;
       } else if (name == "label") {
         label = d.value;
       } else if (name == "aliases") {
@@ -396,6 +405,7 @@ class Builder final : public detail::RelationReader {
                                         end_of(edge.target, to),
                                         relation.since,
                                         relation.until,
+                                        relation.known_by,
                                         std::nullopt};
     if (!relation.place.empty())
       if (const auto place = node_number(relation.place, edge.at, " in 'place'", ok))
@@ -416,10 +426,10 @@ class Builder final : public detail::RelationReader {
       if (name == "kind") {
         if (const auto kind = parse_relation_kind(d.value)) relation.kind = *kind;
         else report(d.at, detail::unknown_kind_message(d.value)), kind_known = ok = false;
-      } else if (name == "since" || name == "until") {
+      } else if (name == "since" || name == "until" || name == "known_by") {
         const auto date = Date::parse(d.value);
         if (!date) report(d.at, "'" + name + "' is \"" + d.value + "\", not a calendar date"), ok = false;
-        (name == "since" ? relation.since : relation.until) = date;
+        (name == "since" ? relation.since : name == "until" ? relation.until : relation.known_by) = date;
       } else if (name == "place") {
         relation.place = d.value;
       } else if (name == "weight") {

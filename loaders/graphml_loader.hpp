@@ -10,8 +10,9 @@ namespace cartelgraph {
 /// default_kind), and the file size, nodes, edges and element nesting allowed (limits).
 using GraphmlOptions = LoadOptions;
 
-/// Loads one GraphML document. Attributes named as cartelgraph writes them (type, name, aliases,
-/// description, sources, storyline; kind, since, until, place, weight, confidence, sources) map
+/// Loads one GraphML document. Attributes named as cartelgraph writes them (type, name, known_as,
+/// aliases, description, sources, storyline; kind, since, until, known_by, place, weight,
+/// confidence, sources, each citation with its support) map
 /// onto the model; a node without `name` takes its `label`, else its id; node ids are kept as
 /// entity ids, and edge weights are kept. Every problem (XML syntax, unknown ids, types, kinds,
 /// dates, confidences, source ids, and the relation checks of loaders/relation_checks.hpp) is

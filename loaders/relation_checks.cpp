@@ -41,8 +41,17 @@ bool check_relation(const CandidateRelation& relation, RelationReader& reader) {
   }
   const auto& since = relation.since;
   const auto& until = relation.until;
-  if (since && until && until->last_day() < since->first_day())
-    fail(RelationPart::until, "'since' (" + since->to_string() + ") is after 'until' (" + until->to_string() + ")");
+  const auto& known_by = relation.known_by;
+  const auto before = [&](const std::optional<Date>& start, std::string_view name) {
+    if (start && until && until->last_day() < start->first_day())
+      fail(RelationPart::until,
+           "'" + std::string(name) + "' (" + start->to_string() + ") is after 'until' (" + until->to_string() + ")");
+  };
+  before(since, "since");
+  before(known_by, "known_by");
+  if (since && known_by)
+    fail(RelationPart::known_by,
+         "'known_by' says the start is unknown; 'since' gives it (" + since->to_string() + "): keep one");
   const auto& place = relation.place;
   if (place && place->type && *place->type != EntityType::place)
     fail(RelationPart::place, "'place' is '" + std::string(place->id) + "', a " +
@@ -52,14 +61,15 @@ bool check_relation(const CandidateRelation& relation, RelationReader& reader) {
 
 namespace {
 
-// kind, the two ends (ordered for a symmetric kind), dates, and the relation's index.
+// kind, the two ends (ordered for a symmetric kind), dates (since, until, known_by), and the
+// relation's index.
 using TieKey = std::tuple<RelationKind, std::size_t, std::size_t, std::optional<Date>, std::optional<Date>,
-                          std::size_t>;
+                          std::optional<Date>, std::size_t>;
+constexpr std::size_t tie_index = 6;
 
 bool same_tie(const TieKey& x, const TieKey& y) {
-  return std::get<0>(x) == std::get<0>(y) && std::get<1>(x) == std::get<1>(y) &&
-         std::get<2>(x) == std::get<2>(y) && std::get<3>(x) == std::get<3>(y) &&
-         std::get<4>(x) == std::get<4>(y);
+  return std::get<0>(x) == std::get<0>(y) && std::get<1>(x) == std::get<1>(y) && std::get<2>(x) == std::get<2>(y) &&
+         std::get<3>(x) == std::get<3>(y) && std::get<4>(x) == std::get<4>(y) && std::get<5>(x) == std::get<5>(y);
 }
 
 // The relations sorted so that the same tie is adjacent, the first given first.
@@ -71,7 +81,7 @@ std::vector<TieKey> sorted_ties(const std::vector<AcceptedRelation>& relations) 
     const bool either_way = kind_info(r.relation.kind).symmetric;
     const std::size_t a = either_way ? std::min(r.from, r.to) : r.from;
     const std::size_t b = either_way ? std::max(r.from, r.to) : r.to;
-    keys.emplace_back(r.relation.kind, a, b, r.relation.since, r.relation.until, i);
+    keys.emplace_back(r.relation.kind, a, b, r.relation.since, r.relation.until, r.relation.known_by, i);
   }
   std::ranges::sort(keys);
   return keys;
@@ -83,7 +93,7 @@ void merge_into(Relation& kept, const Relation& copy) {
   kept.weight = kept.weight.value_or(1.0) + copy.weight.value_or(1.0);
   for (const Citation& c : copy.sources) {
     const auto same = [&](const Citation& k) {
-      return std::tie(k.source, k.section, k.note) == std::tie(c.source, c.section, c.note);
+      return std::tie(k.source, k.section, k.note, k.support) == std::tie(c.source, c.section, c.note, c.support);
     };
     if (std::ranges::none_of(kept.sources, same)) kept.sources.push_back(c);
   }
@@ -98,9 +108,9 @@ void check_duplicates(std::vector<AcceptedRelation>& relations, DuplicatePolicy 
   for (std::size_t first = 0; first < keys.size();) {
     std::size_t last = first + 1;
     while (last < keys.size() && same_tie(keys[first], keys[last])) ++last;
-    AcceptedRelation& original = relations[std::get<5>(keys[first])];
+    AcceptedRelation& original = relations[std::get<tie_index>(keys[first])];
     for (std::size_t k = first + 1; k < last; ++k) {
-      const std::size_t i = std::get<5>(keys[k]);
+      const std::size_t i = std::get<tie_index>(keys[k]);
       if (policy == DuplicatePolicy::refuse) {
         reader.problem(relations[i].origin, RelationPart::whole,
                        "duplicate relation: same kind, ends and dates as at " + reader.where(original.origin));

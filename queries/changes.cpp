@@ -38,16 +38,23 @@ bool wholly_in(const TimelineEvent& event, const Window& w) {
   return placed_in(first, w) && placed_in(last, w);
 }
 
-// True if some day of the event's period would fall in the window as a day-precision date.
+// True if some day of the event's period would fall in the window as a day-precision date (a
+// `known` date is placed as a start).
 bool overlaps(const TimelineEvent& event, const Window& w) {
   const Date first = event.date.first_day();
   const Date last = event.date.last_day();
-  if (event.boundary == TieBoundary::began) return !(w.to_day < first) && w.from_day < last;
+  if (event.boundary != TieBoundary::ended) return !(w.to_day < first) && w.from_day < last;
   return first < w.to_day && !(last < w.from_day);
 }
 
+// A tie known to hold by a date, its start unknown, may have begun at any time up to that date:
+// when the date's period overlaps the window, it possibly began in it, never certainly.
 void place_events(const Timeline& timeline, const Window& window, Changes& changes) {
   for (const TimelineEvent& event : timeline.events) {
+    if (event.boundary == TieBoundary::known) {
+      if (overlaps(event, window)) changes.possible.push_back(event);
+      continue;
+    }
     if (!placed_in(event, window)) {
       if (overlaps(event, window)) changes.possible.push_back(event);
       continue;
@@ -292,7 +299,7 @@ Changes changes(const GraphView& view, const Date& from, const Date& to, std::op
   const std::vector<Edge> ties_after = signed_ties(after);
   const KnowledgeGraph& kg = view.knowledge_graph();
   result.undated_signed = static_cast<std::size_t>(
-      std::ranges::count_if(ties_before, [&](const Edge e) { return !kg.relation(e).since && !kg.relation(e).until; }));
+      std::ranges::count_if(ties_before, [&](const Edge e) { return !is_dated(kg.relation(e)); }));
   const TieDifference ties{minus(ties_after, ties_before), minus(ties_before, ties_after)};
   const Graph& g = view.knowledge_graph().graph();
   result.blocs_before = before.blocs.size();

@@ -17,6 +17,10 @@
 // Such a coarse date whose period crosses a bound is flagged (`certain` false) where the rule
 // puts it in the window, and listed in `possible` where the rule puts it outside but its period
 // overlaps the window: the answer never hides that a month or year could fall either side.
+// A relation whose start is unknown but which is known to hold by a date (`known_by`) is never
+// listed as begun: when known_by's period overlaps the window it is listed in `possible` (with
+// boundary `known`), since it may have begun in the window or before it. By holds_on's rule it
+// holds as of `to` and not as of `from`, so blocs and sides count it as a tie that began.
 
 #include <array>
 #include <optional>
@@ -99,7 +103,8 @@ struct Changes {
   Date to;
   std::vector<WindowEvent> began{};       // earliest first (the timeline's order)
   std::vector<WindowEvent> ended{};       // earliest first
-  std::vector<TimelineEvent> possible{};  // outside the window by the rule, period overlapping it
+  std::vector<TimelineEvent> possible{};  // outside the window by the rule, period overlapping
+                                          // it; and every `known` event overlapping the window
   std::size_t blocs_before = 0;           // blocs as of `from`
   std::size_t blocs_after = 0;            // as of `to`
   std::vector<GroupSetChange> blocs{};    // blocs that formed, dissolved or changed groups

@@ -17,8 +17,8 @@ EntityCard entity_card(const GraphView& view, Vertex v) {
 
   const auto key = [&](const CardRelation& r) {
     const Relation& relation = kg.relation(r.edge);
-    return std::make_tuple(!relation.since.has_value(), relation.since, relation.kind,
-                           kg.entity(r.other).name);
+    const std::optional<Date> start = start_bound(relation);
+    return std::make_tuple(!start.has_value(), start, relation.kind, kg.entity(r.other).name);
   };
   std::ranges::stable_sort(card.relations, [&](const auto& a, const auto& b) { return key(a) < key(b); });
   return card;

@@ -24,8 +24,9 @@ GraphSummary summarize(const GraphView& view) {
     const Relation& relation = kg.relation(e);
     ++summary.relations;
     ++summary.by_kind[relation.kind];
-    if (!relation.since && !relation.until) ++summary.undated;
+    if (!is_dated(relation)) ++summary.undated;
     widen(relation.since);
+    widen(relation.known_by);
     widen(relation.until);
   }
   return summary;

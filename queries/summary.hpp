@@ -17,7 +17,7 @@ struct GraphSummary {
   std::size_t sources = 0;                      // source documents of the graph
   std::map<EntityType, std::size_t> by_type;    // entity count per type (types present only)
   std::map<RelationKind, std::size_t> by_kind;  // relation count per kind (kinds present only)
-  std::size_t undated = 0;                      // relations with neither `since` nor `until`
+  std::size_t undated = 0;                      // relations with no since, until or known_by
   std::optional<Date> earliest;                 // earliest `since` or `until` of a relation
   std::optional<Date> latest;                   // latest `since` or `until` of a relation
 };

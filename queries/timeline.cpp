@@ -6,9 +6,23 @@
 namespace cartelgraph {
 
 std::string_view to_string(TieBoundary boundary) noexcept {
-  static constexpr std::array<std::string_view, 2> names = {"began", "ended"};
+  static constexpr std::array<std::string_view, 3> names = {"began", "ended", "known"};
   return names[static_cast<std::size_t>(boundary)];
 }
+
+namespace {
+
+// On one date a start comes first, then what is known by then, then an end.
+int rank(TieBoundary boundary) {
+  switch (boundary) {
+    case TieBoundary::began: return 0;
+    case TieBoundary::known: return 1;
+    case TieBoundary::ended: return 2;
+  }
+  return 0;
+}
+
+}  // namespace
 
 Timeline timeline(const GraphView& view, std::optional<Vertex> entity) {
   const KnowledgeGraph& kg = view.knowledge_graph();
@@ -18,11 +32,12 @@ Timeline timeline(const GraphView& view, std::optional<Vertex> entity) {
     if (entity && boost::source(e, g) != *entity && boost::target(e, g) != *entity) continue;
     const Relation& relation = kg.relation(e);
     if (relation.since) result.events.push_back({*relation.since, e, TieBoundary::began});
+    if (relation.known_by) result.events.push_back({*relation.known_by, e, TieBoundary::known});
     if (relation.until) result.events.push_back({*relation.until, e, TieBoundary::ended});
-    if (!relation.since && !relation.until) ++result.undated;
+    if (!is_dated(relation)) ++result.undated;
   }
   std::ranges::stable_sort(result.events, [](const TimelineEvent& a, const TimelineEvent& b) {
-    return a.date < b.date || (!(b.date < a.date) && a.boundary < b.boundary);
+    return a.date < b.date || (!(b.date < a.date) && rank(a.boundary) < rank(b.boundary));
   });
   return result;
 }

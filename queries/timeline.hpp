@@ -9,13 +9,15 @@
 
 namespace cartelgraph {
 
-/// Which end of a tie a timeline event is.
-enum class TieBoundary : unsigned char { began, ended };
+/// Which end of a tie a timeline event is: its start (`since`), its end (`until`), or, when the
+/// start is unknown, the date by which it is known to hold (`known_by`: it began then or earlier).
+enum class TieBoundary : unsigned char { began, ended, known };
 
-/// `began` or `ended`.
+/// `began`, `ended` or `known`.
 [[nodiscard]] std::string_view to_string(TieBoundary boundary) noexcept;
 
-/// One end of a dated relation: its start (`since`) or its end (`until`), each its own event.
+/// One end of a dated relation: its start (`since`) or what is known of it (`known_by`), or its
+/// end (`until`), each its own event.
 struct TimelineEvent {
   Date date;
   Edge relation;
@@ -24,8 +26,9 @@ struct TimelineEvent {
 
 /// The events of a timeline, and the relations it leaves out for want of any date.
 struct Timeline {
-  std::vector<TimelineEvent> events;  // earliest first; equal dates keep graph order, began first
-  std::size_t undated = 0;            // relations in scope with neither `since` nor `until`
+  std::vector<TimelineEvent> events;  // earliest first; equal dates keep graph order, began
+                                      // first, then known, then ended
+  std::size_t undated = 0;            // relations in scope with no since, until or known_by
 };
 
 /// The starts and ends of the relations of `view` (those touching `entity`, when given): a

@@ -52,11 +52,17 @@ std::string entity_link(const KnowledgeGraph& graph, Vertex v) {
   return "<a href=\"#entity-" + anchor_id(entity.id) + "\">" + escape(entity.name) + "</a>";
 }
 
+// ", title only" or ", statement" after a citation's section; nothing for the document's text.
+std::string support_suffix(CitationSupport support) {
+  const std::string_view label = support_label(support);
+  return label.empty() ? std::string() : ", " + escape(label);
+}
+
 std::string citations(const std::vector<Citation>& list) {
   std::string out;
   for (const auto& c : list)
     out += "<div class=\"cite\">[<a href=\"#source-" + anchor_id(c.source) + "\">" + escape(c.source) + "</a> §" +
-           escape(c.section) + "] " + escape(c.note) + "</div>";
+           escape(c.section) + support_suffix(c.support) + "] " + escape(c.note) + "</div>";
   return out;
 }
 
@@ -139,6 +145,7 @@ std::string card(const GraphView& view, Vertex v) {
   std::string out = "<div class=\"card\" id=\"entity-" + anchor_id(entity.id) + "\"><h3>" + escape(entity.name) +
                     " <span class=\"type\">" + escape(to_string(entity.type)) + " · " + escape(entity.id) +
                     "</span></h3>";
+  if (!entity.known_as.empty()) out += "<p>Known as: " + escape(entity.known_as) + "</p>";
   if (!entity.aliases.empty()) {
     out += "<p>Also known as: ";
     for (std::size_t i = 0; i < entity.aliases.size(); ++i) out += (i ? "; " : "") + escape(entity.aliases[i]);
@@ -212,8 +219,8 @@ std::string render_dossier(const GraphView& view, const CentralityOptions& analy
     html += "<li id=\"source-" + anchor_id(source.id) + "\"><strong>" + escape(source.title) + "</strong>";
     if (!source.author.empty()) html += ", " + escape(source.author);
     if (!source.publisher.empty()) html += ", " + escape(source.publisher);
-    html += " (" + escape(source.published) + "). <span class=\"type\">" + escape(source.id) + " · " +
-            escape(source.document);
+    html += " (" + escape(source.published) + "). <span class=\"type\">" + escape(source.id);
+    if (!source.document.empty()) html += " · " + escape(source.document);
     if (!source.url.empty()) html += " · " + escape(source.url);
     html += "</span></li>";
   }

@@ -14,6 +14,7 @@
 #include "cartelgraph/queries/neighborhood.hpp"
 #include "cartelgraph/queries/paths.hpp"
 #include "cartelgraph/queries/structure.hpp"
+#include "cartelgraph/queries/summary.hpp"
 #include "cartelgraph/queries/timeline.hpp"
 #include "sample_graph.hpp"
 
@@ -385,6 +386,24 @@ TEST_CASE("sampled efficiency is the mean over the sampled sources, within its s
     CHECK(global_efficiency(p, options) == doctest::Approx(exact).epsilon(1e-12));
     CHECK(network_state(p, options).samples == 0);
   }
+}
+
+TEST_CASE("a tie known to hold by a date is a timeline event of its own, and not undated") {
+  KnowledgeGraph g = sample_graph();
+  Relation seen = make_relation(RelationKind::allied_with, Confidence::reported);
+  seen.known_by = Date::parse("2020");
+  seen.until = Date::parse("2020");
+  g.add_relation(*g.find("los-rusos"), *g.find("los-garibay"), seen);
+  const Timeline all = timeline(GraphView(g));
+  REQUIRE(all.events.size() == 6);
+  CHECK(all.undated == 1);  // still only the rivalry
+  // On 2020: El Ruso's leadership ended, the alliance was known by then and ended in it: the
+  // known event comes before both ends, a start before everything.
+  std::vector<std::string> on_2020;
+  for (const TimelineEvent& event : all.events)
+    if (event.date.to_string() == "2020") on_2020.emplace_back(to_string(event.boundary));
+  CHECK(on_2020 == std::vector<std::string>{"known", "ended", "ended"});
+  CHECK(summarize(GraphView(g)).undated == 1);
 }
 
 TEST_CASE("the timeline shows when each tie began and when it ended, and counts the undated") {

@@ -121,6 +121,39 @@ TEST_CASE("a tie is placed in the window exactly when holds_on says it changed b
       }
 }
 
+TEST_CASE("a tie known to hold by a date is never begun in the window, only possibly, day by day") {
+  const std::vector<const char*> dates = {"2020",    "2021",    "2022",       "2021-01",    "2021-03",    "2021-06",
+                                          "2021-07", "2021-12", "2021-01-31", "2021-02-01", "2021-06-30", "2021-07-01"};
+  const std::vector<std::pair<const char*, const char*>> windows = {
+      {"2021-01", "2021-06"}, {"2021-06", "2022-01"}, {"2021", "2022"}, {"2020-12", "2021-01-31"}};
+  for (const auto& [from_text, to_text] : windows)
+    for (const char* when_text : dates) {
+      CAPTURE(from_text);
+      CAPTURE(to_text);
+      CAPTURE(when_text);
+      const Date from = date(from_text), to = date(to_text), when = date(when_text);
+      KnowledgeGraph g;
+      g.add_source({"doc", "A document", "", "", "2021-04-08", "", "doc.txt"});
+      const auto a = g.add_entity(make_entity("a", EntityType::organization, "A"));
+      const auto b = g.add_entity(make_entity("b", EntityType::organization, "B"));
+      Relation seen = make_relation(RelationKind::allied_with, Confidence::reported);
+      seen.known_by = when;
+      g.add_relation(a, b, seen);
+      const Changes result = changes(GraphView(g), from, to);
+      CHECK(result.began.empty());
+      CHECK(result.ended.empty());
+      CHECK(result.undated == 0);
+      // The peer: it may have begun in the window if some day of its period is in the window
+      // (the days after from's last day, through to's last day).
+      const auto in_window = [&](const Date& day) {
+        return from.last_day() < day && !(to.last_day() < day);
+      };
+      const bool possible = std::ranges::any_of(days_of(when), in_window);
+      REQUIRE(result.possible.size() == (possible ? 1U : 0U));
+      if (possible) CHECK(result.possible.front().boundary == TieBoundary::known);
+    }
+}
+
 TEST_CASE("the project's examples of coarse dates against the window read as the header says") {
   const KnowledgeGraph march = one_tie(date("2021-03"), TieBoundary::began);
   const Changes inside = changes(GraphView(march), date("2021-01"), date("2021-06"));

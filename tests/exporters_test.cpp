@@ -1,6 +1,10 @@
 // Exports and GraphML import: round trips without loss, escaping, located errors.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <tuple>
+#include <vector>
+
 #include "cartelgraph/exporters/exports.hpp"
 #include "cartelgraph/loaders/builtin_data.hpp"
 #include "cartelgraph/loaders/graphml_loader.hpp"
@@ -28,7 +32,100 @@ const std::string header =
     "<key id=\"s\" for=\"edge\" attr.name=\"since\" attr.type=\"string\"/>\n"
     "<graph edgedefault=\"directed\">\n";
 
+// A graph using every optional field: an entity known by another name, a tie known to hold by a
+// date (start unknown), citations of each support, and a source with no document (an interview).
+KnowledgeGraph known_graph() {
+  KnowledgeGraph g = sample_graph();
+  g.add_source({"talk", "An interview", "", "", "2024-05-02", "", ""});
+  Entity mencho = make_entity("nemesio-oseguera-cervantes", EntityType::person, "Nemesio Oseguera Cervantes");
+  mencho.known_as = "El Mencho";
+  mencho.sources = {{"doc", "Sources of “Inner Circle”", "A title names him.", CitationSupport::title},
+                    {"talk", "Question 3", "Said in the interview.", CitationSupport::statement}};
+  const Vertex v = g.add_entity(mencho);
+  Relation seen = make_relation(RelationKind::allied_with, Confidence::alleged);
+  seen.known_by = Date::parse("2021-03");
+  seen.until = Date::parse("2022");
+  seen.sources.push_back({"doc", "Sources of “Inner Circle”", "A title calls it a truce.", CitationSupport::title});
+  g.add_relation(v, *g.find("los-rusos"), seen);
+  return g;
+}
+
+using Citations = std::vector<std::tuple<std::string, std::string, std::string, CitationSupport>>;
+
+Citations citations_of(const std::vector<Citation>& citations) {
+  Citations out;
+  for (const Citation& c : citations) out.emplace_back(c.source, c.section, c.note, c.support);
+  return out;
+}
+
+// Every field of every entity and relation of `a` is in `b`, the same (relations matched by
+// kind and ends), and `b` has no more of either.
+void check_same_facts(const KnowledgeGraph& a, const KnowledgeGraph& b) {
+  REQUIRE(a.entity_count() == b.entity_count());
+  REQUIRE(a.relation_count() == b.relation_count());
+  for (const Vertex v : boost::make_iterator_range(boost::vertices(a.graph()))) {
+    const Entity& x = a.entity(v);
+    CAPTURE(x.id);
+    const auto w = b.find(x.id);
+    REQUIRE(w);
+    const Entity& y = b.entity(*w);
+    CHECK(std::tie(x.type, x.name, x.known_as, x.aliases, x.description) ==
+          std::tie(y.type, y.name, y.known_as, y.aliases, y.description));
+    CHECK(citations_of(x.sources) == citations_of(y.sources));
+  }
+  const auto key = [](const KnowledgeGraph& g, Edge e) {
+    const Relation& r = g.relation(e);
+    return std::make_tuple(g.entity(boost::source(e, g.graph())).id, g.entity(boost::target(e, g.graph())).id, r.kind,
+                           r.since, r.until, r.known_by, r.place, r.confidence, citations_of(r.sources));
+  };
+  std::vector<decltype(key(a, Edge{}))> xs, ys;
+  for (const Edge e : boost::make_iterator_range(boost::edges(a.graph()))) xs.push_back(key(a, e));
+  for (const Edge e : boost::make_iterator_range(boost::edges(b.graph()))) ys.push_back(key(b, e));
+  std::ranges::sort(xs);
+  std::ranges::sort(ys);
+  CHECK(xs == ys);
+  const auto documents = [](const KnowledgeGraph& g) {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const Source& s : g.sources()) out.emplace_back(s.id, s.document);
+    std::ranges::sort(out);
+    return out;
+  };
+  CHECK(documents(a) == documents(b));
+}
+
 }  // namespace
+
+TEST_CASE("known_as, known_by, each citation support and a source without a document survive every round trip") {
+  const KnowledgeGraph g = known_graph();
+  const GraphView view(g);
+  SUBCASE("through GraphML") {
+    const LoadResult back = load_graphml({"round.graphml", export_graphml(view)});
+    REQUIRE(back.problems.empty());
+    check_same_facts(g, back.graph);
+  }
+  SUBCASE("through our JSON, which leaves out the default support") {
+    const std::string json = export_json(view);
+    CHECK(json.find("\"support\": \"title\"") != std::string::npos);
+    CHECK(json.find("\"support\": \"statement\"") != std::string::npos);
+    CHECK(json.find("\"support\": \"text\"") == std::string::npos);
+    CHECK(json.find("\"known_as\": null") == std::string::npos);
+    const LoadResult back = load_facts(std::vector<FactFile>{{"export.json", json}});
+    REQUIRE(back.problems.empty());
+    check_same_facts(g, back.graph);
+  }
+  SUBCASE("into CSV and Cypher, each in its own column or property") {
+    const CsvExport csv = export_csv(view);
+    CHECK(csv.nodes.starts_with("id:ID,name,type,aliases:string[],known_as,description,storyline,:LABEL\n"));
+    CHECK(csv.nodes.find("\"Nemesio Oseguera Cervantes\",\"person\",\"\",\"El Mencho\",") != std::string::npos);
+    CHECK(csv.relationships.starts_with(":START_ID,:END_ID,:TYPE,since,until,known_by,place,"));
+    CHECK(csv.relationships.find("\"ALLIED_WITH\",\"\",\"2022\",\"2021-03\",") != std::string::npos);
+    CHECK(csv.relationships.find(R"(""support"":""title"")") != std::string::npos);
+    const std::string cypher = export_cypher(view);
+    CHECK(cypher.find("name: 'Nemesio Oseguera Cervantes', known_as: 'El Mencho'") != std::string::npos);
+    CHECK(cypher.find("until: '2022', known_by: '2021-03'") != std::string::npos);
+    CHECK(cypher.find(R"("support":"statement")") != std::string::npos);
+  }
+}
 
 TEST_CASE("the built-in data survives GraphML and JSON round trips without loss") {
   const KnowledgeGraph builtin = load_builtin_graph();
@@ -62,7 +159,7 @@ TEST_CASE("CSV has Neo4j's import headers and quotes every field") {
   KnowledgeGraph g = sample_graph();
   g.add_entity(make_entity("quoted", EntityType::person, "A \"quoted\", name", {"x", "y"}));
   const CsvExport csv = export_csv(GraphView(g));
-  CHECK(csv.nodes.starts_with("id:ID,name,type,aliases:string[],description,storyline,:LABEL\n"));
+  CHECK(csv.nodes.starts_with("id:ID,name,type,aliases:string[],known_as,description,storyline,:LABEL\n"));
   CHECK(csv.relationships.starts_with(":START_ID,:END_ID,:TYPE,"));
   CHECK(csv.nodes.find("\"quoted\",\"A \"\"quoted\"\", name\",\"person\",\"x;y\"") != std::string::npos);
   CHECK(csv.nodes.find("\"Entity;Person\"") != std::string::npos);

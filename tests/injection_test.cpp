@@ -603,7 +603,7 @@ TEST_CASE("CSV: formula prefixes in text cells are neutralized, numbers are not,
   const auto hostile = std::ranges::find_if(nodes, [](const auto& row) { return row[0].value == "hostile"; });
   REQUIRE(hostile != nodes.end());
   CHECK((*hostile)[1].value == "'" + hostile_name);
-  CHECK((*hostile)[4].value == "'" + hostile_description);
+  CHECK((*hostile)[5].value == "'" + hostile_description);      // after aliases and known_as
   CHECK((*hostile)[3].value.starts_with("'+1 555 0100;-2+3"));  // the array cell starts with its first alias
   // Ids are neutralized alike in both files, so relationships still find their nodes.
   const auto relationships = parse_csv(csv.relationships);
@@ -611,7 +611,7 @@ TEST_CASE("CSV: formula prefixes in text cells are neutralized, numbers are not,
   REQUIRE(alliance != relationships.end());
   CHECK((*alliance)[1].value == "'" + hostile_id);
   CHECK(std::ranges::any_of(nodes, [](const auto& row) { return row[0].value == "'" + hostile_id; }));
-  CHECK((*alliance)[6].value == "-2.5");
+  CHECK((*alliance)[7].value == "-2.5");  // the weight, after since, until, known_by and place
   CHECK(csv.relationships.find(",-2.5,") != std::string::npos);
 }
 

@@ -26,7 +26,7 @@ Edge relation_of(const KnowledgeGraph& g, const char* from, RelationKind kind) {
 
 }  // namespace
 
-TEST_CASE("a relation in an answer always has every member, absent ones null") {
+TEST_CASE("a relation in an answer always has every member, absent ones null, and each citation its support") {
   const KnowledgeGraph g = sample_graph();
   JsonWriter json;
   json.relation(g, relation_of(g, "los-rusos", RelationKind::rival_of));
@@ -34,7 +34,7 @@ TEST_CASE("a relation in an answer always has every member, absent ones null") {
   CHECK(std::string(doc["kind"].GetString()) == "rival_of");
   CHECK(std::string(doc["from"].GetString()) == "los-rusos");
   CHECK(std::string(doc["to"].GetString()) == "los-salazar");
-  for (const char* member : {"since", "until", "place", "weight"}) {
+  for (const char* member : {"since", "until", "known_by", "place", "weight"}) {
     CAPTURE(member);
     REQUIRE(doc.HasMember(member));
     CHECK(doc[member].IsNull());
@@ -42,6 +42,7 @@ TEST_CASE("a relation in an answer always has every member, absent ones null") {
   CHECK(std::string(doc["confidence"].GetString()) == "alleged");
   REQUIRE(doc["sources"].Size() == 1);
   CHECK(std::string(doc["sources"][0]["note"].GetString()) == "Supports it.");
+  CHECK(std::string(doc["sources"][0]["support"].GetString()) == "text");  // the default, explicit in answers
 }
 
 TEST_CASE("a relation in a fact file leaves absent members out and keeps the schema's order") {

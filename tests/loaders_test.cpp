@@ -293,10 +293,13 @@ TEST_CASE("every member of every record reaches the graph") {
   const std::vector<FactFile> files = {{"dir/heartland.json", R"({
   "title": "The heartland",
   "sources": [{"id": "doc", "title": "T", "author": "A", "publisher": "P", "published": "2021-04-05",
-               "url": "https://example.org", "document": "d.txt"}],
+               "url": "https://example.org", "document": "d.txt"},
+              {"id": "interview", "title": "An interview", "published": "2024-05-02"}],
   "entities": [
-    {"id": "el-ruso", "type": "person", "name": "El Ruso", "aliases": ["Ruso", "R"], "description": "D1.",
-     "sources": [{"source": "doc", "section": "S1", "note": "N1."}, {"source": "doc", "section": "S2", "note": "N2."}]},
+    {"id": "el-ruso", "type": "person", "name": "Jesús Sánchez", "known_as": "El Ruso", "aliases": ["Ruso", "R"],
+     "description": "D1.",
+     "sources": [{"source": "doc", "section": "S1", "note": "N1."},
+                 {"source": "doc", "section": "S2", "support": "title", "note": "N2."}]},
     {"id": "los-rusos", "type": "faction", "name": "Los Rusos", "description": "D2.",
      "sources": [{"source": "doc", "section": "S", "note": "N."}]},
     {"id": "mexicali", "type": "place", "name": "Mexicali", "description": "D3.",
@@ -306,8 +309,9 @@ TEST_CASE("every member of every record reaches the graph") {
     {"kind": "leads", "from": "el-ruso", "to": "los-rusos", "since": "2020", "until": "2023-02",
      "place": "mexicali", "weight": 2, "confidence": "confirmed",
      "sources": [{"source": "doc", "section": "S3", "note": "N3."}]},
-    {"kind": "operates_in", "from": "los-rusos", "to": "mexicali", "weight": 0.5, "confidence": "alleged",
-     "sources": [{"source": "doc", "section": "S4", "note": "N4."}]}
+    {"kind": "operates_in", "from": "los-rusos", "to": "mexicali", "known_by": "2021-03", "until": "2022",
+     "weight": 0.5, "confidence": "alleged",
+     "sources": [{"source": "interview", "section": "Q1", "support": "statement", "note": "N4."}]}
   ]
 })"}};
   const LoadResult result = load_facts(files);
@@ -324,16 +328,22 @@ TEST_CASE("every member of every record reaches the graph") {
   CHECK(source.published == "2021-04-05");
   CHECK(source.url == "https://example.org");
   CHECK(source.document == "d.txt");
+  CHECK(graph.sources().at(1).document.empty());  // a source with no document: an interview
 
   const Entity& ruso = graph.entity(*graph.find("el-ruso"));
   CHECK(ruso.type == EntityType::person);
-  CHECK(ruso.name == "El Ruso");
+  CHECK(ruso.name == "Jesús Sánchez");
+  CHECK(ruso.known_as == "El Ruso");
+  CHECK(graph.find_by_name("el ruso").size() == 1);  // found under the name it is known by
+  CHECK(graph.entity(*graph.find("los-rusos")).known_as.empty());
   CHECK(ruso.aliases == std::vector<std::string>{"Ruso", "R"});
   CHECK(ruso.description == "D1.");
   CHECK(ruso.storyline == "heartland");
   REQUIRE(ruso.sources.size() == 2);
   CHECK(ruso.sources[1].section == "S2");
   CHECK(ruso.sources[1].note == "N2.");
+  CHECK(ruso.sources[0].support == CitationSupport::text);  // the default
+  CHECK(ruso.sources[1].support == CitationSupport::title);
   CHECK(*graph.find("mexicali") == 2);  // vertices in input order
 
   REQUIRE(graph.relation_count() == 2);
@@ -351,10 +361,43 @@ TEST_CASE("every member of every record reaches the graph") {
   CHECK(leads.sources[0].source == "doc");
   CHECK(leads.sources[0].section == "S3");
   CHECK(leads.sources[0].note == "N3.");
+  CHECK_FALSE(leads.known_by);
   const auto [out, end] = boost::out_edges(*graph.find("los-rusos"), graph.graph());
   REQUIRE(std::distance(out, end) == 1);
   CHECK(graph.relation(*out).weight == 0.5);
   CHECK_FALSE(graph.relation(*out).since);
+  CHECK(graph.relation(*out).known_by == Date::parse("2021-03"));
+  CHECK(graph.relation(*out).until == Date::parse("2022"));
+  CHECK(graph.relation(*out).sources.at(0).support == CitationSupport::statement);
+}
+
+TEST_CASE("known_by is refused beside since, and after until, each at the member at fault") {
+  const auto problems_with = [](const std::string& dates) {
+    const std::string text = R"({
+  "sources": [{"id": "doc", "title": "T", "published": "2021"}],
+  "entities": [
+    {"id": "a", "type": "organization", "name": "A", "description": "D.", "sources": [{"source": "doc", "section": "S", "note": "N."}]},
+    {"id": "b", "type": "organization", "name": "B", "description": "D.", "sources": [{"source": "doc", "section": "S", "note": "N."}]}
+  ],
+  "relations": [
+    {"kind": "allied_with", "from": "a", "to": "b", )" +
+                             dates + R"(,
+     "confidence": "reported", "sources": [{"source": "doc", "section": "S", "note": "N."}]}
+  ]
+})";
+    const LoadResult result = load_facts(std::vector<FactFile>{{"f.json", text}});
+    std::vector<std::string> lines;
+    for (const Problem& problem : result.problems) lines.push_back(to_string(problem));
+    return lines;
+  };
+  CHECK(
+      problems_with(R"("since": "2020", "known_by": "2021-03")") ==
+      std::vector<std::string>{"f.json:8:82: 'known_by' says the start is unknown; 'since' gives it (2020): keep one"});
+  CHECK(problems_with(R"("until": "2021-02", "known_by": "2021-03")") ==
+        std::vector<std::string>{"f.json:8:62: 'known_by' (2021-03) is after 'until' (2021-02)"});
+  CHECK(problems_with(R"("until": "2021-03", "known_by": "2021-03")").empty());  // ended the month it was seen
+  CHECK(problems_with(R"("known_by": "2021-13")") ==
+        std::vector<std::string>{"f.json:8:65: 'known_by' is \"2021-13\", not a calendar date"});
 }
 
 TEST_CASE("a file with a schema violation still has its other problems reported") {

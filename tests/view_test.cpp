@@ -61,6 +61,37 @@ TEST_CASE("an as-of view keeps the relations that hold on that date") {
   }
 }
 
+TEST_CASE("a tie known to hold by a month holds from the month's last day, not before it") {
+  // Los Salazar's alliance with Los Garibay, seen in March 2021, start unknown, ended in 2022.
+  Relation seen;
+  seen.known_by = Date::parse("2021-03");
+  seen.until = Date::parse("2022");
+  const auto day = [](const char* text) {
+    return *Date::parse(text);
+  };
+  CHECK_FALSE(holds_on(seen, day("2019-01-01")));  // it may have held then: not certain
+  CHECK_FALSE(holds_on(seen, day("2021-03-30")));
+  CHECK(holds_on(seen, day("2021-03-31")));
+  CHECK(holds_on(seen, day("2022-01-01")));  // the end year's first day still holds
+  CHECK_FALSE(holds_on(seen, day("2022-01-02")));
+  CHECK(is_dated(seen));
+  CHECK(start_bound(seen) == Date::parse("2021-03"));
+
+  KnowledgeGraph g = sample_graph();
+  const Vertex salazar = *g.find("los-salazar");
+  const Vertex rusos = *g.find("los-rusos");
+  Relation alliance = testing::make_relation(RelationKind::allied_with, Confidence::reported);
+  alliance.known_by = Date::parse("2021-03");
+  g.add_relation(salazar, rusos, alliance);
+  ViewFilter filter;
+  filter.dated_only = true;  // the known-by tie is dated: kept with the three dated ones
+  CHECK(edge_count(GraphView(g, filter)) == 4);
+  filter.as_of = Date::parse("2021-03-30");  // alliance (2021-03) not yet certain either
+  CHECK(edge_count(GraphView(g, filter)) == 1);
+  filter.as_of = Date::parse("2021-03");
+  CHECK(edge_count(GraphView(g, filter)) == 3);
+}
+
 TEST_CASE("a minimum confidence drops weaker relations") {
   const KnowledgeGraph g = sample_graph();
   ViewFilter filter;

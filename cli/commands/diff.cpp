@@ -28,7 +28,9 @@ const char* const explanation =
     "day of its month or year, an end from the first (a tie begun \"2021-03\" began in the window\n"
     "above; one begun \"2021\" did not, since it is certain only from 2021-12-31). A month or\n"
     "year that straddles --from or --to is marked, and one the rule puts outside the window but\n"
-    "that overlaps it is listed under \"Possibly in the window\".\n"
+    "that overlaps it is listed under \"Possibly in the window\". So is a tie whose start is\n"
+    "unknown but which is known to hold by a date in the window (`known_by`): it may have begun\n"
+    "there or before, never certainly in the window.\n"
     "Blocs and sides are those of `factions` as of --from and as of --to; blocs (conflicts) of\n"
     "the two dates that share a group are the same one. Relations with no date hold on both\n"
     "dates: diff cannot place them, and says how many there are. --as-of is refused (diff\n"
@@ -161,8 +163,11 @@ void print_events(const KnowledgeGraph& graph, const char* heading, const std::v
 
 void print_possible(const KnowledgeGraph& graph, const Changes& changes) {
   if (changes.possible.empty()) return;
-  std::printf("\nPossibly in the window (known only to a month or year that overlaps it; counted outside)\n");
-  for (const TimelineEvent& e : changes.possible) print_event(graph, e, std::string(to_string(e.boundary)) + " ", "");
+  std::printf(
+      "\nPossibly in the window (known only to a month or year that overlaps it, counted outside; or known\n"
+      "to hold by a date in it, its start unknown: it may have begun in the window or before)\n");
+  for (const TimelineEvent& e : changes.possible)
+    print_event(graph, e, std::string(boundary_words(e.boundary)) + " ", "");
 }
 
 // The ties under "began:" and "ended:": each with its citations' notes on lines of its own

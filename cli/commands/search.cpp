@@ -4,6 +4,7 @@
 #include "cartelgraph/cli/commands/commands.hpp"
 #include "cartelgraph/cli/numeric_option.hpp"
 #include "cartelgraph/cli/session.hpp"
+#include "cartelgraph/cli/style.hpp"
 #include "cartelgraph/cli/text_output.hpp"
 #include "cartelgraph/graph/normalize.hpp"
 #include "cartelgraph/queries/resolve.hpp"
@@ -17,20 +18,33 @@ struct SearchOptions {
   std::size_t limit = 10;
 };
 
-const CommandHelp help = {"search", "Ranked matches over names and aliases (case and accents ignored)",
+const CommandHelp help = {"search", "Ranked matches over names, known-as names and aliases (case and accents ignored)",
                           "cartelgraph search \"jalisco nueva generacion\""};
 
 void write_json(JsonWriter& json, const KnowledgeGraph& graph, const std::string& query,
                 const std::vector<SearchMatch>& matches) {
   json.begin_object();
   json.member("query", query);
-  json.array_member("matches", matches, [&](const auto& m) { json.entity_with(graph, m.entity, "score", m.score); });
+  json.array_member("matches", matches, [&](const auto& m) {
+    json.object([&] {
+      json.entity_summary(graph, m.entity);
+      json.known_as(graph.entity(m.entity).known_as);
+      json.member("score", m.score);
+    });
+  });
   json.end_object();
+}
+
+// "Nemesio Oseguera Cervantes “El Mencho” [person]": the label with the name it is known by.
+std::string known_label(const KnowledgeGraph& graph, Vertex v) {
+  const Entity& entity = graph.entity(v);
+  if (entity.known_as.empty()) return entity_label(graph, v);
+  return bold(entity.name) + " “" + entity.known_as + "” " + dim("[" + std::string(to_string(entity.type)) + "]");
 }
 
 void write_text(const KnowledgeGraph& graph, const std::string&, const std::vector<SearchMatch>& matches) {
   for (const auto& m : matches)
-    std::printf("%5.3f  %s %s\n", m.score, pad(entity_label(graph, m.entity), 56).c_str(),
+    std::printf("%5.3f  %s %s\n", m.score, pad(known_label(graph, m.entity), 56).c_str(),
                 graph.entity(m.entity).id.c_str());
 }
 

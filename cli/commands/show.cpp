@@ -15,13 +15,14 @@ struct ShowOptions {
   std::string entity;
 };
 
-const CommandHelp help = {"show", "Entity card: names, aliases, dated and sourced relations",
+const CommandHelp help = {"show", "Entity card: names (known as, aliases), dated and sourced relations",
                           "cartelgraph show \"el arabe\""};
 
 void write_json(JsonWriter& json, const KnowledgeGraph& graph, const EntityCard& card) {
   const Entity& entity = graph.entity(card.entity);
   json.begin_object();
   json.entity_summary(graph, card.entity);
+  json.known_as(entity.known_as);
   json.key("aliases");
   json.strings(entity.aliases);
   json.member("description", entity.description);
@@ -34,6 +35,7 @@ void write_json(JsonWriter& json, const KnowledgeGraph& graph, const EntityCard&
 void write_text(const KnowledgeGraph& graph, const EntityCard& card) {
   const Entity& entity = graph.entity(card.entity);
   std::printf("%s  %s\n", entity_label(graph, card.entity).c_str(), dim("id " + entity.id).c_str());
+  if (!entity.known_as.empty()) std::printf("Known as: %s\n", entity.known_as.c_str());
   if (!entity.aliases.empty()) {
     std::string aliases;
     for (const auto& alias : entity.aliases) aliases += (aliases.empty() ? "" : "; ") + alias;
@@ -54,7 +56,7 @@ int run_show(const Session& session, const ShowOptions& options) {
 
 void setup_show(CLI::App& app, Context& context) {
   auto [command, options] = add_command(app, context, help, run_show);
-  command->add_option("entity", options->entity, "Id, name or alias (case and accents ignored)")
+  command->add_option("entity", options->entity, "Id, name, known-as name or alias (case and accents ignored)")
       ->required()
       ->type_name("ENTITY");
 }

@@ -14,7 +14,9 @@ struct TimelineOptions {
   std::string entity;
 };
 
-const CommandHelp help = {"timeline", "When ties began and ended, in date order, for the graph or one entity",
+const CommandHelp help = {"timeline",
+                          "When ties began, were known to hold by (start unknown) and ended, in date order, for the "
+                          "graph or one entity",
                           "cartelgraph timeline \"Rosalinda Gonzalez Valencia\""};
 
 void write_json(JsonWriter& json, const KnowledgeGraph& graph, std::optional<Vertex>, const Timeline& timeline) {
@@ -44,8 +46,8 @@ void write_undated(const KnowledgeGraph& graph, std::optional<Vertex> entity, co
 
 void write_text(const KnowledgeGraph& graph, std::optional<Vertex> entity, const Timeline& timeline) {
   for (const auto& event : timeline.events)
-    std::printf("%-12s %-6s %s %s\n", event.date.to_string().c_str(), std::string(to_string(event.boundary)).c_str(),
-                relation_sentence(graph, event.relation).c_str(),
+    std::printf("%-12s %-8s %s %s\n", event.date.to_string().c_str(),
+                std::string(boundary_words(event.boundary)).c_str(), relation_sentence(graph, event.relation).c_str(),
                 citation_list(graph.relation(event.relation).sources).c_str());
   write_undated(graph, entity, timeline);
 }
