@@ -1,12 +1,25 @@
 #include "cartelgraph/cli/common_options.hpp"
 
 #include "cartelgraph/cli/enum_option.hpp"
+#include "cartelgraph/cli/numeric_option.hpp"
 #include "cartelgraph/graph/error.hpp"
 #include "cartelgraph/graph/relation_kinds.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <cstdio>
+#include <limits>
+#include <thread>
 
 namespace cartelgraph::cli {
 
 namespace {
+
+constexpr std::uint64_t no_limit = std::numeric_limits<std::uint64_t>::max();
+constexpr CountRange thread_range{0, 1024};
+constexpr CountRange input_size_range{1, no_limit};
+constexpr CountRange entity_limit_range{1, no_limit};
+constexpr CountRange depth_limit_range{1, 1'000'000};
 
 // "What centrality, brokers and disrupt analyse: criminal (the default): …; people: …".
 std::string network_help() {
@@ -17,6 +30,33 @@ std::string network_help() {
             (kind == NetworkKind::criminal ? " (the default): " : ": ") + std::string(describe(kind));
   }
   return text;
+}
+
+// Throws CLI::ValidationError naming the first option of `app` or of a subcommand it parsed
+// that was given an empty value (`--as-of ""`, `search ""`): none of them means anything empty.
+void refuse_empty_values(const CLI::App& app) {
+  for (const CLI::Option* option : app.get_options())
+    if (option->get_expected_min() > 0 &&
+        std::ranges::any_of(option->results(), [](const std::string& value) { return value.empty(); }))
+      throw CLI::ValidationError(option->get_name(), "the value must not be empty");
+  for (const CLI::App* command : app.get_subcommands()) refuse_empty_values(*command);
+}
+
+// More threads than cores only adds switching: a count in thread_range above the cores is
+// lowered to them, with a note. A transformer, run before the range check (CLI11 runs the last
+// transformer added first): values outside the range are left for that check to refuse.
+CLI::Validator clamp_to_cores() {
+  return CLI::Validator(
+      [](std::string& input) -> std::string {
+        const unsigned cores = std::max(1U, std::thread::hardware_concurrency());
+        const auto threads = parse_decimal(input);
+        if (!threads || *threads <= cores || *threads > thread_range.max) return {};
+        std::fprintf(stderr, "cartelgraph: note: --threads %s is more than the %u cores: using %u\n", input.c_str(),
+                     cores, cores);
+        input = std::to_string(cores);
+        return {};
+      },
+      "");
 }
 
 }  // namespace
@@ -42,24 +82,23 @@ void setup_global_options(CLI::App& app, GlobalOptions& options) {
   app.add_option("--default-kind", options.default_kind,
                  "Kind of GraphML edges without a 'kind' attribute (default associate_of)")
       ->type_name("K");
-  app.add_option("--threads", options.threads,
-                 "Threads for betweenness, closeness and harmonic (default: every core; same results)")
-      ->type_name("N");
-  app.add_option("--max-input-size", options.limits.max_file_bytes,
-                 "Refuse a data file larger than this (default 4GiB; units kB, MB, GB, KiB, MiB, GiB)")
-      ->transform(CLI::AsSizeValue(true).description(""))
-      ->type_name("SIZE");
-  app.add_option("--max-entities", options.limits.max_entities,
-                 "Refuse data with more entities than this (default 4000000)")
-      ->type_name("N");
-  app.add_option("--max-relations", options.limits.max_relations,
-                 "Refuse data with more relations than this (default 25000000)")
-      ->type_name("N");
-  app.add_option("--max-depth", options.limits.max_depth, "Refuse JSON or XML nested deeper than this (default 64)")
-      ->type_name("N");
+  add_count_option(app, "--threads", options.threads,
+                   "Threads for betweenness, closeness and harmonic (default 0: every core; more than the cores "
+                   "is lowered to the cores, with a note; same results whatever the count)",
+                   thread_range)
+      ->transform(clamp_to_cores());
+  add_size_option(app, "--max-input-size", options.limits.max_file_bytes,
+                  "Refuse a data file larger than this (default 4GiB)", input_size_range);
+  add_count_option(app, "--max-entities", options.limits.max_entities,
+                   "Refuse data with more entities than this (default 4000000)", entity_limit_range);
+  add_count_option(app, "--max-relations", options.limits.max_relations,
+                   "Refuse data with more relations than this (default 25000000)", entity_limit_range);
+  add_count_option(app, "--max-depth", options.limits.max_depth,
+                   "Refuse JSON or XML nested deeper than this (default 64)", depth_limit_range);
   app.add_option("--format", options.format, "Output format")
       ->check(CLI::IsMember({"text", "json"}))
       ->type_name("text|json");
+  app.parse_complete_callback([&app] { refuse_empty_values(app); });
 }
 
 EntityType parse_type_option(const std::string& name) {

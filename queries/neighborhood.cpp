@@ -13,7 +13,7 @@ Neighborhood neighborhood(const GraphView& view, const Projection& projection, V
   const NodeValues<std::size_t> distance = hop_distances(projection, *source);
   std::vector<bool> inside(view.knowledge_graph().entity_count(), false);
   for (std::size_t i = 0; i < distance.size(); ++i)
-    if (distance.values()[i] <= depth) {
+    if (distance.values()[i] != unreachable && distance.values()[i] <= depth) {
       const Vertex entity = distance.entities()[i];
       result.entities.push_back({entity, distance.values()[i]});
       inside[entity] = true;

@@ -23,7 +23,8 @@ struct Neighborhood {
 };
 
 /// The ego network of `center` to `depth` hops in `view` (projection: its projection). The
-/// centre itself is at distance 0; an entity outside the view has an empty neighbourhood.
+/// centre itself is at distance 0; an entity outside the view has an empty neighbourhood, and
+/// one the centre cannot reach is never in it, whatever the depth.
 [[nodiscard]] Neighborhood neighborhood(const GraphView& view, const Projection& projection, Vertex center,
                                         std::size_t depth);
 

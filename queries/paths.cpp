@@ -95,33 +95,70 @@ std::vector<double> confidence_weights(const GraphView& view, const Projection& 
 
 namespace {
 
+// The nodes of the paths Yen found, and the searches it ran.
+struct YenResult {
+  std::vector<std::vector<Node>> paths;
+  std::size_t searches = 0;
+  bool stopped = false;
+};
+
+// How many cheapest_path searches a path search may run: each costs the projection's nodes +
+// arcs, and together they may cost `max_work`; the first search always runs.
+class SearchBudget {
+ public:
+  SearchBudget(const Projection& projection, std::size_t max_work)
+      : cost_(std::max<std::size_t>(1, projection.node_count() + boost::num_edges(projection.graph()))),
+        max_work_(max_work) {}
+  // Whether one more search fits (counting it if it does).
+  bool spend(YenResult& result) {
+    if (result.searches > 0 && (result.searches + 1 > max_work_ / cost_)) {
+      result.stopped = true;
+      return false;
+    }
+    ++result.searches;
+    return true;
+  }
+
+ private:
+  std::size_t cost_;
+  std::size_t max_work_;
+};
+
+// What the spur search leaving the `i`-th node of `previous` may not use: the root's nodes
+// before it, and the next arc of every accepted path with the same root.
+Removed spur_removals(const Projection& projection, const std::vector<std::vector<Node>>& accepted,
+                      const std::vector<Node>& previous, std::size_t i) {
+  Removed removed{std::vector<bool>(projection.node_count(), false), {}};
+  for (std::size_t j = 0; j < i; ++j) removed.nodes[previous[j]] = true;
+  for (const auto& path : accepted)
+    if (path.size() > i + 1 && std::equal(path.begin(), path.begin() + static_cast<long>(i) + 1, previous.begin())) {
+      removed.arcs.insert({path[i], path[i + 1]});
+      if (!projection.directed()) removed.arcs.insert({path[i + 1], path[i]});
+    }
+  return removed;
+}
+
 // Yen (1971): the i-th path is the cheapest among spur paths that leave each node of the
 // (i-1)-th path without reusing a root node or an arc that an earlier path with the same root
-// took next.
-std::vector<std::vector<Node>> yen(const Projection& projection, Node from, Node to, std::size_t k,
-                                   const std::vector<double>& weights) {
+// took next. Stops when `budget` refuses a search.
+YenResult yen(const Projection& projection, Node from, Node to, std::size_t k, const std::vector<double>& weights,
+              SearchBudget budget) {
   const std::vector<double> unit(weights.empty() ? boost::num_edges(projection.graph()) : 0, 1.0);
   const std::vector<double>& w = weights.empty() ? unit : weights;
-  std::vector<std::vector<Node>> accepted;
-  if (k == 0 || from == to) return accepted;
-  Removed none{std::vector<bool>(projection.node_count(), false), {}};
-  auto first = cheapest_path(projection, from, to, w, none);
-  if (first.empty()) return accepted;
+  YenResult result;
+  std::vector<std::vector<Node>>& accepted = result.paths;
+  if (k == 0 || from == to || !budget.spend(result)) return result;
+  auto first = cheapest_path(projection, from, to, w, {std::vector<bool>(projection.node_count(), false), {}});
+  if (first.empty()) return result;
   accepted.push_back(std::move(first));
 
   std::set<std::pair<double, std::vector<Node>>> candidates;  // cost, nodes: cheapest first
   while (accepted.size() < k) {
     const std::vector<Node>& previous = accepted.back();
     for (std::size_t i = 0; i + 1 < previous.size(); ++i) {
-      const Node spur = previous[i];
-      Removed removed{std::vector<bool>(projection.node_count(), false), {}};
-      for (std::size_t j = 0; j < i; ++j) removed.nodes[previous[j]] = true;
-      for (const auto& path : accepted)
-        if (path.size() > i + 1 && std::equal(path.begin(), path.begin() + static_cast<long>(i) + 1, previous.begin())) {
-          removed.arcs.insert({path[i], path[i + 1]});
-          if (!projection.directed()) removed.arcs.insert({path[i + 1], path[i]});
-        }
-      const auto spur_path = cheapest_path(projection, spur, to, w, removed);
+      if (!budget.spend(result)) return result;
+      const auto spur_path = cheapest_path(projection, previous[i], to, w,
+                                           spur_removals(projection, accepted, previous, i));
       if (spur_path.empty()) continue;
       std::vector<Node> candidate(previous.begin(), previous.begin() + static_cast<long>(i));
       candidate.insert(candidate.end(), spur_path.begin(), spur_path.end());
@@ -134,7 +171,7 @@ std::vector<std::vector<Node>> yen(const Projection& projection, Node from, Node
     accepted.push_back(candidates.begin()->second);
     candidates.erase(candidates.begin());
   }
-  return accepted;
+  return result;
 }
 
 }  // namespace
@@ -142,7 +179,9 @@ std::vector<std::vector<Node>> yen(const Projection& projection, Node from, Node
 std::vector<std::vector<NodeId>> k_shortest_paths(const Projection& projection, NodeId from, NodeId to,
                                                   std::size_t k, const std::vector<double>& weights) {
   std::vector<std::vector<NodeId>> paths;
-  for (const auto& nodes : yen(projection, Projection::index(from), Projection::index(to), k, weights)) {
+  const SearchBudget unbounded(projection, std::numeric_limits<std::size_t>::max());
+  for (const auto& nodes :
+       yen(projection, Projection::index(from), Projection::index(to), k, weights, unbounded).paths) {
     std::vector<NodeId>& path = paths.emplace_back();
     for (const Node node : nodes) path.push_back(Projection::id(node));
   }
@@ -161,14 +200,16 @@ std::vector<Edge> relations_between(const GraphView& view, Vertex a, Vertex b, b
   return found;
 }
 
-std::vector<Path> find_paths(const GraphView& view, const Projection& projection, Vertex from,
-                             Vertex to, const PathQuery& query) {
+PathSearch search_paths(const GraphView& view, const Projection& projection, Vertex from, Vertex to,
+                        const PathQuery& query) {
   const auto source = projection.node(from);
   const auto target = projection.node(to);
   if (!source || !target) return {};
   const std::vector<double> weights = query.weighted ? confidence_weights(view, projection) : std::vector<double>{};
-  std::vector<Path> paths;
-  for (const auto& nodes : yen(projection, Projection::index(*source), Projection::index(*target), query.k, weights)) {
+  const YenResult found = yen(projection, Projection::index(*source), Projection::index(*target), query.k, weights,
+                              SearchBudget(projection, query.max_work));
+  PathSearch result{{}, found.searches, found.stopped};
+  for (const auto& nodes : found.paths) {
     Path path;
     for (const Node node : nodes) path.entities.push_back(projection.entity(Projection::id(node)));
     for (std::size_t i = 0; i + 1 < path.entities.size(); ++i) {
@@ -178,9 +219,14 @@ std::vector<Path> find_paths(const GraphView& view, const Projection& projection
     }
     path.cost = query.weighted ? path_cost(projection, nodes, weights, nodes.size() - 1)
                                : static_cast<double>(path.hops.size());
-    paths.push_back(std::move(path));
+    result.paths.push_back(std::move(path));
   }
-  return paths;
+  return result;
+}
+
+std::vector<Path> find_paths(const GraphView& view, const Projection& projection, Vertex from, Vertex to,
+                             const PathQuery& query) {
+  return search_paths(view, projection, from, to, query).paths;
 }
 
 }  // namespace cartelgraph

@@ -58,6 +58,7 @@ double match_score(const std::string& query, const std::vector<std::string>& que
 std::vector<SearchMatch> search_entities(const KnowledgeGraph& graph, std::string_view text, std::size_t limit,
                                          double min_score) {
   const std::string query = normalize_name(text);
+  if (query.empty()) return {};  // every key contains it: no ranking
   const auto query_words = words(query);
   std::map<Vertex, SearchMatch> best;
   for (const auto& [key, vertices] : graph.name_index()) {

@@ -23,7 +23,8 @@ inline constexpr double relevance_floor = 0.4;
 /// Names and aliases ranked against `text`, compared by normalize_name() (case, accents and
 /// punctuation ignored): 1 for the same key, 0.9 when a key starts with the text, 0.8 when every
 /// word of the text is a word of a key, 0.7 when a key contains it, else up to 0.6 by edit
-/// distance. Best first, equal scores in load order; at most `limit`, none below `min_score`.
+/// distance. Best first, equal scores in load order; at most `limit`, none below `min_score`;
+/// none for a text with nothing left to compare once normalized ("", "  ", "--").
 /// Throws Error (usage) if `text` is not valid UTF-8. O(K · |text| · |key|) for K keys.
 [[nodiscard]] std::vector<SearchMatch> search_entities(const KnowledgeGraph& graph, std::string_view text,
                                                        std::size_t limit = 10, double min_score = relevance_floor);

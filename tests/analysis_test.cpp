@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <set>
 
 #include "cartelgraph/queries/centrality.hpp"
@@ -114,6 +115,79 @@ TEST_CASE("a neighbourhood holds the entities within the depth and the relations
   const Neighborhood two = neighborhood(view, p, *g.find("los-salazar"), 2);
   CHECK(two.entities.size() == 5);
   CHECK(two.relations.size() == 4);
+}
+
+TEST_CASE("an entity the centre cannot reach is in no neighbourhood, however deep") {
+  // Two pieces: a–b–c and d–e.
+  KnowledgeGraph g;
+  g.add_source({"doc", "A document", "", "", "2021", "", "doc.txt"});
+  std::vector<Vertex> v;
+  for (const char* id : {"a", "b", "c", "d", "e"}) v.push_back(g.add_entity(make_entity(id, EntityType::person, id)));
+  g.add_relation(v[0], v[1], make_relation(RelationKind::associate_of, Confidence::reported));
+  g.add_relation(v[1], v[2], make_relation(RelationKind::associate_of, Confidence::reported));
+  g.add_relation(v[3], v[4], make_relation(RelationKind::associate_of, Confidence::reported));
+  const GraphView view(g);
+  const Projection p = Projection::build(view);
+  for (const std::size_t depth : {std::size_t{2}, std::size_t{100}, unreachable - 1, unreachable}) {
+    const Neighborhood hood = neighborhood(view, p, v[0], depth);
+    std::vector<std::string> found;
+    for (const auto& item : hood.entities) found.push_back(g.entity(item.entity).id);
+    CHECK(found == std::vector<std::string>{"a", "b", "c"});
+    CHECK(hood.relations.size() == 2);
+  }
+}
+
+namespace {
+
+// A ladder of 2 × `rungs` people (top t0…, bottom u0…), every rung and rail an associate_of tie:
+// many loopless paths between its corners.
+KnowledgeGraph ladder(int rungs) {
+  KnowledgeGraph g;
+  g.add_source({"doc", "A document", "", "", "2021", "", "doc.txt"});
+  std::vector<Vertex> top, bottom;
+  for (int i = 0; i < rungs; ++i) {
+    top.push_back(g.add_entity(make_entity("t" + std::to_string(i), EntityType::person, "T" + std::to_string(i))));
+    bottom.push_back(g.add_entity(make_entity("u" + std::to_string(i), EntityType::person, "U" + std::to_string(i))));
+    g.add_relation(top[i], bottom[i], make_relation(RelationKind::associate_of, Confidence::reported));
+    if (i == 0) continue;
+    g.add_relation(top[i - 1], top[i], make_relation(RelationKind::associate_of, Confidence::reported));
+    g.add_relation(bottom[i - 1], bottom[i], make_relation(RelationKind::associate_of, Confidence::reported));
+  }
+  return g;
+}
+
+}  // namespace
+
+TEST_CASE("a path search stops at its bound on work, keeping the shortest paths it found and saying it stopped") {
+  const KnowledgeGraph g = ladder(8);
+  const GraphView view(g);
+  const Projection p = Projection::build(view);
+  const Vertex from = *g.find("t0");
+  const Vertex to = *g.find("u7");
+  const std::size_t search_cost = p.node_count() + boost::num_edges(p.graph());
+  const std::size_t k = 60;
+
+  const PathSearch all = search_paths(view, p, from, to, {k, false, std::numeric_limits<std::size_t>::max()});
+  CHECK_FALSE(all.stopped);
+  REQUIRE(all.paths.size() == k);
+  // The unbounded search is Yen's, which the peer test checks against NetworkX: the same paths.
+  const auto nodes = k_shortest_paths(p, *p.node(from), *p.node(to), k);
+  REQUIRE(nodes.size() == k);
+  for (std::size_t i = 0; i < k; ++i) CHECK(all.paths[i].length() + 1 == nodes[i].size());
+
+  for (const std::size_t searches : {std::size_t{0}, std::size_t{1}, std::size_t{5}, std::size_t{40}}) {
+    CAPTURE(searches);
+    const PathSearch bounded = search_paths(view, p, from, to, {k, false, searches * search_cost});
+    CHECK(bounded.stopped);
+    CHECK(bounded.searches == std::max<std::size_t>(1, searches));  // the first search always runs
+    REQUIRE(bounded.paths.size() >= 1);
+    REQUIRE(bounded.paths.size() < k);
+    for (std::size_t i = 0; i < bounded.paths.size(); ++i) CHECK(bounded.paths[i].entities == all.paths[i].entities);
+  }
+  // A bound that leaves room for every search finds every path and does not stop.
+  const PathSearch roomy = search_paths(view, p, from, to, {k, false, all.searches * search_cost});
+  CHECK_FALSE(roomy.stopped);
+  CHECK(roomy.paths.size() == k);
 }
 
 TEST_CASE("brokers are the articulation points and bridges") {

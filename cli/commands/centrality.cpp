@@ -4,6 +4,7 @@
 #include "cartelgraph/cli/command.hpp"
 #include "cartelgraph/cli/commands/commands.hpp"
 #include "cartelgraph/cli/enum_option.hpp"
+#include "cartelgraph/cli/numeric_option.hpp"
 #include "cartelgraph/cli/session.hpp"
 #include "cartelgraph/cli/text_output.hpp"
 #include "cartelgraph/queries/centrality.hpp"
@@ -76,12 +77,13 @@ void setup_centrality(CLI::App& app, Context& context) {
       ->type_name("M");
   command->add_option("--type", options->type, "List only entities of this type (scores use the whole view)")
       ->type_name("T");
-  command->add_option("--top", options->top, "How many to list")->type_name("N");
-  command
-      ->add_option("--samples", options->samples,
-                   "Approximate betweenness from this many sampled sources (NetworkX's k); 0 is exact")
+  add_count_option(*command, "--top", options->top, "How many to list (default 10)", {1, 1'000'000});
+  add_count_option(*command, "--samples", options->samples,
+                   "Approximate betweenness from this many sampled sources (NetworkX's k); 0, the default, is exact",
+                   sample_range)
       ->type_name("K");
-  command->add_option("--seed", options->seed, "Seed of the source sample")->type_name("S");
+  add_count_option(*command, "--seed", options->seed, "Seed of the source sample (default 42)", seed_range)
+      ->type_name("S");
 }
 
 }  // namespace cartelgraph::cli

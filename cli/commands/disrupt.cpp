@@ -6,6 +6,7 @@
 #include "cartelgraph/cli/command.hpp"
 #include "cartelgraph/cli/commands/commands.hpp"
 #include "cartelgraph/cli/enum_option.hpp"
+#include "cartelgraph/cli/numeric_option.hpp"
 #include "cartelgraph/cli/session.hpp"
 #include "cartelgraph/cli/text_output.hpp"
 #include "cartelgraph/queries/disruption.hpp"
@@ -118,15 +119,16 @@ void setup_disrupt(CLI::App& app, Context& context) {
   add_enum_option(*command, "--mode", options->mode, "mode",
                   "sequential (re-rank after each removal) or block (rank once)")
       ->type_name("M");
-  command->add_option("--steps", options->steps, "How many removals")->type_name("N");
-  command
-      ->add_option("--samples", options->samples,
+  add_count_option(*command, "--steps", options->steps, "How many removals (default 5)", {1, 1'000'000});
+  add_count_option(*command, "--samples", options->samples,
                    "Estimate efficiency (and betweenness) from this many sampled sources; 0 is exact "
                    "(default: exact up to " +
                        std::to_string(automatic_exact_limit) + " entities, else " + std::to_string(automatic_samples) +
-                       ")")
+                       ")",
+                   sample_range)
       ->type_name("K");
-  command->add_option("--seed", options->seed, "Seed of the source sample")->type_name("S");
+  add_count_option(*command, "--seed", options->seed, "Seed of the source sample (default 42)", seed_range)
+      ->type_name("S");
 }
 
 }  // namespace cartelgraph::cli

@@ -2,6 +2,7 @@
 
 #include "cartelgraph/cli/command.hpp"
 #include "cartelgraph/cli/commands/commands.hpp"
+#include "cartelgraph/cli/numeric_option.hpp"
 #include "cartelgraph/cli/session.hpp"
 #include "cartelgraph/cli/text_output.hpp"
 #include "cartelgraph/queries/neighborhood.hpp"
@@ -49,7 +50,7 @@ int run_neighbors(const Session& session, const NeighborsOptions& options) {
 void setup_neighbors(CLI::App& app, Context& context) {
   auto [command, options] = add_command(app, context, help, run_neighbors);
   command->add_option("entity", options->entity, "Id, name or alias")->required()->type_name("ENTITY");
-  command->add_option("--depth", options->depth, "Hops from the entity")->type_name("N");
+  add_count_option(*command, "--depth", options->depth, "Hops from the entity (default 1)", hop_range);
   command->add_option("--kinds", options->kinds, "Only relations of these kinds")->delimiter(',')->type_name("K,...");
 }
 

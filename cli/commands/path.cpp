@@ -1,7 +1,9 @@
+#include <cstdint>
 #include <cstdio>
 
 #include "cartelgraph/cli/command.hpp"
 #include "cartelgraph/cli/commands/commands.hpp"
+#include "cartelgraph/cli/numeric_option.hpp"
 #include "cartelgraph/cli/session.hpp"
 #include "cartelgraph/cli/text_output.hpp"
 #include "cartelgraph/queries/paths.hpp"
@@ -9,6 +11,9 @@
 namespace cartelgraph::cli {
 
 namespace {
+
+// The most paths --k asks for: beyond it they are listed by the thousand, not read.
+constexpr std::uint64_t max_paths = 1000;
 
 struct PathOptions {
   std::string from;
@@ -22,14 +27,18 @@ struct PathOptions {
 const CommandHelp help = {"path", "Shortest chains of relations between two entities, every hop cited",
                           "cartelgraph path \"El Ruso\" \"Los Garibay\" --k 3"};
 
-void write_json(JsonWriter& json, const KnowledgeGraph& graph, Vertex from, Vertex to, const std::vector<Path>& paths,
+void write_json(JsonWriter& json, const KnowledgeGraph& graph, Vertex from, Vertex to, const PathSearch& search,
                 bool weighted) {
   json.begin_object();
   json.member("from", graph.entity(from).id);
   json.member("to", graph.entity(to).id);
+  if (search.stopped) {
+    json.member("stopped", true);
+    json.member("searches", search.searches);
+  }
   json.key("paths");
   json.array([&] {
-    for (const auto& path : paths) {
+    for (const auto& path : search.paths) {
       json.begin_object();
       json.member("length", path.length());
       if (weighted) json.member("cost", path.cost);
@@ -44,7 +53,8 @@ void write_json(JsonWriter& json, const KnowledgeGraph& graph, Vertex from, Vert
   json.end_object();
 }
 
-void write_text(const KnowledgeGraph& graph, Vertex, Vertex, const std::vector<Path>& paths, bool weighted) {
+void write_text(const KnowledgeGraph& graph, Vertex, Vertex, const PathSearch& search, bool weighted) {
+  const std::vector<Path>& paths = search.paths;
   for (std::size_t i = 0; i < paths.size(); ++i) {
     const auto& path = paths[i];
     std::printf("%sPath %zu: %zu hop%s", i ? "\n" : "", i + 1, path.length(), path.length() == 1 ? "" : "s");
@@ -61,11 +71,15 @@ int run_path(const Session& session, const PathOptions& options) {
   const KnowledgeGraph& graph = session.graph();
   const Vertex from = session.resolve(options.from);
   const Vertex to = session.resolve(options.to);
-  if (options.k == 0) throw Error(ErrorCategory::usage, "--k must be at least 1");
   const Projection projection = Projection::build(session.view(), options.directed);
-  const auto paths = find_paths(session.view(), projection, from, to, {options.k, options.weighted});
-  answer(session, write_json, write_text, graph, from, to, paths, options.weighted);
-  if (!paths.empty()) return exit_ok;
+  const PathSearch search = search_paths(session.view(), projection, from, to, {options.k, options.weighted});
+  answer(session, write_json, write_text, graph, from, to, search, options.weighted);
+  if (search.stopped)
+    std::fprintf(stderr,
+                 "cartelgraph: stopped after %zu of the %zu paths asked for: the search reached its bound on work "
+                 "(%zu shortest-path searches); there may be more\n",
+                 search.paths.size(), options.k, search.searches);
+  if (!search.paths.empty()) return exit_ok;
   std::fprintf(stderr, "cartelgraph: no path from %s to %s in this view\n", graph.entity(from).id.c_str(),
                graph.entity(to).id.c_str());
   return exit_no_result;
@@ -77,7 +91,7 @@ void setup_path(CLI::App& app, Context& context) {
   auto [command, options] = add_command(app, context, help, run_path);
   command->add_option("from", options->from, "Entity to start from")->required()->type_name("FROM");
   command->add_option("to", options->to, "Entity to reach")->required()->type_name("TO");
-  command->add_option("--k", options->k, "How many loopless paths, shortest first")->type_name("N");
+  add_count_option(*command, "--k", options->k, "How many loopless paths, shortest first (default 1)", {1, max_paths});
   command->add_option("--kinds", options->kinds, "Only relations of these kinds")->delimiter(',')->type_name("K,...");
   command->add_flag("--directed", options->directed, "Follow relations in their direction only");
   command->add_flag("--weighted", options->weighted, "Prefer surer hops: confirmed costs 1, reported 2, alleged 3");

@@ -3,6 +3,7 @@
 
 #include "cartelgraph/cli/command.hpp"
 #include "cartelgraph/cli/commands/commands.hpp"
+#include "cartelgraph/cli/numeric_option.hpp"
 #include "cartelgraph/cli/session.hpp"
 #include "cartelgraph/render/diagram.hpp"
 #include "cartelgraph/render/output_file.hpp"
@@ -76,7 +77,7 @@ int run_render(const Session& session, const RenderOptions& options) {
 void setup_render(CLI::App& app, Context& context) {
   auto [command, options] = add_command(app, context, help, run_render);
   command->add_option("--focus", options->focus, "Draw the ego network of this entity")->type_name("ENTITY");
-  command->add_option("--depth", options->depth, "Hops around --focus")->type_name("N");
+  add_count_option(*command, "--depth", options->depth, "Hops around --focus (default 1)", hop_range);
   command->add_option("--path", options->path, "Highlight the shortest path between two entities")
       ->expected(2)
       ->type_name("FROM TO");

@@ -2,9 +2,11 @@
 
 #include "cartelgraph/cli/command.hpp"
 #include "cartelgraph/cli/commands/commands.hpp"
+#include "cartelgraph/cli/numeric_option.hpp"
 #include "cartelgraph/cli/session.hpp"
 #include "cartelgraph/cli/style.hpp"
 #include "cartelgraph/cli/text_output.hpp"
+#include "cartelgraph/graph/normalize.hpp"
 #include "cartelgraph/queries/resolve.hpp"
 
 namespace cartelgraph::cli {
@@ -46,15 +48,26 @@ void write_text(const KnowledgeGraph& graph, const std::string&, const std::vect
                 graph.entity(m.entity).id.c_str());
 }
 
-int run_search(const Session& session, const SearchOptions& options) {
-  std::vector<SearchMatch> matches;
+// Throws Error (usage) if `text` is not valid UTF-8, or has nothing to search for once case,
+// accents, punctuation and spaces are set aside ("", "  ", "--").
+void check_search_text(const std::string& text) {
+  std::string key;
   try {
-    matches = search_entities(session.graph(), options.text, options.limit);
+    key = normalize_name(text);
   } catch (const Error&) {
-    throw Error(ErrorCategory::usage, "'" + options.text + "' is not valid UTF-8");
+    throw Error(ErrorCategory::usage, "'" + text + "' is not valid UTF-8");
   }
+  if (key.empty()) throw Error(ErrorCategory::usage, "search: '" + text + "' has no letters or digits to look for");
+}
+
+int run_search(const Session& session, const SearchOptions& options) {
+  check_search_text(options.text);
+  const auto matches = search_entities(session.graph(), options.text, options.limit);
   answer(session, write_json, write_text, session.graph(), options.text, matches);
-  return matches.empty() ? exit_no_result : exit_ok;
+  if (!matches.empty()) return exit_ok;
+  std::fprintf(stderr, "cartelgraph: no name or alias matches '%s' (none scores %.1f or more)\n", options.text.c_str(),
+               relevance_floor);
+  return exit_no_result;
 }
 
 }  // namespace
@@ -62,7 +75,7 @@ int run_search(const Session& session, const SearchOptions& options) {
 void setup_search(CLI::App& app, Context& context) {
   auto [command, options] = add_command(app, context, help, run_search);
   command->add_option("text", options->text, "What to look for")->required()->type_name("TEXT");
-  command->add_option("--limit", options->limit, "How many matches")->type_name("N");
+  add_count_option(*command, "--limit", options->limit, "How many matches (default 10)", {1, 10'000});
 }
 
 }  // namespace cartelgraph::cli
