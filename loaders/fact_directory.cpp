@@ -23,7 +23,7 @@ std::string file_kind(mode_t mode) {
   if (S_ISCHR(mode)) return "a character device";
   if (S_ISBLK(mode)) return "a block device";
   if (S_ISSOCK(mode)) return "a socket";
-  return "not a file";
+  return "a special file";
 }
 
 std::string cannot_read(int error) { return std::string("cannot read file: ") + std::strerror(error); }
