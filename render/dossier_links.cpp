@@ -30,7 +30,9 @@ std::string Links::entity(Vertex v) {
   return "<a href=\"#entity-" + anchor_id(e.id) + "\">" + html_escape(known_name(e)) + "</a>";
 }
 
-std::string Links::entities(std::span<const Vertex> vertices) {
+std::string Links::entities(std::span<const Vertex> vertices, std::size_t most) {
+  if (vertices.size() > most)
+    return entities(vertices.first(most), most) + " and " + std::to_string(vertices.size() - most) + " more";
   std::string out;
   for (std::size_t i = 0; i < vertices.size(); ++i)
     out += (i == 0 ? "" : i + 1 == vertices.size() ? " and " : ", ") + entity(vertices[i]);

@@ -34,8 +34,8 @@ class Links {
   [[nodiscard]] std::vector<Vertex> carded() const;
   /// `<a href="#entity-ID">known name</a>` (the name alone when closed and `v` has no card).
   [[nodiscard]] std::string entity(Vertex v);
-  /// Entities as links joined by ", " and a final " and ".
-  [[nodiscard]] std::string entities(std::span<const Vertex> vertices);
+  /// Entities as links joined by ", " and a final " and "; past `most`, "and N more".
+  [[nodiscard]] std::string entities(std::span<const Vertex> vertices, std::size_t most = 25);
   /// The number of source `id` in the source list (1-based), 0 when unknown.
   [[nodiscard]] std::size_t number(std::string_view id) const;
   /// " [1, 4]": links to the sources the citations name, each titled by its source's title;
