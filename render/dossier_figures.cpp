@@ -110,6 +110,18 @@ std::vector<Vertex> around(const Graph& g, const DiagramSpec& spec, Vertex hub,
   return neighbours;
 }
 
+// The hubs details are drawn around: the most connected people, groups and businesses first,
+// then places, agencies and events; at most detail_count.
+std::vector<std::pair<Vertex, std::size_t>> hubs(const KnowledgeGraph& graph,
+                                                 std::vector<std::pair<Vertex, std::size_t>> order) {
+  std::ranges::stable_partition(order, [&](const auto& entry) {
+    const EntityType type = graph.entity(entry.first).type;
+    return type != EntityType::place && type != EntityType::agency && type != EntityType::event;
+  });
+  order.resize(std::min(detail_count, order.size()));
+  return order;
+}
+
 // "1 entity", "2 entities": `what` is the singular, `plural` its plural.
 std::string count_of(std::size_t n, std::string_view what, std::string_view plural = {}) {
   return std::to_string(n) + " " + std::string(n == 1 ? what : plural.empty() ? std::string(what) + "s" : plural);
@@ -164,21 +176,19 @@ std::string figures(Links& links, const DiagramSpec& spec, std::string_view what
   std::vector<Vertex> top;
   for (std::size_t i = 0; i < std::min(overview_size, order.size()); ++i) top.push_back(order[i].first);
   std::string out = "<p class=\"note\">Too large to read as one picture (" + whole +
-                    "): the most connected entities first, then the ties around the " +
-                    std::to_string(std::min(detail_count, order.size())) +
-                    " most connected; every tie is in the cards.</p>\n";
+                    "): the most connected entities first, then the ties around the most connected people and "
+                    "groups; every tie is in the cards.</p>\n";
   const DiagramSpec overview = restrict_spec(links.graph(), spec, top);
   out += figure(links, overview,
                 "The " + count_of(top.size(), "entity", "entities") + " of the " + std::string(what) +
                     " with the most ties, and the " + count_of(overview.relations.size(), "relation") + " among them.");
-  for (std::size_t i = 0; i < std::min(detail_count, order.size()); ++i) {
-    const Vertex hub = order[i].first;
+  for (const auto& [hub, ties] : hubs(links.graph(), order)) {
     DiagramSpec detail = restrict_spec(links.graph(), spec, around(g, spec, hub, rank));
     detail.legend = false;  // the overview above carries the key
     out += "<h4>Around " + links.entity(hub) + "</h4>\n" +
            figure(links, detail,
-                  count_of(detail.entities.size() - 1, "neighbour") + " by its " + count_of(order[i].second, "tie") +
-                      " in the " + std::string(what) + ", and the relations among them.");
+                  "Its " + count_of(detail.entities.size() - 1, "most connected neighbour") + " (of " +
+                      count_of(ties, "tie") + " in the " + std::string(what) + "), and the relations among them.");
   }
   return out;
 }

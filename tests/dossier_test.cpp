@@ -45,6 +45,18 @@ std::set<std::string> dangling_links(const std::string& html) {
   return dangling;
 }
 
+// `n` people, each after the first an associate of a random earlier one (seeded).
+KnowledgeGraph random_tree(std::size_t n) {
+  KnowledgeGraph g;
+  g.add_source({"doc", "A document", "", "", "2021", "", ""});
+  std::mt19937 random(3);
+  for (std::size_t i = 0; i < n; ++i) {
+    const Vertex v = g.add_entity(make_entity("p" + std::to_string(i), EntityType::person, "P" + std::to_string(i)));
+    if (i > 0) g.add_relation(v, random() % i, make_relation(RelationKind::associate_of, Confidence::reported));
+  }
+  return g;
+}
+
 std::string card_link(const KnowledgeGraph& g, Vertex v) { return "href=\"#entity-" + g.entity(v).id + "\""; }
 
 }  // namespace
@@ -100,14 +112,7 @@ TEST_CASE("the key findings name each conflict's sides, the top brokers and rece
 }
 
 TEST_CASE("the dossier of a large network shows its top entities, samples betweenness and keeps links whole") {
-  KnowledgeGraph g;
-  g.add_source({"doc", "A document", "", "", "2021", "", ""});
-  std::vector<Vertex> people;
-  for (int i = 0; i < 6000; ++i)
-    people.push_back(g.add_entity(make_entity("p" + std::to_string(i), EntityType::person, "P" + std::to_string(i))));
-  std::mt19937 random(3);
-  for (std::size_t i = 1; i < people.size(); ++i)
-    g.add_relation(people[i], people[random() % i], make_relation(RelationKind::associate_of, Confidence::reported));
+  const KnowledgeGraph g = random_tree(6000);
   const std::string html = render_dossier(GraphView(g), {.threads = 1});
   CHECK(html.find("estimated from shortest paths out of 1000 of the 6000 entities") != std::string::npos);
   CHECK(html.find("within ±") != std::string::npos);
