@@ -213,13 +213,16 @@ std::string source_section(const KnowledgeGraph& graph) {
 // and the ties among them.
 std::string overview(const GraphView& criminal, const CentralityScores& betweenness, const CentralityScores& degree,
                      Links& links) {
-  std::vector<Vertex> top;
-  for (const CentralityScores* scores : {&betweenness, &degree}) {
-    const auto order = scores->ranking();
-    for (std::size_t i = 0; i < std::min(overview_per_ranking, order.size()); ++i)
-      if (std::ranges::find(top, order[i].entity) == top.end()) top.push_back(order[i].entity);
-  }
-  const DiagramSpec spec = dossier::restrict_spec(criminal.knowledge_graph(), whole_view(criminal), top);
+  const auto betweenness_order = betweenness.ranking(), degree_order = degree.ranking();
+  const DiagramSpec whole = whole_view(criminal);
+  const auto top = [&](std::size_t per_ranking) {
+    std::vector<Vertex> vertices;
+    for (const auto* order : {&betweenness_order, &degree_order})
+      for (std::size_t i = 0; i < std::min(per_ranking, order->size()); ++i)
+        if (std::ranges::find(vertices, (*order)[i].entity) == vertices.end()) vertices.push_back((*order)[i].entity);
+    return dossier::restrict_spec(criminal.knowledge_graph(), whole, vertices);
+  };
+  const DiagramSpec spec = dossier::largest_fitting(criminal.knowledge_graph(), {overview_per_ranking, 7, 5}, top);
   if (spec.entities.empty()) return {};
   return "<section id=\"overview\"><h2>The criminal network's central figures</h2>\n" +
          dossier::figure(links, spec,

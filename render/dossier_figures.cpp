@@ -14,8 +14,9 @@ namespace {
 constexpr std::size_t most_drawn = 30;
 // The largest text of a figure is kept near this many CSS px (a 4-node picture is not huge).
 constexpr double comfortable_px = 16;
-// An overview of a large view shows this many entities; this many details follow it, each of a
-// hub and up to `detail_neighbours` of its neighbours.
+// An overview of a large view shows at most this many entities; this many details follow it,
+// each of a hub and at most `detail_neighbours` of its neighbours (fewer where more would not
+// read at page width).
 constexpr std::size_t overview_size = 10;
 constexpr std::size_t detail_count = 4;
 constexpr std::size_t detail_neighbours = 6;
@@ -94,8 +95,8 @@ std::vector<std::pair<Vertex, std::size_t>> by_degree(const Graph& g, const Diag
   return order;
 }
 
-// `hub` and its most connected neighbours in `spec` (by `rank`), at most detail_neighbours.
-std::vector<Vertex> around(const Graph& g, const DiagramSpec& spec, Vertex hub,
+// `hub` and its most connected neighbours in `spec` (by `rank`), at most `most`.
+std::vector<Vertex> around(const Graph& g, const DiagramSpec& spec, Vertex hub, std::size_t most,
                            const std::map<Vertex, std::size_t>& rank) {
   std::vector<Vertex> neighbours;
   for (const Edge e : spec.relations) {
@@ -105,7 +106,7 @@ std::vector<Vertex> around(const Graph& g, const DiagramSpec& spec, Vertex hub,
   std::ranges::sort(neighbours, {}, [&](Vertex v) { return rank.at(v); });
   const auto [first, last] = std::ranges::unique(neighbours);
   neighbours.erase(first, last);
-  if (neighbours.size() > detail_neighbours) neighbours.resize(detail_neighbours);
+  if (neighbours.size() > most) neighbours.resize(most);
   neighbours.push_back(hub);
   return neighbours;
 }
@@ -138,6 +139,16 @@ std::string drawing(const KnowledgeGraph& graph, DiagramSpec spec) {
 }
 
 }  // namespace
+
+DiagramSpec largest_fitting(const KnowledgeGraph& graph, std::initializer_list<std::size_t> sizes,
+                            const std::function<DiagramSpec(std::size_t)>& make) {
+  DiagramSpec spec;
+  for (const std::size_t size : sizes) {
+    spec = make(size);
+    if (legible_width(measure(drawing(graph, spec))) <= page_width_px) break;
+  }
+  return spec;
+}
 
 DiagramSpec restrict_spec(const KnowledgeGraph& graph, const DiagramSpec& spec, std::vector<Vertex> vertices) {
   std::ranges::sort(vertices);
@@ -173,18 +184,24 @@ std::string figures(Links& links, const DiagramSpec& spec, std::string_view what
   const auto order = by_degree(g, spec);
   std::map<Vertex, std::size_t> rank;
   for (std::size_t i = 0; i < order.size(); ++i) rank[order[i].first] = i;
-  std::vector<Vertex> top;
-  for (std::size_t i = 0; i < std::min(overview_size, order.size()); ++i) top.push_back(order[i].first);
+  const auto top = [&](std::size_t size) {
+    std::vector<Vertex> out;
+    for (std::size_t i = 0; i < std::min(size, order.size()); ++i) out.push_back(order[i].first);
+    return restrict_spec(links.graph(), spec, out);
+  };
   std::string out = "<p class=\"note\">Too large to read as one picture (" + whole +
                     "): the most connected entities first, then the ties around the most connected people and "
                     "groups; every tie is in the cards.</p>\n";
-  const DiagramSpec overview = restrict_spec(links.graph(), spec, top);
+  const DiagramSpec overview = largest_fitting(links.graph(), {overview_size, 7, 5}, top);
   out += figure(links, overview,
-                "The " + count_of(top.size(), "entity", "entities") + " of the " + std::string(what) +
+                "The " + count_of(overview.entities.size(), "entity", "entities") + " of the " + std::string(what) +
                     " with the most ties, and the " + count_of(overview.relations.size(), "relation") + " among them.");
   for (const auto& [hub, ties] : hubs(links.graph(), order)) {
-    DiagramSpec detail = restrict_spec(links.graph(), spec, around(g, spec, hub, rank));
-    detail.legend = false;  // the overview above carries the key
+    const DiagramSpec detail = largest_fitting(links.graph(), {detail_neighbours, 4, 3}, [&](std::size_t most) {
+      DiagramSpec part = restrict_spec(links.graph(), spec, around(g, spec, hub, most, rank));
+      part.legend = false;  // the overview above carries the key
+      return part;
+    });
     out += "<h4>Around " + links.entity(hub) + "</h4>\n" +
            figure(links, detail,
                   "Its " + count_of(detail.entities.size() - 1, "most connected neighbour") + " (of " +

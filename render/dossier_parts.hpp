@@ -2,6 +2,8 @@
 // The pieces of the HTML dossier (render/dossier*.cpp): links to entity cards and numbered
 // sources, figures sized for the page, and the key findings. Internal to the library.
 
+#include <functional>
+#include <initializer_list>
 #include <span>
 #include <string>
 #include <string_view>
@@ -64,6 +66,11 @@ inline constexpr double legible_px = 10.5;
 /// an overview of its most connected entities and a detail around each of the top few.
 /// `what` names the whole in captions ("storyline"). Throws RenderError.
 [[nodiscard]] std::string figures(Links& links, const DiagramSpec& spec, std::string_view what);
+
+/// The spec `make` builds for the first of `sizes` (largest first) whose drawing reads whole at
+/// page width (smallest text legible_px), else for the last size. Draws each try. Throws RenderError.
+[[nodiscard]] DiagramSpec largest_fitting(const KnowledgeGraph& graph, std::initializer_list<std::size_t> sizes,
+                                          const std::function<DiagramSpec(std::size_t)>& make);
 
 /// `spec` kept to `vertices` and the relations among them. O(E log V).
 [[nodiscard]] DiagramSpec restrict_spec(const KnowledgeGraph& graph, const DiagramSpec& spec,
