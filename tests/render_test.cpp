@@ -154,23 +154,6 @@ TEST_CASE("the dossier is self-contained and has every section and card") {
   CHECK(render_dossier(GraphView(g), {.threads = 1}) == html);
 }
 
-TEST_CASE("the dossier shows the name an entity is known by and what each citation rests on") {
-  KnowledgeGraph g = sample_graph();
-  g.add_source({"talk", "An interview", "", "", "2024-05-02", "", ""});
-  Entity mencho = make_entity("nemesio", EntityType::person, "Nemesio Oseguera Cervantes");
-  mencho.known_as = "El Mencho";
-  mencho.sources = {{"doc", "Sources of “Inner Circle”", "A title names him.", CitationSupport::title},
-                    {"doc", "Inner Circle", "A statement names him.", CitationSupport::statement},
-                    {"talk", "Question 3", "Said in the interview."}};
-  g.add_entity(mencho);
-  const std::string html = render_dossier(GraphView(g));
-  CHECK(html.find("<p>Known as: El Mencho</p>") != std::string::npos);
-  CHECK(html.find("</a> §Sources of “Inner Circle”, title only] A title names him.") != std::string::npos);
-  CHECK(html.find("</a> §Inner Circle, statement] A statement names him.") != std::string::npos);
-  CHECK(html.find("</a> §Question 3] Said in the interview.") != std::string::npos);
-  CHECK(html.find("talk · </span>") == std::string::npos);  // no empty document after the id
-}
-
 TEST_CASE("every built-in storyline renders, clustered or not") {
   const KnowledgeGraph g = load_builtin_graph();
   const GraphView view(g);
