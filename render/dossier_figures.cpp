@@ -134,6 +134,7 @@ double legible_width(const SvgGeometry& g) { return g.width_pt * legible_px / g.
 // `spec` drawn by `dot`, titled by the heading above it rather than in the picture.
 std::string drawing(const KnowledgeGraph& graph, DiagramSpec spec) {
   spec.title.clear();
+  spec.caption = false;  // the figure's own caption and the page's source list say it
   if (spec.relations.empty()) spec.legend = false;  // a legend of no kinds is an empty table Graphviz refuses
   return render_diagram(graph, spec, DiagramFormat::svg, "dot");
 }

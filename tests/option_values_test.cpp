@@ -71,6 +71,8 @@ const std::vector<NumericOption> numeric_options = {
     {"neighbors nemesio-oseguera-cervantes --depth VALUE", "--depth", 1, 100},
     {"render --focus nemesio-oseguera-cervantes --layout none -o " + scratch + "/out.dot --depth VALUE", "--depth", 1,
      100},
+    {"render --focus nemesio-oseguera-cervantes --layout none -o " + scratch + "/out.dot --dpi VALUE", "--dpi", 36,
+     1200},
     {"centrality --top VALUE", "--top", 1, 1'000'000},
     {"centrality --measure betweenness --samples VALUE", "--samples", 0, 1'000'000'000},
     {"centrality --measure betweenness --samples 20 --seed VALUE", "--seed", 0, max64},

@@ -25,7 +25,7 @@ struct RenderOptions {
   bool no_legend = false;
   bool context = false;
   bool sides = false;
-  double dpi = 150;
+  std::size_t dpi = 150;
   std::string output;
 };
 
@@ -108,7 +108,7 @@ int run_render(const Session& session, const RenderOptions& options) {
   DiagramSpec spec = diagram(session, options);
   spec.cluster = options.cluster;
   spec.legend = !options.no_legend;
-  spec.dpi = options.dpi;
+  spec.dpi = static_cast<double>(options.dpi);
   spec.notes = caption(session, options);
   if (options.sides && assign_sides(spec, session.view()) == 0)
     std::fprintf(stderr, "no conflict among the groups drawn: --sides has nothing to colour\n");
@@ -144,9 +144,7 @@ void setup_render(CLI::App& app, Context& context) {
                     "entity's own acts; a storyline its facts without territory)");
   command->add_flag("--sides", options->sides,
                     "Colour groups and people by the side of the conflict they are on, and draw the sides apart");
-  command->add_option("--dpi", options->dpi, "PNG resolution in dots per inch (default 150)")
-      ->check(CLI::Range(36.0, 1200.0))
-      ->type_name("N");
+  add_count_option(*command, "--dpi", options->dpi, "PNG resolution in dots per inch (default 150)", {36, 1200});
   command->add_option("-o,--output", options->output, "Output file, written whole or not at all")
       ->required()
       ->type_name("FILE");
