@@ -14,6 +14,7 @@
 #include "cartelgraph/cli/common_options.hpp"
 #include "cartelgraph/cli/session.hpp"
 #include "cartelgraph/exporters/json_writer.hpp"
+#include "cartelgraph/graph/visible_text.hpp"  // visible: every text a command prints from the data
 
 namespace cartelgraph::cli {
 

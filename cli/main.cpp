@@ -14,6 +14,7 @@
 
 #include "cartelgraph/cli/commands/commands.hpp"
 #include "cartelgraph/graph/error.hpp"
+#include "cartelgraph/graph/visible_text.hpp"
 #include "cartelgraph/loaders/problem.hpp"
 #include "cartelgraph/render/output_file.hpp"
 
@@ -36,11 +37,11 @@ int exit_code(ErrorCategory category) {
 
 int report(const Error& error) {
   if (const auto* load = dynamic_cast<const LoadError*>(&error)) {
-    for (const auto& problem : load->problems()) std::fprintf(stderr, "%s\n", to_string(problem).c_str());
+    for (const auto& problem : load->problems()) std::fprintf(stderr, "%s\n", visible(to_string(problem)).c_str());
     std::fprintf(stderr, "cartelgraph: invalid data (%zu problem%s)\n", load->problems().size(),
                  load->problems().size() == 1 ? "" : "s");
   } else {
-    std::fprintf(stderr, "cartelgraph: %s\n", error.what());
+    std::fprintf(stderr, "cartelgraph: %s\n", visible(error.what(), true).c_str());
   }
   return exit_code(error.category());
 }
@@ -63,7 +64,7 @@ int parse_and_run(CLI::App& app, Context& context, int argc, char** argv) {
     std::fprintf(stderr, "cartelgraph: internal error: out of memory\n");
     return exit_internal;
   } catch (const std::exception& error) {
-    std::fprintf(stderr, "cartelgraph: internal error: %s\n", error.what());
+    std::fprintf(stderr, "cartelgraph: internal error: %s\n", visible(error.what(), true).c_str());
     return exit_internal;
   }
 }
@@ -116,7 +117,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   // One line per error, as every other error gets: "cartelgraph: --measure: unknown measure …".
   app.failure_message(
-      [](const CLI::App*, const CLI::Error& error) { return std::string("cartelgraph: ") + error.what() + "\n"; });
+      [](const CLI::App*, const CLI::Error& error) { return "cartelgraph: " + visible(error.what(), true) + "\n"; });
   app.fallthrough();  // global options also after the subcommand: `path A B --format json`
   app.set_version_flag("--version", std::string("cartelgraph ") + CARTELGRAPH_VERSION);
   app.footer(

@@ -67,7 +67,7 @@ int run_render(const Session& session, const RenderOptions& options) {
   spec.legend = !options.no_legend;
   const std::string layout = options.layout.empty() ? default_layout(spec) : options.layout;
   write_file_atomically(options.output, render_diagram(session.graph(), spec, *format, layout));
-  std::fprintf(stderr, "wrote %s: %zu entities, %zu relations (layout %s)\n", options.output.c_str(),
+  std::fprintf(stderr, "wrote %s: %zu entities, %zu relations (layout %s)\n", visible(options.output).c_str(),
                spec.entities.size(), spec.relations.size(), layout.c_str());
   return exit_ok;
 }

@@ -21,7 +21,7 @@ int run_report(const Session& session, const ReportOptions& options) {
   if (!options.output.ends_with(".html") && !options.output.ends_with(".htm"))
     throw Error(ErrorCategory::usage, "-o " + options.output + ": the dossier is HTML: the file must end in .html");
   write_file_atomically(options.output, render_dossier(session.view(), {.threads = session.options().threads}));
-  std::fprintf(stderr, "wrote %s\n", options.output.c_str());
+  std::fprintf(stderr, "wrote %s\n", visible(options.output).c_str());
   return exit_ok;
 }
 
