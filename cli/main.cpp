@@ -83,7 +83,7 @@ int flush_standard_output(int code) {
 }
 
 // Ctrl-C or a kill: no half-written temporary file is left behind, and the exit status is
-// 128 + the signal (130, 143), as a shell reports it.
+// 128 + the signal (130, 143, 129 for a closed terminal), as a shell reports it.
 extern "C" void on_interrupt(int signal) {
   remove_unfinished_outputs();
   ::_exit(128 + signal);
@@ -96,6 +96,7 @@ void handle_signals() {
   std::signal(SIGPIPE, SIG_DFL);
   std::signal(SIGINT, on_interrupt);
   std::signal(SIGTERM, on_interrupt);
+  std::signal(SIGHUP, on_interrupt);
 }
 
 void setup_commands(CLI::App& app, Context& context) {
@@ -125,7 +126,7 @@ int main(int argc, char** argv) {
       "Global options may also follow the command. Run 'cartelgraph COMMAND --help' for a command's options.\n\n"
       "Exit codes: 0 success; 1 no result (unknown entity, no path); 2 usage error, ambiguous name\n"
       "or output that cannot be written; 3 invalid data; 70 internal error (out of memory);\n"
-      "130 or 143 interrupted.");
+      "129, 130 or 143 interrupted (hangup, Ctrl-C, kill).");
   Context context;
   setup_commands(app, context);
   return flush_standard_output(parse_and_run(app, context, argc, argv));

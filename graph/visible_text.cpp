@@ -37,7 +37,8 @@ std::optional<HiddenCharacter> find_hidden(std::string_view text) noexcept {
   for (std::size_t i = 0; i < text.size();) {
     const auto [c, length] = decode(text.substr(i));
     if (c >= 0)
-      if (const auto kind = kind_of(static_cast<char32_t>(c))) return HiddenCharacter{i, static_cast<char32_t>(c), *kind};
+      if (const auto kind = kind_of(static_cast<char32_t>(c)))
+        return HiddenCharacter{i, static_cast<char32_t>(c), *kind};
     i += length;
   }
   return std::nullopt;
@@ -56,7 +57,8 @@ std::string visible(std::string_view text, bool keep_lines) {
     const auto [c, length] = decode(text.substr(i));
     const auto kind = c < 0 ? std::nullopt : kind_of(static_cast<char32_t>(c));
     if (c < 0) out += hex("\\x%02X", static_cast<unsigned char>(text[i]));
-    else if (!kind || kind == HiddenKind::zero_width || (keep_lines && (c == '\n' || c == '\t'))) out += text.substr(i, length);
+    else if (!kind || kind == HiddenKind::zero_width || (keep_lines && (c == '\n' || c == '\t')))
+      out += text.substr(i, length);
     else if (c == 0x1B) out += "\\e";
     else if (c < 0x80) out += hex("\\x%02X", static_cast<unsigned>(c));
     else out += hex("\\u{%04X}", static_cast<unsigned>(c));

@@ -81,17 +81,22 @@ class Target {
       in_place_ = true;
       return;
     }
+    // lstat: a symbolic link is the file replaced, never the file it names (rename(2) replaces
+    // the link itself), so a planted link cannot redirect the output into another file.
     struct stat status {};
-    if (::stat(path.c_str(), &status) != 0) return;  // a new file (or mkstemp says why not)
+    if (::lstat(path.c_str(), &status) != 0) return;  // a new file (or mkstemp says why not)
     if (S_ISDIR(status.st_mode)) fail(path_, "", EISDIR);
+    if (S_ISLNK(status.st_mode)) {
+      exists_ = true;  // the link is kept by keep_previous(), and the new file gets a new file's mode
+      mode_ = new_file_mode();
+      return;
+    }
     if (!S_ISREG(status.st_mode)) {
       in_place_ = true;
       return;
     }
     exists_ = true;
     mode_ = status.st_mode & 07777;
-    std::error_code error;
-    if (auto real = std::filesystem::canonical(path, error); !error) file_ = std::move(real);  // through links
   }
   ~Target() {
     if (!temporary_.empty()) {
@@ -147,7 +152,8 @@ class Target {
   void keep_previous() {
     if (in_place_ || !exists_) return;
     const std::string previous = temporary_ + ".old";
-    if (::link(file_.c_str(), previous.c_str()) == 0) previous_ = previous;
+    // linkat without AT_SYMLINK_FOLLOW links a symbolic link itself, not the file it names.
+    if (::linkat(AT_FDCWD, file_.c_str(), AT_FDCWD, previous.c_str(), 0) == 0) previous_ = previous;
   }
 
   void replace() {
@@ -169,7 +175,7 @@ class Target {
 
  private:
   std::filesystem::path path_;  // as given, for messages
-  std::filesystem::path file_;  // the file replaced: `path_` with symbolic links followed
+  std::filesystem::path file_;  // the file replaced (a symbolic link itself, not what it names)
   std::string_view bytes_;
   bool in_place_ = false;
   bool exists_ = false;

@@ -140,15 +140,24 @@ TEST_CASE("when a rename fails, the files of the set already renamed are put bac
   CHECK(names_in(dir.path()) == std::set<std::string>{"a.csv", "b.csv"});
 }
 
-TEST_CASE("a symbolic link is followed and a FIFO written in place, neither replaced") {
+TEST_CASE("a symbolic link is replaced itself, never written through; a FIFO is written in place") {
   const TempDir dir("special");
-  SUBCASE("a symbolic link") {
-    write_plainly(dir / "real.svg", "old");
-    fs::create_symlink("real.svg", dir / "link.svg");
+  SUBCASE("a symbolic link to another file") {
+    write_plainly(dir / "victim.txt", "old");
+    fs::create_symlink("victim.txt", dir / "link.svg");
     write_file_atomically(dir / "link.svg", "new");
-    CHECK(fs::is_symlink(dir / "link.svg"));
-    CHECK(read_file(dir / "real.svg") == "new");
-    CHECK(names_in(dir.path()) == std::set<std::string>{"link.svg", "real.svg"});
+    CHECK_FALSE(fs::is_symlink(dir / "link.svg"));
+    CHECK(fs::is_regular_file(dir / "link.svg"));
+    CHECK(read_file(dir / "link.svg") == "new");
+    CHECK(read_file(dir / "victim.txt") == "old");
+    CHECK(names_in(dir.path()) == std::set<std::string>{"link.svg", "victim.txt"});
+  }
+  SUBCASE("a dangling symbolic link: the same, and nothing is created where it points") {
+    fs::create_symlink("nowhere.txt", dir / "link.svg");
+    write_file_atomically(dir / "link.svg", "new");
+    CHECK_FALSE(fs::is_symlink(dir / "link.svg"));
+    CHECK(read_file(dir / "link.svg") == "new");
+    CHECK(names_in(dir.path()) == std::set<std::string>{"link.svg"});
   }
   SUBCASE("a FIFO") {
     const fs::path fifo = dir / "fifo";

@@ -29,7 +29,9 @@ const std::string poisoned = fixtures + "poisoned";
 std::string raw_control(std::string_view text) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     const auto byte = static_cast<unsigned char>(text[i]);
-    const auto next = [&](std::size_t k) { return i + k < text.size() ? static_cast<unsigned char>(text[i + k]) : 0; };
+    const auto next = [&](std::size_t k) {
+      return i + k < text.size() ? static_cast<unsigned char>(text[i + k]) : 0;
+    };
     if ((byte < 0x20 && byte != '\n' && byte != '\t') || byte == 0x7F) return "C0 byte " + std::to_string(byte);
     if (byte == 0xC2 && next(1) >= 0x80 && next(1) <= 0x9F) return "C1 control";
     if (byte == 0xE2 && next(1) == 0x80 && next(2) >= 0xAA && next(2) <= 0xAE) return "bidi embedding or override";

@@ -40,12 +40,7 @@ void write_csv(const GraphView& view, const std::string& output) {
 }
 
 void write_document(const std::string& text, const std::string& output) {
-  if (output == "-") {
-    std::fwrite(text.data(), 1, text.size(), stdout);  // main checks that stdout took it all
-    return;
-  }
-  write_file_atomically(output, text);
-  std::fprintf(stderr, "wrote %s\n", visible(output).c_str());
+  if (write_output(output, text)) std::fprintf(stderr, "wrote %s\n", visible(output).c_str());
 }
 
 int run_export(const Context& context, const ExportOptions& options) {

@@ -22,6 +22,7 @@ struct RenderOptions {
   bool cluster = false;
   bool no_legend = false;
   std::string output;
+  std::string image_format;  // svg, png, pdf or dot: needed with -o -
 };
 
 const CommandHelp help = {"render", "Draw a network diagram (.dot, .svg, .png or .pdf) with Graphviz",
@@ -56,17 +57,31 @@ DiagramSpec diagram(const Session& session, const RenderOptions& options) {
   return whole_view(session.view());
 }
 
-int run_render(const Session& session, const RenderOptions& options) {
+// The diagram's format: --image-format, which `-o -` needs, else the file's extension (with which
+// --image-format, if given too, must agree). Throws Error (usage).
+DiagramFormat output_format(const RenderOptions& options) {
+  const auto named = options.image_format.empty() ? std::nullopt : format_for_path("diagram." + options.image_format);
+  if (options.output == "-") {
+    if (!named) throw Error(ErrorCategory::usage, "-o - writes to standard output: say the format with --image-format");
+    return *named;
+  }
   const auto format = format_for_path(options.output);
   if (!format)
     throw Error(ErrorCategory::usage, "-o " + options.output + ": the file must end in .dot, .svg, .png or .pdf");
+  if (named && *named != *format)
+    throw Error(ErrorCategory::usage, "--image-format " + options.image_format + " does not match -o " + options.output);
+  return *format;
+}
+
+int run_render(const Session& session, const RenderOptions& options) {
+  const DiagramFormat format = output_format(options);
   if (!options.focus.empty() + !options.path.empty() + !options.storyline.empty() > 1)
     throw Error(ErrorCategory::usage, "choose one of --focus, --path and --storyline");
   DiagramSpec spec = diagram(session, options);
   spec.cluster = options.cluster;
   spec.legend = !options.no_legend;
   const std::string layout = options.layout.empty() ? default_layout(spec) : options.layout;
-  write_file_atomically(options.output, render_diagram(session.graph(), spec, *format, layout));
+  if (!write_output(options.output, render_diagram(session.graph(), spec, format, layout))) return exit_ok;
   std::fprintf(stderr, "wrote %s: %zu entities, %zu relations (layout %s)\n", visible(options.output).c_str(),
                spec.entities.size(), spec.relations.size(), layout.c_str());
   return exit_ok;
@@ -92,9 +107,12 @@ void setup_render(CLI::App& app, Context& context) {
       ->type_name("ENGINE");
   command->add_flag("--cluster", options->cluster, "Draw members inside their organization");
   command->add_flag("--no-legend", options->no_legend, "Leave out the legend");
-  command->add_option("-o,--output", options->output, "Output file, written whole or not at all")
+  command->add_option("-o,--output", options->output, "Output file, written whole or not at all; - for standard output")
       ->required()
       ->type_name("FILE");
+  command->add_option("--image-format", options->image_format, "svg, png, pdf or dot: the format for -o -")
+      ->check(CLI::IsMember({"svg", "png", "pdf", "dot"}))
+      ->type_name("FORMAT");
 }
 
 }  // namespace cartelgraph::cli
