@@ -278,7 +278,9 @@ class Loader final : public detail::RelationReader {
     if (is_name && hidden->kind == HiddenKind::control)
       return report(at, member, what + ", which a name may not hold (it would act on a terminal)");
     const std::size_t offset = offset_of(at.file, pointer(at, member));
-    warnings_.push_back({at.file, offset, located(at.file, offset, "warning: " + what + " (text output shows it escaped)")});
+    const char* effect = hidden->kind == HiddenKind::zero_width ? " (invisible: names that look alike may differ)"
+                                                                : " (text output shows it escaped)";
+    warnings_.push_back({at.file, offset, located(at.file, offset, "warning: " + what + effect)});
   }
 
   void check_citation_notes(const Location& at, const std::vector<Citation>& citations) {

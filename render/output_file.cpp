@@ -1,6 +1,7 @@
 #include "cartelgraph/render/output_file.hpp"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -41,6 +42,25 @@ void unregister_unfinished(const char* path) noexcept {
     if (slot.compare_exchange_strong(expected, nullptr)) return;
   }
 }
+
+// SIGINT, SIGTERM and SIGHUP held back while it lives: a temporary file is created and
+// registered for remove_unfinished_outputs() as one step, and a signal that comes in between
+// is delivered once both are done.
+class InterruptsHeld {
+ public:
+  InterruptsHeld() noexcept {
+    sigset_t interrupts;
+    sigemptyset(&interrupts);
+    for (const int signal : {SIGINT, SIGTERM, SIGHUP}) sigaddset(&interrupts, signal);
+    ::pthread_sigmask(SIG_BLOCK, &interrupts, &previous_);
+  }
+  ~InterruptsHeld() { ::pthread_sigmask(SIG_SETMASK, &previous_, nullptr); }
+  InterruptsHeld(const InterruptsHeld&) = delete;
+  InterruptsHeld& operator=(const InterruptsHeld&) = delete;
+
+ private:
+  sigset_t previous_{};
+};
 
 // Writes every byte of `bytes` to `fd`; false, with errno set, on failure.
 bool write_all(int fd, std::string_view bytes) {
@@ -100,8 +120,8 @@ class Target {
   }
   ~Target() {
     if (!temporary_.empty()) {
+      ::unlink(temporary_.c_str());  // then unregistered: a signal in between finds no file, not a file left
       unregister_unfinished(temporary_.c_str());
-      ::unlink(temporary_.c_str());
     }
     if (!previous_.empty()) ::unlink(previous_.c_str());
   }
@@ -118,10 +138,14 @@ class Target {
     name += file_.filename().string().substr(0, 200);
     name += ".XXXXXX";
     std::string temporary = (directory / name).string();
-    const int fd = ::mkstemp(temporary.data());
-    if (fd < 0) fail(path_, "", errno);
-    temporary_ = std::move(temporary);
-    register_unfinished(temporary_.c_str());
+    int fd = -1;
+    {
+      const InterruptsHeld held;
+      fd = ::mkstemp(temporary.data());
+      if (fd < 0) fail(path_, "", errno);
+      temporary_ = std::move(temporary);
+      register_unfinished(temporary_.c_str());
+    }
     const auto close_and_fail = [&](std::string_view step) {
       const int error = errno;
       ::close(fd);
@@ -158,6 +182,7 @@ class Target {
 
   void replace() {
     if (in_place_) return;
+    const InterruptsHeld held;  // renamed and unregistered as one step
     if (::rename(temporary_.c_str(), file_.c_str()) != 0) fail(path_, "rename", errno);
     unregister_unfinished(temporary_.c_str());
     temporary_.clear();

@@ -2,6 +2,7 @@
 // C0, C1, bidi and zero-width ranges written out here.
 #include <doctest/doctest.h>
 
+#include <ios>
 #include <string>
 
 #include "cartelgraph/graph/visible_text.hpp"

@@ -60,16 +60,15 @@ DiagramSpec diagram(const Session& session, const RenderOptions& options) {
 // The diagram's format: --image-format, which `-o -` needs, else the file's extension (with which
 // --image-format, if given too, must agree). Throws Error (usage).
 DiagramFormat output_format(const RenderOptions& options) {
-  const auto named = options.image_format.empty() ? std::nullopt : format_for_path("diagram." + options.image_format);
-  if (options.output == "-") {
-    if (!named) throw Error(ErrorCategory::usage, "-o - writes to standard output: say the format with --image-format");
-    return *named;
-  }
-  const auto format = format_for_path(options.output);
+  const std::string& named = options.image_format;
+  const bool to_stdout = options.output == "-";
+  if (to_stdout && named.empty())
+    throw Error(ErrorCategory::usage, "-o - writes to standard output: say the format with --image-format");
+  if (!to_stdout && !named.empty() && !options.output.ends_with("." + named))
+    throw Error(ErrorCategory::usage, "--image-format " + named + " does not match -o " + options.output);
+  const auto format = format_for_path(to_stdout ? "diagram." + named : options.output);
   if (!format)
     throw Error(ErrorCategory::usage, "-o " + options.output + ": the file must end in .dot, .svg, .png or .pdf");
-  if (named && *named != *format)
-    throw Error(ErrorCategory::usage, "--image-format " + options.image_format + " does not match -o " + options.output);
   return *format;
 }
 
