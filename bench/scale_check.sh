@@ -7,6 +7,10 @@
 # table; a command that fails or is killed shows its exit status.
 set -uo pipefail
 cartelgraph=$1 data=$2 entity=${3:-person-4242} other=${4:-person-999}
+# Set COMMANDS (a regex) to run only the commands it matches, e.g. COMMANDS=report.
+filter=${COMMANDS:-.}
+report_dir=$(mktemp -d)
+trap 'rm -rf "$report_dir"' EXIT
 
 commands=(
   "info"
@@ -24,11 +28,13 @@ commands=(
   "brokers"
   "factions"
   "disrupt --steps 5"
+  "report -o $report_dir/dossier.html"
 )
 
 echo "| command | seconds | peak memory | exit | first line of output |"
 echo "|---|---|---|---|---|"
 for command in "${commands[@]}"; do
+  [[ $command =~ $filter ]] || continue
   out=$(mktemp) stats=$(mktemp)
   eval "/usr/bin/time -f '%e %M' -o '$stats' '$cartelgraph' --data '$data' $command" >"$out" 2>&1
   status=$?

@@ -8,12 +8,14 @@
 
 namespace cartelgraph {
 
-/// Reads the file at `path` whole. Throws LoadError if it cannot be read or is larger than
-/// `limits.max_file_bytes` (then without reading it).
+/// Reads the file at `path` whole. Throws LoadError if it cannot be read, is not a regular file
+/// (a FIFO or a device is neither opened for long nor read: no wait, no effect) or is larger
+/// than `limits.max_file_bytes` (then without reading it).
 [[nodiscard]] FactFile read_fact_file(const std::filesystem::path& path, const LoadLimits& limits = {});
 
 /// Reads every `*.json` file of `directory` but `schema.json`, sorted by name.
-/// Throws LoadError if the directory or a file cannot be read, or holds no fact file.
+/// Throws LoadError if the directory or a file cannot be read (as read_fact_file), or holds no
+/// fact file.
 /// A file larger than `limits.max_file_bytes` is refused without being read.
 [[nodiscard]] std::vector<FactFile> read_fact_directory(const std::filesystem::path& directory,
                                                        const LoadLimits& limits = {});

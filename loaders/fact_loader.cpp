@@ -93,7 +93,7 @@ struct EntityEntry {
 class Loader final : public detail::RelationReader {
  public:
   Loader(std::span<const FactFile> files, std::string_view schema, const LoadLimits& limits)
-      : schema_(schema), budget_{limits, 0, 0} {
+      : schema_(detail::SchemaCheck::compiled(schema)), budget_{limits, 0, 0} {
     files_.resize(files.size());
     for (std::size_t i = 0; i < files.size(); ++i) files_[i].file = &files[i];
   }
@@ -443,7 +443,7 @@ class Loader final : public detail::RelationReader {
       graph.add_relation(accepted.from, accepted.to, std::move(accepted.relation));
   }
 
-  detail::SchemaCheck schema_;
+  const detail::SchemaCheck& schema_;  // compiled once per process
   detail::ReadBudget budget_;
   std::vector<FileState> files_;
   std::vector<Ordered> problems_;

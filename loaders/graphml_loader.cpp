@@ -117,7 +117,10 @@ class Reader {
                    " levels (--max-depth)");
       return;
     }
-    reader->on_start(local(name), attributes);
+    const std::string element = local(name);
+    if (reader->depth_ == 1 && element != "graphml")  // an XML file of another kind: not an empty graph
+      return reader->stop("the root element is <" + element + ">, not <graphml>: not a GraphML file");
+    reader->on_start(element, attributes);
   }
   static void end(void* self, const XML_Char* name) {
     auto* reader = static_cast<Reader*>(self);

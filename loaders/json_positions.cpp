@@ -55,13 +55,15 @@ class SharedStream {
 
 // RapidJSON's reader reports values, not where they start; this handler recovers the start of
 // each value from the end of the token before it (skipping whitespace, ',' and ':'), which the
-// stream's Tell() gives.
+// stream's Tell() gives. Each value is numbered and filed under its parent's number and its own
+// token, so memory stays linear in the text however deep it nests (a pointer per value would
+// take the square of the depth).
 class PositionHandler
     : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, PositionHandler> {
  public:
-  PositionHandler(std::string_view text, const SharedStream& stream,
-                  std::unordered_map<std::string, std::size_t>& offsets)
-      : text_(text), stream_(stream), offsets_(offsets) {}
+  PositionHandler(std::string_view text, const SharedStream& stream, std::vector<std::size_t>& offsets,
+                  std::unordered_map<std::string, std::size_t>& children)
+      : text_(text), stream_(stream), offsets_(offsets), children_(children) {}
 
   bool Default() {
     begin_value();
@@ -80,7 +82,7 @@ class PositionHandler
 
  private:
   struct Frame {
-    std::string pointer;
+    std::size_t value = 0;  // the container's number
     bool array = false;
     std::size_t next_index = 0;
     std::string key;
@@ -94,20 +96,22 @@ class PositionHandler
     return pos;
   }
 
-  std::string begin_value() {
-    std::string pointer;
+  // Numbers the value that starts here, files it under its parent, and returns its number.
+  std::size_t begin_value() {
+    const std::size_t value = offsets_.size();
+    offsets_.push_back(next_token());
     if (!stack_.empty()) {
       Frame& top = stack_.back();
-      pointer = top.pointer + '/' + (top.array ? std::to_string(top.next_index++) : top.key);
+      children_.insert_or_assign(
+          JsonPositions::child_key(top.value, top.array ? std::to_string(top.next_index++) : top.key), value);
     }
-    offsets_[pointer] = next_token();
-    return pointer;
+    return value;
   }
 
   bool start_container(bool array) {
     const std::size_t bracket = next_token();
     Frame frame;
-    frame.pointer = begin_value();
+    frame.value = begin_value();
     frame.array = array;
     stack_.push_back(std::move(frame));
     last_end_ = bracket + 1;
@@ -122,7 +126,8 @@ class PositionHandler
 
   std::string_view text_;
   const SharedStream& stream_;
-  std::unordered_map<std::string, std::size_t>& offsets_;
+  std::vector<std::size_t>& offsets_;
+  std::unordered_map<std::string, std::size_t>& children_;
   std::vector<Frame> stack_;
   std::size_t last_end_ = 0;
 };
@@ -133,21 +138,32 @@ JsonPositions JsonPositions::index(std::string_view text) {
   JsonPositions positions;
   const std::string copy(text);  // RapidJSON streams read NUL-terminated text
   SharedStream stream(copy.c_str());
-  PositionHandler handler(text, stream, positions.offsets_);
+  PositionHandler handler(text, stream, positions.offsets_, positions.children_);
   rapidjson::Reader reader;
   reader.Parse<rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag>(stream,
                                                                                        handler);
   return positions;
 }
 
+std::string JsonPositions::child_key(std::size_t parent, std::string_view token) {
+  std::string key = std::to_string(parent);
+  key += '/';
+  key += token;
+  return key;
+}
+
 std::size_t JsonPositions::offset(std::string_view pointer) const {
-  std::string key(pointer);
-  while (true) {
-    if (const auto it = offsets_.find(key); it != offsets_.end()) return it->second;
-    const auto slash = key.rfind('/');
-    if (slash == std::string::npos) return 0;
-    key.resize(slash);
+  if (offsets_.empty()) return 0;
+  std::size_t value = 0;  // the root
+  while (pointer.starts_with('/')) {
+    pointer.remove_prefix(1);
+    const std::string_view token = pointer.substr(0, pointer.find('/'));
+    const auto child = children_.find(child_key(value, token));
+    if (child == children_.end()) break;
+    value = child->second;
+    pointer.remove_prefix(token.size());
   }
+  return offsets_[value];
 }
 
 }  // namespace cartelgraph::detail

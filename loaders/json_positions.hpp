@@ -4,6 +4,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 namespace cartelgraph::detail {
 
@@ -25,10 +26,17 @@ class JsonPositions {
   static JsonPositions index(std::string_view text);
 
   /// Offset of the value at `pointer`, else of its nearest indexed ancestor, else 0.
+  /// Takes time in proportion to the pointer's length.
   [[nodiscard]] std::size_t offset(std::string_view pointer) const;
 
+  /// The key a value is filed under: its parent's number and its own (escaped) token.
+  [[nodiscard]] static std::string child_key(std::size_t parent, std::string_view token);
+
  private:
-  std::unordered_map<std::string, std::size_t> offsets_;
+  // Values are numbered in the order they start, the root 0: memory is linear in the text,
+  // however deep it nests.
+  std::vector<std::size_t> offsets_;                       // by value number
+  std::unordered_map<std::string, std::size_t> children_;  // child_key → value number
 };
 
 /// `token` escaped for a JSON Pointer (`~` → `~0`, `/` → `~1`).

@@ -45,11 +45,15 @@ LoadResult problem(const fs::path& path, std::string message) {
 LoadResult load(std::string_view data, const LoadOptions& options) {
   if (data.empty() || data == builtin_data_name) return load_facts(builtin_fact_files());
   const fs::path path(data);
-  if (std::error_code error; !fs::exists(path, error)) {
+  std::error_code error;
+  const fs::file_status status = fs::status(path, error);
+  if (status.type() == fs::file_type::not_found) {
     LoadResult result = problem(path, "no such file or directory");
     result.not_found = true;
     return result;
   }
+  if (error) return problem(path, "cannot read: " + error.message());  // a link loop, a denied search
+
   try {
     for (const Format& format : formats)
       if (format.claims(path)) return format.load(path, options);

@@ -24,7 +24,8 @@ inline constexpr std::string_view builtin_data_name = "+builtin";
 
 /// Loads `data`: the built-in facts ("+builtin" or ""), a `.graphml` file, or a fact directory
 /// (every `*.json` in it but schema.json). Never throws for bad input: every problem found
-/// (a missing path, an unreadable file, syntax, schema, meaning, limits) is in `problems`, with
+/// (a missing path, an unreadable file or one that is not a regular file, a link loop, syntax,
+/// schema, meaning, limits) is in `problems`, with
 /// `not_found` set for a path that does not exist; the graph is built only if there is none.
 /// Parallel ties of imported data are merged, with `notes` saying so (loaders/relation_checks.hpp).
 /// May throw std::bad_alloc.

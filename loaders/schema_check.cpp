@@ -4,6 +4,8 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <map>
+#include <mutex>
 #include <stdexcept>
 
 #include "cartelgraph/loaders/json_positions.hpp"
@@ -18,10 +20,72 @@ struct SchemaCheck::ItemSchema {
 
 namespace {
 
+// A number to `handler`, as Value::Accept gives it.
+template <class Handler>
+bool accept_number(const rapidjson::Value& value, Handler& handler) {
+  if (value.IsDouble()) return handler.Double(value.GetDouble());
+  if (value.IsInt()) return handler.Int(value.GetInt());
+  if (value.IsUint()) return handler.Uint(value.GetUint());
+  if (value.IsInt64()) return handler.Int64(value.GetInt64());
+  return handler.Uint64(value.GetUint64());
+}
+
+// A scalar, or the start of a container, to `handler`.
+template <class Handler>
+bool accept_start(const rapidjson::Value& value, Handler& handler) {
+  switch (value.GetType()) {
+    case rapidjson::kNullType: return handler.Null();
+    case rapidjson::kFalseType: return handler.Bool(false);
+    case rapidjson::kTrueType: return handler.Bool(true);
+    case rapidjson::kObjectType: return handler.StartObject();
+    case rapidjson::kArrayType: return handler.StartArray();
+    case rapidjson::kStringType: return handler.String(value.GetString(), value.GetStringLength(), false);
+    case rapidjson::kNumberType: return accept_number(value, handler);
+  }
+  return false;
+}
+
+// `value` to `handler` as SAX events, as Value::Accept gives them, but with a stack of its own
+// instead of a call per level: a value nested 100,000 deep (with --max-depth raised) must not
+// overflow the call stack. With `elements_as_null`, the elements of the root's arrays are given
+// as null. False as soon as the handler returns false.
+template <class Handler>
+bool accept(const rapidjson::Value& value, Handler& handler, bool elements_as_null = false) {
+  struct Open {
+    const rapidjson::Value* container;
+    rapidjson::SizeType next = 0;  // the next member or element
+  };
+  std::vector<Open> open;
+  for (const rapidjson::Value* current = &value;;) {
+    if (current) {
+      if (!accept_start(*current, handler)) return false;
+      if (current->IsObject() || current->IsArray()) open.push_back({current});
+      current = nullptr;
+    }
+    if (open.empty()) return true;
+    Open& top = open.back();
+    const bool object = top.container->IsObject();
+    const rapidjson::SizeType size = object ? top.container->MemberCount() : top.container->Size();
+    if (top.next == size) {
+      if (!(object ? handler.EndObject(size) : handler.EndArray(size))) return false;
+      open.pop_back();
+    } else if (object) {
+      const auto& member = top.container->MemberBegin()[top.next++];
+      if (!handler.Key(member.name.GetString(), member.name.GetStringLength(), false)) return false;
+      current = &member.value;
+    } else if (elements_as_null && open.size() == 2) {
+      ++top.next;
+      if (!handler.Null()) return false;
+    } else {
+      current = &(*top.container)[top.next++];
+    }
+  }
+}
+
 std::string to_json(const rapidjson::Value& value) {
   rapidjson::StringBuffer buffer;
   rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
-  value.Accept(writer);
+  accept(value, writer);
   std::string text = buffer.GetString();
   if (text.size() > 60) text = text.substr(0, 57) + "...";
   return text;
@@ -33,9 +97,17 @@ std::string pointer_text(const rapidjson::Pointer& pointer) {
   return buffer.GetString();
 }
 
+// The last token of a JSON Pointer, unescaped ("~1" is '/', "~0" is '~').
 std::string last_token(std::string_view pointer) {
   const auto slash = pointer.rfind('/');
-  return std::string(slash == std::string_view::npos ? pointer : pointer.substr(slash + 1));
+  const std::string_view token = slash == std::string_view::npos ? pointer : pointer.substr(slash + 1);
+  std::string text;
+  for (std::size_t i = 0; i < token.size(); ++i) {
+    const bool escape = token[i] == '~' && i + 1 < token.size();
+    text += escape ? (token[i + 1] == '1' ? '/' : '~') : token[i];
+    i += escape ? 1 : 0;
+  }
+  return text;
 }
 
 // Words for what RapidJSON's validator reports as a schema keyword and two pointers.
@@ -118,11 +190,23 @@ SchemaCheck::SchemaCheck(std::string_view schema_text) {
 
 SchemaCheck::~SchemaCheck() = default;
 
+const SchemaCheck& SchemaCheck::compiled(std::string_view schema_text) {
+  static std::mutex mutex;
+  static std::map<std::string, std::unique_ptr<SchemaCheck>, std::less<>> checks;
+  const std::scoped_lock lock(mutex);
+  auto found = checks.find(schema_text);
+  if (found == checks.end())
+    found = checks.emplace(std::string(schema_text), std::make_unique<SchemaCheck>(schema_text)).first;
+  return *found->second;
+}
+
 std::vector<SchemaViolation> SchemaCheck::check(const rapidjson::Value& document) const {
   std::vector<SchemaViolation> violations;
   {
+    // The items, unchecked here, go as nulls: RapidJSON's validator visits every open level at
+    // each event, and a deep item would take time in the square of its depth.
     rapidjson::SchemaValidator validator(*top_level_);
-    if (!document.Accept(validator)) {
+    if (!accept(document, validator, true)) {
       violations.push_back(describe(validator, top_level_document_, document, ""));
       return violations;  // items of a malformed top level are not worth checking
     }
@@ -132,7 +216,7 @@ std::vector<SchemaViolation> SchemaCheck::check(const rapidjson::Value& document
     const auto& array = document[item->property.c_str()];
     for (rapidjson::SizeType i = 0; i < array.Size(); ++i) {
       rapidjson::SchemaValidator validator(*item->schema);
-      if (!array[i].Accept(validator))
+      if (!accept(array[i], validator))
         violations.push_back(describe(validator, item->document, array[i],
                                       '/' + escape_pointer_token(item->property) + '/' +
                                           std::to_string(i)));

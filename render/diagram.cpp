@@ -4,15 +4,15 @@
 #include <graphviz/gvc.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 
-#include "cartelgraph/queries/neighborhood.hpp"
-#include "cartelgraph/queries/paths.hpp"
 #include "cartelgraph/render/escape.hpp"
 #include "cartelgraph/render/kind_style.hpp"
 #include "cartelgraph/render/labels.hpp"
@@ -107,6 +107,33 @@ TypeStyle type_style(EntityType type) {
   return {"ellipse", "filled", "#ffffff"};
 }
 
+// The fills of the camps with --sides: light tints of Okabe–Ito blue and orange, and their
+// outlines.
+constexpr std::array<const char*, 2> camp_fills = {"#c6e2f5", "#fbe0b0"};
+constexpr std::array<const char*, 2> camp_lines = {"#0072B2", "#E69F00"};
+
+// Text for a Graphviz HTML-like label: markup escaped, and the control characters XML forbids
+// (which Graphviz's parser rejects) as U+FFFD.
+std::string html_text(std::string_view s) {
+  std::string out;
+  for (const char c : html_escape(s)) {
+    if (static_cast<unsigned char>(c) < 0x20) out += "\xEF\xBF\xBD";
+    else out += c;
+  }
+  return out;
+}
+
+// Lines of text joined by <BR/>, each escaped.
+std::string html_lines(const std::vector<std::string>& lines) {
+  std::string out;
+  for (std::size_t i = 0; i < lines.size(); ++i) out += (i ? "<BR/>" : "") + html_text(lines[i]);
+  return out;
+}
+
+void set_html(void* object, Agraph_t* g, const std::string& name, const std::string& html) {
+  agsafeset(object, text(name), agstrdup_html(g, text(html)), text(""));
+}
+
 std::string citation_lines(const std::vector<Citation>& citations) {
   std::string out;
   for (const auto& c : citations) out += "\n" + c.source + " §" + c.section + ": " + c.note;
@@ -115,12 +142,22 @@ std::string citation_lines(const std::vector<Citation>& citations) {
 
 std::string node_tooltip(const Entity& entity) {
   std::string tip = entity.name + " (" + std::string(to_string(entity.type)) + ")";
+  if (!entity.known_as.empty()) tip += "\nKnown as: " + entity.known_as;
   if (!entity.aliases.empty()) {
     tip += "\nAlso known as: ";
     for (std::size_t i = 0; i < entity.aliases.size(); ++i) tip += (i ? "; " : "") + entity.aliases[i];
   }
   tip += "\n" + entity.description + citation_lines(entity.sources);
   return tip;
+}
+
+// The name the entity is known by, wrapped, with its legal name smaller beneath when they differ.
+std::string node_label(const Entity& entity) {
+  const std::string_view shown = display_name(entity);
+  std::string html = html_lines(wrap_words(shown.empty() ? std::string_view(entity.id) : shown, 18));
+  if (shown != entity.name && !entity.name.empty())
+    html += "<BR/><FONT POINT-SIZE=\"9\" COLOR=\"#444444\">" + html_lines(wrap_words(entity.name, 24)) + "</FONT>";
+  return html;
 }
 
 // The ties that draw an entity inside a group with --cluster: a person's membership and the
@@ -144,103 +181,257 @@ std::map<Vertex, Vertex> cluster_roots(const KnowledgeGraph& graph, const Diagra
   return root;
 }
 
-void add_legend(Agraph_t* g, const KnowledgeGraph& graph, const DiagramSpec& spec) {
-  std::set<EntityType> types;
-  for (const Vertex v : spec.entities) types.insert(graph.entity(v).type);
-  std::set<RelationKind> kinds;
-  bool alleged = false;
-  for (const Edge e : spec.relations) {
-    kinds.insert(graph.relation(e).kind);
-    alleged = alleged || graph.relation(e).confidence == Confidence::alleged;
-  }
-  // A space: no entity's cluster can have this name (anchor_id never makes one).
-  Agraph_t* legend = agsubg(g, text("cluster legend"), 1);
-  set(legend, "label", "Legend");
-  set(legend, "style", "rounded");
-  set(legend, "color", "gray60");
-  Agnode_t* previous = nullptr;
-  for (const EntityType type : types) {
-    const std::string name = "legend type " + std::string(to_string(type));
-    Agnode_t* node = agnode(legend, text(name), 1);
-    const TypeStyle style = type_style(type);
-    set(node, "label", std::string(to_string(type)));
-    set(node, "shape", style.shape);
-    set(node, "style", style.style);
-    set(node, "fillcolor", style.fill);
-    if (previous) {  // an invisible chain keeps the legend compact
-      Agedge_t* chain = agedge(legend, previous, node, nullptr, 1);
-      set(chain, "style", "invis");
-    }
-    previous = node;
-  }
-  std::string table = "<TABLE BORDER=\"0\" CELLSPACING=\"2\">";
-  for (const RelationKind kind : kinds) {
-    const KindStyle& look = kind_style(kind);
-    table += "<TR><TD><FONT COLOR=\"" + std::string(look.color) + "\">" +
-             (look.style == "dotted" ? "· · · ·" : look.style == "dashed" ? "– – –" : "———") + "</FONT></TD><TD ALIGN=\"LEFT\">" +
-             html_escape(look.label) + (kind_info(kind).symmetric ? " (both ways)" : " →") + "</TD></TR>";
-  }
-  if (alleged) table += "<TR><TD><FONT COLOR=\"gray50\">· · · ·</FONT></TD><TD ALIGN=\"LEFT\">alleged (any kind)</TD></TR>";
-  table += "</TABLE>";
-  Agnode_t* kinds_node = agnode(legend, text("legend kinds"), 1);
-  set(kinds_node, "shape", "plaintext");
-  agsafeset(kinds_node, text("label"), agstrdup_html(g, text(table)), text(""));
-  if (previous) {
-    Agedge_t* chain = agedge(legend, previous, kinds_node, nullptr, 1);
-    set(chain, "style", "invis");
-  }
+// ---- Ties: the relations between one pair of entities, drawn as one edge -----------------
+
+struct Tie {
+  Vertex from;  // the surest relation's ends: the edge's direction
+  Vertex to;
+  std::vector<Edge> relations;
+  Edge surest;  // the most certain, a current one before an ended one
+};
+
+bool surer(const Relation& a, const Relation& b) {
+  if (a.confidence != b.confidence) return a.confidence > b.confidence;
+  return !a.until && b.until;
 }
 
-// An empty directed graph with the diagram's title and fonts. The title, which holds names, is
-// the label only: the graph's name is written unescaped where Graphviz writes names (a trailing
-// backslash would end its DOT string).
-GraphHandle open_graph(const std::string& title) {
+// The relations grouped by unordered pair of ends, in the order of each pair's first relation.
+std::vector<Tie> merge_parallel(const KnowledgeGraph& graph, const std::vector<Edge>& relations) {
+  const Graph& g = graph.graph();
+  std::vector<Tie> ties;
+  std::map<std::pair<Vertex, Vertex>, std::size_t> index;
+  for (const Edge e : relations) {
+    const Vertex a = boost::source(e, g);
+    const Vertex b = boost::target(e, g);
+    const auto [it, added] = index.emplace(std::minmax(a, b), ties.size());
+    if (added) ties.push_back({a, b, {}, e});
+    Tie& tie = ties[it->second];
+    tie.relations.push_back(e);
+    if (surer(graph.relation(e), graph.relation(tie.surest))) tie = {a, b, std::move(tie.relations), e};
+  }
+  return ties;
+}
+
+bool is_ended(const Relation& relation) { return relation.until.has_value(); }
+
+// "arrested by 2018-05", "← leads" (a relation drawn against the edge's direction).
+std::string tie_line(const KnowledgeGraph& graph, const Tie& tie, Edge e) {
+  const Relation& relation = graph.relation(e);
+  const bool against = !kind_info(relation.kind).symmetric && boost::source(e, graph.graph()) != tie.from;
+  std::string line = (against ? "← " : "") + std::string(kind_label(relation.kind));
+  if (const std::string dates = edge_dates(relation); !dates.empty())
+    line += (dates.starts_with("known") ? ", " : " ") + dates;
+  return line;
+}
+
+std::string tie_tooltip(const KnowledgeGraph& graph, const Tie& tie) {
+  const Graph& g = graph.graph();
+  std::string tip;
+  for (const Edge e : tie.relations) {
+    const Relation& relation = graph.relation(e);
+    tip += (tip.empty() ? "" : "\n\n") + graph.entity(boost::source(e, g)).name + " " +
+           std::string(kind_label(relation.kind)) + " " + graph.entity(boost::target(e, g)).name + "\n" +
+           date_span(relation) + ", " + std::string(to_string(relation.confidence)) + citation_lines(relation.sources);
+  }
+  return tip;
+}
+
+// A colour faded for an ended tie: the same hue at a third of its opacity.
+std::string faded(std::string_view color, bool ended) { return std::string(color) + (ended ? "55" : ""); }
+
+// The edge of a tie: coloured by the family of its surest relation, dashed by that relation's
+// confidence, faded when it has ended, bold when highlighted; every relation in its label and
+// tooltip.
+void add_tie(Agraph_t* g, const KnowledgeGraph& graph, const Tie& tie, Agnode_t* from, Agnode_t* to, bool highlighted) {
+  const Relation& surest = graph.relation(tie.surest);
+  const KindStyle& look = kind_style(surest.kind);
+  const bool ended = std::ranges::all_of(tie.relations, [&](Edge e) { return is_ended(graph.relation(e)); });
+  Agedge_t* edge = agedge(g, from, to, nullptr, 1);
+  std::vector<std::string> lines = {tie_line(graph, tie, tie.surest)};
+  for (const Edge e : tie.relations)
+    if (e != tie.surest) lines.push_back(tie_line(graph, tie, e));
+  set_html(edge, g, "label", html_lines(lines));
+  const std::string color = faded(kind_color(surest.kind), ended);
+  set(edge, "color", look.double_line ? color + ":invis:" + color : color);
+  set(edge, "fontcolor", faded("#333333", ended));
+  set(edge, "style", std::string(confidence_dash(surest.confidence)));
+  if (highlighted) set(edge, "penwidth", "3");
+  set(edge, "arrowhead", std::string(look.arrowhead));
+  if (kind_info(surest.kind).symmetric)
+    set(edge, "dir", look.arrowhead == "none" ? "none" : "both"), set(edge, "arrowtail", std::string(look.arrowhead));
+  set(edge, "tooltip", label_text(tie_tooltip(graph, tie)));
+}
+
+// ---- The legend and caption, under the picture ---------------------------------------------
+
+// What the picture contains, for its legend.
+struct Contents {
+  std::set<EntityType> types;
+  std::set<KindFamily> families;
+  std::set<Confidence> confidences;
+  bool ended = false;
+  bool highlighted = false;
+};
+
+Contents contents(const KnowledgeGraph& graph, const DiagramSpec& spec, const std::vector<Tie>& ties) {
+  Contents c;
+  const std::set<Vertex> in_camp = [&] {
+    std::set<Vertex> all;
+    for (const auto& camp : spec.camps) all.insert(camp.entities.begin(), camp.entities.end());
+    return all;
+  }();
+  for (const Vertex v : spec.entities)
+    if (!in_camp.contains(v)) c.types.insert(graph.entity(v).type);
+  for (const Tie& tie : ties) {
+    const Relation& surest = graph.relation(tie.surest);
+    c.families.insert(kind_family(surest.kind));
+    c.confidences.insert(surest.confidence);
+    c.ended = c.ended || std::ranges::all_of(tie.relations, [&](Edge e) { return is_ended(graph.relation(e)); });
+  }
+  c.highlighted = !spec.highlighted.empty();
+  return c;
+}
+
+// One entry of a legend row: a coloured sample and its name, spaced from the next entry.
+std::string legend_entry(std::string_view color, std::string_view sample, const std::string& name) {
+  return "<FONT COLOR=\"" + std::string(color) + "\">" + std::string(sample) + "</FONT> " + html_text(name) +
+         "&#160;&#160;&#160;&#160;";
+}
+
+// The legend's rows (nodes or sides, tie families, line styles), each only with what the picture
+// contains; text only, so that no row is stretched to the caption's width.
+std::vector<std::string> legend_rows(const DiagramSpec& spec, const Contents& c) {
+  std::string nodes;
+  for (std::size_t i = 0; i < spec.camps.size() && i < camp_fills.size(); ++i)
+    nodes += legend_entry(camp_lines[i], "■", spec.camps[i].name);
+  for (const EntityType type : c.types) nodes += legend_entry(type_style(type).fill, "■", std::string(to_string(type)));
+  std::string ties;
+  for (const KindFamily family : c.families)
+    ties += legend_entry(family_color(family), "━━━", std::string(family_label(family)));
+  static constexpr std::array<const char*, 3> dashes = {"· · · · ·", "– – –", "———"};  // alleged, reported, confirmed
+  std::string lines;
+  for (const Confidence level : c.confidences)
+    lines += legend_entry("#000000", dashes[static_cast<std::size_t>(level)], std::string(to_string(level)));
+  if (c.ended) lines += legend_entry("#00000055", "———", "ended");
+  if (c.highlighted) lines += legend_entry("#000000", "<B>━━━</B>", "the path");
+  std::vector<std::string> rows;
+  if (!nodes.empty()) rows.push_back("<B>" + std::string(spec.camps.empty() ? "Nodes" : "Sides") + "</B>   " + nodes);
+  if (!ties.empty()) rows.push_back("<B>Ties</B>   " + ties);
+  if (!lines.empty()) rows.push_back("<B>Lines</B>   " + lines);
+  return rows;
+}
+
+std::string caption_row(const std::string& html, int size, const char* color = "#000000") {
+  return "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"" + std::to_string(size) + "\" COLOR=\"" + color +
+         "\">" + html + "</FONT></TD></TR>";
+}
+
+// The block under the picture: title, view, legend, sources, data and date, each when present.
+std::string caption_block(const KnowledgeGraph& graph, const DiagramSpec& spec, const std::vector<Tie>& ties) {
+  std::string rows;
+  if (!spec.title.empty()) rows += caption_row("<B>" + html_lines(wrap_words(spec.title, 90)) + "</B>", 16);
+  if (spec.caption && !spec.notes.view.empty()) rows += caption_row(html_lines(wrap_words(spec.notes.view, 110)), 10);
+  if (spec.legend && !spec.entities.empty())
+    for (const std::string& row : legend_rows(spec, contents(graph, spec, ties))) rows += caption_row(row, 10);
+  if (spec.caption) {
+    const std::string credit = source_credit(graph, spec.relations, spec.entities);
+    if (!credit.empty()) rows += caption_row(html_lines(wrap_words(credit, 150)), 9, "#333333");
+    std::string drawn = "Drawn with cartelgraph";
+    if (!spec.notes.drawn_on.empty()) drawn += " on " + spec.notes.drawn_on;
+    if (!spec.notes.data.empty()) drawn += " from " + spec.notes.data;
+    rows += caption_row(html_text(drawn), 9, "#333333");
+  }
+  return rows.empty() ? rows : "<TABLE BORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"0\">" + rows + "</TABLE>";
+}
+
+// An empty directed graph with the diagram's fonts; its label (the caption block) goes under it.
+GraphHandle open_graph() {
   GraphHandle g(agopen(text("cartelgraph"), Agdirected, nullptr));
-  set(g.get(), "label", label_text(title));
-  set(g.get(), "labelloc", "t");
+  set(g.get(), "labelloc", "b");
+  set(g.get(), "labeljust", "l");
   set(g.get(), "fontname", "DejaVu Sans");
   set(g.get(), "overlap", "false");
   set(g.get(), "splines", "true");
-  set(g.get(), "newrank", "true");  // ranks across clusters; also avoids a spline-routing fault of Graphviz 2.42 with clusters
+  set(g.get(), "newrank",
+      "true");  // ranks across clusters; also avoids a spline-routing fault of Graphviz 2.42 with clusters
   set(g.get(), "outputorder", "edgesfirst");
+  set(g.get(), "pad", "0.2");
   agattr(g.get(), AGNODE, text("fontname"), text("DejaVu Sans"));
+  agattr(g.get(), AGNODE, text("fontsize"), text("12"));
   agattr(g.get(), AGEDGE, text("fontname"), text("DejaVu Sans"));
   agattr(g.get(), AGEDGE, text("fontsize"), text("9"));
   return g;
 }
 
-// The subgraph an entity is drawn in: its cluster when it has a root (made on first use), else
-// the graph itself.
-Agraph_t* parent_of(Agraph_t* g, const KnowledgeGraph& graph, const std::map<Vertex, Vertex>& roots,
-                    std::map<Vertex, Agraph_t*>& clusters, Vertex v) {
-  const auto it = roots.find(v);
-  if (it == roots.end()) return g;
-  auto& cluster = clusters[it->second];
-  if (!cluster) {
-    cluster = agsubg(g, text("cluster_" + anchor_id(graph.entity(it->second).id)), 1);
-    set(cluster, "label", label_text(graph.entity(it->second).name));
-    set(cluster, "style", "rounded,dashed");
-    set(cluster, "color", "gray50");
-  }
-  return cluster;
-}
+// ---- Nodes ----------------------------------------------------------------------------------
 
-// One node per entity of the spec, inside its cluster with --cluster; the nodes by vertex.
+// Where each entity is drawn: its camp (with --sides) and the group it is drawn inside (with
+// --cluster); the subgraphs are made on first use.
+class Placement {
+ public:
+  Placement(Agraph_t* g, const KnowledgeGraph& graph, const DiagramSpec& spec) : g_(g), graph_(graph) {
+    if (spec.cluster) roots_ = cluster_roots(graph, spec);
+    for (std::size_t i = 0; i < spec.camps.size() && i < camp_fills.size(); ++i)
+      for (const Vertex v : spec.camps[i].entities) camp_of_.emplace(v, i);
+    camps_.assign(spec.camps.size(), nullptr);
+    for (std::size_t i = 0; i < camps_.size() && i < camp_fills.size(); ++i) {
+      camps_[i] = agsubg(g, text("cluster side " + std::to_string(i)), 1);  // a space: no entity's cluster name
+      set(camps_[i], "label", label_text(spec.camps[i].name));
+      set(camps_[i], "style", "rounded");
+      set(camps_[i], "color", camp_lines[i]);
+      set(camps_[i], "penwidth", "2");
+      set(camps_[i], "fontsize", "14");
+    }
+  }
+
+  std::optional<std::size_t> camp(Vertex v) const {
+    const auto it = camp_of_.find(v);
+    return it == camp_of_.end() ? std::nullopt : std::optional(it->second);
+  }
+
+  // The subgraph `v` is drawn in. A group's cluster sits inside the camp of its group.
+  Agraph_t* parent(Vertex v) {
+    const auto in_camp = camp(v);
+    Agraph_t* outer = in_camp ? camps_[*in_camp] : g_;
+    const auto it = roots_.find(v);
+    if (it == roots_.end() || camp(it->second) != in_camp) return outer;
+    auto& cluster = clusters_[it->second];
+    if (!cluster) {
+      cluster = agsubg(outer, text("cluster_" + anchor_id(graph_.entity(it->second).id)), 1);
+      set(cluster, "label", label_text(std::string(display_name(graph_.entity(it->second)))));
+      set(cluster, "style", "rounded,dashed");
+      set(cluster, "color", "gray50");
+    }
+    return cluster;
+  }
+
+ private:
+  Agraph_t* g_;
+  const KnowledgeGraph& graph_;
+  std::map<Vertex, Vertex> roots_;
+  std::map<Vertex, std::size_t> camp_of_;
+  std::vector<Agraph_t*> camps_;
+  std::map<Vertex, Agraph_t*> clusters_;
+};
+
+// One node per entity of the spec, in its camp or cluster; the nodes by vertex.
 std::map<Vertex, Agnode_t*> add_entities(Agraph_t* g, const KnowledgeGraph& graph, const DiagramSpec& spec) {
-  const std::map<Vertex, Vertex> roots = spec.cluster ? cluster_roots(graph, spec) : std::map<Vertex, Vertex>{};
-  std::map<Vertex, Agraph_t*> clusters;
+  Placement placement(g, graph, spec);
   std::map<Vertex, Agnode_t*> nodes;
   for (const Vertex v : spec.entities) {
     const Entity& entity = graph.entity(v);
     // cgraph keys nodes by name: the entity id, which is unique (anchor_id keeps it so, and safe
     // where Graphviz writes or expands names).
     const std::string anchor = anchor_id(entity.id);
-    Agnode_t* node = agnode(parent_of(g, graph, roots, clusters, v), text(anchor), 1);
+    Agnode_t* node = agnode(placement.parent(v), text(anchor), 1);
     const TypeStyle style = type_style(entity.type);
-    set(node, "label", label_text(entity.name));
+    set_html(node, g, "label", node_label(entity));
     set(node, "shape", style.shape);
     set(node, "style", style.style);
-    set(node, "fillcolor", style.fill);
+    const auto camp = placement.camp(v);
+    set(node, "fillcolor", camp ? camp_fills[*camp] : style.fill);
+    if (camp) set(node, "color", camp_lines[*camp]);
+    set(node, "margin", "0.08,0.04");
     set(node, "tooltip", label_text(node_tooltip(entity)));
     set(node, "id", "node-" + anchor);
     if (spec.links) set(node, "URL", "#entity-" + anchor);
@@ -249,45 +440,20 @@ std::map<Vertex, Agnode_t*> add_entities(Agraph_t* g, const KnowledgeGraph& grap
   return nodes;
 }
 
-// The edge of relation `e` between two drawn nodes: labelled with its kind and first year,
-// coloured by kind (grey and dotted when alleged), bold when highlighted.
-void add_relation(Agraph_t* g, const KnowledgeGraph& graph, Edge e, Agnode_t* from, Agnode_t* to,
-                  bool highlighted) {
-  const Graph& kg = graph.graph();
-  const Relation& relation = graph.relation(e);
-  const KindStyle& look = kind_style(relation.kind);
-  Agedge_t* edge = agedge(g, from, to, nullptr, 1);
-  std::string label(look.label);
-  if (relation.since) label += " " + std::to_string(relation.since->year());
-  set(edge, "label", label_text(label));
-  const bool alleged = relation.confidence == Confidence::alleged;
-  set(edge, "color", alleged ? "gray50" : std::string(look.color));
-  set(edge, "fontcolor", alleged ? "gray50" : std::string(look.color));
-  std::string style = alleged ? "dotted" : std::string(look.style);
-  if (highlighted) {
-    style = "bold";
-    set(edge, "penwidth", "3");
-  }
-  set(edge, "style", style);
-  if (kind_info(relation.kind).symmetric) set(edge, "dir", "none");
-  set(edge, "tooltip",
-      label_text(graph.entity(boost::source(e, kg)).name + " " + std::string(look.label) + " " +
-                 graph.entity(boost::target(e, kg)).name + "\n" + date_span(relation) + ", " +
-                 std::string(to_string(relation.confidence)) + citation_lines(relation.sources)));
-}
-
 GraphHandle build(const KnowledgeGraph& graph, const DiagramSpec& spec) {
-  GraphHandle g = open_graph(spec.title);
+  GraphHandle g = open_graph();
   const std::map<Vertex, Agnode_t*> nodes = add_entities(g.get(), graph, spec);
   const std::set<Edge> highlighted(spec.highlighted.begin(), spec.highlighted.end());
-  const Graph& kg = graph.graph();
-  for (const Edge e : spec.relations) {
-    const auto from = nodes.find(boost::source(e, kg));
-    const auto to = nodes.find(boost::target(e, kg));
-    if (from != nodes.end() && to != nodes.end())
-      add_relation(g.get(), graph, e, from->second, to->second, highlighted.contains(e));
-  }
-  if (spec.legend && !spec.entities.empty()) add_legend(g.get(), graph, spec);
+  std::vector<Edge> drawn;
+  for (const Edge e : spec.relations)
+    if (nodes.contains(boost::source(e, graph.graph())) && nodes.contains(boost::target(e, graph.graph())))
+      drawn.push_back(e);
+  const std::vector<Tie> ties = merge_parallel(graph, drawn);
+  for (const Tie& tie : ties)
+    add_tie(g.get(), graph, tie, nodes.at(tie.from), nodes.at(tie.to),
+            std::ranges::any_of(tie.relations, [&](Edge e) { return highlighted.contains(e); }));
+  if (const std::string block = caption_block(graph, spec, ties); !block.empty())
+    set_html(g.get(), g.get(), "label", block);
   return g;
 }
 
@@ -302,63 +468,41 @@ std::optional<DiagramFormat> format_for_path(const std::filesystem::path& path) 
   return std::nullopt;
 }
 
-DiagramSpec whole_view(const GraphView& view) {
-  DiagramSpec spec;
-  spec.title = "cartelgraph";
-  const FilteredGraph g = view.graph();
-  for (const Vertex v : boost::make_iterator_range(boost::vertices(g))) spec.entities.push_back(v);
-  for (const Edge e : boost::make_iterator_range(boost::edges(g))) spec.relations.push_back(e);
-  return spec;
-}
-
-DiagramSpec focus_view(const GraphView& view, const Projection& projection, Vertex center, std::size_t depth) {
-  const Neighborhood hood = neighborhood(view, projection, center, depth);
-  DiagramSpec spec;
-  spec.title = view.knowledge_graph().entity(center).name + ", " + std::to_string(depth) +
-               (depth == 1 ? " hop" : " hops");
-  for (const auto& item : hood.entities) spec.entities.push_back(item.entity);
-  spec.relations = hood.relations;
-  return spec;
-}
-
-std::optional<DiagramSpec> path_view(const GraphView& view, const Projection& projection, Vertex from, Vertex to) {
-  const auto paths = find_paths(view, projection, from, to);
-  if (paths.empty()) return std::nullopt;
-  const KnowledgeGraph& kg = view.knowledge_graph();
-  std::set<Vertex> inside(paths[0].entities.begin(), paths[0].entities.end());
-  for (const Vertex v : paths[0].entities)
-    if (const auto node = projection.node(v))
-      for (const auto neighbor : projection.neighbors(Projection::index(*node)))
-        inside.insert(projection.entity(Projection::id(neighbor)));
-  DiagramSpec spec;
-  spec.title = kg.entity(from).name + " to " + kg.entity(to).name;
-  spec.entities.assign(inside.begin(), inside.end());
-  const FilteredGraph g = view.graph();
-  for (const Edge e : boost::make_iterator_range(boost::edges(g)))
-    if (inside.contains(boost::source(e, g)) && inside.contains(boost::target(e, g))) spec.relations.push_back(e);
-  for (const auto& hop : paths[0].hops) spec.highlighted.insert(spec.highlighted.end(), hop.relations.begin(), hop.relations.end());
-  return spec;
-}
-
-DiagramSpec storyline_view(const GraphView& view, std::string_view storyline) {
-  const KnowledgeGraph& kg = view.knowledge_graph();
-  DiagramSpec spec;
-  spec.title = std::string(storyline);
-  for (const auto& s : kg.storylines())
-    if (s.id == storyline) spec.title = s.title;
-  std::set<Vertex> inside;
-  const FilteredGraph g = view.graph();
-  for (const Edge e : boost::make_iterator_range(boost::edges(g)))
-    if (kg.relation(e).storyline == storyline) {
-      spec.relations.push_back(e);
-      inside.insert(boost::source(e, g));
-      inside.insert(boost::target(e, g));
-    }
-  spec.entities.assign(inside.begin(), inside.end());
-  return spec;
-}
-
 std::string default_layout(const DiagramSpec& spec) { return spec.entities.size() > 300 ? "sfdp" : "dot"; }
+
+namespace {
+
+constexpr double widest = 16.0 / 9.0;  // the widest picture drawn, width over height
+
+// Width over height of the laid-out drawing, caption included.
+double aspect(Agraph_t* g) {
+  const boxf box = GD_bb(g);
+  const double height = box.UR.y - box.LL.y;
+  return height > 0 ? (box.UR.x - box.LL.x) / height : 1;
+}
+
+// Lays `g` out with `engine`. With `fit`, a drawing wider than 16:9 is laid out again left to
+// right (dot: a wide rank becomes a column) and, if that is still too wide or a thin column,
+// stretched in height to 16:9.
+void lay_out(std::optional<LayoutHandle>& layout, GVC_t* context, Agraph_t* g, const std::string& engine, bool fit) {
+  layout.emplace(context, g, engine);
+  if (!fit || aspect(g) <= widest) return;
+  if (engine == "dot") {
+    layout.reset();
+    set(g, "rankdir", "LR");
+    layout.emplace(context, g, engine);
+    const double sideways = aspect(g);
+    if (sideways <= widest && sideways >= 0.5) return;
+    layout.reset();
+    set(g, "rankdir", sideways > widest ? "LR" : "TB");
+  } else {
+    layout.reset();
+  }
+  set(g, "ratio", std::to_string(1 / widest));
+  layout.emplace(context, g, engine);
+}
+
+}  // namespace
 
 std::string render_diagram(const KnowledgeGraph& graph, const DiagramSpec& spec, DiagramFormat format,
                            std::string_view layout) {
@@ -380,11 +524,13 @@ std::string render_diagram(const KnowledgeGraph& graph, const DiagramSpec& spec,
     std::free(data);
     if (status != 0) throw RenderError("Graphviz cannot write DOT");
     return result;
-  } else {
-    const LayoutHandle laid_out(context, g.get(), engine);
-    if (gvRenderData(context, g.get(), format_names[static_cast<int>(format)], &data, &length) != 0)
-      throw RenderError(std::string("Graphviz cannot render ") + format_names[static_cast<int>(format)]);
   }
+  // Graphviz reads the resolution when it lays out; it scales a bitmap only.
+  if (format == DiagramFormat::png) set(g.get(), "dpi", std::to_string(spec.dpi > 0 ? spec.dpi : 150.0));
+  std::optional<LayoutHandle> laid_out;
+  lay_out(laid_out, context, g.get(), engine, spec.fit);
+  if (gvRenderData(context, g.get(), format_names[static_cast<int>(format)], &data, &length) != 0)
+    throw RenderError(std::string("Graphviz cannot render ") + format_names[static_cast<int>(format)]);
   result.assign(data, length);
   gvFreeRenderData(data);
   return result;

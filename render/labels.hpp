@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "cartelgraph/graph/relation.hpp"
 
@@ -20,5 +21,17 @@ namespace cartelgraph {
 /// "news-monitor-2021-04 §Heading", then ", title only" or ", statement" when the support is not
 /// the document's text: a citation without its note.
 [[nodiscard]] std::string citation_place(const Citation& citation);
+
+/// The name an entity is known by: its known_as ("El Mencho") when it has one, else its name.
+[[nodiscard]] std::string_view display_name(const Entity& entity) noexcept;
+
+/// `text` broken into lines of at most `width` characters (code points) at spaces; a word longer
+/// than `width` stays whole on its own line. Empty text gives no lines. O(n).
+[[nodiscard]] std::vector<std::string> wrap_words(std::string_view text, std::size_t width);
+
+/// The relation's dates as an edge shows them: "2018-05", "known 2021-03" (known to hold by then),
+/// "until 2015-06",
+/// "2010 until 2015-06"; "" when undated.
+[[nodiscard]] std::string edge_dates(const Relation& relation);
 
 }  // namespace cartelgraph

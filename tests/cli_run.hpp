@@ -50,4 +50,12 @@ inline Run run_cli(const std::string& arguments, const std::string& setup = {}, 
   return result;
 }
 
+/// A fresh, empty directory for one test's files, named after `name` and this process.
+inline std::filesystem::path empty_directory(const std::string& name) {
+  const auto dir = std::filesystem::temp_directory_path() / ("cartelgraph_" + name + "_" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir;
+}
+
 }  // namespace cartelgraph::testing

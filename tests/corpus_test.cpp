@@ -62,6 +62,7 @@ const std::vector<Case> cases = {
     {"graphml/located_in_cycle.graphml", "graphml/located_in_cycle.graphml:11:5: located_in cycle: tijuana → baja-california → mexico → tijuana"},
     {"graphml/missing_endpoint.graphml", "graphml/missing_endpoint.graphml:6:5: unknown node id 'c'"},
     {"graphml/unclosed_element.graphml", "graphml/unclosed_element.graphml:5:5: XML syntax error: mismatched tag"},
+    {"graphml/not_graphml_root.graphml", "graphml/not_graphml_root.graphml:2:1: the root element is <svg>, not <graphml>: not a GraphML file"},
     {"graphml/undeclared_key.graphml", "graphml/undeclared_key.graphml:6:18: data refers to undeclared key 'd9'"},
 };
 // clang-format on

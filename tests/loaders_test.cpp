@@ -2,6 +2,7 @@
 
 #include <boost/range/iterator_range.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
@@ -69,6 +70,52 @@ TEST_CASE("schema violations name the member and what was expected") {
                          "bad_confidence/facts.json:48:21: 'confidence' is \"certain\", expected "
                          "one of \"confirmed\", \"reported\", \"alleged\"");
   }
+}
+
+namespace {
+
+// "line:column" of byte `offset` of `text`, counted here byte by byte (the text is ASCII).
+std::string position_of(const std::string& text, std::size_t offset) {
+  const std::size_t line_start = text.rfind('\n', offset - 1);
+  const auto line = std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n') + 1;
+  const std::size_t column = line_start == std::string::npos ? offset + 1 : offset - line_start;
+  return std::to_string(line) + ':' + std::to_string(column);
+}
+
+// The first problem of `text` loaded as one fact file with `limits`, as "line:column: message".
+std::string first_problem(const std::string& text, const LoadLimits& limits = {}) {
+  const std::vector<FactFile> files = {{"f.json", text}};
+  const LoadResult result = load_facts(files, limits);
+  REQUIRE_FALSE(result.problems.empty());
+  const Problem& p = result.problems.front();
+  return std::to_string(p.line) + ':' + std::to_string(p.column) + ": " + p.message;
+}
+
+}  // namespace
+
+TEST_CASE("a value nested 100000 deep, the depth limit raised, is located where it starts") {
+  const std::string deep = std::string(100'000, '[') + std::string(100'000, ']');
+  const std::string text =
+      "{\"sources\": [],\n \"entities\": [{\"id\": \"a\", \"type\": \"person\", \"name\": \"A\",\n"
+      "  \"sources\": [{\"source\": \"s\", \"note\": " +
+      deep + "}]}],\n \"relations\": []}";
+  LoadLimits limits;
+  limits.max_depth = 200'000;
+  const std::size_t note = text.find('[', text.find("note"));
+  const std::string problem = first_problem(text, limits);
+  CHECK(problem.starts_with(position_of(text, note) + ": 'note' is [[["));
+  CHECK(problem.ends_with("..., expected a non-empty string"));
+  // Within the default limit: the object, entities, a record, its sources, a citation (5 levels)
+  // and 59 arrays of the note; the 60th is refused.
+  limits.max_depth = 64;
+  CHECK(first_problem(text, limits) == position_of(text, note + 59) + ": nesting deeper than 64 levels (--max-depth)");
+}
+
+TEST_CASE("a problem under a member whose name holds / and ~ is located at that member's value") {
+  const std::string text =
+      "{\"sources\": [], \"relations\": [],\n \"entities\": [{\"id\": \"a\", \"type\": \"person\",\n"
+      "   \"name\": \"A\", \"a/b~c\": 1}]}";
+  CHECK(first_problem(text) == position_of(text, text.find(": 1}") + 2) + ": unknown member 'a/b~c'");
 }
 
 TEST_CASE("a member written twice in one object is a problem, not a silent overwrite") {

@@ -57,9 +57,9 @@ TEST_CASE("loader messages name the types a kind links in words") {
 
 TEST_CASE("every kind belongs to the layer of its meaning") {
   using enum RelationKind;
-  const std::set<RelationKind> state = {part_of,       official_of,       cooperates_with, arrested_by,
-                                        charged_by,    sanctioned_by,     pleaded_guilty_in, convicted_by,
-                                        released_by,   sought_by,         extradited_to,   imprisoned_in};
+  const std::set<RelationKind> state = {part_of,     official_of,   cooperates_with,   arrested_by,
+                                        charged_by,  sanctioned_by, pleaded_guilty_in, convicted_by,
+                                        released_by, sought_by,     extradited_to,     imprisoned_in};
   const std::set<RelationKind> territory = {operates_in, contests, located_in};
   const std::set<RelationKind> events = {perpetrated, target_of,    victim_of, organized,
                                          attended,    investigated, conducted, occurred_in};
@@ -122,17 +122,19 @@ TEST_CASE("membership is a person's tie to a group") {
   CHECK(membership == std::set<RelationKind>{RelationKind::member_of, RelationKind::leads});
 }
 
-TEST_CASE("every kind has a label, a colour and a line style for render") {
+TEST_CASE("every kind has a label, a family colour and an arrowhead for render") {
   REQUIRE(kind_styles().size() == relation_kind_count);
-  const std::set<std::string_view> line_styles = {"solid", "dashed", "dotted", "bold"};
   std::set<std::string_view> labels;
   for (const auto& row : relation_kinds()) {
     CAPTURE(row.name);
     const KindStyle& look = kind_style(row.kind);
     CHECK(look.kind == row.kind);
     CHECK(labels.insert(look.label).second);
-    CHECK_FALSE(look.color.empty());
-    CHECK(line_styles.contains(look.style));
+    CHECK(kind_color(row.kind).starts_with("#"));
+    CHECK_FALSE(look.arrowhead.empty());
+    // A hostile kind is never drawn in a friendly kind's colour.
+    if (row.sign < 0) CHECK(kind_family(row.kind) == KindFamily::hostility);
+    if (row.sign > 0) CHECK(kind_color(row.kind) != family_color(KindFamily::hostility));
     CHECK(kind_label(row.kind) == look.label);
   }
   CHECK(kind_label(RelationKind::member_of) == "member of");
@@ -153,5 +155,5 @@ TEST_CASE("an event's participants have roles that read as sentences, from → e
   CHECK(kind_label(perpetrated) == "perpetrated");
   CHECK(kind_label(target_of) == "was the target of");
   CHECK(kind_label(victim_of) == "was a victim of");
-  CHECK(kind_style(perpetrated).color == kind_style(attacked).color);
+  CHECK(kind_color(attacked) == kind_color(rival_of));
 }

@@ -1,10 +1,12 @@
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 
 #include "cartelgraph/cli/command.hpp"
 #include "cartelgraph/cli/commands/commands.hpp"
 #include "cartelgraph/cli/numeric_option.hpp"
 #include "cartelgraph/cli/session.hpp"
+#include "cartelgraph/render/caption.hpp"
 #include "cartelgraph/render/diagram.hpp"
 #include "cartelgraph/render/output_file.hpp"
 
@@ -21,6 +23,9 @@ struct RenderOptions {
   std::string layout;
   bool cluster = false;
   bool no_legend = false;
+  bool context = false;
+  bool sides = false;
+  double dpi = 150;
   std::string output;
   std::string image_format;  // svg, png, pdf or dot: needed with -o -
 };
@@ -38,23 +43,61 @@ DiagramSpec path_diagram(const Session& session, const std::string& from_text, c
   return std::move(*found);
 }
 
-DiagramSpec storyline_diagram(const Session& session, const std::string& storyline) {
+DiagramSpec storyline_diagram(const Session& session, const std::string& storyline, bool context) {
   const auto& storylines = session.graph().storylines();
   if (std::ranges::none_of(storylines, [&](const Storyline& s) { return s.id == storyline; })) {
     std::string known;
     for (const auto& s : storylines) known += (known.empty() ? "" : ", ") + s.id;
     throw Error(ErrorCategory::usage, "unknown storyline '" + storyline + "' (known: " + known + ")");
   }
-  return storyline_view(session.view(), storyline);
+  return storyline_view(session.view(), storyline, context);
 }
 
 // What to draw: the options choose at most one of a focus, a path and a storyline.
 DiagramSpec diagram(const Session& session, const RenderOptions& options) {
   if (!options.focus.empty())
-    return focus_view(session.view(), session.projection(), session.resolve(options.focus), options.depth);
+    return focus_view(session.view(), session.projection(), session.resolve(options.focus), options.depth,
+                      options.context);
   if (!options.path.empty()) return path_diagram(session, options.path[0], options.path[1]);
-  if (!options.storyline.empty()) return storyline_diagram(session, options.storyline);
+  if (!options.storyline.empty()) return storyline_diagram(session, options.storyline, options.context);
   return whole_view(session.view());
+}
+
+// The caption's view line: what part of the data the picture shows and through which filters.
+std::string view_note(const Session& session, const RenderOptions& options) {
+  std::vector<std::string> parts;
+  if (!options.focus.empty())
+    parts.emplace_back(options.context
+                           ? "every tie around the focus"
+                           : "the criminal network around the focus, with its own state actions and events");
+  else if (!options.storyline.empty())
+    parts.emplace_back(options.context ? "the storyline's facts" : "the storyline's facts without territory");
+  else if (!options.path.empty()) parts.emplace_back("the shortest path (bold) among its neighbours");
+  const GlobalOptions& global = session.options();
+  parts.emplace_back(session.as_of() ? "as of " + global.as_of : "every date (ended ties faded)");
+  if (!global.min_confidence.empty()) parts.emplace_back(global.min_confidence + " or surer");
+  if (global.dated_only) parts.emplace_back("dated ties only");
+  if (!global.types.empty()) {
+    std::string types = "types: ";
+    for (std::size_t i = 0; i < global.types.size(); ++i) types += (i ? ", " : "") + global.types[i];
+    parts.push_back(types);
+  }
+  if (!options.kinds.empty()) {
+    std::string kinds = "kinds: ";
+    for (std::size_t i = 0; i < options.kinds.size(); ++i) kinds += (i ? ", " : "") + options.kinds[i];
+    parts.push_back(kinds);
+  }
+  if (options.sides) parts.emplace_back("sides of the conflict from the signed network of groups");
+  std::string note;
+  for (const auto& part : parts) note += (note.empty() ? "" : " · ") + part;
+  note[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(note[0])));
+  return note;
+}
+
+Caption caption(const Session& session, const RenderOptions& options) {
+  const std::string& data = session.options().data;
+  return {view_note(session, options), data.empty() ? builtin_data_note(session.graph()) : "the facts in " + data,
+          drawing_date()};
 }
 
 // The diagram's format: --image-format, which `-o -` needs, else the file's extension (with which
@@ -79,6 +122,10 @@ int run_render(const Session& session, const RenderOptions& options) {
   DiagramSpec spec = diagram(session, options);
   spec.cluster = options.cluster;
   spec.legend = !options.no_legend;
+  spec.dpi = options.dpi;
+  spec.notes = caption(session, options);
+  if (options.sides && assign_sides(spec, session.view()) == 0)
+    std::fprintf(stderr, "no conflict among the groups drawn: --sides has nothing to colour\n");
   const std::string layout = options.layout.empty() ? default_layout(spec) : options.layout;
   if (!write_output(options.output, render_diagram(session.graph(), spec, format, layout))) return exit_ok;
   std::fprintf(stderr, "wrote %s: %zu entities, %zu relations (layout %s)\n", visible(options.output).c_str(),
@@ -106,6 +153,14 @@ void setup_render(CLI::App& app, Context& context) {
       ->type_name("ENGINE");
   command->add_flag("--cluster", options->cluster, "Draw members inside their organization");
   command->add_flag("--no-legend", options->no_legend, "Leave out the legend");
+  command->add_flag("--context", options->context,
+                    "Also draw territory and others' state actions (a focus shows the criminal network and the "
+                    "entity's own acts; a storyline its facts without territory)");
+  command->add_flag("--sides", options->sides,
+                    "Colour groups and people by the side of the conflict they are on, and draw the sides apart");
+  command->add_option("--dpi", options->dpi, "PNG resolution in dots per inch (default 150)")
+      ->check(CLI::Range(36.0, 1200.0))
+      ->type_name("N");
   command->add_option("-o,--output", options->output, "Output file, written whole or not at all; - for standard output")
       ->required()
       ->type_name("FILE");

@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# Opens the HTML dossier in headless Chromium: its DOM must hold the expected sections and
-# entity names, and a screenshot of it must not be blank.
+# Opens the HTML dossier in headless Chromium in a 1280 px wide window: its DOM must hold the
+# expected sections, findings, entity names and sources (by title and outlet, never by file
+# name), no diagram's text may be smaller than 9 CSS px (measured by the page's own geometry:
+# a script added to a copy of the dossier writes each SVG text's rendered size into the DOM,
+# which --dump-dom returns), and a screenshot of it must not be blank.
 #   tests/browser/check_dossier.sh path/to/cartelgraph
 set -euo pipefail
 cartelgraph=$1
@@ -8,24 +11,82 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 "$cartelgraph" report -o "$work/dossier.html"
 
+# The measuring script: every <text> of every inline SVG, its font size in user units times the
+# scale from user units to CSS px (getScreenCTM), and its bounding box (getBoundingClientRect).
+cat > "$work/measure.js" <<'JS'
+(() => {
+  const sizes = [];
+  for (const text of document.querySelectorAll('svg text')) {
+    if (!text.textContent.trim()) continue;
+    const matrix = text.getScreenCTM();
+    const scale = Math.hypot(matrix.a, matrix.b);
+    const size = parseFloat(getComputedStyle(text).fontSize) * scale;
+    const box = text.getBoundingClientRect();
+    sizes.push({size, height: box.height, text: text.textContent.trim().slice(0, 40)});
+  }
+  sizes.sort((x, y) => x.size - y.size);
+  const result = document.createElement('pre');
+  result.id = 'legibility';
+  result.textContent = JSON.stringify({
+    viewport: window.innerWidth,
+    content: document.documentElement.clientWidth,
+    svgs: document.querySelectorAll('svg').length,
+    texts: sizes.length,
+    smallest: sizes.slice(0, 5),
+  });
+  document.body.appendChild(result);
+})();
+JS
+{ sed 's#</body></html>##' "$work/dossier.html"; printf '<script>%s</script></body></html>\n' "$(cat "$work/measure.js")"; } \
+  > "$work/measured.html"
+
 chromium_flags=(--headless --no-sandbox --disable-gpu --disable-quic --no-first-run
                 --disable-background-networking --disable-component-update --disable-sync
-                --user-data-dir="$work/profile")
-timeout 120 chromium "${chromium_flags[@]}" --dump-dom "file://$work/dossier.html" > "$work/dom.html" 2>/dev/null
-timeout 120 chromium "${chromium_flags[@]}" --window-size=1280,2000 \
-  --screenshot="$work/shot.png" "file://$work/dossier.html" >/dev/null 2>&1
+                --user-data-dir="$work/profile" --window-size=1280,2000)
+timeout 120 chromium "${chromium_flags[@]}" --dump-dom "file://$work/measured.html" > "$work/dom.html" 2>/dev/null
+timeout 120 chromium "${chromium_flags[@]}" --screenshot="$work/shot.png" "file://$work/dossier.html" >/dev/null 2>&1
 
 status=0
 expect() {
   if ! grep -qF -- "$1" "$work/dom.html"; then echo "missing from the DOM: $1"; status=1; fi
 }
-for section in overview storylines factions rankings entities sources; do expect "id=\"$section\""; done
+refuse() {
+  if grep -qF -- "$1" "$work/dom.html"; then echo "in the DOM but must not be: $1"; status=1; fi
+}
+for section in findings overview storylines factions rankings entities sources; do expect "id=\"$section\""; done
 expect 'id="entity-nemesio-oseguera-cervantes"'
+expect '>El Mencho<'
 expect 'Rosalinda González Valencia'
 expect 'Juan Manuel Abouzaid'
 expect 'Los Salazar'
 expect '<svg'
 expect 'xlink:href="#entity-'
+expect '<strong>Sides:</strong>'
+expect '<strong>Brokers:</strong>'
+expect 'dated months</strong>'
+# Sources by title and outlet, never by the file name of their text.
+expect '<cite>The Urgent Need to Bolster U.S.–Mexico Security Cooperation</cite>, Wilson Center’s Mexico Institute'
+refuse '002_c853606fdaa6b61b.txt'
+refuse '.txt<'
+
+/usr/bin/python3 - "$work/dom.html" <<'PY' || status=1
+import html, json, re, sys
+dom = open(sys.argv[1], encoding="utf-8").read()
+found = re.search(r'<pre id="legibility">(.*?)</pre>', dom, re.S)
+if not found:
+    sys.exit("the measuring script wrote no result")
+result = json.loads(html.unescape(found.group(1)))
+smallest = result["smallest"][0] if result["smallest"] else None
+print(f"viewport {result['viewport']} px ({result['content']} px inside the scroll bar), {result['svgs']} diagrams, {result['texts']} texts; "
+      f"smallest {smallest['size']:.2f} px ({smallest['text']!r})" if smallest else "no text")
+if result["viewport"] != 1280:
+    sys.exit(f"the page was laid out {result['viewport']} px wide, not 1280")
+if result["texts"] < 50:
+    sys.exit("too few diagram texts measured")
+small = [s for s in result["smallest"] if s["size"] < 9]
+if small:
+    sys.exit(f"diagram text smaller than 9 CSS px: {small}")
+PY
 
 /usr/bin/python3 - "$work/shot.png" <<'PY' || status=1
 import sys
