@@ -41,7 +41,8 @@ std::string relation_sentence(const KnowledgeGraph& graph, Edge e) {
 
 std::string citation_list(const std::vector<Citation>& citations) {
   std::string text;
-  for (const auto& citation : citations) text += (text.empty() ? "" : " ") + dim("[" + visible(citation_place(citation)) + "]");
+  for (const auto& citation : citations)
+    text += (text.empty() ? "" : " ") + dim("[" + visible(citation_place(citation)) + "]");
   return text;
 }
 
@@ -52,7 +53,8 @@ std::string dated_relation(const KnowledgeGraph& graph, Edge e, std::size_t widt
 std::string cited_relation(const KnowledgeGraph& graph, Edge e, std::string_view indent, std::size_t width) {
   std::string text = std::string(indent) + dated_relation(graph, e, width) + "\n";
   for (const auto& citation : graph.relation(e).sources)
-    text += std::string(indent) + pad("", width) + " " + citation_list({citation}) + " " + visible(citation.note) + "\n";
+    text += std::string(indent) + pad("", width) + " " + citation_list({citation}) + " " + visible(citation.note) +
+            "\n";
   return text;
 }
 

@@ -295,7 +295,8 @@ class Loader final : public detail::RelationReader {
       if (!files_[f].usable) continue;
       const detail::FactRecords& records = files_[f].read.records;
       for (const auto& [index, source] : records.sources)
-        if (!broken({f, Section::sources, index})) check_text({f, Section::sources, index}, "/title", source.title, false);
+        if (!broken({f, Section::sources, index}))
+          check_text({f, Section::sources, index}, "/title", source.title, false);
       for (const auto& [index, fields] : records.entities) {
         const Location at{f, Section::entities, index};
         if (broken(at)) continue;
@@ -308,7 +309,8 @@ class Loader final : public detail::RelationReader {
         check_citation_notes(at, entity.sources);
       }
       for (const auto& [index, fields] : records.relations)
-        if (!broken({f, Section::relations, index})) check_citation_notes({f, Section::relations, index}, fields.sources);
+        if (!broken({f, Section::relations, index}))
+          check_citation_notes({f, Section::relations, index}, fields.sources);
     }
   }
 
