@@ -14,6 +14,8 @@
 #include "cartelgraph/cli/common_options.hpp"
 #include "cartelgraph/cli/session.hpp"
 #include "cartelgraph/exporters/json_writer.hpp"
+#include "cartelgraph/graph/visible_text.hpp"  // visible: every text a command prints from the data
+#include "cartelgraph/render/output_file.hpp"
 
 namespace cartelgraph::cli {
 
@@ -97,6 +99,18 @@ inline void open_with_as_of(JsonWriter& json, const Session& session) {
       json.member("undated", as_of.undated);
     });
   });
+}
+
+/// Writes a single-file output: to the file `output`, whole or not at all (render/output_file.hpp),
+/// or to stdout when `output` is "-". True when a file was written, for the "wrote" message.
+/// Throws OutputError.
+inline bool write_output(const std::string& output, std::string_view bytes) {
+  if (output == "-") {
+    std::fwrite(bytes.data(), 1, bytes.size(), stdout);  // main checks that stdout took it all
+    return false;
+  }
+  write_file_atomically(output, bytes);
+  return true;
 }
 
 /// Prints a finished JSON document on stdout (main checks that stdout took it all).

@@ -14,6 +14,7 @@
 
 #include "cartelgraph/cli/commands/commands.hpp"
 #include "cartelgraph/graph/error.hpp"
+#include "cartelgraph/graph/visible_text.hpp"
 #include "cartelgraph/loaders/problem.hpp"
 #include "cartelgraph/render/output_file.hpp"
 
@@ -36,11 +37,11 @@ int exit_code(ErrorCategory category) {
 
 int report(const Error& error) {
   if (const auto* load = dynamic_cast<const LoadError*>(&error)) {
-    for (const auto& problem : load->problems()) std::fprintf(stderr, "%s\n", to_string(problem).c_str());
+    for (const auto& problem : load->problems()) std::fprintf(stderr, "%s\n", visible(to_string(problem)).c_str());
     std::fprintf(stderr, "cartelgraph: invalid data (%zu problem%s)\n", load->problems().size(),
                  load->problems().size() == 1 ? "" : "s");
   } else {
-    std::fprintf(stderr, "cartelgraph: %s\n", error.what());
+    std::fprintf(stderr, "cartelgraph: %s\n", visible(error.what(), true).c_str());
   }
   return exit_code(error.category());
 }
@@ -63,7 +64,7 @@ int parse_and_run(CLI::App& app, Context& context, int argc, char** argv) {
     std::fprintf(stderr, "cartelgraph: internal error: out of memory\n");
     return exit_internal;
   } catch (const std::exception& error) {
-    std::fprintf(stderr, "cartelgraph: internal error: %s\n", error.what());
+    std::fprintf(stderr, "cartelgraph: internal error: %s\n", visible(error.what(), true).c_str());
     return exit_internal;
   }
 }
@@ -82,7 +83,7 @@ int flush_standard_output(int code) {
 }
 
 // Ctrl-C or a kill: no half-written temporary file is left behind, and the exit status is
-// 128 + the signal (130, 143), as a shell reports it.
+// 128 + the signal (130, 143, 129 for a closed terminal), as a shell reports it.
 extern "C" void on_interrupt(int signal) {
   remove_unfinished_outputs();
   ::_exit(128 + signal);
@@ -95,6 +96,7 @@ void handle_signals() {
   std::signal(SIGPIPE, SIG_DFL);
   std::signal(SIGINT, on_interrupt);
   std::signal(SIGTERM, on_interrupt);
+  std::signal(SIGHUP, on_interrupt);
 }
 
 void setup_commands(CLI::App& app, Context& context) {
@@ -116,7 +118,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   // One line per error, as every other error gets: "cartelgraph: --measure: unknown measure …".
   app.failure_message(
-      [](const CLI::App*, const CLI::Error& error) { return std::string("cartelgraph: ") + error.what() + "\n"; });
+      [](const CLI::App*, const CLI::Error& error) { return "cartelgraph: " + visible(error.what(), true) + "\n"; });
   app.fallthrough();  // global options also after the subcommand: `path A B --format json`
   app.set_version_flag("--version", std::string("cartelgraph ") + CARTELGRAPH_VERSION);
   app.footer(
@@ -124,7 +126,7 @@ int main(int argc, char** argv) {
       "Global options may also follow the command. Run 'cartelgraph COMMAND --help' for a command's options.\n\n"
       "Exit codes: 0 success; 1 no result (unknown entity, no path); 2 usage error, ambiguous name\n"
       "or output that cannot be written; 3 invalid data; 70 internal error (out of memory);\n"
-      "130 or 143 interrupted.");
+      "129, 130 or 143 interrupted (hangup, Ctrl-C, kill).");
   Context context;
   setup_commands(app, context);
   return flush_standard_output(parse_and_run(app, context, argc, argv));

@@ -4,6 +4,7 @@
 
 #include "cartelgraph/cli/enum_option.hpp"
 #include "cartelgraph/graph/error.hpp"
+#include "cartelgraph/graph/visible_text.hpp"
 #include "cartelgraph/loaders/load.hpp"
 #include "cartelgraph/queries/resolve.hpp"
 #include "cartelgraph/queries/summary.hpp"
@@ -38,7 +39,7 @@ KnowledgeGraph load_graph(const GlobalOptions& options) {
   if (result.not_found)
     usage("--data " + options.data + ": no such file or directory (a fact directory or a .graphml file)");
   if (!result.problems.empty()) throw LoadError(std::move(result.problems));
-  for (const auto& note : result.notes) std::fprintf(stderr, "%s\n", to_string(note).c_str());
+  for (const auto& note : result.notes) std::fprintf(stderr, "%s\n", visible(to_string(note)).c_str());
   return std::move(result.graph);
 }
 
@@ -71,7 +72,7 @@ std::string list_entities(const KnowledgeGraph& graph, const std::vector<Vertex>
   std::string text;
   for (const Vertex v : vertices) {
     const Entity& entity = graph.entity(v);
-    text += "\n  " + entity.id + "  (" + entity.name + ", " + std::string(to_string(entity.type)) + ")";
+    text += "\n  " + visible(entity.id) + "  (" + visible(entity.name) + ", " + std::string(to_string(entity.type)) + ")";
   }
   return text;
 }

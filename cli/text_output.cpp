@@ -1,13 +1,14 @@
 #include "cartelgraph/cli/text_output.hpp"
 
 #include "cartelgraph/cli/style.hpp"
+#include "cartelgraph/graph/visible_text.hpp"
 #include "cartelgraph/render/kind_style.hpp"
 
 namespace cartelgraph::cli {
 
 std::string entity_label(const KnowledgeGraph& graph, Vertex v) {
   const Entity& entity = graph.entity(v);
-  return bold(entity.name) + " " + dim("[" + std::string(to_string(entity.type)) + "]");
+  return bold(visible(entity.name)) + " " + dim("[" + std::string(to_string(entity.type)) + "]");
 }
 
 std::string pad(std::string_view text, std::size_t width) {
@@ -28,19 +29,20 @@ std::string relation_sentence(const KnowledgeGraph& graph, Edge e) {
   const Relation& relation = graph.relation(e);
   const Graph& g = graph.graph();
   // Green for a friendly kind, red for a hostile one: the sign column of the kind table.
-  std::string text = graph.entity(boost::source(e, g)).name + " " +
+  std::string text = visible(graph.entity(boost::source(e, g)).name) + " " +
                      signed_colour(kind_label(relation.kind), kind_info(relation.kind).sign) + " " +
-                     graph.entity(boost::target(e, g)).name;
+                     visible(graph.entity(boost::target(e, g)).name);
   if (!relation.place.empty()) {
     const auto place = graph.find(relation.place);
-    text += " (in " + (place ? graph.entity(*place).name : relation.place) + ")";
+    text += " (in " + visible(place ? graph.entity(*place).name : relation.place) + ")";
   }
   return text + " [" + std::string(to_string(relation.confidence)) + "]";
 }
 
 std::string citation_list(const std::vector<Citation>& citations) {
   std::string text;
-  for (const auto& citation : citations) text += (text.empty() ? "" : " ") + dim("[" + citation_place(citation) + "]");
+  for (const auto& citation : citations)
+    text += (text.empty() ? "" : " ") + dim("[" + visible(citation_place(citation)) + "]");
   return text;
 }
 
@@ -51,7 +53,8 @@ std::string dated_relation(const KnowledgeGraph& graph, Edge e, std::size_t widt
 std::string cited_relation(const KnowledgeGraph& graph, Edge e, std::string_view indent, std::size_t width) {
   std::string text = std::string(indent) + dated_relation(graph, e, width) + "\n";
   for (const auto& citation : graph.relation(e).sources)
-    text += std::string(indent) + pad("", width) + " " + citation_list({citation}) + " " + citation.note + "\n";
+    text += std::string(indent) + pad("", width) + " " + citation_list({citation}) + " " + visible(citation.note) +
+            "\n";
   return text;
 }
 
@@ -61,7 +64,7 @@ std::string_view boundary_words(TieBoundary boundary) noexcept {
 
 std::string name_list(const KnowledgeGraph& graph, const std::vector<Vertex>& vertices) {
   std::string text;
-  for (const Vertex v : vertices) text += (text.empty() ? "" : ", ") + graph.entity(v).name;
+  for (const Vertex v : vertices) text += (text.empty() ? "" : ", ") + visible(graph.entity(v).name);
   return text;
 }
 

@@ -6,10 +6,14 @@
 #include <vector>
 
 #include "cartelgraph/graph/knowledge_graph.hpp"
+#include "cartelgraph/graph/visible_text.hpp"  // visible, for the commands that print other text
 #include "cartelgraph/queries/timeline.hpp"
 #include "cartelgraph/render/labels.hpp"  // date_span, citation_place, for the commands that print relations
 
 namespace cartelgraph::cli {
+
+// Every piece of text made here shows the data's control and bidi characters escaped
+// (graph/visible_text.hpp's visible): no name or note acts on the terminal.
 
 /// "Los Rusos [faction]".
 [[nodiscard]] std::string entity_label(const KnowledgeGraph& graph, Vertex v);

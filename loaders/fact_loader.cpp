@@ -11,6 +11,7 @@
 #include <unordered_map>
 
 #include "cartelgraph/graph/relation_kinds.hpp"
+#include "cartelgraph/graph/visible_text.hpp"
 #include "cartelgraph/loaders/builtin_data.hpp"
 #include "cartelgraph/loaders/fact_records.hpp"
 #include "cartelgraph/loaders/json_positions.hpp"
@@ -101,6 +102,7 @@ class Loader final : public detail::RelationReader {
     for (std::size_t i = 0; i < files_.size(); ++i) read(i);
     collect_sources();
     collect_entities();
+    check_hidden_characters();
     check_entity_citations();
     collect_relations();
     detail::check_relation_set(relations_, entities_.size(), detail::Provenance::our_model, *this);
@@ -108,6 +110,7 @@ class Loader final : public detail::RelationReader {
     LoadResult result;
     result.problems = in_order(problems_);
     result.notes = in_order(notes_);
+    result.warnings = in_order(warnings_);
     if (result.problems.empty()) build(result.graph);
     return result;
   }
@@ -266,6 +269,51 @@ class Loader final : public detail::RelationReader {
     }
   }
 
+  // A hidden character in the text at `member` of the record at `at`: a problem in a name when
+  // it is a control character, else a warning.
+  void check_text(const Location& at, const std::string& member, const std::string& text, bool is_name) {
+    const auto hidden = find_hidden(text);
+    if (!hidden) return;
+    const std::string what = member.substr(1) + " holds " + describe(*hidden);
+    if (is_name && hidden->kind == HiddenKind::control)
+      return report(at, member, what + ", which a name may not hold (it would act on a terminal)");
+    const std::size_t offset = offset_of(at.file, pointer(at, member));
+    const char* effect = hidden->kind == HiddenKind::zero_width ? " (invisible: names that look alike may differ)"
+                                                                : " (text output shows it escaped)";
+    warnings_.push_back({at.file, offset, located(at.file, offset, "warning: " + what + effect)});
+  }
+
+  void check_citation_notes(const Location& at, const std::vector<Citation>& citations) {
+    for (std::size_t i = 0; i < citations.size(); ++i)
+      check_text(at, "/sources/" + std::to_string(i) + "/note", citations[i].note, false);
+  }
+
+  // Control characters, bidi controls and zero-width characters in the text of every record
+  // that meets the schema (ids cannot hold them: the schema makes them kebab-case).
+  void check_hidden_characters() {
+    for (std::size_t f = 0; f < files_.size(); ++f) {
+      if (!files_[f].usable) continue;
+      const detail::FactRecords& records = files_[f].read.records;
+      for (const auto& [index, source] : records.sources)
+        if (!broken({f, Section::sources, index}))
+          check_text({f, Section::sources, index}, "/title", source.title, false);
+      for (const auto& [index, fields] : records.entities) {
+        const Location at{f, Section::entities, index};
+        if (broken(at)) continue;
+        const Entity& entity = fields.entity;
+        check_text(at, "/name", entity.name, true);
+        check_text(at, "/known_as", entity.known_as, true);
+        for (std::size_t i = 0; i < entity.aliases.size(); ++i)
+          check_text(at, "/aliases/" + std::to_string(i), entity.aliases[i], false);
+        check_text(at, "/description", entity.description, false);
+        check_citation_notes(at, entity.sources);
+      }
+      for (const auto& [index, fields] : records.relations)
+        if (!broken({f, Section::relations, index}))
+          check_citation_notes({f, Section::relations, index}, fields.sources);
+    }
+  }
+
   void check_citations(const Location& at, const std::vector<Citation>& citations) {
     for (std::size_t i = 0; i < citations.size(); ++i) {
       const std::string& source = citations[i].source;
@@ -406,6 +454,7 @@ class Loader final : public detail::RelationReader {
   std::unordered_map<std::string_view, EntityEntry> entities_;
   std::vector<detail::AcceptedRelation> relations_;
   std::vector<Ordered> notes_;
+  std::vector<Ordered> warnings_;
   std::vector<std::string_view> ids_;  // entity ids by order, made for the first cycle found
 };
 

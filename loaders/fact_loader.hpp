@@ -36,6 +36,10 @@ struct LoadResult {
   std::vector<Problem> problems;
   /// What was changed on the way in without failing the load (imported parallel ties merged).
   std::vector<Problem> notes;
+  /// Text that loads but may mislead a reader: control characters, bidi controls and
+  /// zero-width characters in names, aliases, descriptions, titles and notes (fact files only;
+  /// a control character in a name is a problem instead). Each message starts "warning: ".
+  std::vector<Problem> warnings;
   /// True when the input named does not exist (`problems` says so too).
   bool not_found = false;
 };
@@ -44,7 +48,8 @@ struct LoadResult {
 /// kinds and their endpoint types, dates, sources and places) and reports every problem found,
 /// ordered by file and position. The graph is built only if there is none.
 /// `schema` defaults to the built-in seeds/schema.json.
-/// An object with the same member twice, nesting past `limits.max_depth`, and more files,
+/// A control character (graph/visible_text.hpp) in a name is a problem; hidden characters
+/// elsewhere in text are `warnings`. An object with the same member twice, nesting past `limits.max_depth`, and more files,
 /// entities or relations than `limits` allow are problems too.
 [[nodiscard]] LoadResult load_facts(std::span<const FactFile> files, const LoadLimits& limits = {});
 [[nodiscard]] LoadResult load_facts(std::span<const FactFile> files, std::string_view schema,

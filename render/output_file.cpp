@@ -1,6 +1,7 @@
 #include "cartelgraph/render/output_file.hpp"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -42,6 +43,25 @@ void unregister_unfinished(const char* path) noexcept {
   }
 }
 
+// SIGINT, SIGTERM and SIGHUP held back while it lives: a temporary file is created and
+// registered for remove_unfinished_outputs() as one step, and a signal that comes in between
+// is delivered once both are done.
+class InterruptsHeld {
+ public:
+  InterruptsHeld() noexcept {
+    sigset_t interrupts;
+    sigemptyset(&interrupts);
+    for (const int signal : {SIGINT, SIGTERM, SIGHUP}) sigaddset(&interrupts, signal);
+    ::pthread_sigmask(SIG_BLOCK, &interrupts, &previous_);
+  }
+  ~InterruptsHeld() { ::pthread_sigmask(SIG_SETMASK, &previous_, nullptr); }
+  InterruptsHeld(const InterruptsHeld&) = delete;
+  InterruptsHeld& operator=(const InterruptsHeld&) = delete;
+
+ private:
+  sigset_t previous_{};
+};
+
 // Writes every byte of `bytes` to `fd`; false, with errno set, on failure.
 bool write_all(int fd, std::string_view bytes) {
   while (!bytes.empty()) {
@@ -81,22 +101,27 @@ class Target {
       in_place_ = true;
       return;
     }
+    // lstat: a symbolic link is the file replaced, never the file it names (rename(2) replaces
+    // the link itself), so a planted link cannot redirect the output into another file.
     struct stat status {};
-    if (::stat(path.c_str(), &status) != 0) return;  // a new file (or mkstemp says why not)
+    if (::lstat(path.c_str(), &status) != 0) return;  // a new file (or mkstemp says why not)
     if (S_ISDIR(status.st_mode)) fail(path_, "", EISDIR);
+    if (S_ISLNK(status.st_mode)) {
+      exists_ = true;  // the link is kept by keep_previous(), and the new file gets a new file's mode
+      mode_ = new_file_mode();
+      return;
+    }
     if (!S_ISREG(status.st_mode)) {
       in_place_ = true;
       return;
     }
     exists_ = true;
     mode_ = status.st_mode & 07777;
-    std::error_code error;
-    if (auto real = std::filesystem::canonical(path, error); !error) file_ = std::move(real);  // through links
   }
   ~Target() {
     if (!temporary_.empty()) {
+      ::unlink(temporary_.c_str());  // then unregistered: a signal in between finds no file, not a file left
       unregister_unfinished(temporary_.c_str());
-      ::unlink(temporary_.c_str());
     }
     if (!previous_.empty()) ::unlink(previous_.c_str());
   }
@@ -113,10 +138,14 @@ class Target {
     name += file_.filename().string().substr(0, 200);
     name += ".XXXXXX";
     std::string temporary = (directory / name).string();
-    const int fd = ::mkstemp(temporary.data());
-    if (fd < 0) fail(path_, "", errno);
-    temporary_ = std::move(temporary);
-    register_unfinished(temporary_.c_str());
+    int fd = -1;
+    {
+      const InterruptsHeld held;
+      fd = ::mkstemp(temporary.data());
+      if (fd < 0) fail(path_, "", errno);
+      temporary_ = std::move(temporary);
+      register_unfinished(temporary_.c_str());
+    }
     const auto close_and_fail = [&](std::string_view step) {
       const int error = errno;
       ::close(fd);
@@ -147,11 +176,13 @@ class Target {
   void keep_previous() {
     if (in_place_ || !exists_) return;
     const std::string previous = temporary_ + ".old";
-    if (::link(file_.c_str(), previous.c_str()) == 0) previous_ = previous;
+    // linkat without AT_SYMLINK_FOLLOW links a symbolic link itself, not the file it names.
+    if (::linkat(AT_FDCWD, file_.c_str(), AT_FDCWD, previous.c_str(), 0) == 0) previous_ = previous;
   }
 
   void replace() {
     if (in_place_) return;
+    const InterruptsHeld held;  // renamed and unregistered as one step
     if (::rename(temporary_.c_str(), file_.c_str()) != 0) fail(path_, "rename", errno);
     unregister_unfinished(temporary_.c_str());
     temporary_.clear();
@@ -169,7 +200,7 @@ class Target {
 
  private:
   std::filesystem::path path_;  // as given, for messages
-  std::filesystem::path file_;  // the file replaced: `path_` with symbolic links followed
+  std::filesystem::path file_;  // the file replaced (a symbolic link itself, not what it names)
   std::string_view bytes_;
   bool in_place_ = false;
   bool exists_ = false;

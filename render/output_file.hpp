@@ -23,8 +23,10 @@ struct OutputFile {
 };
 
 /// Writes `bytes` to a temporary file beside `path`, then renames it over `path`: a reader sees
-/// the old file or the new one, never half of one. A symbolic link is followed (the file it
-/// names is replaced); a replaced file keeps its permissions, a new one gets 0666 less the umask.
+/// the old file or the new one, never half of one. A symbolic link at `path`, dangling or not, is
+/// itself replaced by the new file, as rename(2) and mv do: the file it names is never written.
+/// A replaced regular file keeps its permissions; a new one (or one replacing a link) gets 0666
+/// less the umask.
 /// A device, FIFO or socket (/dev/full, a named pipe) cannot be replaced, and /dev/stdout,
 /// /dev/stderr and /dev/fd/N name a file already open: these are written in place (appended to).
 /// Throws OutputError; on failure the temporary file is removed and `path` is left as it was.
@@ -38,7 +40,7 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view b
 void write_files_atomically(std::span<const OutputFile> files);
 
 /// Removes the temporary files of writes still in progress. Async-signal-safe: it is for a
-/// SIGINT or SIGTERM handler, so that an interrupted run leaves no temporary file behind.
+/// SIGINT, SIGTERM or SIGHUP handler, so that an interrupted run leaves no temporary file behind.
 void remove_unfinished_outputs() noexcept;
 
 }  // namespace cartelgraph

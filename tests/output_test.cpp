@@ -140,15 +140,24 @@ TEST_CASE("when a rename fails, the files of the set already renamed are put bac
   CHECK(names_in(dir.path()) == std::set<std::string>{"a.csv", "b.csv"});
 }
 
-TEST_CASE("a symbolic link is followed and a FIFO written in place, neither replaced") {
+TEST_CASE("a symbolic link is replaced itself, never written through; a FIFO is written in place") {
   const TempDir dir("special");
-  SUBCASE("a symbolic link") {
-    write_plainly(dir / "real.svg", "old");
-    fs::create_symlink("real.svg", dir / "link.svg");
+  SUBCASE("a symbolic link to another file") {
+    write_plainly(dir / "victim.txt", "old");
+    fs::create_symlink("victim.txt", dir / "link.svg");
     write_file_atomically(dir / "link.svg", "new");
-    CHECK(fs::is_symlink(dir / "link.svg"));
-    CHECK(read_file(dir / "real.svg") == "new");
-    CHECK(names_in(dir.path()) == std::set<std::string>{"link.svg", "real.svg"});
+    CHECK_FALSE(fs::is_symlink(dir / "link.svg"));
+    CHECK(fs::is_regular_file(dir / "link.svg"));
+    CHECK(read_file(dir / "link.svg") == "new");
+    CHECK(read_file(dir / "victim.txt") == "old");
+    CHECK(names_in(dir.path()) == std::set<std::string>{"link.svg", "victim.txt"});
+  }
+  SUBCASE("a dangling symbolic link: the same, and nothing is created where it points") {
+    fs::create_symlink("nowhere.txt", dir / "link.svg");
+    write_file_atomically(dir / "link.svg", "new");
+    CHECK_FALSE(fs::is_symlink(dir / "link.svg"));
+    CHECK(read_file(dir / "link.svg") == "new");
+    CHECK(names_in(dir.path()) == std::set<std::string>{"link.svg"});
   }
   SUBCASE("a FIFO") {
     const fs::path fifo = dir / "fifo";
@@ -276,14 +285,17 @@ TEST_CASE("standard output on a full device fails with a message and a non-zero 
     CHECK(r.exit_code == 2);
     CHECK(r.err.find("cartelgraph: cannot write standard output") != std::string::npos);
   }
-  // -o /dev/full, through a link to it: if the device were ever replaced by a file again, as
-  // root, the link would be replaced rather than /dev/full.
+  // -o /dev/full: a device is written in place, never replaced.
+  const Run r = run_cli("export --to json -o /dev/full");
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("/dev/full: write: No space left on device") != std::string::npos);
+  CHECK(fs::is_character_file("/dev/full"));
+  // A link to it is replaced itself, as every link is: the device is not written through it.
   const TempDir dir("full");
   fs::create_symlink("/dev/full", dir / "full.json");
-  const Run r = run_cli("export --to json -o '" + (dir / "full.json").string() + "'");
-  CHECK(r.exit_code == 2);
-  CHECK(r.err.find("full.json: write: No space left on device") != std::string::npos);
-  CHECK(fs::is_symlink(dir / "full.json"));
+  const Run linked = run_cli("export --to json -o '" + (dir / "full.json").string() + "'");
+  CHECK(linked.exit_code == 0);
+  CHECK(fs::is_regular_file(fs::symlink_status(dir / "full.json")));
   CHECK(fs::is_character_file("/dev/full"));
 }
 

@@ -214,7 +214,7 @@ void print_sides(const KnowledgeGraph& graph, const SidesChange& sides) {
                   : "");
   print_set_changes(graph, sides.conflicts);
   for (const SideSwitch& s : sides.switched) {
-    std::printf("  %s changed side: was with %s; now with %s\n", graph.entity(s.change.group).name.c_str(),
+    std::printf("  %s changed side: was with %s; now with %s\n", visible(graph.entity(s.change.group).name).c_str(),
                 name_list(graph, s.camp_before).c_str(), name_list(graph, s.camp_after).c_str());
     print_ties(graph, "    ", s.change.began, s.change.ended, false);
   }
@@ -222,7 +222,7 @@ void print_sides(const KnowledgeGraph& graph, const SidesChange& sides) {
        {std::pair{"became aligned (an alliance or rivalry began)", &sides.aligned},
         std::pair{"became unaligned (its last alliance or rivalry ended)", &sides.unaligned}})
     for (const GroupChange& c : *list) {
-      std::printf("  %s %s\n", graph.entity(c.group).name.c_str(), label);
+      std::printf("  %s %s\n", visible(graph.entity(c.group).name).c_str(), label);
       print_ties(graph, "    ", c.began, c.ended, false);
     }
 }

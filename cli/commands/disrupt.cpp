@@ -95,7 +95,7 @@ void write_text(const Session& session, const DisruptOptions& options, const Dis
   std::printf("\n%4s  %-40s %6s %8s %6s %10s\n", "step", "removed", "lcc", "fraction", "comps", "efficiency");
   for (std::size_t i = 0; i < result.steps.size(); ++i) {
     const auto& step = result.steps[i];
-    std::printf("%4zu  %s %6zu %8.3f %6zu %10.4f\n", i + 1, pad(session.graph().entity(step.removed).name, 40).c_str(),
+    std::printf("%4zu  %s %6zu %8.3f %6zu %10.4f\n", i + 1, pad(visible(session.graph().entity(step.removed).name), 40).c_str(),
                 step.state.lcc, step.lcc_fraction, step.state.components, step.state.efficiency);
     for (const Edge e : cut_relations(session, result, step))
       std::printf("        %s %s\n", relation_sentence(session.graph(), e).c_str(),

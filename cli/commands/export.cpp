@@ -35,16 +35,12 @@ void write_csv(const GraphView& view, const std::string& output) {
     if (created) std::filesystem::remove(directory, error);  // leave no trace of a failed export
     throw;
   }
-  std::fprintf(stderr, "wrote %s and %s\n", files[0].path.c_str(), files[1].path.c_str());
+  std::fprintf(stderr, "wrote %s and %s\n", visible(files[0].path.string()).c_str(),
+               visible(files[1].path.string()).c_str());
 }
 
 void write_document(const std::string& text, const std::string& output) {
-  if (output == "-") {
-    std::fwrite(text.data(), 1, text.size(), stdout);  // main checks that stdout took it all
-    return;
-  }
-  write_file_atomically(output, text);
-  std::fprintf(stderr, "wrote %s\n", output.c_str());
+  if (write_output(output, text)) std::fprintf(stderr, "wrote %s\n", visible(output).c_str());
 }
 
 int run_export(const Context& context, const ExportOptions& options) {

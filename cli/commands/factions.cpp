@@ -173,7 +173,7 @@ void print_balance(const KnowledgeGraph& graph, const FactionReport& report) {
   for (const GroupBalance& b : report.groups) {
     if (b.frustrated == 0 && b.unbalanced == 0) continue;
     any = true;
-    std::printf("  %s: %zu frustrated, %zu of %zu triangles unbalanced\n", graph.entity(b.group).name.c_str(),
+    std::printf("  %s: %zu frustrated, %zu of %zu triangles unbalanced\n", visible(graph.entity(b.group).name).c_str(),
                 b.frustrated, b.unbalanced, b.triangles);
   }
   if (!any) std::printf("  none: every alliance and rivalry agrees with the sides\n");
@@ -188,7 +188,7 @@ void write_text(const KnowledgeGraph& graph, const FactionReport& report) {
   print_balance(graph, report);
   std::printf("\nEnemy of my enemy: untied groups with shared enemies\n");
   for (const auto& c : report.candidates) {
-    std::printf("  %s + %s: %zu shared (%s)\n", graph.entity(c.a).name.c_str(), graph.entity(c.b).name.c_str(),
+    std::printf("  %s + %s: %zu shared (%s)\n", visible(graph.entity(c.a).name).c_str(), visible(graph.entity(c.b).name).c_str(),
                 c.shared_enemies.size(), name_list(graph, c.shared_enemies).c_str());
     print_relations(graph, "      ", c.relations);
   }

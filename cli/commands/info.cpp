@@ -45,7 +45,8 @@ void write_text(const KnowledgeGraph& graph, const GraphSummary& summary) {
     std::printf("  %-20s %5zu\n", std::string(to_string(kind)).c_str(), count);
   std::printf("\nSources\n");
   for (const auto& source : graph.sources())
-    std::printf("  %-28s %-10s %s\n", source.id.c_str(), source.published.c_str(), source.title.c_str());
+    std::printf("  %-28s %-10s %s\n", visible(source.id).c_str(), visible(source.published).c_str(),
+                visible(source.title).c_str());
 }
 
 int run_info(const Session& session, const NoOptions&) {

@@ -25,7 +25,8 @@ void write_json(JsonWriter& json, const KnowledgeGraph& graph, const std::vector
 void write_text(const KnowledgeGraph& graph, const std::vector<Vertex>& entities) {
   for (const Vertex v : entities) {
     const Entity& entity = graph.entity(v);
-    std::printf("%s %s %s\n", pad(entity.id, 40).c_str(), pad(to_string(entity.type), 13).c_str(), entity.name.c_str());
+    std::printf("%s %s %s\n", pad(visible(entity.id), 40).c_str(), pad(to_string(entity.type), 13).c_str(),
+                visible(entity.name).c_str());
   }
 }
 

@@ -80,8 +80,8 @@ int run_path(const Session& session, const PathOptions& options) {
                  "(%zu shortest-path searches); there may be more\n",
                  search.paths.size(), options.k, search.searches);
   if (!search.paths.empty()) return exit_ok;
-  std::fprintf(stderr, "cartelgraph: no path from %s to %s in this view\n", graph.entity(from).id.c_str(),
-               graph.entity(to).id.c_str());
+  std::fprintf(stderr, "cartelgraph: no path from %s to %s in this view\n", visible(graph.entity(from).id).c_str(),
+               visible(graph.entity(to).id).c_str());
   return exit_no_result;
 }
 

@@ -27,6 +27,7 @@ struct RenderOptions {
   bool sides = false;
   std::size_t dpi = 150;
   std::string output;
+  std::string image_format;  // svg, png, pdf or dot: needed with -o -
 };
 
 const CommandHelp help = {"render", "Draw a network diagram (.dot, .svg, .png or .pdf) with Graphviz",
@@ -99,10 +100,23 @@ Caption caption(const Session& session, const RenderOptions& options) {
           drawing_date()};
 }
 
-int run_render(const Session& session, const RenderOptions& options) {
-  const auto format = format_for_path(options.output);
+// The diagram's format: --image-format, which `-o -` needs, else the file's extension (with which
+// --image-format, if given too, must agree). Throws Error (usage).
+DiagramFormat output_format(const RenderOptions& options) {
+  const std::string& named = options.image_format;
+  const bool to_stdout = options.output == "-";
+  if (to_stdout && named.empty())
+    throw Error(ErrorCategory::usage, "-o - writes to standard output: say the format with --image-format");
+  if (!to_stdout && !named.empty() && !options.output.ends_with("." + named))
+    throw Error(ErrorCategory::usage, "--image-format " + named + " does not match -o " + options.output);
+  const auto format = format_for_path(to_stdout ? "diagram." + named : options.output);
   if (!format)
     throw Error(ErrorCategory::usage, "-o " + options.output + ": the file must end in .dot, .svg, .png or .pdf");
+  return *format;
+}
+
+int run_render(const Session& session, const RenderOptions& options) {
+  const DiagramFormat format = output_format(options);
   if (!options.focus.empty() + !options.path.empty() + !options.storyline.empty() > 1)
     throw Error(ErrorCategory::usage, "choose one of --focus, --path and --storyline");
   DiagramSpec spec = diagram(session, options);
@@ -113,8 +127,8 @@ int run_render(const Session& session, const RenderOptions& options) {
   if (options.sides && assign_sides(spec, session.view()) == 0)
     std::fprintf(stderr, "no conflict among the groups drawn: --sides has nothing to colour\n");
   const std::string layout = options.layout.empty() ? default_layout(spec) : options.layout;
-  write_file_atomically(options.output, render_diagram(session.graph(), spec, *format, layout));
-  std::fprintf(stderr, "wrote %s: %zu entities, %zu relations (layout %s)\n", options.output.c_str(),
+  if (!write_output(options.output, render_diagram(session.graph(), spec, format, layout))) return exit_ok;
+  std::fprintf(stderr, "wrote %s: %zu entities, %zu relations (layout %s)\n", visible(options.output).c_str(),
                spec.entities.size(), spec.relations.size(), layout.c_str());
   return exit_ok;
 }
@@ -145,9 +159,12 @@ void setup_render(CLI::App& app, Context& context) {
   command->add_flag("--sides", options->sides,
                     "Colour groups and people by the side of the conflict they are on, and draw the sides apart");
   add_count_option(*command, "--dpi", options->dpi, "PNG resolution in dots per inch (default 150)", {36, 1200});
-  command->add_option("-o,--output", options->output, "Output file, written whole or not at all")
+  command->add_option("-o,--output", options->output, "Output file, written whole or not at all; - for standard output")
       ->required()
       ->type_name("FILE");
+  command->add_option("--image-format", options->image_format, "svg, png, pdf or dot: the format for -o -")
+      ->check(CLI::IsMember({"svg", "png", "pdf", "dot"}))
+      ->type_name("FORMAT");
 }
 
 }  // namespace cartelgraph::cli

@@ -18,10 +18,10 @@ const CommandHelp help = {"report", "Write a self-contained HTML dossier: diagra
                           "cartelgraph report -o dossier.html"};
 
 int run_report(const Session& session, const ReportOptions& options) {
-  if (!options.output.ends_with(".html") && !options.output.ends_with(".htm"))
+  if (options.output != "-" && !options.output.ends_with(".html") && !options.output.ends_with(".htm"))
     throw Error(ErrorCategory::usage, "-o " + options.output + ": the dossier is HTML: the file must end in .html");
-  write_file_atomically(options.output, render_dossier(session.view(), {.threads = session.options().threads}));
-  std::fprintf(stderr, "wrote %s\n", options.output.c_str());
+  if (write_output(options.output, render_dossier(session.view(), {.threads = session.options().threads})))
+    std::fprintf(stderr, "wrote %s\n", visible(options.output).c_str());
   return exit_ok;
 }
 
@@ -29,7 +29,7 @@ int run_report(const Session& session, const ReportOptions& options) {
 
 void setup_report(CLI::App& app, Context& context) {
   auto [command, options] = add_command(app, context, help, run_report);
-  command->add_option("-o,--output", options->output, "Output file (.html)")->required()->type_name("FILE.html");
+  command->add_option("-o,--output", options->output, "Output file (.html), or - for standard output")->required()->type_name("FILE.html");
 }
 
 }  // namespace cartelgraph::cli

@@ -39,13 +39,13 @@ void write_json(JsonWriter& json, const KnowledgeGraph& graph, const std::string
 std::string known_label(const KnowledgeGraph& graph, Vertex v) {
   const Entity& entity = graph.entity(v);
   if (entity.known_as.empty()) return entity_label(graph, v);
-  return bold(entity.name) + " “" + entity.known_as + "” " + dim("[" + std::string(to_string(entity.type)) + "]");
+  return bold(visible(entity.name)) + " “" + visible(entity.known_as) + "” " + dim("[" + std::string(to_string(entity.type)) + "]");
 }
 
 void write_text(const KnowledgeGraph& graph, const std::string&, const std::vector<SearchMatch>& matches) {
   for (const auto& m : matches)
     std::printf("%5.3f  %s %s\n", m.score, pad(known_label(graph, m.entity), 56).c_str(),
-                graph.entity(m.entity).id.c_str());
+                visible(graph.entity(m.entity).id).c_str());
 }
 
 // Throws Error (usage) if `text` is not valid UTF-8, or has nothing to search for once case,
@@ -65,7 +65,8 @@ int run_search(const Session& session, const SearchOptions& options) {
   const auto matches = search_entities(session.graph(), options.text, options.limit);
   answer(session, write_json, write_text, session.graph(), options.text, matches);
   if (!matches.empty()) return exit_ok;
-  std::fprintf(stderr, "cartelgraph: no name or alias matches '%s' (none scores %.1f or more)\n", options.text.c_str(),
+  std::fprintf(stderr, "cartelgraph: no name or alias matches '%s' (none scores %.1f or more)\n",
+               visible(options.text).c_str(),
                relevance_floor);
   return exit_no_result;
 }

@@ -34,14 +34,14 @@ void write_json(JsonWriter& json, const KnowledgeGraph& graph, const EntityCard&
 
 void write_text(const KnowledgeGraph& graph, const EntityCard& card) {
   const Entity& entity = graph.entity(card.entity);
-  std::printf("%s  %s\n", entity_label(graph, card.entity).c_str(), dim("id " + entity.id).c_str());
-  if (!entity.known_as.empty()) std::printf("Known as: %s\n", entity.known_as.c_str());
+  std::printf("%s  %s\n", entity_label(graph, card.entity).c_str(), dim("id " + visible(entity.id)).c_str());
+  if (!entity.known_as.empty()) std::printf("Known as: %s\n", visible(entity.known_as).c_str());
   if (!entity.aliases.empty()) {
     std::string aliases;
-    for (const auto& alias : entity.aliases) aliases += (aliases.empty() ? "" : "; ") + alias;
+    for (const auto& alias : entity.aliases) aliases += (aliases.empty() ? "" : "; ") + visible(alias);
     std::printf("Also known as: %s\n", aliases.c_str());
   }
-  std::printf("%s\n  %s\n", entity.description.c_str(), citation_list(entity.sources).c_str());
+  std::printf("%s\n  %s\n", visible(entity.description).c_str(), citation_list(entity.sources).c_str());
 
   std::printf("\n%s\n", bold("Relations (" + std::to_string(card.relations.size()) + ")").c_str());
   for (const auto& item : card.relations) std::fputs(cited_relation(graph, item.edge, "  ", 20).c_str(), stdout);

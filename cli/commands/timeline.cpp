@@ -40,7 +40,7 @@ void write_undated(const KnowledgeGraph& graph, std::optional<Vertex> entity, co
   }
   std::printf("%s%zu undated relation%s left out", timeline.events.empty() ? "No dated relations; " : "\n",
               timeline.undated, timeline.undated == 1 ? "" : "s");
-  if (entity) std::printf(": cartelgraph show %s lists them", graph.entity(*entity).id.c_str());
+  if (entity) std::printf(": cartelgraph show %s lists them", visible(graph.entity(*entity).id).c_str());
   std::printf("\n");
 }
 

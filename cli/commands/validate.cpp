@@ -2,6 +2,7 @@
 
 #include "cartelgraph/cli/command.hpp"
 #include "cartelgraph/cli/commands/commands.hpp"
+#include "cartelgraph/graph/visible_text.hpp"
 #include "cartelgraph/loaders/builtin_data.hpp"
 #include "cartelgraph/loaders/fact_directory.hpp"
 
@@ -44,15 +45,18 @@ void write_json(JsonWriter& json, const Validation& validation) {
   json.member("entities", result.graph.entity_count());
   json.member("relations", result.graph.relation_count());
   json.array_member("problems", result.problems, [&](const auto& problem) { json.problem(problem); });
+  json.array_member("warnings", result.warnings, [&](const auto& warning) { json.problem(warning); });
   json.end_object();
 }
 
 void write_text(const Validation& validation) {
   const LoadResult& result = validation.result;
-  for (const auto& problem : result.problems) std::printf("%s\n", to_string(problem).c_str());
+  for (const auto& problem : result.problems) std::printf("%s\n", visible(to_string(problem)).c_str());
+  for (const auto& warning : result.warnings) std::printf("%s\n", visible(to_string(warning)).c_str());
   if (result.problems.empty())
-    std::printf("ok: %zu files, %zu entities, %zu relations, %zu sources\n", validation.files,
-                result.graph.entity_count(), result.graph.relation_count(), result.graph.sources().size());
+    std::printf("ok: %zu files, %zu entities, %zu relations, %zu sources%s\n", validation.files,
+                result.graph.entity_count(), result.graph.relation_count(), result.graph.sources().size(),
+                result.warnings.empty() ? "" : (", " + std::to_string(result.warnings.size()) + " warnings").c_str());
   else std::fprintf(stderr, "%zu problem%s found\n", result.problems.size(), result.problems.size() == 1 ? "" : "s");
 }
 
