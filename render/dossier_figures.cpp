@@ -104,8 +104,9 @@ std::vector<Vertex> around(const Graph& g, const DiagramSpec& spec, Vertex hub, 
     if (s == hub || t == hub) neighbours.push_back(s == hub ? t : s);
   }
   std::ranges::sort(neighbours, {}, [&](Vertex v) { return rank.at(v); });
-  const auto [first, last] = std::ranges::unique(neighbours);
-  neighbours.erase(first, last);
+  // std:: algorithms where std::ranges ones return a subrange: clang 14 (clang-tidy, the fuzz
+  // build) cannot compile libstdc++ 12's subrange.
+  neighbours.erase(std::unique(neighbours.begin(), neighbours.end()), neighbours.end());
   if (neighbours.size() > most) neighbours.resize(most);
   neighbours.push_back(hub);
   return neighbours;
@@ -115,7 +116,7 @@ std::vector<Vertex> around(const Graph& g, const DiagramSpec& spec, Vertex hub, 
 // then places, agencies and events; at most detail_count.
 std::vector<std::pair<Vertex, std::size_t>> hubs(const KnowledgeGraph& graph,
                                                  std::vector<std::pair<Vertex, std::size_t>> order) {
-  std::ranges::stable_partition(order, [&](const auto& entry) {
+  std::stable_partition(order.begin(), order.end(), [&](const auto& entry) {
     const EntityType type = graph.entity(entry.first).type;
     return type != EntityType::place && type != EntityType::agency && type != EntityType::event;
   });
@@ -197,7 +198,9 @@ std::string figures(Links& links, const DiagramSpec& spec, std::string_view what
   out += figure(links, overview,
                 "The " + count_of(overview.entities.size(), "entity", "entities") + " of the " + std::string(what) +
                     " with the most ties, and the " + count_of(overview.relations.size(), "relation") + " among them.");
-  for (const auto& [hub, ties] : hubs(links.graph(), order)) {
+  for (const auto& entry : hubs(links.graph(), order)) {
+    const Vertex hub = entry.first;  // not a structured binding: clang 14 cannot capture one
+    const std::size_t ties = entry.second;
     const DiagramSpec detail = largest_fitting(links.graph(), {detail_neighbours, 4, 3}, [&](std::size_t most) {
       DiagramSpec part = restrict_spec(links.graph(), spec, around(g, spec, hub, most, rank));
       part.legend = false;  // the overview above carries the key
