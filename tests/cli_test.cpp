@@ -596,3 +596,36 @@ TEST_CASE("factions says which network it analysed: the signed network of groups
   CHECK(json["network"]["ties"].GetUint() > 0);
   CHECK(run("factions").out.find("Factions of the signed network of groups: ") == 0);
 }
+
+namespace {
+// The width in pixels a PNG's IHDR chunk states (bytes 16–19, big-endian).
+std::uint32_t png_width(const std::string& png) {
+  REQUIRE(png.size() > 24);
+  std::uint32_t width = 0;
+  for (std::size_t i = 16; i < 20; ++i) width = (width << 8) | static_cast<unsigned char>(png[i]);
+  return width;
+}
+}  // namespace
+
+TEST_CASE("render draws others' state actions only with --context, the camps with --sides, PNG at --dpi") {
+  const std::string focus = "render --focus nemesio-oseguera-cervantes --layout none --image-format dot -o -";
+  const Run plain = run(focus);
+  const Run context = run(focus + " --context");
+  REQUIRE(plain.exit_code == 0);
+  REQUIRE(context.exit_code == 0);
+  CHECK(plain.out.find("label=<arrested by") == std::string::npos);  // his relatives' arrests are context
+  CHECK(context.out.find("label=<arrested by") != std::string::npos);
+
+  const std::string war = "render --storyline sinaloa_war --layout none --image-format dot -o -";
+  CHECK(run(war).out.find("cluster side") == std::string::npos);
+  const Run sides = run(war + " --sides");
+  CHECK(sides.out.find("\"cluster side 0\"") != std::string::npos);
+  CHECK(sides.out.find("\"cluster side 1\"") != std::string::npos);
+  CHECK(sides.out.find("\"cluster side 2\"") == std::string::npos);
+
+  const std::string png = "render --focus nemesio-oseguera-cervantes --image-format png -o - --dpi ";
+  const std::uint32_t at72 = png_width(run(png + "72").out);
+  const std::uint32_t at144 = png_width(run(png + "144").out);
+  CHECK(at144 >= 2 * at72 - 2);
+  CHECK(at144 <= 2 * at72 + 2);
+}
