@@ -222,10 +222,12 @@ std::string overview(const GraphView& criminal, const CentralityScores& betweenn
         if (std::ranges::find(vertices, (*order)[i].entity) == vertices.end()) vertices.push_back((*order)[i].entity);
     return dossier::restrict_spec(criminal.knowledge_graph(), whole, vertices);
   };
-  const DiagramSpec spec = dossier::largest_fitting(criminal.knowledge_graph(), {overview_per_ranking, 7, 5}, top);
+  const dossier::Drawing drawing = dossier::largest_fitting(criminal.knowledge_graph(), {overview_per_ranking, 7, 5},
+                                                            top);
+  const DiagramSpec& spec = drawing.spec;
   if (spec.entities.empty()) return {};
   return "<section id=\"overview\"><h2>The criminal network's central figures</h2>\n" +
-         dossier::figure(links, spec,
+         dossier::figure(links, drawing,
                          "The " + std::to_string(spec.entities.size()) +
                              " people, groups and businesses that rank highest as brokers or by their ties, and the " +
                              std::to_string(spec.relations.size()) + " criminal ties among them.") +

@@ -132,24 +132,29 @@ std::string count_of(std::size_t n, std::string_view what, std::string_view plur
 // The width in CSS px a drawing needs for its smallest text to be legible_px.
 double legible_width(const SvgGeometry& g) { return g.width_pt * legible_px / g.smallest_text_pt; }
 
-// `spec` drawn by `dot`, titled by the heading above it rather than in the picture.
-std::string drawing(const KnowledgeGraph& graph, DiagramSpec spec) {
-  spec.title.clear();
-  spec.caption = false;  // the figure's own caption and the page's source list say it
-  if (spec.relations.empty()) spec.legend = false;  // a legend of no kinds is an empty table Graphviz refuses
-  return render_diagram(graph, spec, DiagramFormat::svg, "dot");
-}
+// Whether a drawing reads whole at page width with its smallest text legible.
+bool fits_page(const std::string& svg) { return legible_width(measure(svg)) <= page_width_px; }
 
 }  // namespace
 
-DiagramSpec largest_fitting(const KnowledgeGraph& graph, std::initializer_list<std::size_t> sizes,
-                            const std::function<DiagramSpec(std::size_t)>& make) {
-  DiagramSpec spec;
+// Titled by the heading above it rather than in the picture.
+Drawing draw(const KnowledgeGraph& graph, DiagramSpec spec) {
+  spec.title.clear();
+  spec.caption = false;  // the figure's own caption and the page's source list say it
+  spec.links = true;
+  if (spec.relations.empty()) spec.legend = false;  // a legend of no kinds is an empty table Graphviz refuses
+  std::string svg = render_diagram(graph, spec, DiagramFormat::svg, "dot");
+  return {std::move(spec), std::move(svg)};
+}
+
+Drawing largest_fitting(const KnowledgeGraph& graph, std::initializer_list<std::size_t> sizes,
+                        const std::function<DiagramSpec(std::size_t)>& make) {
+  Drawing drawing;
   for (const std::size_t size : sizes) {
-    spec = make(size);
-    if (legible_width(measure(drawing(graph, spec))) <= page_width_px) break;
+    drawing = draw(graph, make(size));
+    if (fits_page(drawing.svg)) break;
   }
-  return spec;
+  return drawing;
 }
 
 DiagramSpec restrict_spec(const KnowledgeGraph& graph, const DiagramSpec& spec, std::vector<Vertex> vertices) {
@@ -167,20 +172,17 @@ DiagramSpec restrict_spec(const KnowledgeGraph& graph, const DiagramSpec& spec, 
   return out;
 }
 
-std::string figure(Links& links, DiagramSpec spec, std::string_view caption) {
-  spec.links = true;
-  for (const Vertex v : spec.entities) links.add_card(v);
-  return "<figure>" + sized_svg(drawing(links.graph(), spec)) + "<figcaption>" + html_escape(caption) +
-         "</figcaption></figure>\n";
+std::string figure(Links& links, const Drawing& drawing, std::string_view caption) {
+  for (const Vertex v : drawing.spec.entities) links.add_card(v);
+  return "<figure>" + sized_svg(drawing.svg) + "<figcaption>" + html_escape(caption) + "</figcaption></figure>\n";
 }
 
 std::string figures(Links& links, const DiagramSpec& spec, std::string_view what) {
   const std::string whole = count_of(spec.entities.size(), "entity", "entities") + ", " +
                             count_of(spec.relations.size(), "relation");
   if (spec.entities.size() <= most_drawn) {
-    DiagramSpec drawn = spec;
-    drawn.links = true;
-    if (legible_width(measure(drawing(links.graph(), drawn))) <= page_width_px) return figure(links, spec, whole + ".");
+    const Drawing drawn = draw(links.graph(), spec);
+    if (fits_page(drawn.svg)) return figure(links, drawn, whole + ".");
   }
   const Graph& g = links.graph().graph();
   const auto order = by_degree(g, spec);
@@ -194,21 +196,22 @@ std::string figures(Links& links, const DiagramSpec& spec, std::string_view what
   std::string out = "<p class=\"note\">Too large to read as one picture (" + whole +
                     "): the most connected entities first, then the ties around the most connected people and "
                     "groups; every tie is in the cards.</p>\n";
-  const DiagramSpec overview = largest_fitting(links.graph(), {overview_size, 7, 5}, top);
+  const Drawing overview = largest_fitting(links.graph(), {overview_size, 7, 5}, top);
   out += figure(links, overview,
-                "The " + count_of(overview.entities.size(), "entity", "entities") + " of the " + std::string(what) +
-                    " with the most ties, and the " + count_of(overview.relations.size(), "relation") + " among them.");
+                "The " + count_of(overview.spec.entities.size(), "entity", "entities") + " of the " +
+                    std::string(what) + " with the most ties, and the " +
+                    count_of(overview.spec.relations.size(), "relation") + " among them.");
   for (const auto& entry : hubs(links.graph(), order)) {
     const Vertex hub = entry.first;  // not a structured binding: clang 14 cannot capture one
     const std::size_t ties = entry.second;
-    const DiagramSpec detail = largest_fitting(links.graph(), {detail_neighbours, 4, 3}, [&](std::size_t most) {
+    const Drawing detail = largest_fitting(links.graph(), {detail_neighbours, 4, 3}, [&](std::size_t most) {
       DiagramSpec part = restrict_spec(links.graph(), spec, around(g, spec, hub, most, rank));
       part.legend = false;  // the overview above carries the key
       return part;
     });
     out += "<h4>Around " + links.entity(hub) + "</h4>\n" +
            figure(links, detail,
-                  "Its " + count_of(detail.entities.size() - 1, "most connected neighbour") + " (of " +
+                  "Its " + count_of(detail.spec.entities.size() - 1, "most connected neighbour") + " (of " +
                       count_of(ties, "tie") + " in the " + std::string(what) + "), and the relations among them.");
   }
   return out;

@@ -57,20 +57,31 @@ inline constexpr double page_width_px = 1120;
 /// The smallest text a figure is drawn with, in CSS px (the browser test requires 9).
 inline constexpr double legible_px = 10.5;
 
-/// One diagram as a <figure>, its SVG sized so that its smallest text is at least legible_px
+/// A spec and its SVG, drawn once by `dot` with nodes linked to their cards: what is measured to
+/// size a figure is what the page shows.
+struct Drawing {
+  DiagramSpec spec;
+  std::string svg;
+};
+
+/// `spec` drawn for the page (no title or caption in the picture; linked nodes). Throws RenderError.
+[[nodiscard]] Drawing draw(const KnowledgeGraph& graph, DiagramSpec spec);
+
+/// One drawing as a <figure>, its SVG sized so that its smallest text is at least legible_px
 /// and it fits page_width_px where that allows (else the figure scrolls sideways), small
-/// diagrams not blown up. Nodes link to their cards (recorded in `links`). Throws RenderError.
-[[nodiscard]] std::string figure(Links& links, DiagramSpec spec, std::string_view caption);
+/// diagrams not blown up. Its nodes' cards are recorded in `links`.
+[[nodiscard]] std::string figure(Links& links, const Drawing& drawing, std::string_view caption);
 
 /// The figures of `spec`: one figure when it is small enough to read whole at page width, else
 /// an overview of its most connected entities and a detail around each of the top few.
 /// `what` names the whole in captions ("storyline"). Throws RenderError.
 [[nodiscard]] std::string figures(Links& links, const DiagramSpec& spec, std::string_view what);
 
-/// The spec `make` builds for the first of `sizes` (largest first) whose drawing reads whole at
-/// page width (smallest text legible_px), else for the last size. Draws each try. Throws RenderError.
-[[nodiscard]] DiagramSpec largest_fitting(const KnowledgeGraph& graph, std::initializer_list<std::size_t> sizes,
-                                          const std::function<DiagramSpec(std::size_t)>& make);
+/// The drawing of the spec `make` builds for the first of `sizes` (largest first) that reads
+/// whole at page width (smallest text legible_px), else for the last size. Draws each try once.
+/// Throws RenderError.
+[[nodiscard]] Drawing largest_fitting(const KnowledgeGraph& graph, std::initializer_list<std::size_t> sizes,
+                                      const std::function<DiagramSpec(std::size_t)>& make);
 
 /// `spec` kept to `vertices` and the relations among them. O(E log V).
 [[nodiscard]] DiagramSpec restrict_spec(const KnowledgeGraph& graph, const DiagramSpec& spec,
