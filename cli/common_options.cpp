@@ -59,6 +59,14 @@ CLI::Validator clamp_to_cores() {
       "");
 }
 
+// "criminal|people|all": every name of E, as a usage line writes a choice.
+template <class E>
+std::string choices() {
+  std::string text;
+  for (const auto name : names<E>()) text += (text.empty() ? "" : "|") + std::string(name);
+  return text;
+}
+
 }  // namespace
 
 void setup_global_options(CLI::App& app, GlobalOptions& options) {
@@ -68,7 +76,7 @@ void setup_global_options(CLI::App& app, GlobalOptions& options) {
                  "last day; a start known to the month counts from that month's end)")
       ->type_name("DATE");
   add_enum_option(app, "--network", options.network, "network", network_help())
-      ->type_name(alternatives<NetworkKind>("|"));
+      ->type_name(choices<NetworkKind>());
   app.add_flag("--dated-only", options.dated_only, "Leave out relations with no date: no start, end or known-by date");
   app.add_option("--min-confidence", options.min_confidence,
                  "Keep relations at least this sure: alleged, reported or confirmed")

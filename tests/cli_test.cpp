@@ -529,6 +529,7 @@ TEST_CASE("analyses run on the criminal network by default and say so; --network
   CHECK(all["network"]["entities"].GetUint() == info["entities"].GetUint());
   CHECK(json["network"]["entities"].GetUint() < info["entities"].GetUint());
   CHECK(run("--network everything brokers").exit_code == 2);
+  CHECK(run("--help").out.find("--network criminal|people|all") != std::string::npos);
 }
 
 TEST_CASE("brokers and disruption steps carry the relations behind them, cited") {
