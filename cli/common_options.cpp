@@ -79,7 +79,7 @@ void setup_global_options(CLI::App& app, GlobalOptions& options) {
       ->type_name(choices<NetworkKind>());
   app.add_flag("--dated-only", options.dated_only, "Leave out relations with no date: no start, end or known-by date");
   app.add_option("--min-confidence", options.min_confidence,
-                 "Keep relations at least this sure: alleged, reported or confirmed")
+                 "Keep relations at least this sure: " + alternatives<Confidence>() + " (default: all)")
       ->type_name("LEVEL");
   app.add_option("--types", options.types, "Keep entities of these types (comma-separated)")
       ->delimiter(',')

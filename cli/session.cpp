@@ -52,7 +52,7 @@ ViewFilter make_filter(const GlobalOptions& options, const std::vector<std::stri
   filter.dated_only = options.dated_only;
   if (!options.min_confidence.empty()) {
     const auto level = parse_confidence(options.min_confidence);
-    if (!level) usage("--min-confidence '" + options.min_confidence + "' is not one of alleged, reported, confirmed");
+    if (!level) usage("--min-confidence '" + options.min_confidence + "' is not one of " + alternatives<Confidence>(", "));
     filter.min_confidence = *level;
   }
   if (!options.types.empty()) {

@@ -5,7 +5,7 @@ namespace cartelgraph {
 namespace {
 constexpr std::array<std::string_view, all_entity_types.size()> type_names = {
     "organization", "faction", "person", "place", "agency", "business", "event"};
-constexpr std::array<std::string_view, 3> confidence_names = {"alleged", "reported", "confirmed"};
+constexpr std::array<std::string_view, 4> confidence_names = {"ungraded", "alleged", "reported", "confirmed"};
 constexpr std::array<std::string_view, 3> support_names = {"text", "statement", "title"};
 }  // namespace
 

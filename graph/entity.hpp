@@ -28,12 +28,12 @@ template <>
 [[nodiscard]] std::optional<EntityType> parse_entity_type(std::string_view name) noexcept;
 
 /// How sure the sources are of a fact, weakest first.
-enum class Confidence : unsigned char { alleged, reported, confirmed };
+enum class Confidence : unsigned char { ungraded, alleged, reported, confirmed };
 
-/// `alleged`, `reported`, `confirmed`.
+/// `ungraded` (imported without a stated grade), `alleged`, `reported`, `confirmed`.
 template <>
 [[nodiscard]] std::span<const std::string_view> names<Confidence>() noexcept;
-/// `alleged`, `reported` or `confirmed`.
+/// `ungraded`, `alleged`, `reported` or `confirmed`.
 [[nodiscard]] std::string_view to_string(Confidence confidence) noexcept;
 /// The level named `name`, or nullopt if there is none.
 [[nodiscard]] std::optional<Confidence> parse_confidence(std::string_view name) noexcept;
@@ -56,6 +56,7 @@ struct Source {
   std::string url;        // empty when the document states none
   std::string document;   // file name of its text in the source collection; empty when there is
                           // no document to read (an interview)
+  bool confidential = false;  // shown only as "confidential source" unless the user asks
 };
 
 /// Where a fact comes from: a source, the heading of its section, what kind of passage it is,

@@ -18,7 +18,7 @@ struct ViewFilter {
   /// Drop relations with neither a start nor an end date.
   bool dated_only = false;
   /// Keep relations at least this sure.
-  Confidence min_confidence = Confidence::alleged;
+  Confidence min_confidence = Confidence::ungraded;
   /// Keep relations of these kinds.
   KindSet kinds = KindSet().set();
   /// Keep entities of these types (and relations whose both ends are kept).

@@ -439,7 +439,7 @@ class Builder final : public detail::RelationReader {
         relation.weight = weight(d, ok);
       } else if (name == "confidence") {
         if (const auto c = parse_confidence(d.value)) relation.confidence = *c;
-        else report(d.at, "'confidence' is \"" + d.value + "\", expected alleged, reported or confirmed"), ok = false;
+        else report(d.at, "'confidence' is \"" + d.value + "\", expected " + joined_names<Confidence>(" or ")), ok = false;
       } else if (name == "sources") {
         relation.sources = citations(d);
       } else if (name == "storyline") {

@@ -68,6 +68,7 @@ double confidence_cost(Confidence confidence) noexcept {
     case Confidence::confirmed: return 1;
     case Confidence::reported: return 2;
     case Confidence::alleged: return 3;
+    case Confidence::ungraded: return 4;
   }
   return 3;
 }

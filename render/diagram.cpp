@@ -308,7 +308,8 @@ std::vector<std::string> legend_rows(const DiagramSpec& spec, const Contents& c)
   std::string ties;
   for (const KindFamily family : c.families)
     ties += legend_entry(family_color(family), "━━━", std::string(family_label(family)));
-  static constexpr std::array<const char*, 3> dashes = {"· · · · ·", "– – –", "———"};  // alleged, reported, confirmed
+  // ungraded (tapered), alleged, reported, confirmed
+  static constexpr std::array<const char*, 4> dashes = {"◀━━", "· · · · ·", "– – –", "———"};
   std::string lines;
   for (const Confidence level : c.confidences)
     lines += legend_entry("#000000", dashes[static_cast<std::size_t>(level)], std::string(to_string(level)));

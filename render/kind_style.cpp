@@ -111,6 +111,7 @@ std::string_view confidence_dash(Confidence confidence) noexcept {
     case Confidence::confirmed: return "solid";
     case Confidence::reported: return "dashed";
     case Confidence::alleged: return "dotted";
+    case Confidence::ungraded: return "tapered";  // Graphviz has no fourth dash pattern
   }
   return "dotted";
 }

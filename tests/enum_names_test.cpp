@@ -63,8 +63,8 @@ TEST_CASE("the named functions agree with names<E>()") {
 
 TEST_CASE("enum options accept exactly the names and list them in help") {
   CHECK(cli::alternatives<DisruptionMode>() == "sequential or block");
-  CHECK(cli::alternatives<Confidence>() == "alleged, reported or confirmed");
-  CHECK(cli::alternatives<Confidence>(", ") == "alleged, reported, confirmed");
+  CHECK(cli::alternatives<Confidence>() == "ungraded, alleged, reported or confirmed");
+  CHECK(cli::alternatives<Confidence>(", ") == "ungraded, alleged, reported, confirmed");
   CLI::App app;
   auto measure = CentralityMeasure::degree;
   cli::add_enum_option(app, "--measure", measure, "measure", cli::alternatives<CentralityMeasure>())->type_name("M");
