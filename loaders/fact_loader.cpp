@@ -78,6 +78,7 @@ std::string_view member_of(detail::RelationPart part) {
     case detail::RelationPart::to: return "/to";
     case detail::RelationPart::until: return "/until";
     case detail::RelationPart::known_by: return "/known_by";
+    case detail::RelationPart::ended_by: return "/ended_by";
     case detail::RelationPart::place: return "/place";
   }
   return "";
@@ -405,6 +406,7 @@ class Loader final : public detail::RelationReader {
     candidate.since = date_member(at, fields.since, "since", ok);
     candidate.until = date_member(at, fields.until, "until", ok);
     candidate.known_by = date_member(at, fields.known_by, "known_by", ok);
+    candidate.ended_by = date_member(at, fields.ended_by, "ended_by", ok);
     candidate.place = place_member(at, fields.place, ok);
     check_citations(at, fields.sources);
     const bool checked = detail::check_relation(candidate, *this);
@@ -415,6 +417,7 @@ class Loader final : public detail::RelationReader {
     relation.since = candidate.since;
     relation.until = candidate.until;
     relation.known_by = candidate.known_by;
+    relation.ended_by = candidate.ended_by;
     if (fields.place) relation.place = std::move(*fields.place);
     relation.confidence = *parse_confidence(fields.confidence);
     relation.weight = fields.weight;

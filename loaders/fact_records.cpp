@@ -79,7 +79,7 @@ class RecordBuilder {
   enum class Member : unsigned char {
     none, id, type, name, aliases, description, sources, title, author, publisher, published,
     url, document, kind, from, to, since, until, place, weight, confidence, source, section, note,
-    known_as, known_by, support
+    known_as, known_by, ended_by, support
   };
 
   // The member names of one open object. RapidJSON's reader passes an object's members on
@@ -150,7 +150,8 @@ class RecordBuilder {
         {"weight", Member::weight},   {"confidence", Member::confidence},
         {"source", Member::source},   {"section", Member::section},
         {"note", Member::note},       {"known_as", Member::known_as},
-        {"known_by", Member::known_by}, {"support", Member::support}};
+        {"known_by", Member::known_by}, {"ended_by", Member::ended_by},
+        {"support", Member::support}};
     for (const auto& [text, member] : names)
       if (text == name) return member;
     return Member::none;
@@ -308,6 +309,7 @@ class RecordBuilder {
           case Member::since: return &r.since.emplace();
           case Member::until: return &r.until.emplace();
           case Member::known_by: return &r.known_by.emplace();
+          case Member::ended_by: return &r.ended_by.emplace();
           case Member::place: return &r.place.emplace();
           case Member::confidence: return &r.confidence;
           default: return nullptr;

@@ -26,6 +26,7 @@ struct RelationFields {
   std::optional<std::string> since;
   std::optional<std::string> until;
   std::optional<std::string> known_by;
+  std::optional<std::string> ended_by;
   std::optional<std::string> place;
   std::optional<double> weight;
   std::string confidence;

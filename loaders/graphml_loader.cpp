@@ -409,6 +409,7 @@ class Builder final : public detail::RelationReader {
                                         relation.since,
                                         relation.until,
                                         relation.known_by,
+                                        relation.ended_by,
                                         std::nullopt};
     if (!relation.place.empty())
       if (const auto place = node_number(relation.place, edge.at, " in 'place'", ok))
@@ -429,10 +430,10 @@ class Builder final : public detail::RelationReader {
       if (name == "kind") {
         if (const auto kind = parse_relation_kind(d.value)) relation.kind = *kind;
         else report(d.at, detail::unknown_kind_message(d.value)), kind_known = ok = false;
-      } else if (name == "since" || name == "until" || name == "known_by") {
+      } else if (auto* const slot = date_field(relation, name)) {
         const auto date = Date::parse(d.value);
         if (!date) report(d.at, "'" + name + "' is \"" + d.value + "\", not a calendar date"), ok = false;
-        (name == "since" ? relation.since : name == "until" ? relation.until : relation.known_by) = date;
+        *slot = date;
       } else if (name == "place") {
         relation.place = d.value;
       } else if (name == "weight") {

@@ -28,7 +28,7 @@ struct Case {
 
 // clang-format off
 const std::vector<Case> cases = {
-    {"bad_confidence", "bad_confidence/facts.json:48:21: 'confidence' is \"certain\", expected one of \"confirmed\", \"reported\", \"alleged\""},
+    {"bad_confidence", "bad_confidence/facts.json:48:21: 'confidence' is \"certain\", expected one of \"confirmed\", \"reported\", \"alleged\", \"ungraded\""},
     {"bad_date", "bad_date/facts.json:48:16: 'since' is \"2021-02-30\", not a calendar date"},
     {"byte_order_mark", "byte_order_mark/facts.json:1:1: the file starts with a byte-order mark (U+FEFF): JSON is UTF-8 without one"},
     {"deep_nesting", "deep_nesting/facts.json:1:65: nesting deeper than 64 levels (--max-depth)"},
