@@ -174,3 +174,18 @@ TEST_CASE("an imported GEXF's parallel edges merge into one tie with their weigh
   REQUIRE(result.graph.relation_count() == 1);
   CHECK(relation(result.graph, "a", "b", "").weight == 5.0);
 }
+
+TEST_CASE("each spell counts against --max-relations, and nodes against --max-entities") {
+  LoadOptions options;
+  options.limits.max_relations = 1;
+  const std::string spells =
+      "<edge source=\"a\" target=\"b\"><spells><spell start=\"2020-01-01\"/>"
+      "<spell start=\"2021-01-01\"/></spells></edge>";
+  const LoadResult two = load_gexf({"spells.gexf", two_nodes(" timeformat=\"date\"", spells)}, options);
+  REQUIRE(two.problems.size() == 1);
+  CHECK(two.problems[0].message == "more than 1 edges (--max-relations)");
+  options.limits.max_entities = 1;
+  const LoadResult nodes = load_gexf({"nodes.gexf", two_nodes("", "")}, options);
+  REQUIRE(nodes.problems.size() == 1);
+  CHECK(nodes.problems[0].message == "more than 1 nodes (--max-entities)");
+}
