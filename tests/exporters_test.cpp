@@ -7,6 +7,7 @@
 
 #include "cartelgraph/exporters/exports.hpp"
 #include "cartelgraph/loaders/builtin_data.hpp"
+#include "cartelgraph/loaders/gexf_loader.hpp"
 #include "cartelgraph/loaders/graphml_loader.hpp"
 #include "sample_graph.hpp"
 
@@ -106,6 +107,11 @@ TEST_CASE(
   const GraphView view(g);
   SUBCASE("through GraphML") {
     const LoadResult back = load_graphml({"round.graphml", export_graphml(view)});
+    REQUIRE(back.problems.empty());
+    check_same_facts(g, back.graph);
+  }
+  SUBCASE("through GEXF") {
+    const LoadResult back = load_gexf({"round.gexf", export_gexf(view)});
     REQUIRE(back.problems.empty());
     check_same_facts(g, back.graph);
   }

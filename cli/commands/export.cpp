@@ -16,7 +16,7 @@ struct ExportOptions {
   std::string output = "-";
 };
 
-const CommandHelp help = {"export", "Export the view: GraphML, JSON facts, CSV or Cypher for Neo4j",
+const CommandHelp help = {"export", "Export the view: GraphML, GEXF, JSON facts, CSV or Cypher for Neo4j",
                           "cartelgraph export --to graphml -o cartelgraph.graphml"};
 
 // Two files for neo4j-admin database import: `output` is a directory. Both are written before
@@ -52,6 +52,7 @@ int run_export(const Context& context, const ExportOptions& options) {
     return exit_ok;
   }
   write_document(options.to == "graphml" ? export_graphml(session.view())
+                 : options.to == "gexf"  ? export_gexf(session.view())
                  : options.to == "json"  ? export_json(session.view())
                                          : export_cypher(session.view()),
                  options.output);
@@ -63,9 +64,9 @@ int run_export(const Context& context, const ExportOptions& options) {
 void setup_export(CLI::App& app, Context& context) {
   auto [command, options] = add_command(app, context, help, run_export);
   command
-      ->add_option("--to", options->to, "graphml, json, csv (a directory of nodes.csv and relationships.csv) or cypher")
+      ->add_option("--to", options->to, "graphml, gexf (with time, for Gephi), json, csv (a directory of nodes.csv and relationships.csv) or cypher")
       ->required()
-      ->check(CLI::IsMember({"graphml", "json", "csv", "cypher"}))
+      ->check(CLI::IsMember({"graphml", "gexf", "json", "csv", "cypher"}))
       ->type_name("FORMAT");
   command
       ->add_option("-o,--output", options->output,
