@@ -30,6 +30,7 @@ struct FileState {
   const FactFile* file = nullptr;
   detail::ReadFacts read;
   std::optional<JsonPositions> positions;  // indexed on the first problem in the file only
+  std::optional<detail::LineColumns> lines;  // likewise
   bool usable = false;  // parsed and its top level matches the schema
   std::set<std::pair<Section, std::size_t>> broken;  // records that break the schema
 };
@@ -147,15 +148,21 @@ class Loader final : public detail::RelationReader {
     return file.positions->offset(json_pointer);
   }
 
+  // The line and column of `offset` in file `file_index`, from an index made on the first call.
+  detail::LineColumn line_column(std::size_t file_index, std::size_t offset) {
+    FileState& file = files_[file_index];
+    if (!file.lines) file.lines.emplace(file.file->text);
+    return file.lines->at(offset);
+  }
+
   std::string where(const Location& at, std::string_view member) {
-    const std::string& text = files_[at.file].file->text;
-    const auto position = detail::line_column(text, offset_of(at.file, pointer(at, member)));
+    const auto position = line_column(at.file, offset_of(at.file, pointer(at, member)));
     return files_[at.file].file->path + ':' + std::to_string(position.line) + ':' +
            std::to_string(position.column);
   }
 
-  Problem located(std::size_t file, std::size_t offset, std::string message) const {
-    const auto position = detail::line_column(files_[file].file->text, offset);
+  Problem located(std::size_t file, std::size_t offset, std::string message) {
+    const auto position = line_column(file, offset);
     return {files_[file].file->path, position.line, position.column, std::move(message)};
   }
 
