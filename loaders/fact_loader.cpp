@@ -11,7 +11,6 @@
 #include <unordered_map>
 
 #include "cartelgraph/graph/relation_kinds.hpp"
-#include "cartelgraph/graph/visible_text.hpp"
 #include "cartelgraph/loaders/builtin_data.hpp"
 #include "cartelgraph/loaders/fact_records.hpp"
 #include "cartelgraph/loaders/json_positions.hpp"
@@ -279,15 +278,11 @@ class Loader final : public detail::RelationReader {
   // A hidden character in the text at `member` of the record at `at`: a problem in a name when
   // it is a control character, else a warning.
   void check_text(const Location& at, const std::string& member, const std::string& text, bool is_name) {
-    const auto hidden = find_hidden(text);
-    if (!hidden) return;
-    const std::string what = member.substr(1) + " holds " + describe(*hidden);
-    if (is_name && hidden->kind == HiddenKind::control)
-      return report(at, member, what + ", which a name may not hold (it would act on a terminal)");
+    auto finding = detail::hidden_finding(std::string_view(member).substr(1), text, is_name);
+    if (!finding) return;
+    if (finding->refused) return report(at, member, std::move(finding->message));
     const std::size_t offset = offset_of(at.file, pointer(at, member));
-    const char* effect = hidden->kind == HiddenKind::zero_width ? " (invisible: names that look alike may differ)"
-                                                                : " (text output shows it escaped)";
-    warnings_.push_back({at.file, offset, located(at.file, offset, "warning: " + what + effect)});
+    warnings_.push_back({at.file, offset, located(at.file, offset, std::move(finding->message))});
   }
 
   void check_citation_notes(const Location& at, const std::vector<Citation>& citations) {
