@@ -11,6 +11,8 @@
 #include <vector>
 #include <algorithm>
 
+#include "cartelgraph/graph/visible_text.hpp"
+
 namespace cartelgraph::detail {
 
 namespace {
@@ -347,6 +349,18 @@ class RecordBuilder {
 std::string too_big(std::size_t bytes, const LoadLimits& limits) {
   return "file is " + std::to_string(bytes) + " bytes, more than the limit of " +
          std::to_string(limits.max_file_bytes) + " (--max-input-size)";
+}
+
+std::optional<HiddenFinding> hidden_finding(std::string_view member, std::string_view text, bool is_name) {
+  const auto hidden = find_hidden(text);
+  if (!hidden) return std::nullopt;
+  const std::string what = std::string(member) + " holds " + describe(*hidden);
+  if (is_name && hidden->kind == HiddenKind::control)
+    return HiddenFinding{true, what + ", which " + (member == "id" ? "an id" : "a name") +
+                                   " may not hold (it would act on a terminal)"};
+  const char* effect = hidden->kind == HiddenKind::zero_width ? " (invisible: names that look alike may differ)"
+                                                              : " (text output shows it escaped)";
+  return HiddenFinding{false, "warning: " + what + effect};
 }
 
 ReadFacts read_fact_records(const FactFile& file, const rapidjson::SchemaDocument& schema,

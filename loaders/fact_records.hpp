@@ -8,6 +8,7 @@
 #include <deque>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cartelgraph/graph/entity.hpp"
@@ -58,6 +59,17 @@ struct ReadBudget {
 
 /// "file is 5368709121 bytes, more than the limit of 4294967296 (--max-input-size)".
 [[nodiscard]] std::string too_big(std::size_t bytes, const LoadLimits& limits);
+
+/// What a loader says of a hidden character (graph/visible_text.hpp) in `text`, the value of
+/// `member` ("name", "aliases/0", "sources/1/note"): `refused` when it is a control character in
+/// an id or a name (`is_name`), which would act on a terminal; else a message starting
+/// "warning: ". nullopt when `text` holds none. O(size of text).
+struct HiddenFinding {
+  bool refused = false;
+  std::string message;
+};
+[[nodiscard]] std::optional<HiddenFinding> hidden_finding(std::string_view member, std::string_view text,
+                                                          bool is_name);
 
 /// What one pass over a file found.
 struct ReadFacts {

@@ -45,7 +45,8 @@ class Builder final : public RelationReader {
         options_(options),
         policy_(policy),
         problems_(result.problems),
-        notes_(result.notes) {}
+        notes_(result.notes),
+        warnings_(result.warnings) {}
 
   void build(KnowledgeGraph& graph) {
     read_sources(graph);
@@ -73,6 +74,14 @@ class Builder final : public RelationReader {
  private:
   void report(XmlPosition at, std::string message) {
     problems_.push_back({file_.path, at.line, at.column, std::move(message)});
+  }
+  // A hidden character in `text`, the value of `member` read at `at`: a problem in an id or a
+  // name when it is a control character, else a warning, as in fact files.
+  void check_text(XmlPosition at, std::string_view member, std::string_view text, bool is_name) {
+    auto finding = hidden_finding(member, text, is_name);
+    if (!finding) return;
+    if (finding->refused) return report(at, std::move(finding->message));
+    warnings_.push_back({file_.path, at.line, at.column, std::move(finding->message)});
   }
   std::string where(XmlPosition at) const {
     return file_.path + ':' + std::to_string(at.line) + ':' + std::to_string(at.column);
@@ -108,8 +117,11 @@ class Builder final : public RelationReader {
                        joined_names<CitationSupport>(" or ") + ", or left out for text)");
       return {};
     }
-    for (const auto& c : *parsed)
+    for (std::size_t i = 0; i < parsed->size(); ++i) {
+      const Citation& c = (*parsed)[i];
       if (!source_ids_.contains(c.source)) report(d.at, "unknown source id '" + c.source + "'");
+      check_text(d.at, "sources/" + std::to_string(i) + "/note", c.note, false);
+    }
     return std::move(*parsed);
   }
 
@@ -159,6 +171,8 @@ class Builder final : public RelationReader {
           continue;
         }
         source_ids_.insert(source.id);
+        check_text(d.at, "id", source.id, true);
+        check_text(d.at, "title", source.title, false);
         graph.add_source(std::move(source));
       }
     }
@@ -171,6 +185,7 @@ class Builder final : public RelationReader {
       return report(node.at, "duplicate node id '" + node.id + "' (first defined at " +
                                  where(document_.nodes[it->second.node].at) + ")");
     numbers_.emplace(node.id, Number{entities_.size(), static_cast<std::size_t>(&node - document_.nodes.data())});
+    check_text(node.at, "id", node.id, true);
     Entity entity;
     entity.id = node.id;
     entity.type = options_.default_type;
@@ -179,15 +194,15 @@ class Builder final : public RelationReader {
       if (name == "type") {
         if (const auto type = parse_entity_type(d.value)) entity.type = *type;
         else report(d.at, "unknown entity type '" + d.value + "'");
-      } else if (name == "name") {
-        entity.name = d.value;
-      } else if (name == "known_as") {
-        entity.known_as = d.value;
-      } else if (name == "label") {
-        label = d.value;
+      } else if (name == "name" || name == "known_as" || name == "label") {
+        check_text(d.at, name, d.value, true);
+        (name == "name" ? entity.name : name == "known_as" ? entity.known_as : label) = d.value;
       } else if (name == "aliases") {
         entity.aliases = parse_aliases(d.value);
+        for (std::size_t i = 0; i < entity.aliases.size(); ++i)
+          check_text(d.at, "aliases/" + std::to_string(i), entity.aliases[i], false);
       } else if (name == "description") {
+        check_text(d.at, name, d.value, false);
         entity.description = d.value;
       } else if (name == "sources") {
         entity.sources = citations(d);
@@ -296,6 +311,7 @@ class Builder final : public RelationReader {
   const XmlGraphPolicy& policy_;
   std::vector<Problem>& problems_;
   std::vector<Problem>& notes_;
+  std::vector<Problem>& warnings_;
   std::set<std::string> source_ids_;
   std::string storyline_ = storyline_id(file_.path);
   std::vector<Entity> entities_;

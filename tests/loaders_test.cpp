@@ -8,10 +8,12 @@
 #include <fstream>
 #include <iterator>
 #include <string>
+#include <vector>
 
 #include "cartelgraph/loaders/fact_directory.hpp"
 #include "cartelgraph/loaders/fact_loader.hpp"
 #include "cartelgraph/loaders/graphml_loader.hpp"
+#include "cartelgraph/loaders/json_positions.hpp"
 #include "cartelgraph/loaders/load.hpp"
 
 using namespace cartelgraph;
@@ -632,4 +634,28 @@ TEST_CASE("a source needs only an id and a title: no publication date is made up
   CHECK(result.problems.empty());
   REQUIRE(result.graph.find_source("doc") != nullptr);
   CHECK(result.graph.find_source("doc")->published.empty());
+}
+
+TEST_CASE("the line and column index agrees with counting lines and code points from the start") {
+  // Lines of varied length, multi-byte characters on both sides of the index's 256-byte marks.
+  std::string text;
+  for (std::size_t i = 0; i < 300; ++i) text += std::string(i % 37, 'a') + (i % 3 ? "é€" : "") + '\n';
+  std::vector<cartelgraph::detail::LineColumn> expected;  // by offset, counted from the start
+  cartelgraph::detail::LineColumn position;
+  for (std::size_t offset = 0; offset <= text.size() + 2; ++offset) {
+    expected.push_back(position);
+    if (offset >= text.size()) continue;
+    if (text[offset] == '\n') position = {position.line + 1, 1};
+    else if ((static_cast<unsigned char>(text[offset]) & 0xC0) != 0x80) ++position.column;
+  }
+  cartelgraph::detail::LineColumns forward(text);
+  cartelgraph::detail::LineColumns backward(text);  // the first lookup at the end
+  for (std::size_t offset = 0; offset < expected.size(); ++offset) {
+    const std::size_t back = expected.size() - 1 - offset;
+    CAPTURE(offset);
+    CHECK(forward.at(offset).line == expected[offset].line);
+    CHECK(forward.at(offset).column == expected[offset].column);
+    CHECK(backward.at(back).line == expected[back].line);
+    CHECK(backward.at(back).column == expected[back].column);
+  }
 }
