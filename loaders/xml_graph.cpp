@@ -1,5 +1,7 @@
 #include "cartelgraph/loaders/xml_graph.hpp"
 
+#include "cartelgraph/loaders/fact_records.hpp"
+
 #include <rapidjson/document.h>
 
 #include <cmath>
