@@ -53,6 +53,7 @@ int run_export(const Context& context, const ExportOptions& options) {
   }
   write_document(options.to == "graphml" ? export_graphml(session.view())
                  : options.to == "json"  ? export_json(session.view())
+                 : options.to == "ftm"   ? export_ftm(session.view())
                                          : export_cypher(session.view()),
                  options.output);
   return exit_ok;
@@ -63,9 +64,10 @@ int run_export(const Context& context, const ExportOptions& options) {
 void setup_export(CLI::App& app, Context& context) {
   auto [command, options] = add_command(app, context, help, run_export);
   command
-      ->add_option("--to", options->to, "graphml, json, csv (a directory of nodes.csv and relationships.csv) or cypher")
+      ->add_option("--to", options->to,
+                   "graphml, json, csv (a directory of nodes.csv and relationships.csv), cypher or ftm")
       ->required()
-      ->check(CLI::IsMember({"graphml", "json", "csv", "cypher"}))
+      ->check(CLI::IsMember({"graphml", "json", "csv", "cypher", "ftm"}))
       ->type_name("FORMAT");
   command
       ->add_option("-o,--output", options->output,
