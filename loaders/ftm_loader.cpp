@@ -343,7 +343,9 @@ class Builder final : public detail::RelationReader {
   }
 
   // The kind of a link: the note's, else the role's, else the schema's; a role naming no kind
-  // of ours is kept as the label, and ends the kind does not allow fall back to the default.
+  // of ours is kept as the label, and ends the kind does not allow fall back to the default
+  // kind. False if the link is not read (an unknown kind in the note: a problem; ends that
+  // neither kind allows: a note).
   bool read_kind(const Record& record, const detail::FtmLink& link, EntityType from, EntityType to, Relation& r) {
     if (const std::string noted = record.noted_text("kind"); !noted.empty()) {
       const auto kind = parse_relation_kind(noted);
@@ -360,10 +362,15 @@ class Builder final : public detail::RelationReader {
       const KindInfo& info = kind_info(kind);
       return info.from.test(static_cast<std::size_t>(from)) && info.to.test(static_cast<std::size_t>(to));
     };
-    if (!fits(r.kind) && fits(options_.default_kind)) {
-      if (r.label.empty()) r.label = role.empty() ? record.schema : role;
-      r.kind = options_.default_kind;
+    if (fits(r.kind)) return true;
+    if (r.label.empty()) r.label = role.empty() ? record.schema : role;
+    if (!fits(options_.default_kind)) {  // foreign data: a tie we cannot place is left out, not refused
+      note_at(record, "a " + record.schema + " '" + r.label + "' from a " + std::string(to_string(from)) + " to a " +
+                          std::string(to_string(to)) + " is not read: neither " + std::string(to_string(r.kind)) +
+                          " nor the default kind " + std::string(to_string(options_.default_kind)) + " links them");
+      return false;
     }
+    r.kind = options_.default_kind;
     return true;
   }
 
@@ -422,7 +429,8 @@ class Builder final : public detail::RelationReader {
     if (!from || !to) return;
     Relation r;
     r.storyline = storyline_;
-    bool ok = read_kind(record, link, entities_[*from].type, entities_[*to].type, r);
+    if (!read_kind(record, link, entities_[*from].type, entities_[*to].type, r)) return;
+    bool ok = true;
     r.since = date_of(record, "startDate", record.first("startDate"), ok);
     r.until = date_of(record, "endDate", record.first("endDate"), ok);
     const auto origin = static_cast<std::size_t>(&record - records_.data());
@@ -468,6 +476,11 @@ LoadResult load_ftm(const FactFile& file, const LoadOptions& options) {
   if (!result.problems.empty()) return result;
   KnowledgeGraph graph;
   Builder(file, records, options, result, lines).build(graph);
+  const auto by_line = [](const Problem& a, const Problem& b) {
+    return a.line < b.line;
+  };
+  std::ranges::stable_sort(result.problems, by_line);  // entities are read before links: in file order
+  std::ranges::stable_sort(result.notes, by_line);
   if (result.problems.empty()) result.graph = std::move(graph);
   return result;
 }
