@@ -16,7 +16,7 @@ struct ExportOptions {
   std::string output = "-";
 };
 
-const CommandHelp help = {"export", "Export the view: GraphML, JSON facts, CSV or Cypher for Neo4j",
+const CommandHelp help = {"export", "Export the view: GraphML, JSON facts, CSV, Cypher for Neo4j or FollowTheMoney",
                           "cartelgraph export --to graphml -o cartelgraph.graphml"};
 
 // Two files for neo4j-admin database import: `output` is a directory. Both are written before
