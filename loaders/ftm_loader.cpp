@@ -170,27 +170,6 @@ void read_note(Record& record, LineReader& lines) {
 
 namespace {
 
-// The citations a note holds, as fact files write them; nullopt if they are not that shape.
-std::optional<std::vector<Citation>> noted_citations(const rapidjson::Value& list) {
-  if (!list.IsArray()) return std::nullopt;
-  std::vector<Citation> citations;
-  for (const auto& c : list.GetArray()) {
-    if (!c.IsObject() || !c.HasMember("source") || !c["source"].IsString()) return std::nullopt;
-    const auto text = [&](const char* name) {
-      return c.HasMember(name) && c[name].IsString() ? std::string(c[name].GetString(), c[name].GetStringLength())
-                                                     : std::string();
-    };
-    Citation citation{text("source"), text("section"), text("note")};
-    if (c.HasMember("support")) {
-      const auto support = parse<CitationSupport>(text("support"));
-      if (!support) return std::nullopt;
-      citation.support = *support;
-    }
-    citations.push_back(std::move(citation));
-  }
-  return citations;
-}
-
 // Turns records into the model: documents into sources, things into entities, links into
 // relations that go through the shared relation checks.
 class Builder final : public detail::RelationReader {
@@ -308,7 +287,7 @@ class Builder final : public detail::RelationReader {
   }
 
   std::vector<Citation> checked_citations(const Record& record, const rapidjson::Value& noted) {
-    auto citations = noted_citations(noted);
+    auto citations = detail::citations_of(noted);
     if (!citations) {
       problem_at(record, "summary", "'sources' in the summary is not a list of {source, section, support, note}");
       return {};
