@@ -49,4 +49,8 @@ struct CsvExport {
 /// relation. Strings are escaped literals; labels and types come from the closed vocabulary only.
 [[nodiscard]] std::string export_cypher(const GraphView& view);
 
+/// FollowTheMoney entity JSON lines, mapped as the README's FtM table says: sources as Documents,
+/// entities, relations as intervals, what FtM cannot say in `summary`. O((V + E) log(V + E)).
+[[nodiscard]] std::string export_ftm(const GraphView& view);
+
 }  // namespace cartelgraph

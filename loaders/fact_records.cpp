@@ -397,4 +397,23 @@ ReadFacts read_fact_records(const FactFile& file, const rapidjson::SchemaDocumen
   return read;
 }
 
+std::optional<std::vector<Citation>> citations_of(const rapidjson::Value& list) {
+  if (!list.IsArray()) return std::nullopt;
+  std::vector<Citation> citations;
+  for (const auto& c : list.GetArray()) {
+    if (!c.IsObject() || !c.HasMember("source") || !c["source"].IsString()) return std::nullopt;
+    const auto text = [&](const char* name) {
+      return c.HasMember(name) && c[name].IsString() ? std::string(c[name].GetString()) : std::string();
+    };
+    Citation citation{text("source"), text("section"), text("note")};
+    if (c.HasMember("support")) {  // absent: the document's text
+      const auto support = parse<CitationSupport>(text("support"));
+      if (!support) return std::nullopt;
+      citation.support = *support;
+    }
+    citations.push_back(std::move(citation));
+  }
+  return citations;
+}
+
 }  // namespace cartelgraph::detail

@@ -57,6 +57,10 @@ struct ReadBudget {
   std::size_t relations = 0;
 };
 
+/// The citations of a JSON array of {source, section, support, note} (support left out: text),
+/// as GraphML and FtM files carry them; nullopt when `list` is not of that shape. O(n).
+[[nodiscard]] std::optional<std::vector<Citation>> citations_of(const rapidjson::Value& list);
+
 /// "file is 5368709121 bytes, more than the limit of 4294967296 (--max-input-size)".
 [[nodiscard]] std::string too_big(std::size_t bytes, const LoadLimits& limits);
 

@@ -7,6 +7,7 @@
 #include "cartelgraph/loaders/builtin_data.hpp"
 #include "cartelgraph/loaders/fact_directory.hpp"
 #include "cartelgraph/loaders/gexf_loader.hpp"
+#include "cartelgraph/loaders/ftm_loader.hpp"
 #include "cartelgraph/loaders/graphml_loader.hpp"
 
 namespace cartelgraph {
@@ -37,6 +38,7 @@ struct Format {
 constexpr std::array formats{
     Format{[](const fs::path& path) { return path.native().ends_with(".graphml"); }, &load_graphml_file},
     Format{[](const fs::path& path) { return path.native().ends_with(".gexf"); }, &load_gexf_file},
+    Format{&is_ftm_file, &load_ftm_file},
     Format{[](const fs::path&) { return true; }, &load_fact_directory},  // else: "not a directory"
 };
 

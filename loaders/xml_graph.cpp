@@ -18,22 +18,8 @@ namespace {
 std::optional<std::vector<Citation>> parse_citations(const std::string& json) {
   rapidjson::Document d;
   d.Parse(json.c_str());
-  if (d.HasParseError() || !d.IsArray()) return std::nullopt;
-  std::vector<Citation> citations;
-  for (const auto& c : d.GetArray()) {
-    if (!c.IsObject() || !c.HasMember("source") || !c["source"].IsString()) return std::nullopt;
-    const auto text = [&](const char* name) {
-      return c.HasMember(name) && c[name].IsString() ? std::string(c[name].GetString()) : std::string();
-    };
-    Citation citation{text("source"), text("section"), text("note")};
-    if (c.HasMember("support")) {  // absent: the document's text
-      const auto support = parse<CitationSupport>(text("support"));
-      if (!support) return std::nullopt;
-      citation.support = *support;
-    }
-    citations.push_back(std::move(citation));
-  }
-  return citations;
+  if (d.HasParseError()) return std::nullopt;
+  return citations_of(d);
 }
 
 // Turns a read document into the model: nodes into entities, edges into candidate relations
