@@ -420,9 +420,11 @@ class Builder final : public detail::RelationReader {
                                         r.since,
                                         r.until,
                                         {},
+                                        {},
                                         std::nullopt};
     read_noted(record, r, candidate, ok);
     candidate.known_by = r.known_by;
+    candidate.ended_by = r.ended_by;
     r.sources = link_citations(record);
     if (ok && detail::check_relation(candidate, *this)) relations_.push_back({origin, *from, *to, std::move(r)});
   }
