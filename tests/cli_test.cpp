@@ -630,3 +630,12 @@ TEST_CASE("render draws others' state actions only with --context, the camps wit
   CHECK(at144 >= 2 * at72 - 2);
   CHECK(at144 <= 2 * at72 + 2);
 }
+
+TEST_CASE("render links every node to its card in dossier.html, or where --link-base says") {
+  const std::string war = "render --storyline sinaloa_war --layout none --image-format dot -o -";
+  const Run linked = run(war);
+  REQUIRE(linked.exit_code == 0);
+  CHECK(linked.out.find("URL=\"dossier.html#entity-los-chapitos\"") != std::string::npos);
+  const Run elsewhere = run(war + " --link-base https://example.org/war/dossier.html");
+  CHECK(elsewhere.out.find("URL=\"https://example.org/war/dossier.html#entity-los-chapitos\"") != std::string::npos);
+}

@@ -164,7 +164,7 @@ void setup_render(CLI::App& app, Context& context) {
   command
       ->add_option("--link-base", options->link_base,
                    "Where each node links: URL#entity-ID, the entity's card in a dossier written by report "
-                   "(default dossier.html, beside the picture; \"\" for the same page)")
+                   "(default dossier.html, beside the picture)")
       ->type_name("URL");
   command->add_option("-o,--output", options->output, "Output file, written whole or not at all; - for standard output")
       ->required()
