@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <map>
@@ -36,9 +37,14 @@ using GraphHandle = std::unique_ptr<Agraph_t, GraphDeleter>;
 // One Graphviz context for the whole process: Graphviz 2.42 caches the last font name in a static
 // that gvFreeContext frees, so a second context in the same process reads freed memory (seen
 // under AddressSanitizer). The context is freed once, at exit. Not thread-safe, like Graphviz.
+// Graphviz's warnings are left unsaid (errors still fail a render): the legend's row of swatches
+// is a table of fixed size, which Graphviz would otherwise widen to the caption's width, and warns
+// of as "fixed table size with unspecified width or height".
 GVC_t* graphviz_context() {
   static const ContextHandle context(gvContext());
   if (!context) throw RenderError("cannot start Graphviz");
+  static const bool quiet = (agseterr(AGERR), true);
+  (void)quiet;
   return context.get();
 }
 
@@ -242,7 +248,11 @@ std::string faded(std::string_view color, bool ended) { return std::string(color
 // The edge of a tie: coloured by the family of its surest relation, dashed by that relation's
 // confidence, faded when it has ended, bold when highlighted; every relation in its label and
 // tooltip.
-void add_tie(Agraph_t* g, const KnowledgeGraph& graph, const Tie& tie, Agnode_t* from, Agnode_t* to, bool highlighted) {
+// Without `labelled`, the edge has no label (too many edges to read them: the legend and tooltips
+// say the kinds). A label has a white ground, to read where it crosses a line (engines other than
+// dot draw it on the middle of its edge: place_edge_labels).
+void add_tie(Agraph_t* g, const KnowledgeGraph& graph, const Tie& tie, Agnode_t* from, Agnode_t* to, bool highlighted,
+             bool labelled) {
   const Relation& surest = graph.relation(tie.surest);
   const KindStyle& look = kind_style(surest.kind);
   const bool ended = std::ranges::all_of(tie.relations, [&](Edge e) { return is_ended(graph.relation(e)); });
@@ -250,12 +260,15 @@ void add_tie(Agraph_t* g, const KnowledgeGraph& graph, const Tie& tie, Agnode_t*
   std::vector<std::string> lines = {tie_line(graph, tie, tie.surest)};
   for (const Edge e : tie.relations)
     if (e != tie.surest) lines.push_back(tie_line(graph, tie, e));
-  set_html(edge, g, "label", html_lines(lines));
+  if (labelled)
+    set_html(edge, g, "label",
+             "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\" BGCOLOR=\"#ffffffcc\"><TR><TD>" +
+                 html_lines(lines) + "</TD></TR></TABLE>");
   const std::string color = faded(kind_color(surest.kind), ended);
   set(edge, "color", look.double_line ? color + ":invis:" + color : color);
   set(edge, "fontcolor", faded("#333333", ended));
   set(edge, "style", std::string(confidence_dash(surest.confidence)));
-  if (highlighted) set(edge, "penwidth", "3");
+  set(edge, "penwidth", highlighted ? "3" : std::string(confidence_width(surest.confidence)));
   set(edge, "arrowhead", std::string(look.arrowhead));
   if (kind_info(surest.kind).symmetric)
     set(edge, "dir", look.arrowhead == "none" ? "none" : "both"), set(edge, "arrowtail", std::string(look.arrowhead));
@@ -298,25 +311,36 @@ std::string legend_entry(std::string_view color, std::string_view sample, const 
          "&#160;&#160;&#160;&#160;";
 }
 
+// One swatch of a legend's nodes row: a small box filled and outlined as the nodes are (a pale
+// fill reads in print and PNG by its outline), and its name.
+std::string swatch(std::string_view fill, std::string_view line, const std::string& name) {
+  return "<TD FIXEDSIZE=\"TRUE\" WIDTH=\"16\" HEIGHT=\"11\" BORDER=\"1\" COLOR=\"" + std::string(line) +
+         "\" BGCOLOR=\"" + std::string(fill) + "\"></TD><TD>&#160;" + html_text(name) + "&#160;&#160;&#160;&#160;</TD>";
+}
+
 // The legend's rows (nodes or sides, tie families, line styles), each only with what the picture
-// contains; text only, so that no row is stretched to the caption's width.
+// contains, and none stretched to the caption's width: the nodes row a table of its own (its
+// swatches are cells), the others text.
 std::vector<std::string> legend_rows(const DiagramSpec& spec, const Contents& c) {
   std::string nodes;
   for (std::size_t i = 0; i < spec.camps.size() && i < camp_fills.size(); ++i)
-    nodes += legend_entry(camp_lines[i], "■", spec.camps[i].name);
-  for (const EntityType type : c.types) nodes += legend_entry(type_style(type).fill, "■", std::string(to_string(type)));
+    if (!spec.camps[i].entities.empty()) nodes += swatch(camp_fills[i], camp_lines[i], spec.camps[i].name);
+  for (const EntityType type : c.types) nodes += swatch(type_style(type).fill, "#000000", std::string(to_string(type)));
   std::string ties;
   for (const KindFamily family : c.families)
     ties += legend_entry(family_color(family), "━━━", std::string(family_label(family)));
-  // ungraded (tapered), alleged, reported, confirmed
-  static constexpr std::array<const char*, 4> dashes = {"◀━━", "· · · · ·", "– – –", "———"};
+  // ungraded (thin dots, spaced), alleged, reported, confirmed
+  static constexpr std::array<const char*, 4> dashes = {"⋅&#160;&#160;⋅&#160;&#160;⋅", "· · · · ·", "– – –", "———"};
   std::string lines;
   for (const Confidence level : c.confidences)
     lines += legend_entry("#000000", dashes[static_cast<std::size_t>(level)], std::string(to_string(level)));
   if (c.ended) lines += legend_entry("#00000055", "———", "ended");
   if (c.highlighted) lines += legend_entry("#000000", "<B>━━━</B>", "the path");
   std::vector<std::string> rows;
-  if (!nodes.empty()) rows.push_back("<B>" + std::string(spec.camps.empty() ? "Nodes" : "Sides") + "</B>   " + nodes);
+  if (!nodes.empty())
+    rows.push_back(
+        "<TABLE FIXEDSIZE=\"TRUE\" ALIGN=\"LEFT\" BORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\"><TR><TD><B>" +
+        std::string(spec.camps.empty() ? "Nodes" : "Sides") + "</B>&#160;&#160;&#160;</TD>" + nodes + "</TR></TABLE>");
   if (!ties.empty()) rows.push_back("<B>Ties</B>   " + ties);
   if (!lines.empty()) rows.push_back("<B>Lines</B>   " + lines);
   return rows;
@@ -370,19 +394,11 @@ GraphHandle open_graph() {
 // --cluster); the subgraphs are made on first use.
 class Placement {
  public:
-  Placement(Agraph_t* g, const KnowledgeGraph& graph, const DiagramSpec& spec) : g_(g), graph_(graph) {
+  Placement(Agraph_t* g, const KnowledgeGraph& graph, const DiagramSpec& spec)
+      : g_(g), graph_(graph), spec_(spec), camps_(std::min(spec.camps.size(), camp_fills.size()), nullptr) {
     if (spec.cluster) roots_ = cluster_roots(graph, spec);
-    for (std::size_t i = 0; i < spec.camps.size() && i < camp_fills.size(); ++i)
+    for (std::size_t i = 0; i < camps_.size(); ++i)
       for (const Vertex v : spec.camps[i].entities) camp_of_.emplace(v, i);
-    camps_.assign(spec.camps.size(), nullptr);
-    for (std::size_t i = 0; i < camps_.size() && i < camp_fills.size(); ++i) {
-      camps_[i] = agsubg(g, text("cluster side " + std::to_string(i)), 1);  // a space: no entity's cluster name
-      set(camps_[i], "label", label_text(spec.camps[i].name));
-      set(camps_[i], "style", "rounded");
-      set(camps_[i], "color", camp_lines[i]);
-      set(camps_[i], "penwidth", "2");
-      set(camps_[i], "fontsize", "14");
-    }
   }
 
   std::optional<std::size_t> camp(Vertex v) const {
@@ -393,7 +409,7 @@ class Placement {
   // The subgraph `v` is drawn in. A group's cluster sits inside the camp of its group.
   Agraph_t* parent(Vertex v) {
     const auto in_camp = camp(v);
-    Agraph_t* outer = in_camp ? camps_[*in_camp] : g_;
+    Agraph_t* outer = in_camp ? camp_cluster(*in_camp) : g_;
     const auto it = roots_.find(v);
     if (it == roots_.end() || camp(it->second) != in_camp) return outer;
     auto& cluster = clusters_[it->second];
@@ -407,11 +423,25 @@ class Placement {
   }
 
  private:
+  // The frame of camp `i`, made on first use: a camp with no entity drawn has none.
+  Agraph_t* camp_cluster(std::size_t i) {
+    if (!camps_[i]) {
+      camps_[i] = agsubg(g_, text("cluster side " + std::to_string(i)), 1);  // a space: no entity's cluster name
+      set(camps_[i], "label", label_text(spec_.camps[i].name));
+      set(camps_[i], "style", "rounded");
+      set(camps_[i], "color", camp_lines[i]);
+      set(camps_[i], "penwidth", "2");
+      set(camps_[i], "fontsize", "14");
+    }
+    return camps_[i];
+  }
+
   Agraph_t* g_;
   const KnowledgeGraph& graph_;
+  const DiagramSpec& spec_;
   std::map<Vertex, Vertex> roots_;
-  std::map<Vertex, std::size_t> camp_of_;
   std::vector<Agraph_t*> camps_;
+  std::map<Vertex, std::size_t> camp_of_;
   std::map<Vertex, Agraph_t*> clusters_;
 };
 
@@ -435,11 +465,14 @@ std::map<Vertex, Agnode_t*> add_entities(Agraph_t* g, const KnowledgeGraph& grap
     set(node, "margin", "0.08,0.04");
     set(node, "tooltip", label_text(node_tooltip(entity)));
     set(node, "id", "node-" + anchor);
-    if (spec.links) set(node, "URL", "#entity-" + anchor);
+    set(node, "URL", label_text(spec.link_base) + "#entity-" + anchor);
     nodes[v] = node;
   }
   return nodes;
 }
+
+// Above this many edges a picture's edges carry no label (an overview of a whole network).
+constexpr std::size_t most_labelled_edges = 100;
 
 GraphHandle build(const KnowledgeGraph& graph, const DiagramSpec& spec) {
   GraphHandle g = open_graph();
@@ -452,7 +485,8 @@ GraphHandle build(const KnowledgeGraph& graph, const DiagramSpec& spec) {
   const std::vector<Tie> ties = merge_parallel(graph, drawn);
   for (const Tie& tie : ties)
     add_tie(g.get(), graph, tie, nodes.at(tie.from), nodes.at(tie.to),
-            std::ranges::any_of(tie.relations, [&](Edge e) { return highlighted.contains(e); }));
+            std::ranges::any_of(tie.relations, [&](Edge e) { return highlighted.contains(e); }),
+            ties.size() <= most_labelled_edges);
   if (const std::string block = caption_block(graph, spec, ties); !block.empty())
     set_html(g.get(), g.get(), "label", block);
   return g;
@@ -482,25 +516,113 @@ double aspect(Agraph_t* g) {
   return height > 0 ? (box.UR.x - box.LL.x) / height : 1;
 }
 
-// Lays `g` out with `engine`. With `fit`, a drawing wider than 16:9 is laid out again left to
-// right (dot: a wide rank becomes a column) and, if that is still too wide or a thin column,
-// stretched in height to 16:9.
-void lay_out(std::optional<LayoutHandle>& layout, GVC_t* context, Agraph_t* g, const std::string& engine, bool fit) {
-  layout.emplace(context, g, engine);
-  if (!fit || aspect(g) <= widest) return;
-  if (engine == "dot") {
-    layout.reset();
-    set(g, "rankdir", "LR");
-    layout.emplace(context, g, engine);
-    const double sideways = aspect(g);
-    if (sideways <= widest && sideways >= 0.5) return;
-    layout.reset();
-    set(g, "rankdir", sideways > widest ? "LR" : "TB");
-  } else {
-    layout.reset();
+// Spreads the leaves (nodes with one edge) around each node over `levels` ranks, as Graphviz's
+// `unflatten -l` does: their edges get minlen 1, 2, …, levels in turn, so that a star of many
+// leaves is drawn over a few rows rather than one wide one. Returns the number of leaves.
+std::size_t stagger_leaves(Agraph_t* g, int levels) {
+  std::map<Agnode_t*, int> next;
+  std::size_t leaves = 0;
+  for (Agnode_t* n = agfstnode(g); n; n = agnxtnode(g, n)) {
+    if (agdegree(g, n, 1, 1) != 1) continue;
+    Agedge_t* e = agfstedge(g, n);
+    Agnode_t* hub = aghead(e) == n ? agtail(e) : aghead(e);
+    set(e, "minlen", std::to_string(1 + next[hub]++ % levels));
+    ++leaves;
   }
-  set(g, "ratio", std::to_string(1 / widest));
+  return leaves;
+}
+
+// Lays `g` out again with `name` set to `value`.
+void relay(std::optional<LayoutHandle>& layout, GVC_t* context, Agraph_t* g, const std::string& engine,
+           const std::string& name, const std::string& value) {
+  layout.reset();
+  set(g, name, value);
   layout.emplace(context, g, engine);
+}
+
+// Stretches the drawing's height (Graphviz `ratio`) until the whole picture, caption included,
+// is 16:9: the caption keeps its height, so the drawing above it is stretched only by what is
+// missing (a few tries, as Graphviz rounds).
+void stretch(std::optional<LayoutHandle>& layout, GVC_t* context, Agraph_t* g, const std::string& engine) {
+  const double caption = GD_label(g) ? GD_label(g)->dimen.y : 0;
+  const boxf box = GD_bb(g);
+  const double width = box.UR.x - box.LL.x;
+  double ratio = std::max((width / widest - caption) / width, 0.01);  // the drawing's height over width
+  for (int attempt = 0; attempt < 3 && aspect(g) > widest + 0.01; ++attempt) {
+    if (attempt > 0) ratio *= aspect(g) / widest;
+    relay(layout, context, g, engine, "ratio", std::to_string(ratio));
+  }
+}
+
+// Lays `g` out with `engine` and returns the engine that drew it. With `fit`, a drawing wider
+// than 16:9 is laid out again: by dot, first with the leaves of its stars spread over two or three
+// ranks, then left to right (a wide rank becomes a column); then, without clusters, by neato,
+// which draws a tangle round; only as a last resort is it stretched in height to 16:9.
+std::string lay_out(std::optional<LayoutHandle>& layout, GVC_t* context, Agraph_t* g, const std::string& engine,
+                    bool fit) {
+  layout.emplace(context, g, engine);
+  if (!fit || aspect(g) <= widest) return engine;
+  if (engine != "dot") {
+    stretch(layout, context, g, engine);
+    return engine;
+  }
+  for (const int levels : {2, 3}) {
+    layout.reset();
+    if (stagger_leaves(g, levels) == 0) break;
+    layout.emplace(context, g, engine);
+    if (aspect(g) <= widest) return engine;
+  }
+  relay(layout, context, g, engine, "rankdir", "LR");
+  const double sideways = aspect(g);
+  if (sideways <= widest && sideways >= 0.5) return engine;
+  if (!agfstsubg(g)) {  // neato draws no cluster: sides and groups keep dot
+    relay(layout, context, g, "neato", "rankdir", "TB");
+    if (aspect(g) <= widest) return "neato";
+  }
+  relay(layout, context, g, engine, "rankdir", sideways < 0.5 ? "TB" : "LR");
+  stretch(layout, context, g, engine);
+  return engine;
+}
+
+// The point halfway along the first curve of an edge's spline (by length, from 16 samples of
+// each cubic Bézier segment); nullopt when the edge was not routed.
+std::optional<pointf> spline_midpoint(Agedge_t* e) {
+  const splines* spline = ED_spl(e);
+  if (!spline || spline->size == 0 || spline->list[0].size < 4) return std::nullopt;
+  const bezier& curve = spline->list[0];
+  std::vector<pointf> points;
+  for (int i = 0; i + 3 < curve.size; i += 3) {
+    const pointf* p = curve.list + i;
+    for (int k = i == 0 ? 0 : 1; k <= 16; ++k) {
+      const double t = k / 16.0, u = 1 - t;
+      const double a = u * u * u, b = 3 * u * u * t, c = 3 * u * t * t, d = t * t * t;
+      points.push_back(
+          {a * p[0].x + b * p[1].x + c * p[2].x + d * p[3].x, a * p[0].y + b * p[1].y + c * p[2].y + d * p[3].y});
+    }
+  }
+  std::vector<double> length(points.size(), 0);
+  for (std::size_t i = 1; i < points.size(); ++i)
+    length[i] = length[i - 1] + std::hypot(points[i].x - points[i - 1].x, points[i].y - points[i - 1].y);
+  const auto half = std::lower_bound(length.begin(), length.end(), length.back() / 2);
+  return points[static_cast<std::size_t>(half - length.begin())];
+}
+
+// Moves every edge label onto the middle of its edge (engines other than dot place them loosely,
+// away from long or curved edges) and grows the drawing's box to hold them.
+void place_edge_labels(Agraph_t* g) {
+  boxf& box = GD_bb(g);
+  for (Agnode_t* n = agfstnode(g); n; n = agnxtnode(g, n))
+    for (Agedge_t* e = agfstout(g, n); e; e = agnxtout(g, e)) {
+      textlabel_t* label = ED_label(e);
+      const auto middle = label ? spline_midpoint(e) : std::nullopt;
+      if (!middle) continue;
+      label->pos = *middle;
+      label->set = TRUE;
+      box.LL.x = std::min(box.LL.x, middle->x - label->dimen.x / 2);
+      box.LL.y = std::min(box.LL.y, middle->y - label->dimen.y / 2);
+      box.UR.x = std::max(box.UR.x, middle->x + label->dimen.x / 2);
+      box.UR.y = std::max(box.UR.y, middle->y + label->dimen.y / 2);
+    }
 }
 
 }  // namespace
@@ -529,7 +651,7 @@ std::string render_diagram(const KnowledgeGraph& graph, const DiagramSpec& spec,
   // Graphviz reads the resolution when it lays out; it scales a bitmap only.
   if (format == DiagramFormat::png) set(g.get(), "dpi", std::to_string(spec.dpi > 0 ? spec.dpi : 150.0));
   std::optional<LayoutHandle> laid_out;
-  lay_out(laid_out, context, g.get(), engine, spec.fit);
+  if (lay_out(laid_out, context, g.get(), engine, spec.fit) != "dot") place_edge_labels(g.get());
   if (gvRenderData(context, g.get(), format_names[static_cast<int>(format)], &data, &length) != 0)
     throw RenderError(std::string("Graphviz cannot render ") + format_names[static_cast<int>(format)]);
   result.assign(data, length);

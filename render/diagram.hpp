@@ -31,11 +31,13 @@ struct DiagramCamp {
 struct DiagramSpec {
   std::string title;
   std::vector<Vertex> entities;
-  std::vector<Edge> relations;     // between entities of the spec
-  std::vector<Edge> highlighted;   // drawn bold (a path), a subset of relations
-  bool cluster = false;            // draw members inside their organization
-  bool legend = true;              // a legend of what the picture shows, under it
-  bool links = false;              // nodes link to "#entity-ID" (for the HTML dossier)
+  std::vector<Edge> relations;    // between entities of the spec
+  std::vector<Edge> highlighted;  // drawn bold (a path), a subset of relations
+  bool cluster = false;           // draw members inside their organization
+  bool legend = true;             // a legend of what the picture shows, under it
+  // Every node links to LINK_BASE#entity-ID: its card in the dossier `report` writes (by default
+  // dossier.html beside the picture); "" links to the card on the same page (the dossier's figures).
+  std::string link_base = "dossier.html";
   bool caption = true;             // the view, sources, data and date under the picture
   Caption notes;                   // what the caption says besides the sources
   std::vector<DiagramCamp> camps;  // with --sides: entities coloured and placed by camp
@@ -60,7 +62,10 @@ struct DiagramSpec {
 
 /// Sets `spec.camps` from the sides of the conflict of `view` (factions(view)) that shares the
 /// most groups with the spec: each camp's groups and people that the spec draws. Leaves the spec
-/// without camps when no conflict touches it. Returns the number of camps set (0 or 2).
+/// without camps when no conflict touches it. Each camp is named after its principal ("Side of
+/// Los Chapitos"): of its drawn groups that follow no other group of the camp (by aligned_with or
+/// a hierarchy tie such as faction_of), the one with the most hostile ties to the other camp,
+/// then the most ties in the view, then the first by name. Returns the number of camps set (0 or 2).
 std::size_t assign_sides(DiagramSpec& spec, const GraphView& view);
 
 /// `dot` up to 300 entities, `sfdp` above.

@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <tuple>
 
 #include "cartelgraph/queries/factions.hpp"
 #include "cartelgraph/queries/neighborhood.hpp"
@@ -108,18 +109,53 @@ DiagramSpec storyline_view(const GraphView& view, std::string_view storyline, bo
 
 namespace {
 
-// The group a camp is named after: of its groups the spec draws, the one with the most drawn ties.
-std::optional<Vertex> camp_namesake(const KnowledgeGraph& kg, const DiagramSpec& spec,
-                                    const std::vector<Vertex>& camp) {
-  std::map<Vertex, std::size_t> ties;
-  for (const Edge e : spec.relations) {
-    ++ties[boost::source(e, kg.graph())];
-    ++ties[boost::target(e, kg.graph())];
+bool is_group(const Entity& entity) {
+  return entity.type == EntityType::organization || entity.type == EntityType::faction;
+}
+
+// Whether `kind` puts its `from` end under or behind its `to` end: an alignment with a direction
+// (aligned_with) or a hierarchy tie that keeps a group inside another (faction_of, armed_wing_of).
+bool follows(RelationKind kind) {
+  const KindInfo& info = kind_info(kind);
+  return !info.symmetric && (info.sign > 0 || stays_inside(kind));
+}
+
+// The group a camp is named after, its principal: of the camp's drawn groups that follow no other
+// group of the camp (no aligned_with or faction_of tie to one), the one with the most hostile
+// ties to the other camp in the view; ties broken by its number of ties in the view, then name.
+std::optional<Vertex> camp_principal(const GraphView& view, const DiagramSpec& spec, const Camp& camp,
+                                     const Camp& other) {
+  const KnowledgeGraph& kg = view.knowledge_graph();
+  const std::set<Vertex> drawn(spec.entities.begin(), spec.entities.end());
+  std::set<Vertex> own(camp.groups.begin(), camp.groups.end()), enemy(other.groups.begin(), other.groups.end());
+  own.insert(camp.people.begin(), camp.people.end());
+  enemy.insert(other.people.begin(), other.people.end());
+  struct Score {
+    bool follower = false;
+    std::size_t hostile = 0;
+    std::size_t degree = 0;
+  };
+  std::map<Vertex, Score> score;
+  const FilteredGraph g = view.graph();
+  for (const Edge e : boost::make_iterator_range(boost::edges(g))) {
+    const Vertex s = boost::source(e, g), t = boost::target(e, g);
+    const RelationKind kind = kg.relation(e).kind;
+    ++score[s].degree, ++score[t].degree;
+    if (kind_info(kind).sign < 0) {
+      if (own.contains(s) && enemy.contains(t)) ++score[s].hostile;
+      if (own.contains(t) && enemy.contains(s)) ++score[t].hostile;
+    }
+    if (follows(kind) && own.contains(s) && own.contains(t) && is_group(kg.entity(s)) && is_group(kg.entity(t)))
+      score[s].follower = true;
   }
   std::optional<Vertex> best;
-  for (const Vertex v : camp) {
-    const EntityType type = kg.entity(v).type;
-    if ((type == EntityType::organization || type == EntityType::faction) && (!best || ties[v] > ties[*best])) best = v;
+  const auto key = [&](Vertex v) {
+    const Score& s = score[v];
+    return std::tuple(!s.follower, s.hostile, s.degree);
+  };
+  for (const Vertex v : camp.groups) {
+    if (!drawn.contains(v)) continue;
+    if (!best || key(v) > key(*best) || (key(v) == key(*best) && kg.entity(v).name < kg.entity(*best).name)) best = v;
   }
   return best;
 }
@@ -140,13 +176,14 @@ std::size_t assign_sides(DiagramSpec& spec, const GraphView& view) {
   if (!best) return 0;
   const KnowledgeGraph& kg = view.knowledge_graph();
   std::set<Vertex> placed;  // a person in both camps is drawn in the first
-  for (const Camp& camp : best->camps) {
+  for (std::size_t i = 0; i < best->camps.size(); ++i) {
+    const Camp& camp = best->camps[i];
     DiagramCamp side;
     for (const auto* members : {&camp.groups, &camp.people})
       for (const Vertex v : *members)
         if (drawn.contains(v) && placed.insert(v).second) side.entities.push_back(v);
-    const auto namesake = camp_namesake(kg, spec, side.entities);
-    side.name = namesake ? "Side of " + std::string(display_name(kg.entity(*namesake))) : "A side";
+    const auto principal = camp_principal(view, spec, camp, best->camps[1 - i]);
+    side.name = principal ? "Side of " + std::string(display_name(kg.entity(*principal))) : "A side";
     spec.camps.push_back(std::move(side));
   }
   return spec.camps.size();

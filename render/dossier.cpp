@@ -240,7 +240,7 @@ std::string storylines(const GraphView& view, Links& links) {
     const DiagramSpec spec = storyline_view(view, storyline.id);
     if (spec.relations.empty()) continue;
     out += "<h3 id=\"storyline-" + anchor_id(storyline.id) + "\">" + escape(storyline.title) + "</h3>\n" +
-           dossier::figures(links, spec, "storyline");
+           dossier::figures(links, view, spec, "storyline");
   }
   return out + "</section>\n";
 }

@@ -2,6 +2,7 @@
 #include <charconv>
 #include <cstdio>
 #include <map>
+#include <set>
 
 #include "cartelgraph/render/dossier_parts.hpp"
 #include "cartelgraph/render/escape.hpp"
@@ -64,10 +65,13 @@ SvgGeometry measure(std::string_view svg) {
 }
 
 // CSS px per pt: at most natural size (4/3), shrunk to the page and to a comfortable largest
-// text, but never so far that the smallest text falls below legible_px.
+// text, but not so far that the smallest text falls below legible_px; a drawing that cannot be
+// that legible at page width is fitted to the page with its smallest text at least smallest_px.
 double px_per_pt(const SvgGeometry& g) {
   const double shrink = std::min({4.0 / 3.0, page_width_px / g.width_pt, comfortable_px / g.largest_text_pt});
-  return std::max(shrink, legible_px / g.smallest_text_pt);
+  const double legible = legible_px / g.smallest_text_pt;
+  if (g.width_pt * legible <= page_width_px) return std::max(shrink, legible);
+  return std::max(page_width_px / g.width_pt, smallest_px / g.smallest_text_pt);
 }
 
 // The <svg> element of Graphviz's output, its width and height set in CSS px.
@@ -129,19 +133,101 @@ std::string count_of(std::size_t n, std::string_view what, std::string_view plur
   return std::to_string(n) + " " + std::string(n == 1 ? what : plural.empty() ? std::string(what) + "s" : plural);
 }
 
-// The width in CSS px a drawing needs for its smallest text to be legible_px.
-double legible_width(const SvgGeometry& g) { return g.width_pt * legible_px / g.smallest_text_pt; }
+// The width in CSS px a drawing needs for its smallest text to be `px`.
+double width_at(const SvgGeometry& g, double px) { return g.width_pt * px / g.smallest_text_pt; }
 
 // Whether a drawing reads whole at page width with its smallest text legible.
-bool fits_page(const std::string& svg) { return legible_width(measure(svg)) <= page_width_px; }
+bool fits_page(const std::string& svg) { return width_at(measure(svg), legible_px) <= page_width_px; }
+
+// The camps of the conflict `spec` shows (assign_sides) when it is what the spec is about: each
+// camp drawn, and the camps holding at least half of the spec's criminal-network entities (people,
+// groups, businesses); else none.
+std::vector<DiagramCamp> drawn_camps(const GraphView& view, const DiagramSpec& spec) {
+  DiagramSpec sided = spec;
+  if (assign_sides(sided, view) != 2) return {};
+  std::size_t in_camps = 0;
+  for (const auto& camp : sided.camps) {
+    if (camp.entities.empty()) return {};
+    in_camps += camp.entities.size();
+  }
+  const auto criminal = std::ranges::count_if(
+      spec.entities, [&](Vertex v) { return layer_of(view.knowledge_graph().entity(v).type) == Layer::criminal; });
+  return 2 * in_camps >= static_cast<std::size_t>(criminal) ? sided.camps : std::vector<DiagramCamp>{};
+}
+
+// The entities of `camp` and their neighbours of no camp, most connected first (by `rank`).
+std::vector<Vertex> camp_and_neighbours(const Graph& g, const DiagramSpec& spec, const std::vector<DiagramCamp>& camps,
+                                        std::size_t index, const std::map<Vertex, std::size_t>& rank) {
+  std::set<Vertex> in_camp;
+  for (const auto& camp : camps) in_camp.insert(camp.entities.begin(), camp.entities.end());
+  const std::set<Vertex> own(camps[index].entities.begin(), camps[index].entities.end());
+  std::set<Vertex> chosen = own;
+  for (const Edge e : spec.relations) {
+    const Vertex s = boost::source(e, g), t = boost::target(e, g);
+    if (own.contains(s) && !in_camp.contains(t)) chosen.insert(t);
+    if (own.contains(t) && !in_camp.contains(s)) chosen.insert(s);
+  }
+  std::vector<Vertex> out(chosen.begin(), chosen.end());
+  std::ranges::sort(out, {}, [&](Vertex v) { return std::pair(!own.contains(v), rank.at(v)); });
+  return out;
+}
+
+// One figure per camp: the camp's most connected entities and their neighbours of no camp.
+std::string camp_details(Links& links, const DiagramSpec& spec, const std::vector<DiagramCamp>& camps,
+                         const std::map<Vertex, std::size_t>& rank, std::string_view what) {
+  const Graph& g = links.graph().graph();
+  std::string out;
+  for (std::size_t i = 0; i < camps.size(); ++i) {
+    const std::vector<Vertex> order = camp_and_neighbours(g, spec, camps, i, rank);
+    const Drawing detail = largest_fitting(links.graph(), {16, 12, 9, 7, 5}, [&](std::size_t most) {
+      const std::vector<Vertex> kept(order.begin(),
+                                     order.begin() + static_cast<std::ptrdiff_t>(std::min(most, order.size())));
+      DiagramSpec part = restrict_spec(links.graph(), spec, kept);
+      part.legend = false;  // the overview above carries the key
+      return part;
+    });
+    const auto shown = static_cast<std::size_t>(std::ranges::count_if(detail.spec.entities, [&](Vertex v) {
+      return std::ranges::find(camps[i].entities, v) != camps[i].entities.end();
+    }));
+    out += "<h4>" + html_escape(camps[i].name) + "</h4>\n" +
+           figure(links, detail,
+                  count_of(shown, "entity", "entities") + " of this side (of " +
+                      count_of(camps[i].entities.size(), "entity", "entities") + " in the " + std::string(what) +
+                      "), with the places, agencies and events of no side they are tied to, and the relations "
+                      "among them.");
+  }
+  return out;
+}
+
+// One figure around each of the most connected people and groups: the hub and its most connected
+// neighbours.
+std::string hub_details(Links& links, const DiagramSpec& spec, const std::vector<std::pair<Vertex, std::size_t>>& order,
+                        const std::map<Vertex, std::size_t>& rank, std::string_view what) {
+  const Graph& g = links.graph().graph();
+  std::string out;
+  for (const auto& entry : hubs(links.graph(), order)) {
+    const Vertex hub = entry.first;  // not a structured binding: clang 14 cannot capture one
+    const std::size_t ties = entry.second;
+    const Drawing detail = largest_fitting(links.graph(), {detail_neighbours, 4, 3}, [&](std::size_t most) {
+      DiagramSpec part = restrict_spec(links.graph(), spec, around(g, spec, hub, most, rank));
+      part.legend = false;  // the overview above carries the key
+      return part;
+    });
+    out += "<h4>Around " + links.entity(hub) + "</h4>\n" +
+           figure(links, detail,
+                  "Its " + count_of(detail.spec.entities.size() - 1, "most connected neighbour") + " (of " +
+                      count_of(ties, "tie") + " in the " + std::string(what) + "), and the relations among them.");
+  }
+  return out;
+}
 
 }  // namespace
 
 // Titled by the heading above it rather than in the picture.
 Drawing draw(const KnowledgeGraph& graph, DiagramSpec spec) {
   spec.title.clear();
-  spec.caption = false;  // the figure's own caption and the page's source list say it
-  spec.links = true;
+  spec.caption = false;                             // the figure's own caption and the page's source list say it
+  spec.link_base.clear();                           // the cards on the same page
   if (spec.relations.empty()) spec.legend = false;  // a legend of no kinds is an empty table Graphviz refuses
   std::string svg = render_diagram(graph, spec, DiagramFormat::svg, "dot");
   return {std::move(spec), std::move(svg)};
@@ -166,6 +252,7 @@ DiagramSpec restrict_spec(const KnowledgeGraph& graph, const DiagramSpec& spec, 
   out.entities = vertices;
   out.relations.clear();
   out.highlighted.clear();
+  for (auto& camp : out.camps) std::erase_if(camp.entities, [&](Vertex v) { return !kept(v); });
   const Graph& g = graph.graph();
   for (const Edge e : spec.relations)
     if (kept(boost::source(e, g)) && kept(boost::target(e, g))) out.relations.push_back(e);
@@ -177,7 +264,7 @@ std::string figure(Links& links, const Drawing& drawing, std::string_view captio
   return "<figure>" + sized_svg(drawing.svg) + "<figcaption>" + html_escape(caption) + "</figcaption></figure>\n";
 }
 
-std::string figures(Links& links, const DiagramSpec& spec, std::string_view what) {
+std::string figures(Links& links, const GraphView& view, const DiagramSpec& spec, std::string_view what) {
   const std::string whole = count_of(spec.entities.size(), "entity", "entities") + ", " +
                             count_of(spec.relations.size(), "relation");
   if (spec.entities.size() <= most_drawn) {
@@ -188,33 +275,25 @@ std::string figures(Links& links, const DiagramSpec& spec, std::string_view what
   const auto order = by_degree(g, spec);
   std::map<Vertex, std::size_t> rank;
   for (std::size_t i = 0; i < order.size(); ++i) rank[order[i].first] = i;
+  DiagramSpec sided = spec;
+  sided.camps = drawn_camps(view, spec);
   const auto top = [&](std::size_t size) {
     std::vector<Vertex> out;
     for (std::size_t i = 0; i < std::min(size, order.size()); ++i) out.push_back(order[i].first);
-    return restrict_spec(links.graph(), spec, out);
+    return restrict_spec(links.graph(), sided, out);
   };
   std::string out = "<p class=\"note\">Too large to read as one picture (" + whole +
-                    "): the most connected entities first, then the ties around the most connected people and "
-                    "groups; every tie is in the cards.</p>\n";
+                    "): the most connected entities first, then " +
+                    (sided.camps.empty() ? "the ties around the most connected people and groups"
+                                         : "each side of the conflict it shows") +
+                    "; every tie is in the cards.</p>\n";
   const Drawing overview = largest_fitting(links.graph(), {overview_size, 7, 5}, top);
   out += figure(links, overview,
                 "The " + count_of(overview.spec.entities.size(), "entity", "entities") + " of the " +
                     std::string(what) + " with the most ties, and the " +
                     count_of(overview.spec.relations.size(), "relation") + " among them.");
-  for (const auto& entry : hubs(links.graph(), order)) {
-    const Vertex hub = entry.first;  // not a structured binding: clang 14 cannot capture one
-    const std::size_t ties = entry.second;
-    const Drawing detail = largest_fitting(links.graph(), {detail_neighbours, 4, 3}, [&](std::size_t most) {
-      DiagramSpec part = restrict_spec(links.graph(), spec, around(g, spec, hub, most, rank));
-      part.legend = false;  // the overview above carries the key
-      return part;
-    });
-    out += "<h4>Around " + links.entity(hub) + "</h4>\n" +
-           figure(links, detail,
-                  "Its " + count_of(detail.spec.entities.size() - 1, "most connected neighbour") + " (of " +
-                      count_of(ties, "tie") + " in the " + std::string(what) + "), and the relations among them.");
-  }
-  return out;
+  return out + (sided.camps.empty() ? hub_details(links, spec, order, rank, what)
+                                    : camp_details(links, sided, sided.camps, rank, what));
 }
 
 }  // namespace cartelgraph::dossier

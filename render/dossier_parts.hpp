@@ -54,8 +54,11 @@ class Links {
 
 /// Page geometry the figures are sized for: the dossier's text column at a 1280 px window.
 inline constexpr double page_width_px = 1120;
-/// The smallest text a figure is drawn with, in CSS px (the browser test requires 9).
+/// The smallest text a figure is drawn with, in CSS px, where the page is wide enough.
 inline constexpr double legible_px = 10.5;
+/// The smallest text of a figure that could not be legible_px at page width (the browser test
+/// requires 9).
+inline constexpr double smallest_px = 9.25;
 
 /// A spec and its SVG, drawn once by `dot` with nodes linked to their cards: what is measured to
 /// size a figure is what the page shows.
@@ -67,15 +70,17 @@ struct Drawing {
 /// `spec` drawn for the page (no title or caption in the picture; linked nodes). Throws RenderError.
 [[nodiscard]] Drawing draw(const KnowledgeGraph& graph, DiagramSpec spec);
 
-/// One drawing as a <figure>, its SVG sized so that its smallest text is at least legible_px
-/// and it fits page_width_px where that allows (else the figure scrolls sideways), small
-/// diagrams not blown up. Its nodes' cards are recorded in `links`.
+/// One drawing as a <figure>, its SVG sized to fit page_width_px with its smallest text at least
+/// legible_px where that allows, else at least smallest_px; small diagrams not blown up. Its
+/// nodes' cards are recorded in `links`.
 [[nodiscard]] std::string figure(Links& links, const Drawing& drawing, std::string_view caption);
 
 /// The figures of `spec`: one figure when it is small enough to read whole at page width, else
-/// an overview of its most connected entities and a detail around each of the top few.
-/// `what` names the whole in captions ("storyline"). Throws RenderError.
-[[nodiscard]] std::string figures(Links& links, const DiagramSpec& spec, std::string_view what);
+/// an overview of its most connected entities and details: one per side when the spec shows a
+/// conflict of `view` (assign_sides) with two entities or more on each side, coloured by side;
+/// else one around each of the most connected few. `what` names the whole in captions
+/// ("storyline"). Throws RenderError.
+[[nodiscard]] std::string figures(Links& links, const GraphView& view, const DiagramSpec& spec, std::string_view what);
 
 /// The drawing of the spec `make` builds for the first of `sizes` (largest first) that reads
 /// whole at page width (smallest text legible_px), else for the last size. Draws each try once.

@@ -111,9 +111,13 @@ std::string_view confidence_dash(Confidence confidence) noexcept {
     case Confidence::confirmed: return "solid";
     case Confidence::reported: return "dashed";
     case Confidence::alleged: return "dotted";
-    case Confidence::ungraded: return "tapered";  // Graphviz has no fourth dash pattern
+    case Confidence::ungraded: return "dotted";  // and thin: confidence_width
   }
   return "dotted";
+}
+
+std::string_view confidence_width(Confidence confidence) noexcept {
+  return confidence == Confidence::ungraded ? "0.5" : "1";
 }
 
 }  // namespace cartelgraph

@@ -50,7 +50,10 @@ enum class KindFamily : unsigned char {
 /// The colour of `kind`'s family. O(1).
 [[nodiscard]] std::string_view kind_color(RelationKind kind) noexcept;
 /// The Graphviz line style of a confidence, the same in every picture: confirmed "solid",
-/// reported "dashed", alleged "dotted". O(1).
+/// reported "dashed", alleged and ungraded "dotted" (ungraded thinner: confidence_width). O(1).
 [[nodiscard]] std::string_view confidence_dash(Confidence confidence) noexcept;
+/// The Graphviz pen width of a confidence: "1", ungraded "0.5" (faint dots, below alleged's;
+/// Graphviz has no fourth dash pattern that SVG, PNG and PDF all draw). O(1).
+[[nodiscard]] std::string_view confidence_width(Confidence confidence) noexcept;
 
 }  // namespace cartelgraph

@@ -614,8 +614,8 @@ TEST_CASE("render draws others' state actions only with --context, the camps wit
   const Run context = run(focus + " --context");
   REQUIRE(plain.exit_code == 0);
   REQUIRE(context.exit_code == 0);
-  CHECK(plain.out.find("label=<arrested by") == std::string::npos);  // his relatives' arrests are context
-  CHECK(context.out.find("label=<arrested by") != std::string::npos);
+  CHECK(plain.out.find(">arrested by") == std::string::npos);  // his relatives' arrests are context
+  CHECK(context.out.find(">arrested by") != std::string::npos);
 
   const std::string war = "render --storyline sinaloa_war --layout none --image-format dot -o -";
   CHECK(run(war).out.find("cluster side") == std::string::npos);
@@ -629,4 +629,13 @@ TEST_CASE("render draws others' state actions only with --context, the camps wit
   const std::uint32_t at144 = png_width(run(png + "144").out);
   CHECK(at144 >= 2 * at72 - 2);
   CHECK(at144 <= 2 * at72 + 2);
+}
+
+TEST_CASE("render links every node to its card in dossier.html, or where --link-base says") {
+  const std::string war = "render --storyline sinaloa_war --layout none --image-format dot -o -";
+  const Run linked = run(war);
+  REQUIRE(linked.exit_code == 0);
+  CHECK(linked.out.find("URL=\"dossier.html#entity-los-chapitos\"") != std::string::npos);
+  const Run elsewhere = run(war + " --link-base https://example.org/war/dossier.html");
+  CHECK(elsewhere.out.find("URL=\"https://example.org/war/dossier.html#entity-los-chapitos\"") != std::string::npos);
 }

@@ -6,6 +6,7 @@
 #include <graphviz/cgraph.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -276,4 +277,213 @@ TEST_CASE("--sides colours the two camps of the war and draws them apart") {
   const bool apart = box[0][2] <= box[1][0] || box[1][2] <= box[0][0] || box[0][3] <= box[1][1] ||
                      box[1][3] <= box[0][1];
   CHECK(apart);
+}
+
+namespace {
+
+// The groups Graphviz writes for edges, each as its text (from `<g id="edgeN" class="edge">` to
+// the next comment or the end).
+std::vector<std::string> edge_groups(const std::string& svg) {
+  std::vector<std::string> groups;
+  for (auto at = svg.find("class=\"edge\">"); at != std::string::npos; at = svg.find("class=\"edge\">", at + 1))
+    groups.push_back(svg.substr(at, std::min(svg.find("<!--", at), svg.find("</svg>", at)) - at));
+  return groups;
+}
+
+// The numbers of `text`, in order ("M1,-2C3,4" gives 1, -2, 3, 4).
+std::vector<double> numbers(const std::string& text) {
+  static const std::regex number("-?[0-9]+(\\.[0-9]+)?");
+  std::vector<double> out;
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), number); it != std::sregex_iterator(); ++it)
+    out.push_back(std::stod(it->str()));
+  return out;
+}
+
+// The distance from (x, y) to the path of `d` (SVG "M x,y C x,y x,y x,y …", cubic Béziers as
+// Graphviz writes them), from 50 samples of each segment.
+double distance_to_path(const std::string& d, double x, double y) {
+  const std::vector<double> p = numbers(d);
+  double best = 1e9;
+  for (std::size_t i = 0; i + 7 < p.size(); i += 6)
+    for (int k = 0; k <= 50; ++k) {
+      const double t = k / 50.0, u = 1 - t;
+      const double a = u * u * u, b = 3 * u * u * t, c = 3 * u * t * t, e = t * t * t;
+      const double px = a * p[i] + b * p[i + 2] + c * p[i + 4] + e * p[i + 6];
+      const double py = a * p[i + 1] + b * p[i + 3] + c * p[i + 5] + e * p[i + 7];
+      best = std::min(best, std::hypot(px - x, py - y));
+    }
+  return best;
+}
+
+}  // namespace
+
+TEST_CASE("edge labels sit on their edges in neato and sfdp layouts, and large overviews leave them out") {
+  const KnowledgeGraph g = load_builtin_graph();
+  const GraphView view(g);
+  const Projection p = Projection::build(view);
+  static const std::regex path("<path[^>]* d=\"([^\"]+)\"");
+  static const std::regex ground("<polygon fill=\"#ffffff\"[^>]* points=\"([^\"]+)\"");
+  static const std::regex text_at("<text[^>]* x=\"([-0-9.]+)\" y=\"([-0-9.]+)\"");
+  for (const char* engine : {"neato", "sfdp"}) {
+    for (const DiagramSpec& spec :
+         {focus_view(view, p, named(g, "El Mencho"), 1), storyline_view(view, "sinaloa_war")}) {
+      CAPTURE(engine);
+      CAPTURE(spec.title);
+      std::size_t labels = 0;
+      for (const std::string& edge : edge_groups(render_diagram(g, spec, DiagramFormat::svg, engine))) {
+        std::smatch line, box;
+        REQUIRE(std::regex_search(edge, line, path));
+        if (!std::regex_search(edge, box, ground)) continue;  // no label
+        // The label's white ground is centred on its edge (within 6 pt), and its text lies on that ground.
+        const std::vector<double> corners = numbers(box[1].str());
+        double left = 1e9, right = -1e9, top = 1e9, bottom = -1e9;
+        for (std::size_t i = 0; i + 1 < corners.size(); i += 2) {
+          left = std::min(left, corners[i]), right = std::max(right, corners[i]);
+          top = std::min(top, corners[i + 1]), bottom = std::max(bottom, corners[i + 1]);
+        }
+        CHECK(distance_to_path(line[1].str(), (left + right) / 2, (top + bottom) / 2) <= 6);
+        for (auto it = std::sregex_iterator(edge.begin(), edge.end(), text_at); it != std::sregex_iterator(); ++it) {
+          const double x = std::stod((*it)[1].str()), y = std::stod((*it)[2].str());
+          CHECK((x >= left - 1 && x <= right + 1 && y >= top - 1 && y <= bottom + 1));
+        }
+        ++labels;
+      }
+      CHECK(labels >= 10);
+    }
+  }
+  // The whole network (hundreds of ties): no edge label; its kinds are in the legend and tooltips.
+  const std::string whole = render_diagram(g, whole_view(view), DiagramFormat::svg, "sfdp");
+  for (const std::string& edge : edge_groups(whole)) CHECK(edge.find("<text") == std::string::npos);
+}
+
+TEST_CASE("every node links to its entity's card: in a dossier beside the picture, or on the same page") {
+  const KnowledgeGraph g = load_builtin_graph();
+  const GraphView view(g);
+  DiagramSpec spec = storyline_view(view, "sinaloa_war");
+  for (const char* base : {"dossier.html", "", "https://example.org/d.html"}) {
+    CAPTURE(base);
+    spec.link_base = base;
+    const std::string svg = std::regex_replace(render_diagram(g, spec, DiagramFormat::svg, "dot"), std::regex("&#45;"),
+                                               "-");
+    for (const Vertex v : spec.entities) {
+      const std::string anchor = anchor_id(g.entity(v).id);
+      CAPTURE(anchor);
+      const std::string node = "id=\"node-" + anchor + "\"";
+      const std::size_t at = svg.find(node);
+      REQUIRE(at != std::string::npos);
+      // Graphviz writes the link inside the node's group: <g id="a_node-ID"><a xlink:href="…">.
+      const std::size_t link = svg.find("<a xlink:href=\"", at);
+      REQUIRE(link != std::string::npos);
+      CHECK(link < svg.find("<g id=\"node-", at));  // before the next node
+      const std::size_t start = link + 15;
+      CHECK(svg.substr(start, svg.find('"', start) - start) == std::string(base) + "#entity-" + anchor);
+    }
+  }
+}
+
+TEST_CASE("camps are named after their principal: the leading group with most hostile ties across") {
+  const KnowledgeGraph g = load_builtin_graph();
+  const GraphView view(g);
+  DiagramSpec spec = storyline_view(view, "sinaloa_war");
+  REQUIRE(assign_sides(spec, view) == 2);
+  // The seed data: Los Salazar is aligned with Los Chapitos and Los Rusos with El Mayo's faction,
+  // so each camp is named after the group the other follows, not after its busiest one.
+  std::set<std::string> names;
+  for (const auto& camp : spec.camps) names.insert(camp.name);
+  CHECK(names == std::set<std::string>{"Side of " + std::string(display_name(g.entity(named(g, "los-chapitos")))),
+                                       "Side of " + std::string(display_name(g.entity(named(g, "el-mayo-faction"))))});
+  // A made-up war: the follower F has more hostile ties across than its leader L; L names the camp,
+  // and on the other side the group with more hostile ties (Y) is chosen over X.
+  KnowledgeGraph w;
+  const auto group = [&](const char* id) {
+    return w.add_entity(make_entity(id, EntityType::organization, id));
+  };
+  const Vertex l = group("L"), f = group("F"), x = group("X"), y = group("Y");
+  w.add_relation(f, l, make_relation(RelationKind::aligned_with, Confidence::reported));
+  w.add_relation(x, y, make_relation(RelationKind::allied_with, Confidence::reported));
+  w.add_relation(f, x, make_relation(RelationKind::rival_of, Confidence::reported));
+  w.add_relation(f, y, make_relation(RelationKind::rival_of, Confidence::reported));
+  w.add_relation(l, y, make_relation(RelationKind::rival_of, Confidence::reported));
+  const GraphView wv(w);
+  DiagramSpec war = whole_view(wv);
+  REQUIRE(assign_sides(war, wv) == 2);
+  names.clear();
+  for (const auto& camp : war.camps) names.insert(camp.name);
+  CHECK(names == std::set<std::string>{"Side of L", "Side of Y"});
+}
+
+TEST_CASE("a picture wider than 16:9 is laid out again rather than stretched into white space") {
+  const KnowledgeGraph g = load_builtin_graph();
+  const GraphView view(g);
+  const Projection p = Projection::build(view);
+  // Focus views that are stars (a hub with many leaves) or wide by their caption.
+  for (const char* name : {"El Mencho", "CJNG", "State of Mexico", "Government of Mexico", "Mexico", "DEA",
+                           "Operation Last Mile", "El Altiplano", "La Familia Michoacana"}) {
+    const std::string focus = name;
+    CAPTURE(focus);
+    const DiagramSpec spec = focus_view(view, p, named(g, name), 1);
+    const ParsedDot dot(render_diagram(g, spec, DiagramFormat::dot, "dot"));
+    double box[4];
+    REQUIRE(std::sscanf(agget(dot.graph, const_cast<char*>("bb")), "%lf,%lf,%lf,%lf", &box[0], &box[1], &box[2],
+                        &box[3]) == 4);
+    const double width = box[2] - box[0], height = box[3] - box[1];
+    CHECK(width / height <= 16.0 / 9.0 + 0.01);
+    // The nodes (their laid-out width and height, in inches) cover at least 8% of the picture
+    // above its caption (the graph's label: lheight inches high).
+    const double drawing = width * (height - std::stod(agget(dot.graph, const_cast<char*>("lheight"))) * 72);
+    double nodes = 0;
+    for (Agnode_t* n = agfstnode(dot.graph); n; n = agnxtnode(dot.graph, n))
+      nodes += std::stod(agget(n, const_cast<char*>("width"))) * std::stod(agget(n, const_cast<char*>("height"))) * 72 *
+               72;
+    CHECK(nodes / drawing >= 0.08);
+  }
+}
+
+TEST_CASE("ungraded ties have a line of their own, in the legend too") {
+  std::set<std::pair<std::string_view, std::string_view>> looks;
+  for (const Confidence level :
+       {Confidence::ungraded, Confidence::alleged, Confidence::reported, Confidence::confirmed})
+    CHECK(looks.insert({confidence_dash(level), confidence_width(level)}).second);
+  KnowledgeGraph g;
+  const Vertex a = g.add_entity(make_entity("a", EntityType::person, "A"));
+  const Vertex b = g.add_entity(make_entity("b", EntityType::person, "B"));
+  const Vertex c = g.add_entity(make_entity("c", EntityType::person, "C"));
+  g.add_relation(a, b, make_relation(RelationKind::associate_of, Confidence::ungraded));
+  g.add_relation(b, c, make_relation(RelationKind::associate_of, Confidence::alleged));
+  const DiagramSpec spec = whole_view(GraphView(g));
+  const ParsedDot dot(render_diagram(g, spec, DiagramFormat::dot, "none"));
+  Agedge_t* ungraded = agedge(dot.graph, agnode(dot.graph, const_cast<char*>("a"), 0),
+                              agnode(dot.graph, const_cast<char*>("b"), 0), nullptr, 0);
+  Agedge_t* alleged = agedge(dot.graph, agnode(dot.graph, const_cast<char*>("b"), 0),
+                             agnode(dot.graph, const_cast<char*>("c"), 0), nullptr, 0);
+  REQUIRE(ungraded != nullptr);
+  REQUIRE(alleged != nullptr);
+  CHECK(dot.edge_attr(ungraded, "style") == "dotted");
+  CHECK(std::stod(dot.edge_attr(ungraded, "penwidth")) < std::stod(dot.edge_attr(alleged, "penwidth")));
+  const std::string svg = render_diagram(g, spec, DiagramFormat::svg, "dot");
+  CHECK(in_text(svg, "ungraded"));
+  CHECK(in_text(svg, "alleged"));
+  // Graphviz draws it in every format.
+  CHECK(render_diagram(g, spec, DiagramFormat::png, "dot").starts_with("\x89PNG"));
+  CHECK(render_diagram(g, spec, DiagramFormat::pdf, "dot").starts_with("%PDF"));
+}
+
+TEST_CASE("the legend's node swatches are outlined boxes filled as the nodes are") {
+  const KnowledgeGraph g = sample_graph();
+  const std::string svg = render_diagram(g, whole_view(GraphView(g)), DiagramFormat::svg, "dot");
+  // Each node's fill appears in the legend (drawn before the nodes) as a box with a dark outline.
+  const std::string legend = svg.substr(0, svg.find("class=\"node\""));
+  std::set<std::string> fills;
+  for (auto at = svg.find("class=\"node\""); at != std::string::npos; at = svg.find("class=\"node\"", at + 1)) {
+    const std::size_t fill = svg.find(" fill=\"", at) + 7;
+    fills.insert(svg.substr(fill, svg.find('"', fill) - fill));
+  }
+  REQUIRE(fills.size() >= 3);
+  for (const std::string& fill : fills) {
+    CAPTURE(fill);
+    // Graphviz fills the box, then outlines the same points.
+    CHECK(std::regex_search(legend, std::regex("<polygon fill=\"" + fill +
+                                               "\" stroke=\"transparent\" points=\"([^\"]+)\"/>\n<polygon "
+                                               "fill=\"none\" stroke=\"#000000\" points=\"\\1\"")));
+  }
 }

@@ -26,6 +26,7 @@ struct RenderOptions {
   bool context = false;
   bool sides = false;
   std::size_t dpi = 150;
+  std::string link_base = "dossier.html";
   std::string output;
   std::string image_format;  // svg, png, pdf or dot: needed with -o -
 };
@@ -123,6 +124,7 @@ int run_render(const Session& session, const RenderOptions& options) {
   spec.cluster = options.cluster;
   spec.legend = !options.no_legend;
   spec.dpi = static_cast<double>(options.dpi);
+  spec.link_base = options.link_base;
   spec.notes = caption(session, options);
   if (options.sides && assign_sides(spec, session.view()) == 0)
     std::fprintf(stderr, "no conflict among the groups drawn: --sides has nothing to colour\n");
@@ -159,6 +161,11 @@ void setup_render(CLI::App& app, Context& context) {
   command->add_flag("--sides", options->sides,
                     "Colour groups and people by the side of the conflict they are on, and draw the sides apart");
   add_count_option(*command, "--dpi", options->dpi, "PNG resolution in dots per inch (default 150)", {36, 1200});
+  command
+      ->add_option("--link-base", options->link_base,
+                   "Where each node links: URL#entity-ID, the entity's card in a dossier written by report "
+                   "(default dossier.html, beside the picture)")
+      ->type_name("URL");
   command->add_option("-o,--output", options->output, "Output file, written whole or not at all; - for standard output")
       ->required()
       ->type_name("FILE");

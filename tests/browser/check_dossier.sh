@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Opens the HTML dossier in headless Chromium in a 1280 px wide window: its DOM must hold the
 # expected sections, findings, entity names and sources (by title and outlet, never by file
-# name), no diagram's text may be smaller than 9 CSS px (measured by the page's own geometry:
-# a script added to a copy of the dossier writes each SVG text's rendered size into the DOM,
-# which --dump-dom returns), and a screenshot of it must not be blank.
+# name), no diagram may be wider than its column nor its text smaller than 9 CSS px (measured by
+# the page's own geometry: a script added to a copy of the dossier writes each SVG text's rendered
+# size and each diagram's width into the DOM, which --dump-dom returns), and a screenshot of it
+# must not be blank.
 #   tests/browser/check_dossier.sh path/to/cartelgraph
 set -euo pipefail
 cartelgraph=$1
@@ -25,12 +26,26 @@ cat > "$work/measure.js" <<'JS'
     sizes.push({size, height: box.height, text: text.textContent.trim().slice(0, 40)});
   }
   sizes.sort((x, y) => x.size - y.size);
+  // Every diagram within its column: the <svg>'s box no wider than its figure's content box, and
+  // no figure scrolls sideways.
+  const overflowing = [];
+  for (const svg of document.querySelectorAll('figure svg')) {
+    const figure = svg.closest('figure');
+    const style = getComputedStyle(figure);
+    const column = figure.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    const width = svg.getBoundingClientRect().width;
+    if (width > column + 0.5 || figure.scrollWidth > figure.clientWidth)
+      overflowing.push({width, column, caption: (figure.querySelector('figcaption') || {}).textContent});
+  }
   const result = document.createElement('pre');
   result.id = 'legibility';
   result.textContent = JSON.stringify({
     viewport: window.innerWidth,
     content: document.documentElement.clientWidth,
     svgs: document.querySelectorAll('svg').length,
+    figures: document.querySelectorAll('figure svg').length,
+    column: (() => { const f = document.querySelector('figure'); return f ? f.clientWidth : 0; })(),
+    overflowing,
     texts: sizes.length,
     smallest: sizes.slice(0, 5),
   });
@@ -83,9 +98,14 @@ if result["viewport"] != 1280:
     sys.exit(f"the page was laid out {result['viewport']} px wide, not 1280")
 if result["texts"] < 50:
     sys.exit("too few diagram texts measured")
+print(f"{result['figures']} diagrams in figures {result['column']} px wide; {len(result['overflowing'])} wider than their column")
 small = [s for s in result["smallest"] if s["size"] < 9]
 if small:
     sys.exit(f"diagram text smaller than 9 CSS px: {small}")
+if result["figures"] < 10:
+    sys.exit("too few diagrams measured")
+if result["overflowing"]:
+    sys.exit(f"diagrams wider than their column: {result['overflowing']}")
 PY
 
 /usr/bin/python3 - "$work/shot.png" <<'PY' || status=1
