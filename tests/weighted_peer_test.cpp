@@ -77,30 +77,36 @@ TEST_CASE("the weighted peer fixture was computed by NetworkX 2.8") {
   CHECK(std::string(expected()["networkx"].GetString()).starts_with("2.8"));
 }
 
-TEST_CASE("weighted centralities on lengths 1/strength match NetworkX, whatever the thread count") {
+namespace {
+
+// Calls check(fixture, view, projection) for every graph of the fixture, built as a knowledge graph.
+template <class Check>
+void for_each_graph(Check check) {
   for (const auto& fixture : expected()["graphs"].GetArray()) {
     const std::string graph_name = fixture["name"].GetString();
     CAPTURE(graph_name);
     const KnowledgeGraph graph = graph_of(fixture["nodes"].GetUint(), fixture["relations"]);
     const GraphView view(graph);
-    const Projection projection = Projection::build(view);
-    check_weighted(projection, arc_strengths(view, projection), fixture["centrality"]);
+    check(fixture, view, Projection::build(view));
   }
 }
 
+}  // namespace
+
+TEST_CASE("weighted centralities on lengths 1/strength match NetworkX, whatever the thread count") {
+  for_each_graph([](const rapidjson::Value& fixture, const GraphView& view, const Projection& projection) {
+    check_weighted(projection, arc_strengths(view, projection), fixture["centrality"]);
+  });
+}
+
 TEST_CASE("paths weighted by strength cost what NetworkX's shortest path on lengths 1/strength costs") {
-  for (const auto& fixture : expected()["graphs"].GetArray()) {
-    const std::string graph_name = fixture["name"].GetString();
-    CAPTURE(graph_name);
-    const KnowledgeGraph graph = graph_of(fixture["nodes"].GetUint(), fixture["relations"]);
-    const GraphView view(graph);
-    const Projection projection = Projection::build(view);
+  for_each_graph([](const rapidjson::Value& fixture, const GraphView& view, const Projection& projection) {
     for (const auto& path : fixture["paths"].GetArray()) {
+      CAPTURE(path["from"].GetUint());
+      CAPTURE(path["to"].GetUint());
       const Vertex from = projection.entity(NodeId{path["from"].GetUint()});
       const Vertex to = projection.entity(NodeId{path["to"].GetUint()});
       const auto found = find_paths(view, projection, from, to, {1, PathWeight::weight});
-      CAPTURE(path["from"].GetUint());
-      CAPTURE(path["to"].GetUint());
       if (path["cost"].IsNull()) {
         CHECK(found.empty());
       } else {
@@ -108,7 +114,7 @@ TEST_CASE("paths weighted by strength cost what NetworkX's shortest path on leng
         CHECK(std::abs(found[0].cost - path["cost"].GetDouble()) <= tolerance);
       }
     }
-  }
+  });
 }
 
 TEST_CASE("the built-in people network weighted by its tie strengths matches NetworkX") {

@@ -9,12 +9,12 @@ tests/weighted_peer_test.cpp compares cartelgraph against the fixture this write
     tests/peer/networkx_weighted.py            # rewrite tests/fixtures/networkx_weighted.json
     tests/peer/networkx_weighted.py --check    # exit 1 if the committed fixture is stale
 """
-import json
 import pathlib
 import sys
 
 import networkx as nx
-from networkx.algorithms import bipartite
+
+from networkx_expected import builtin_people_network, write_or_check  # the people network, restated
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "tests" / "fixtures" / "networkx_weighted.json"
@@ -91,31 +91,8 @@ def graphs():
     ]
 
 
-# The people network's rule, restated from the issue: people tied through the groups they
-# belong to or lead, plus 1 per direct non-hostile criminal tie (the built-in data has no weights).
-MEMBERSHIP = {"member_of", "leads"}
-DIRECT = {"parent_of", "spouse_of", "sibling_of", "relative_of", "associate_of", "works_for", "allied_with",
-          "aligned_with", "launders_for"}
-
-
 def people_builtin():
-    files = sorted(p for p in (ROOT / "seeds").glob("*.json") if p.name != "schema.json")
-    docs = [json.loads(p.read_text(encoding="utf-8")) for p in files]
-    types = {e["id"]: e["type"] for doc in docs for e in doc.get("entities", [])}
-    people = [e["id"] for doc in docs for e in doc.get("entities", []) if e["type"] == "person"]
-    relations = [r for doc in docs for r in doc.get("relations", [])]
-    B = nx.Graph()
-    B.add_nodes_from(people, bipartite=0)
-    B.add_edges_from((r["from"], r["to"]) for r in relations if r["kind"] in MEMBERSHIP)
-    P = bipartite.weighted_projected_graph(B, people)
-    for r in relations:
-        a, b = r["from"], r["to"]
-        if r["kind"] in DIRECT and a != b and types[a] == types[b] == "person":
-            if P.has_edge(a, b):
-                P[a][b]["weight"] += r.get("weight", 1)
-            else:
-                P.add_edge(a, b, weight=r.get("weight", 1))
-    index = {v: i for i, v in enumerate(people)}
+    people, P = builtin_people_network()
     described = describe("built-in people network", len(people), numbered(P), [])
     described["nodes"] = people
     del described["relations"]
@@ -124,16 +101,7 @@ def people_builtin():
 
 def main():
     expected = {"networkx": nx.__version__, "graphs": graphs(), "people": people_builtin()}
-    text = json.dumps(expected, indent=1) + "\n"
-    if "--check" in sys.argv:
-        current = FIXTURE.read_text(encoding="utf-8") if FIXTURE.exists() else ""
-        if current != text:
-            print(f"{FIXTURE} is stale: run tests/peer/networkx_weighted.py", file=sys.stderr)
-            return 1
-        return 0
-    FIXTURE.write_text(text, encoding="utf-8")
-    return 0
-
+    return write_or_check(FIXTURE, expected, "networkx_weighted.py")
 
 if __name__ == "__main__":
     sys.exit(main())
