@@ -89,7 +89,8 @@ void setup_centrality(CLI::App& app, Context& context) {
       ->type_name("K");
   command->add_flag("--weighted", options->weighted,
                     "Weigh ties by strength: a relation's weight (calls, meetings; 1 when absent), parallel relations "
-                    "adding up; in the people network shared groups plus direct relations. Betweenness, closeness and "
+                    "adding up, a tie of no positive strength not crossed; in the people network, shared groups plus "
+                    "the strengths of direct relations. Betweenness, closeness and "
                     "harmonic take length 1/strength (NetworkX's weight=/distance= 'length'); degree sums strengths; "
                     "eigenvector and pagerank weigh by strength (NetworkX's weight='weight')");
   add_count_option(*command, "--seed", options->seed, "Seed of the source sample (default 42)", seed_range)
