@@ -37,6 +37,7 @@
 #include "cartelgraph/queries/factions.hpp"
 #include "cartelgraph/queries/neighborhood.hpp"
 #include "cartelgraph/queries/paths.hpp"
+#include "cartelgraph/queries/tie_strength.hpp"
 #include "cartelgraph/queries/resolve.hpp"
 #include "cartelgraph/queries/structure.hpp"
 #include "cartelgraph/queries/summary.hpp"

@@ -58,6 +58,9 @@ class Projection {
   [[nodiscard]] std::span<const Node> neighbors(Node node) const;
   /// The index (Boost edge_index) of the arc from `u` to `v`, if there is one. O(log degree).
   [[nodiscard]] std::optional<std::size_t> arc_index(Node u, Node v) const;
+  /// The index (Boost edge_index) of the arc to neighbors(node)[0]: neighbors(node)[i]'s is
+  /// first_arc(node) + i. O(1).
+  [[nodiscard]] std::size_t first_arc(Node node) const { return graph_.m_forward.m_rowstart[node]; }
   /// The number of neighbours of a node (out-degree when directed).
   [[nodiscard]] std::size_t degree(Node node) const { return neighbors(node).size(); }
 

@@ -1,5 +1,6 @@
 #include "cartelgraph/queries/centrality.hpp"
 
+#include <boost/graph/dijkstra_shortest_paths.hpp>
 
 #include <algorithm>
 #include <array>
@@ -12,6 +13,7 @@
 #include <random>
 #include <thread>
 
+#include "cartelgraph/queries/tie_strength.hpp"
 
 namespace cartelgraph {
 
@@ -29,6 +31,11 @@ double norm(const std::vector<double>& values) {
   double sum = 0;
   for (const double v : values) sum += (v / largest) * (v / largest);
   return largest * std::sqrt(sum);
+}
+
+// The strength of arc `arc`: 1 when the measure is unweighted (no strengths).
+double strength_of(std::span<const double> strengths, std::size_t arc) {
+  return strengths.empty() ? 1.0 : strengths[arc];
 }
 
 }  // namespace
@@ -50,12 +57,20 @@ std::vector<RankedEntity> CentralityScores::ranking() const {
   return order;
 }
 
-CentralityScores degree_centrality(const Projection& projection) {
+CentralityScores degree_centrality(const Projection& projection, std::span<const double> strengths) {
   const std::size_t n = projection.node_count();
   std::vector<double> score(n, 1.0);  // NetworkX: a graph of one node scores 1
   if (n > 1) {
     const double scale = 1.0 / static_cast<double>(n - 1);
-    for (Projection::Node u = 0; u < n; ++u) score[u] = static_cast<double>(projection.degree(u)) * scale;
+    for (Projection::Node u = 0; u < n; ++u) {
+      double degree = static_cast<double>(projection.degree(u));
+      if (!strengths.empty()) {
+        const std::size_t first = projection.first_arc(u);
+        degree = 0;
+        for (std::size_t i = 0; i < projection.degree(u); ++i) degree += strengths[first + i];
+      }
+      score[u] = degree * scale;
+    }
   }
   return {projection, CentralityMeasure::degree, std::move(score)};
 }
@@ -90,9 +105,16 @@ constexpr std::uint32_t far = std::numeric_limits<std::uint32_t>::max();
 // the sum of their distances and the sum of their inverse distances.
 struct Reach {
   std::size_t reached = 0;
-  std::size_t distance_sum = 0;
+  double distance_sum = 0;
   double inverse_distance_sum = 0;
 };
+
+// closeness_centrality's score of one source (NetworkX's, with wf_improved).
+double closeness_score(const Reach& reach, std::size_t n) {
+  if (reach.distance_sum == 0 || n <= 1) return 0.0;
+  const double r = static_cast<double>(reach.reached - 1);
+  return r / reach.distance_sum * (r / static_cast<double>(n - 1));  // Wasserman–Faust
+}
 
 // Per-source closeness or harmonic, split across threads; each source writes its own entry.
 // Sources go 64 at a time through one bit-parallel breadth-first search (Then et al., "The More
@@ -146,7 +168,7 @@ std::vector<double> per_source(const Projection& projection, std::span<const Nod
           for (std::uint64_t bits = fresh; bits != 0; bits &= bits - 1) {
             Reach& r = reach[static_cast<std::size_t>(std::countr_zero(bits))];
             ++r.reached;
-            r.distance_sum += level;
+            r.distance_sum += static_cast<double>(level);
             r.inverse_distance_sum += inverse;
           }
         }
@@ -210,23 +232,20 @@ void accumulate_dependencies(const Projection& projection, Node s, std::vector<B
   for (const Node v : order) state[v].distance = far;
 }
 
-// The unnormalized betweenness sums from `sources`. Each of a fixed number of chunks of sources
-// accumulates into its own array; the arrays are summed in chunk order, so sums are identical for
-// any thread count.
-std::vector<double> dependency_sums(const Projection& projection, std::span<const NodeId> sources,
-                                    unsigned requested_threads) {
-  const std::size_t n = projection.node_count();
+// The unnormalized betweenness sums from `sources`: accumulate(source, scratch, delta_sum) adds
+// one source's dependencies, with a Scratch(n) of its own per chunk. Each of a fixed number of
+// chunks of sources accumulates into its own array; the arrays are summed in chunk order, so sums
+// are identical for any thread count.
+template <class Scratch, class Accumulate>
+std::vector<double> chunked_dependency_sums(std::size_t n, std::span<const NodeId> sources, unsigned requested_threads,
+                                            Accumulate accumulate) {
   constexpr std::size_t chunks = 32;
   const unsigned threads = thread_count(requested_threads, sources.size());
   std::vector<std::vector<double>> partial(std::min(chunks, sources.size()));
   parallel_chunks(sources.size(), partial.size(), threads, [&](std::size_t chunk, std::size_t first, std::size_t last) {
-    std::vector<double>& delta_sum = partial[chunk];
-    delta_sum.assign(n, 0.0);
-    std::vector<BrandesState> state(n);
-    std::vector<Node> order;  // nodes by non-decreasing distance
-    order.reserve(n);
-    for (std::size_t i = first; i < last; ++i)
-      accumulate_dependencies(projection, Projection::index(sources[i]), state, order, delta_sum);
+    partial[chunk].assign(n, 0.0);
+    Scratch scratch(n);
+    for (std::size_t i = first; i < last; ++i) accumulate(Projection::index(sources[i]), scratch, partial[chunk]);
   });
   std::vector<double> sum(n, 0.0);
   for (const auto& chunk : partial)
@@ -234,14 +253,29 @@ std::vector<double> dependency_sums(const Projection& projection, std::span<cons
   return sum;
 }
 
+// Breadth-first Brandes' scratch space: per-node state, and nodes by non-decreasing distance.
+struct BfsScratch {
+  std::vector<BrandesState> state;
+  std::vector<Node> order;
+  explicit BfsScratch(std::size_t n) : state(n) { order.reserve(n); }
+};
+
+std::vector<double> dependency_sums(const Projection& projection, std::span<const NodeId> sources,
+                                    unsigned requested_threads) {
+  return chunked_dependency_sums<BfsScratch>(
+      projection.node_count(), sources, requested_threads, [&](Node s, BfsScratch& scratch, std::vector<double>& sum) {
+        accumulate_dependencies(projection, s, scratch.state, scratch.order, sum);
+      });
+}
+
 }  // namespace
 
-// Brandes on the CSR arrays, written here rather than calling Boost's
-// brandes_betweenness_centrality so that sources can be split across threads and sampled.
-CentralityScores betweenness_centrality(const Projection& projection, const BetweennessOptions& options) {
+namespace {
+
+// Normalized betweenness from the unnormalized sums over `options`' sources (dependency sums).
+CentralityScores scaled_betweenness(const Projection& projection, std::vector<double> score,
+                                    const BetweennessOptions& options) {
   const std::size_t n = projection.node_count();
-  const std::vector<NodeId> sources = sample_nodes(n, options.samples, options.seed);
-  std::vector<double> score = n == 0 ? std::vector<double>{} : dependency_sums(projection, sources, options.threads);
   const bool sampled = options.samples > 0 && options.samples < n;
   if (n > 2) {
     // NetworkX sums over ordered pairs and, normalized, scales by 1 / ((n − 1)(n − 2)); a
@@ -256,6 +290,17 @@ CentralityScores betweenness_centrality(const Projection& projection, const Betw
     result.error_bound = betweenness_error_bound(n, options.samples);
   }
   return result;
+}
+
+}  // namespace
+
+// Brandes on the CSR arrays, written here rather than calling Boost's
+// brandes_betweenness_centrality so that sources can be split across threads and sampled.
+CentralityScores betweenness_centrality(const Projection& projection, const BetweennessOptions& options) {
+  const std::size_t n = projection.node_count();
+  const std::vector<NodeId> sources = sample_nodes(n, options.samples, options.seed);
+  return scaled_betweenness(
+      projection, n == 0 ? std::vector<double>{} : dependency_sums(projection, sources, options.threads), options);
 }
 
 double betweenness_error_bound(std::size_t n, std::size_t k) noexcept {
@@ -278,12 +323,8 @@ std::vector<NodeId> sample_nodes(std::size_t n, std::size_t k, std::uint64_t see
 }
 
 CentralityScores closeness_centrality(const Projection& projection, const ClosenessOptions& options) {
-  auto score = per_source(projection, all_nodes(projection), options.threads, [](const Reach& reach, std::size_t n) {
-    if (reach.distance_sum == 0 || n <= 1) return 0.0;
-    const double r = static_cast<double>(reach.reached - 1);
-    return r / static_cast<double>(reach.distance_sum) * (r / static_cast<double>(n - 1));  // Wasserman–Faust
-  });
-  return {projection, CentralityMeasure::closeness, std::move(score)};
+  return {projection, CentralityMeasure::closeness,
+          per_source(projection, all_nodes(projection), options.threads, closeness_score)};
 }
 
 CentralityScores harmonic_centrality(const Projection& projection, const HarmonicOptions& options) {
@@ -299,14 +340,17 @@ std::vector<double> harmonic_sums(const Projection& projection, std::span<const 
 // Boost has no eigenvector centrality; this is NetworkX 2.8's power iteration, step for step,
 // so that scores agree to rounding and not only to the iteration's tolerance.
 CentralityScores eigenvector_centrality(const Projection& projection, const EigenvectorOptions& options) {
-  const auto [max_iter, tol] = options;
+  const auto [max_iter, tol, strengths] = options;
   const std::size_t n = projection.node_count();
   if (n == 0) return {projection, CentralityMeasure::eigenvector, {}};
   std::vector<double> x(n, 1.0 / static_cast<double>(n));
   for (std::size_t iteration = 0; iteration < max_iter; ++iteration) {
     const std::vector<double> last = x;  // x ← (A + I)·last
-    for (Projection::Node u = 0; u < n; ++u)
-      for (const auto v : projection.neighbors(u)) x[v] += last[u];
+    for (Projection::Node u = 0; u < n; ++u) {
+      const std::size_t first = projection.first_arc(u);
+      const auto row = projection.neighbors(u);
+      for (std::size_t i = 0; i < row.size(); ++i) x[row[i]] += last[u] * strength_of(strengths, first + i);
+    }
     double length = norm(x);
     if (length == 0) length = 1;
     double change = 0;
@@ -323,7 +367,7 @@ CentralityScores eigenvector_centrality(const Projection& projection, const Eige
 // Boost 1.74's page_rank runs a fixed number of iterations and does not redistribute the rank
 // of dangling nodes; this is NetworkX 2.8's pagerank (its SciPy power iteration) instead.
 CentralityScores pagerank(const Projection& projection, const PageRankOptions& options) {
-  const auto [alpha, max_iter, tol] = options;
+  const auto [alpha, max_iter, tol, strengths] = options;
   const std::size_t n = projection.node_count();
   if (n == 0) return {projection, CentralityMeasure::pagerank, {}};
   const double uniform = 1.0 / static_cast<double>(n);
@@ -333,13 +377,16 @@ CentralityScores pagerank(const Projection& projection, const PageRankOptions& o
     double dangling = 0;  // rank held by nodes without neighbours
     std::ranges::fill(next, 0.0);
     for (Projection::Node u = 0; u < n; ++u) {
-      const std::size_t degree = projection.degree(u);
+      const std::size_t first = projection.first_arc(u);
+      const auto row = projection.neighbors(u);
+      double degree = 0;  // NetworkX's row sum of the (weighted) adjacency matrix
+      for (std::size_t i = 0; i < row.size(); ++i) degree += strength_of(strengths, first + i);
       if (degree == 0) {
         dangling += x[u];
         continue;
       }
-      const double share = x[u] * (1.0 / static_cast<double>(degree));
-      for (const auto v : projection.neighbors(u)) next[v] += share;
+      const double inverse = 1.0 / degree;
+      for (std::size_t i = 0; i < row.size(); ++i) next[row[i]] += x[u] * (strength_of(strengths, first + i) * inverse);
     }
     double change = 0;
     for (Projection::Node u = 0; u < n; ++u) {
@@ -352,16 +399,159 @@ CentralityScores pagerank(const Projection& projection, const PageRankOptions& o
   throw ConvergenceError("PageRank did not converge in " + std::to_string(max_iter) + " iterations");
 }
 
+// Weighted measures: one Dijkstra search per source, from Boost, with Brandes' accumulation and
+// the closeness sums written here. Boost's own brandes_betweenness_centrality (with a weight
+// map) runs every source on one thread and cannot take a sample of sources; per source, the
+// work splits into the same fixed chunks as the unweighted measures, so results do not depend
+// on the thread count.
+namespace {
+
+// Records the order Dijkstra settles nodes in: non-decreasing distance, as NetworkX pops them.
+class SettleOrder : public boost::default_dijkstra_visitor {
+ public:
+  explicit SettleOrder(std::vector<Node>& order) : order_(&order) {}
+  void examine_vertex(Node u, const Projection::Graph&) const { order_->push_back(u); }
+
+ private:
+  std::vector<Node>* order_;
+};
+
+// One search's scratch space: distances (+infinity when unreached), reached nodes in order,
+// and Brandes' path counts and shares.
+struct Search {
+  std::vector<double> distance;
+  std::vector<Node> order;
+  std::vector<double> sigma;
+  std::vector<double> share;
+  explicit Search(std::size_t n) : distance(n), sigma(n), share(n) { order.reserve(n); }
+};
+
+// Dijkstra from `s` on `lengths`: fills search.distance and search.order.
+void settle(const Projection& projection, std::span<const double> lengths, Node s, Search& search) {
+  const Projection::Graph& g = projection.graph();
+  const auto index = boost::get(boost::vertex_index, g);
+  search.order.clear();
+  boost::dijkstra_shortest_paths(
+      g, s,
+      boost::distance_map(boost::make_iterator_property_map(search.distance.begin(), index))
+          .weight_map(boost::make_iterator_property_map(lengths.begin(), boost::get(boost::edge_index, g)))
+          .distance_inf(std::numeric_limits<double>::infinity())
+          .visitor(SettleOrder(search.order)));
+  // Boost also settles, last, the nodes it only met over arcs of infinite length: unreached.
+  while (!search.order.empty() && std::isinf(search.distance[search.order.back()])) search.order.pop_back();
+}
+
+// Calls visit(v, length) for every neighbour v of u over a crossable arc.
+template <class Visit>
+void for_each_arc(const Projection& projection, std::span<const double> lengths, Node u, Visit visit) {
+  const std::size_t first = projection.first_arc(u);
+  const auto row = projection.neighbors(u);
+  for (std::size_t i = 0; i < row.size(); ++i)
+    if (std::isfinite(lengths[first + i])) visit(row[i], lengths[first + i]);
+}
+
+// Brandes from `s` on lengths: v precedes w on a shortest path when d(v) + length == d(w),
+// compared exactly as NetworkX does, so equal sums (1/2 + 1/2 against 1) tie as they do there.
+void accumulate_weighted(const Projection& projection, std::span<const double> lengths, Node s, Search& search,
+                         std::vector<double>& delta_sum) {
+  settle(projection, lengths, s, search);
+  const std::vector<double>& d = search.distance;
+  for (const Node w : search.order) {
+    double paths = w == s ? 1.0 : 0.0;
+    for_each_arc(projection, lengths, w, [&](Node v, double length) {
+      if (d[v] + length == d[w]) paths += search.sigma[v];
+    });
+    search.sigma[w] = paths;
+  }
+  for (auto it = search.order.rbegin(); it != search.order.rend(); ++it) {
+    const Node w = *it;
+    double sum = 0;
+    for_each_arc(projection, lengths, w, [&](Node v, double length) {
+      if (d[w] + length == d[v]) sum += search.share[v];
+    });
+    const double delta = search.sigma[w] * sum;
+    search.share[w] = (1 + delta) / search.sigma[w];
+    if (w != s) delta_sum[w] += delta;
+  }
+}
+
+// The unnormalized weighted betweenness sums from `sources`.
+std::vector<double> weighted_dependency_sums(const Projection& projection, std::span<const double> lengths,
+                                             std::span<const NodeId> sources, unsigned requested_threads) {
+  return chunked_dependency_sums<Search>(
+      projection.node_count(), sources, requested_threads, [&](Node s, Search& search, std::vector<double>& sum) {
+        accumulate_weighted(projection, lengths, s, search, sum);
+      });
+}
+
+// Per-source closeness or harmonic on lengths: each source writes its own entry. Distances are
+// summed in the order nodes are settled, NetworkX's order.
+template <class Score>
+std::vector<double> weighted_per_source(const Projection& projection, std::span<const double> lengths,
+                                        unsigned requested_threads, Score score) {
+  const std::size_t n = projection.node_count();
+  std::vector<double> result(n, 0.0);
+  const unsigned threads = thread_count(requested_threads, n);
+  parallel_chunks(n, std::min<std::size_t>(n, std::size_t{threads} * 4), threads,
+                  [&](std::size_t, std::size_t first, std::size_t last) {
+    Search search(n);
+    for (std::size_t u = first; u < last; ++u) {
+      settle(projection, lengths, static_cast<Node>(u), search);
+      Reach reach;
+      for (const Node v : search.order) {
+        const double d = search.distance[v];
+        ++reach.reached;
+        reach.distance_sum += d;
+        if (d > 0) reach.inverse_distance_sum += 1 / d;
+      }
+      result[u] = score(reach, n);
+    }
+  });
+  return result;
+}
+
+}  // namespace
+
+CentralityScores weighted_betweenness_centrality(const Projection& projection, std::span<const double> lengths,
+                                                 const BetweennessOptions& options) {
+  const std::size_t n = projection.node_count();
+  const std::vector<NodeId> sources = sample_nodes(n, options.samples, options.seed);
+  return scaled_betweenness(
+      projection, n == 0 ? std::vector<double>{} : weighted_dependency_sums(projection, lengths, sources, options.threads),
+      options);
+}
+
+CentralityScores weighted_closeness_centrality(const Projection& projection, std::span<const double> lengths,
+                                               const ClosenessOptions& options) {
+  return {projection, CentralityMeasure::closeness,
+          weighted_per_source(projection, lengths, options.threads, closeness_score)};
+}
+
+CentralityScores weighted_harmonic_centrality(const Projection& projection, std::span<const double> lengths,
+                                              const HarmonicOptions& options) {
+  return {projection, CentralityMeasure::harmonic,
+          weighted_per_source(projection, lengths, options.threads,
+                              [](const Reach& reach, std::size_t) { return reach.inverse_distance_sum; })};
+}
+
 CentralityScores centrality(const Projection& projection, CentralityMeasure measure,
                             const CentralityOptions& options) {
+  const BetweennessOptions betweenness{options.threads, options.samples, options.seed};
+  const std::span<const double> strengths = options.strengths;
+  const bool weighted = !strengths.empty();
   switch (measure) {
-    case CentralityMeasure::degree: return degree_centrality(projection);
+    case CentralityMeasure::degree: return degree_centrality(projection, strengths);
     case CentralityMeasure::betweenness:
-      return betweenness_centrality(projection, {options.threads, options.samples, options.seed});
-    case CentralityMeasure::closeness: return closeness_centrality(projection, {options.threads});
-    case CentralityMeasure::harmonic: return harmonic_centrality(projection, {options.threads});
-    case CentralityMeasure::eigenvector: return eigenvector_centrality(projection);
-    case CentralityMeasure::pagerank: return pagerank(projection);
+      return weighted ? weighted_betweenness_centrality(projection, arc_lengths(strengths), betweenness)
+                      : betweenness_centrality(projection, betweenness);
+    case CentralityMeasure::closeness:
+      return weighted ? weighted_closeness_centrality(projection, arc_lengths(strengths), {options.threads})
+                      : closeness_centrality(projection, {options.threads});
+    case CentralityMeasure::harmonic:
+      return weighted ? weighted_harmonic_centrality(projection, arc_lengths(strengths), {options.threads})
+                      : harmonic_centrality(projection, {options.threads});
+    case CentralityMeasure::eigenvector: return eigenvector_centrality(projection, {.strengths = strengths});
+    case CentralityMeasure::pagerank: return pagerank(projection, {.strengths = strengths});
   }
   return degree_centrality(projection);  // not reached: every measure is handled above
 }

@@ -46,17 +46,22 @@ struct ClosenessOptions {
 };
 using HarmonicOptions = ClosenessOptions;
 
-/// Tuning of eigenvector_centrality: at most `max_iter` rounds, tolerance n·tol (NetworkX's).
+/// Tuning of eigenvector_centrality: at most `max_iter` rounds, tolerance n·tol (NetworkX's);
+/// `strengths`, one per arc (edge_index), weigh the ties as NetworkX's weight='weight' (empty:
+/// every tie 1).
 struct EigenvectorOptions {
   std::size_t max_iter = 100;
   double tol = 1e-6;
+  std::span<const double> strengths = {};
 };
 
 /// Tuning of pagerank: damping `alpha`, at most `max_iter` rounds, tolerance n·tol (NetworkX's).
+/// `strengths` as in EigenvectorOptions: a node passes its rank on in proportion to them.
 struct PageRankOptions {
   double alpha = 0.85;
   std::size_t max_iter = 100;
   double tol = 1e-6;
+  std::span<const double> strengths = {};
 };
 
 /// How the by-name dispatcher centrality() computes: threads and sampling (the measures it does
@@ -68,6 +73,10 @@ struct CentralityOptions {
   std::size_t samples = 0;
   /// Seed of the source sample.
   std::uint64_t seed = 42;
+  /// Tie strengths, one per arc of the projection (edge_index; tie_strength.hpp), or empty for
+  /// unweighted measures. Given, betweenness, closeness and harmonic run on lengths 1/strength
+  /// (arc_lengths), degree sums strengths, eigenvector and PageRank weigh by strength.
+  std::span<const double> strengths = {};
 };
 
 /// An entity and its score.
@@ -100,8 +109,10 @@ class CentralityScores : public NodeValues<double> {
 // Each measure takes an undirected projection (precondition) and matches the NetworkX 2.8
 // function named, to floating-point rounding.
 
-/// degree / (n − 1): `degree_centrality`. O(V).
-[[nodiscard]] CentralityScores degree_centrality(const Projection& projection);
+/// degree / (n − 1): `degree_centrality`. With `strengths` (one per arc), the sum of a node's
+/// strengths / (n − 1): NetworkX's `G.degree(weight='weight')` scaled as degree_centrality. O(V + E).
+[[nodiscard]] CentralityScores degree_centrality(const Projection& projection,
+                                                 std::span<const double> strengths = {});
 /// Brandes betweenness normalized by 2 / ((n − 1)(n − 2)): `betweenness_centrality`. With
 /// `samples` k > 0, from k sources drawn without replacement and scaled by n/k, as NetworkX's
 /// `k`, with the error bound set. O(VE / threads), O(kE / threads) sampled.
@@ -120,7 +131,26 @@ class CentralityScores : public NodeValues<double> {
 /// Power iteration with damping, dangling nodes spread uniformly: `pagerank`.
 /// Throws ConvergenceError.
 [[nodiscard]] CentralityScores pagerank(const Projection& projection, const PageRankOptions& options = {});
-/// Any measure by name.
+// The same on arc lengths (`lengths`, one per arc by edge_index, positive; +infinity: the arc is
+// not crossed), from one Dijkstra search per source; the projection is undirected and lengths
+// are the same both ways (preconditions). They match the NetworkX 2.8 functions given the same
+// lengths as edge attribute `length`, equal path sums counted as equal as NetworkX does.
+
+/// `betweenness_centrality(G, weight='length')`, sampling as betweenness_centrality.
+/// O(V(E + V log V) / threads).
+[[nodiscard]] CentralityScores weighted_betweenness_centrality(const Projection& projection,
+                                                               std::span<const double> lengths,
+                                                               const BetweennessOptions& options = {});
+/// `closeness_centrality(G, distance='length')` (wf_improved). O(V(E + V log V) / threads).
+[[nodiscard]] CentralityScores weighted_closeness_centrality(const Projection& projection,
+                                                             std::span<const double> lengths,
+                                                             const ClosenessOptions& options = {});
+/// `harmonic_centrality(G, distance='length')`. O(V(E + V log V) / threads).
+[[nodiscard]] CentralityScores weighted_harmonic_centrality(const Projection& projection,
+                                                            std::span<const double> lengths,
+                                                            const HarmonicOptions& options = {});
+
+/// Any measure by name, weighted when options.strengths is given.
 [[nodiscard]] CentralityScores centrality(const Projection& projection, CentralityMeasure measure,
                                           const CentralityOptions& options = {});
 

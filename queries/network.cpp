@@ -5,6 +5,7 @@
 #include <set>
 
 #include "cartelgraph/queries/entity_card.hpp"
+#include "cartelgraph/queries/tie_strength.hpp"
 
 namespace cartelgraph {
 
@@ -40,6 +41,21 @@ Network::Network(const GraphView& view, NetworkKind kind) : view_(&view), kind_(
 }
 
 const Projection& Network::projection() const noexcept { return people_ ? people_->projection() : *projection_; }
+
+std::vector<double> Network::strengths() const {
+  if (!people_) return arc_strengths(*view_, *projection_);
+  const Projection& p = people_->projection();
+  const KnowledgeGraph& kg = view_->knowledge_graph();
+  std::vector<double> strengths(boost::num_edges(p.graph()), 0.0);
+  for (const PeopleTie& tie : people_->ties()) {
+    double strength = static_cast<double>(tie.groups.size());
+    for (const Edge e : tie.relations) strength += relation_strength(kg.relation(e));
+    const auto a = Projection::index(*p.node(tie.a));
+    const auto b = Projection::index(*p.node(tie.b));
+    strengths[*p.arc_index(a, b)] = strengths[*p.arc_index(b, a)] = std::max(strength, 0.0);
+  }
+  return strengths;
+}
 
 std::vector<Edge> Network::tie_relations(Vertex a, Vertex b) const {
   if (people_) {

@@ -37,6 +37,11 @@ class Network {
   [[nodiscard]] NetworkKind kind() const noexcept { return kind_; }
   [[nodiscard]] const GraphView& view() const noexcept { return *view_; }
   [[nodiscard]] const Projection& projection() const noexcept;
+  /// The strength of every arc of projection() (edge_index), the one rule of tie_strength.hpp:
+  /// for criminal and all, the strengths of the relations merged into the tie, added; for
+  /// people, the tie's shared groups plus the strengths of its direct relations (its weight()
+  /// when no relation has a weight). O(E log degree).
+  [[nodiscard]] std::vector<double> strengths() const;
   /// The people network's ties and their reasons, or nullptr for another kind.
   [[nodiscard]] const PeopleNetwork* people() const noexcept { return people_ ? &*people_ : nullptr; }
   /// The relations behind the tie between `a` and `b`; empty when they are not tied. For the

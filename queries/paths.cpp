@@ -4,8 +4,11 @@
 #include <boost/graph/filtered_graph.hpp>
 
 #include <algorithm>
+#include <array>
 #include <limits>
 #include <set>
+
+#include "cartelgraph/queries/tie_strength.hpp"
 
 namespace cartelgraph {
 
@@ -74,24 +77,31 @@ double confidence_cost(Confidence confidence) noexcept {
 }
 
 std::vector<double> confidence_weights(const GraphView& view, const Projection& projection) {
-  const KnowledgeGraph& kg = view.knowledge_graph();
   std::vector<double> weights(boost::num_edges(projection.graph()), std::numeric_limits<double>::infinity());
-  const FilteredGraph g = view.graph();
-  const auto lower = [&](Vertex a, Vertex b, double cost) {
-    const auto u = projection.node(a);
-    const auto v = projection.node(b);
-    if (!u || !v) return;
-    if (const auto arc = projection.arc_index(Projection::index(*u), Projection::index(*v))) weights[*arc] = std::min(weights[*arc], cost);
-  };
-  for (const Edge e : boost::make_iterator_range(boost::edges(g))) {
-    const Relation& relation = kg.relation(e);
-    const double cost = confidence_cost(relation.confidence);
-    const Vertex a = boost::source(e, g);
-    const Vertex b = boost::target(e, g);
-    lower(a, b, cost);
-    if (!projection.directed() || kind_info(relation.kind).symmetric) lower(b, a, cost);
-  }
+  for_each_arc_relation(view, projection, [&](std::size_t arc, const Relation& relation) {
+    weights[arc] = std::min(weights[arc], confidence_cost(relation.confidence));
+  });
   return weights;
+}
+
+namespace {
+constexpr std::array<std::string_view, 3> path_weight_names = {"none", "confidence", "weight"};
+}  // namespace
+
+template <>
+std::span<const std::string_view> names<PathWeight>() noexcept {
+  return path_weight_names;
+}
+
+std::string_view to_string(PathWeight weight) noexcept { return name_of(weight); }
+
+std::vector<double> arc_costs(const GraphView& view, const Projection& projection, PathWeight weight) {
+  switch (weight) {
+    case PathWeight::none: return {};
+    case PathWeight::confidence: return confidence_weights(view, projection);
+    case PathWeight::weight: return arc_lengths(arc_strengths(view, projection));
+  }
+  return {};
 }
 
 namespace {
@@ -206,7 +216,7 @@ PathSearch search_paths(const GraphView& view, const Projection& projection, Ver
   const auto source = projection.node(from);
   const auto target = projection.node(to);
   if (!source || !target) return {};
-  const std::vector<double> weights = query.weighted ? confidence_weights(view, projection) : std::vector<double>{};
+  const std::vector<double> weights = arc_costs(view, projection, query.weight);
   const YenResult found = yen(projection, Projection::index(*source), Projection::index(*target), query.k, weights,
                               SearchBudget(projection, query.max_work));
   PathSearch result{{}, found.searches, found.stopped};
@@ -218,7 +228,7 @@ PathSearch search_paths(const GraphView& view, const Projection& projection, Ver
       const Vertex b = path.entities[i + 1];
       path.hops.push_back({a, b, relations_between(view, a, b, projection.directed())});
     }
-    path.cost = query.weighted ? path_cost(projection, nodes, weights, nodes.size() - 1)
+    path.cost = !weights.empty() ? path_cost(projection, nodes, weights, nodes.size() - 1)
                                : static_cast<double>(path.hops.size());
     result.paths.push_back(std::move(path));
   }

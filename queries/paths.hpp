@@ -1,8 +1,12 @@
 #pragma once
 // Paths: how one entity is tied to another, hop by hop, with every relation of each hop.
 
+#include <optional>
+#include <span>
+#include <string_view>
 #include <vector>
 
+#include "cartelgraph/graph/enum_names.hpp"
 #include "cartelgraph/graph/projection.hpp"
 
 namespace cartelgraph {
@@ -18,7 +22,7 @@ struct PathHop {
 struct Path {
   std::vector<Vertex> entities;
   std::vector<PathHop> hops;
-  double cost = 0;  // hops, or the sum of hop weights when weighted
+  double cost = 0;  // hops, or the sum of hop costs (PathWeight) when weighted
   [[nodiscard]] std::size_t length() const noexcept { return hops.size(); }
 };
 
@@ -27,10 +31,21 @@ struct Path {
 /// million arcs (45 searches); 1000 paths of the built-in data take a tenth of it.
 inline constexpr std::size_t default_path_work = 50'000'000;
 
+/// What a hop costs: `none`, one per hop; `confidence`, the cheapest confidence_cost of the
+/// hop's relations; `weight`, the length 1/strength of the tie (tie_strength.hpp: parallel
+/// relations add their strengths, an absent weight counts 1, a tie of no positive strength is not
+/// crossed), so the strongest chain is the shortest.
+enum class PathWeight : unsigned char { none, confidence, weight };
+
+/// `none`, `confidence`, `weight`.
+template <>
+[[nodiscard]] std::span<const std::string_view> names<PathWeight>() noexcept;
+[[nodiscard]] std::string_view to_string(PathWeight weight) noexcept;
+
 /// What to look for.
 struct PathQuery {
-  std::size_t k = 1;      // how many loopless paths, shortest first
-  bool weighted = false;  // weigh hops by confidence (confirmed 1, reported 2, alleged 3)
+  std::size_t k = 1;                    // how many loopless paths, shortest first
+  PathWeight weight = PathWeight::none;  // what a hop costs
   std::size_t max_work = default_path_work;  // see default_path_work; the first search always runs
 };
 
@@ -47,6 +62,10 @@ struct PathSearch {
 /// Arc weights of `projection` (indexed by edge_index): the cheapest confidence_cost among the
 /// relations of `view` merged into each arc.
 [[nodiscard]] std::vector<double> confidence_weights(const GraphView& view, const Projection& projection);
+
+/// The cost of every arc of `projection` under `weight` (indexed by edge_index); empty for
+/// `none` (unit costs). O(E log degree).
+[[nodiscard]] std::vector<double> arc_costs(const GraphView& view, const Projection& projection, PathWeight weight);
 
 /// Up to `k` shortest loopless paths from `from` to `to`, shortest first (Yen's algorithm on
 /// Boost's Dijkstra), each as its nodes. Unit weights when `weights` is empty. Yen is not in

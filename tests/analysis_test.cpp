@@ -55,7 +55,7 @@ TEST_CASE("paths carry every relation of each hop") {
   const KnowledgeGraph g = sample_graph();
   const GraphView view(g);
   const Projection p = Projection::build(view);
-  const auto paths = find_paths(view, p, *g.find("jesus-alexander-sanchez-felix"), *g.find("los-garibay"), {3, false});
+  const auto paths = find_paths(view, p, *g.find("jesus-alexander-sanchez-felix"), *g.find("los-garibay"), {3, PathWeight::none});
   REQUIRE(paths.size() == 1);  // a tree: one loopless path
   CHECK(paths[0].length() == 3);
   CHECK(ids(g, paths[0].entities) ==
@@ -94,8 +94,8 @@ TEST_CASE("weighted paths prefer surer hops") {
   g.add_relation(v[4], v[3], make_relation(RelationKind::associate_of, Confidence::confirmed));
   const GraphView view(g);
   const Projection p = Projection::build(view);
-  const auto fewest = find_paths(view, p, v[0], v[3], {1, false});
-  const auto surest = find_paths(view, p, v[0], v[3], {1, true});
+  const auto fewest = find_paths(view, p, v[0], v[3], {1, PathWeight::none});
+  const auto surest = find_paths(view, p, v[0], v[3], {1, PathWeight::confidence});
   REQUIRE(fewest.size() == 1);
   REQUIRE(surest.size() == 1);
   CHECK(fewest[0].length() == 2);
@@ -167,7 +167,7 @@ TEST_CASE("a path search stops at its bound on work, keeping the shortest paths 
   const std::size_t search_cost = p.node_count() + boost::num_edges(p.graph());
   const std::size_t k = 60;
 
-  const PathSearch all = search_paths(view, p, from, to, {k, false, std::numeric_limits<std::size_t>::max()});
+  const PathSearch all = search_paths(view, p, from, to, {k, PathWeight::none, std::numeric_limits<std::size_t>::max()});
   CHECK_FALSE(all.stopped);
   REQUIRE(all.paths.size() == k);
   // The unbounded search is Yen's, which the peer test checks against NetworkX: the same paths.
@@ -177,7 +177,7 @@ TEST_CASE("a path search stops at its bound on work, keeping the shortest paths 
 
   for (const std::size_t searches : {std::size_t{0}, std::size_t{1}, std::size_t{5}, std::size_t{40}}) {
     CAPTURE(searches);
-    const PathSearch bounded = search_paths(view, p, from, to, {k, false, searches * search_cost});
+    const PathSearch bounded = search_paths(view, p, from, to, {k, PathWeight::none, searches * search_cost});
     CHECK(bounded.stopped);
     CHECK(bounded.searches == std::max<std::size_t>(1, searches));  // the first search always runs
     REQUIRE(bounded.paths.size() >= 1);
@@ -185,7 +185,7 @@ TEST_CASE("a path search stops at its bound on work, keeping the shortest paths 
     for (std::size_t i = 0; i < bounded.paths.size(); ++i) CHECK(bounded.paths[i].entities == all.paths[i].entities);
   }
   // A bound that leaves room for every search finds every path and does not stop.
-  const PathSearch roomy = search_paths(view, p, from, to, {k, false, all.searches * search_cost});
+  const PathSearch roomy = search_paths(view, p, from, to, {k, PathWeight::none, all.searches * search_cost});
   CHECK_FALSE(roomy.stopped);
   CHECK(roomy.paths.size() == k);
 }

@@ -446,6 +446,26 @@ TEST_CASE("the bash completion script is generated from the command line definit
   CHECK(script.out.find("allied_with") != std::string::npos);
 }
 
+TEST_CASE("path --weighted still means --weight confidence, and the two cannot be combined") {
+  const Run alias = run("--format json path \"El Ruso\" \"Los Garibay\" --weighted");
+  CHECK(alias.exit_code == 0);
+  CHECK(alias.out == run("--format json path \"El Ruso\" \"Los Garibay\" --weight confidence").out);
+  CHECK(alias.out.find("\"cost\"") != std::string::npos);
+  CHECK(run("path \"El Ruso\" \"Los Garibay\" --weighted --weight weight").exit_code == 2);
+  CHECK(run("path \"El Ruso\" \"Los Garibay\" --weight hops").exit_code == 2);
+}
+
+TEST_CASE("weighted centrality says so, in text and in JSON") {
+  const Run text = run("centrality --weighted --measure closeness --top 3");
+  CHECK(text.exit_code == 0);
+  CHECK(text.out.starts_with("weighted closeness centrality over"));
+  const Run people = run("--network people --format json centrality --weighted --measure betweenness --top 3");
+  CHECK(people.exit_code == 0);
+  const auto json = parse_json(people.out);
+  CHECK(json["weighted"].GetBool());
+  CHECK(std::string(json["network"]["name"].GetString()) == "people");
+}
+
 TEST_CASE("sampled betweenness states its error bound; threads do not change results") {
   const Run sampled = run("--format json centrality --measure betweenness --samples 30 --top 3");
   CHECK(sampled.exit_code == 0);

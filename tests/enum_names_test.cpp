@@ -10,6 +10,7 @@
 #include "cartelgraph/loaders/fact_fields.hpp"
 #include "cartelgraph/queries/centrality.hpp"
 #include "cartelgraph/queries/disruption.hpp"
+#include "cartelgraph/queries/paths.hpp"
 
 using namespace cartelgraph;
 
@@ -46,6 +47,7 @@ TEST_CASE("every enum's names round-trip through name_of and parse") {
   check_round_trip<DisruptionStrategy>(static_cast<std::size_t>(DisruptionStrategy::betweenness) + 1);
   check_round_trip<DisruptionMode>(static_cast<std::size_t>(DisruptionMode::block) + 1);
   check_round_trip<Record>(static_cast<std::size_t>(Record::citation) + 1);
+  check_round_trip<PathWeight>(static_cast<std::size_t>(PathWeight::weight) + 1);
 }
 
 TEST_CASE("the named functions agree with names<E>()") {

@@ -210,6 +210,7 @@ TEST_CASE("an empty value is a usage error for every option, not a zero or nothi
                                              "search ''",
                                              "path '' los-garibay",
                                              "path los-garibay ''",
+                                             "path los-garibay los-salazar --weight ''",
                                              "neighbors ''",
                                              "neighbors los-garibay --kinds ''",
                                              "centrality --type ''",

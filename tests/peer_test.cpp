@@ -116,7 +116,7 @@ TEST_CASE("the built-in data matches NetworkX on the undirected simple projectio
     CAPTURE(path["from"].GetString());
     CAPTURE(path["to"].GetString());
     const auto found = find_paths(view, projection, *graph.find(path["from"].GetString()),
-                                  *graph.find(path["to"].GetString()), {path["k"].GetUint(), false});
+                                  *graph.find(path["to"].GetString()), {path["k"].GetUint(), PathWeight::none});
     std::vector<std::size_t> lengths;
     for (const auto& p : found) lengths.push_back(p.length());
     CHECK(lengths == expected_lengths(path));

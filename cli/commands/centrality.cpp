@@ -19,6 +19,7 @@ struct CentralityCommand {
   std::size_t top = 10;
   std::size_t samples = 0;
   std::uint64_t seed = 42;
+  bool weighted = false;
 };
 
 const CommandHelp help = {"centrality", "Rank entities by a centrality measure (NetworkX 2.8 definitions)",
@@ -35,10 +36,11 @@ std::vector<RankedEntity> listed(const Session& session, const CentralityScores&
   return entities;
 }
 
-void write_json(JsonWriter& json, const Session& session, const CentralityScores& scores,
+void write_json(JsonWriter& json, const Session& session, const CentralityScores& scores, bool weighted,
                 const std::vector<RankedEntity>& listed) {
   json.begin_object();
   json.member("measure", to_string(scores.measure));
+  if (weighted) json.member("weighted", true);
   network_member(json, session);
   if (scores.samples > 0) {
     json.member("samples", scores.samples);
@@ -49,8 +51,9 @@ void write_json(JsonWriter& json, const Session& session, const CentralityScores
   json.end_object();
 }
 
-void write_text(const Session& session, const CentralityScores& scores, const std::vector<RankedEntity>& listed) {
-  std::printf("%s centrality over %s", std::string(to_string(scores.measure)).c_str(),
+void write_text(const Session& session, const CentralityScores& scores, bool weighted,
+                const std::vector<RankedEntity>& listed) {
+  std::printf("%s%s centrality over %s", weighted ? "weighted " : "", std::string(to_string(scores.measure)).c_str(),
               network_summary(session).c_str());
   if (scores.samples > 0)
     std::printf(", sampled from %zu sources: each score within ±%.4f (95%% confidence, all at once)", scores.samples,
@@ -64,9 +67,11 @@ int run_centrality(const Session& session, const CentralityCommand& options) {
   const TypeSet types = type_option(options.type);
   if (options.samples > 0 && options.measure != CentralityMeasure::betweenness)
     throw Error(ErrorCategory::usage, "--samples applies to --measure betweenness only");
+  const std::vector<double> strengths = options.weighted ? session.network().strengths() : std::vector<double>{};
   const CentralityScores scores = centrality(session.network().projection(), options.measure,
-                                             {session.options().threads, options.samples, options.seed});
-  return answer(session, write_json, write_text, session, scores, listed(session, scores, types, options.top));
+                                             {session.options().threads, options.samples, options.seed, strengths});
+  return answer(session, write_json, write_text, session, scores, options.weighted,
+                listed(session, scores, types, options.top));
 }
 
 }  // namespace
@@ -82,6 +87,12 @@ void setup_centrality(CLI::App& app, Context& context) {
                    "Approximate betweenness from this many sampled sources (NetworkX's k); 0, the default, is exact",
                    sample_range)
       ->type_name("K");
+  command->add_flag("--weighted", options->weighted,
+                    "Weigh ties by strength: a relation's weight (calls, meetings; 1 when absent), parallel relations "
+                    "adding up, a tie of no positive strength not crossed; in the people network, shared groups plus "
+                    "the strengths of direct relations. Betweenness, closeness and "
+                    "harmonic take length 1/strength (NetworkX's weight=/distance= 'length'); degree sums strengths; "
+                    "eigenvector and pagerank weigh by strength (NetworkX's weight='weight')");
   add_count_option(*command, "--seed", options->seed, "Seed of the source sample (default 42)", seed_range)
       ->type_name("S");
 }

@@ -3,6 +3,7 @@
 
 #include "cartelgraph/cli/command.hpp"
 #include "cartelgraph/cli/commands/commands.hpp"
+#include "cartelgraph/cli/enum_option.hpp"
 #include "cartelgraph/cli/numeric_option.hpp"
 #include "cartelgraph/cli/session.hpp"
 #include "cartelgraph/cli/text_output.hpp"
@@ -21,14 +22,15 @@ struct PathOptions {
   std::size_t k = 1;
   std::vector<std::string> kinds;
   bool directed = false;
-  bool weighted = false;
+  PathWeight weight = PathWeight::none;
 };
 
 const CommandHelp help = {"path", "Shortest chains of relations between two entities, every hop cited",
                           "cartelgraph path \"El Ruso\" \"Los Garibay\" --k 3"};
 
 void write_json(JsonWriter& json, const KnowledgeGraph& graph, Vertex from, Vertex to, const PathSearch& search,
-                bool weighted) {
+                PathWeight weight) {
+  const bool weighted = weight != PathWeight::none;
   json.begin_object();
   json.member("from", graph.entity(from).id);
   json.member("to", graph.entity(to).id);
@@ -53,7 +55,8 @@ void write_json(JsonWriter& json, const KnowledgeGraph& graph, Vertex from, Vert
   json.end_object();
 }
 
-void write_text(const KnowledgeGraph& graph, Vertex, Vertex, const PathSearch& search, bool weighted) {
+void write_text(const KnowledgeGraph& graph, Vertex, Vertex, const PathSearch& search, PathWeight weight) {
+  const bool weighted = weight != PathWeight::none;
   const std::vector<Path>& paths = search.paths;
   for (std::size_t i = 0; i < paths.size(); ++i) {
     const auto& path = paths[i];
@@ -72,8 +75,8 @@ int run_path(const Session& session, const PathOptions& options) {
   const Vertex from = session.resolve(options.from);
   const Vertex to = session.resolve(options.to);
   const Projection projection = Projection::build(session.view(), options.directed);
-  const PathSearch search = search_paths(session.view(), projection, from, to, {options.k, options.weighted});
-  answer(session, write_json, write_text, graph, from, to, search, options.weighted);
+  const PathSearch search = search_paths(session.view(), projection, from, to, {options.k, options.weight});
+  answer(session, write_json, write_text, graph, from, to, search, options.weight);
   if (search.stopped)
     std::fprintf(stderr,
                  "cartelgraph: stopped after %zu of the %zu paths asked for: the search reached its bound on work "
@@ -94,7 +97,15 @@ void setup_path(CLI::App& app, Context& context) {
   add_count_option(*command, "--k", options->k, "How many loopless paths, shortest first (default 1)", {1, max_paths});
   command->add_option("--kinds", options->kinds, "Only relations of these kinds")->delimiter(',')->type_name("K,...");
   command->add_flag("--directed", options->directed, "Follow relations in their direction only");
-  command->add_flag("--weighted", options->weighted, "Prefer surer hops: confirmed costs 1, reported 2, alleged 3");
+  const auto weight =
+      add_enum_option(*command, "--weight", options->weight, "path weight",
+                      "What a hop costs: none (default: one per hop); confidence (surer hops: confirmed costs 1, "
+                      "reported 2, alleged 3, ungraded 4); weight (the tie's strength: a relation's weight, 1 when "
+                      "absent, parallel relations adding up; length 1/strength, so the strongest chain wins)")
+          ->type_name("none|confidence|weight");
+  command->add_flag_callback("--weighted", [options = options] { options->weight = PathWeight::confidence; },
+                             "Same as --weight confidence (kept for scripts)")
+      ->excludes(weight);
 }
 
 }  // namespace cartelgraph::cli

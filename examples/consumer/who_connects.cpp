@@ -27,7 +27,7 @@ int main(int argc, char** argv) {
     const Projection projection = Projection::build(view);
 
     std::printf("%zu entities, %zu relations\n", graph.entity_count(), graph.relation_count());
-    const auto paths = find_paths(view, projection, from.entities[0], to.entities[0], {2, false});
+    const auto paths = find_paths(view, projection, from.entities[0], to.entities[0], {2, PathWeight::none});
     for (const Path& path : paths) {
       std::printf("path of %zu hops:", path.length());
       for (const Vertex v : path.entities) std::printf(" %s |", graph.entity(v).name.c_str());

@@ -112,11 +112,13 @@ DIRECT = {"parent_of", "spouse_of", "sibling_of", "relative_of", "associate_of",
 
 
 def with_direct_ties(P, pairs):
-    for a, b in pairs:
+    """Adds each direct tie (a, b) or (a, b, weight) to P: its weight, 1 when not given."""
+    for a, b, *weight in pairs:
+        w = weight[0] if weight else 1
         if P.has_edge(a, b):
-            P[a][b]["weight"] += 1
+            P[a][b]["weight"] += w
         else:
-            P.add_edge(a, b, weight=1)
+            P.add_edge(a, b, weight=w)
     return P
 
 
@@ -145,7 +147,9 @@ def people_small():
     }
 
 
-def people_builtin():
+def builtin_people_network():
+    """The built-in people (load order) and their ties: the weighted bipartite projection plus
+    each direct relation's weight (1 when absent)."""
     files = sorted(p for p in (ROOT / "seeds").glob("*.json") if p.name != "schema.json")
     docs = [json.loads(p.read_text(encoding="utf-8")) for p in files]
     types = {e["id"]: e["type"] for doc in docs for e in doc.get("entities", [])}
@@ -154,9 +158,13 @@ def people_builtin():
     B = nx.Graph()
     B.add_nodes_from(people, bipartite=0)
     B.add_edges_from((r["from"], r["to"]) for r in relations if r["kind"] in MEMBERSHIP)
-    direct = [(r["from"], r["to"]) for r in relations
+    direct = [(r["from"], r["to"], r.get("weight", 1)) for r in relations
               if r["kind"] in DIRECT and r["from"] != r["to"] and types[r["from"]] == types[r["to"]] == "person"]
-    P = with_direct_ties(bipartite.weighted_projected_graph(B, people), direct)
+    return people, with_direct_ties(bipartite.weighted_projected_graph(B, people), direct)
+
+
+def people_builtin():
+    people, P = builtin_people_network()
     unweighted = nx.Graph()
     unweighted.add_nodes_from(people)
     unweighted.add_edges_from(P.edges())
@@ -170,18 +178,23 @@ def people_builtin():
     }
 
 
+def write_or_check(fixture, expected, script):
+    """Writes `expected` as JSON to `fixture`, or with --check, returns 1 if the file differs."""
+    text = json.dumps(expected, indent=1) + "\n"
+    if "--check" in sys.argv:
+        current = fixture.read_text(encoding="utf-8") if fixture.exists() else ""
+        if current != text:
+            print(f"{fixture} is stale: run tests/peer/{script}", file=sys.stderr)
+            return 1
+        return 0
+    fixture.write_text(text, encoding="utf-8")
+    return 0
+
+
 def main():
     expected = {"networkx": nx.__version__, "graphs": small_graphs(), "builtin": builtin(),
                 "people": {"small": people_small(), "builtin": people_builtin()}}
-    text = json.dumps(expected, indent=1) + "\n"
-    if "--check" in sys.argv:
-        current = FIXTURE.read_text(encoding="utf-8") if FIXTURE.exists() else ""
-        if current != text:
-            print(f"{FIXTURE} is stale: run tests/peer/networkx_expected.py", file=sys.stderr)
-            return 1
-        return 0
-    FIXTURE.write_text(text, encoding="utf-8")
-    return 0
+    return write_or_check(FIXTURE, expected, "networkx_expected.py")
 
 
 if __name__ == "__main__":
