@@ -67,10 +67,30 @@ std::string choices() {
   return text;
 }
 
+// --from-column, …: which columns of a CSV edge list (or its node table) hold what.
+void add_csv_column_options(CLI::App& app, CsvColumns& columns) {
+  const std::pair<const char*, std::string CsvColumns::*> options[] = {
+      {"from", &CsvColumns::from},   {"to", &CsvColumns::to},       {"kind", &CsvColumns::kind},
+      {"weight", &CsvColumns::weight}, {"since", &CsvColumns::since}, {"until", &CsvColumns::until},
+      {"confidence", &CsvColumns::confidence}, {"id", &CsvColumns::id}, {"name", &CsvColumns::name},
+      {"type", &CsvColumns::type}};
+  for (const auto& [what, member] : options) {
+    const bool node = member == &CsvColumns::id || member == &CsvColumns::name || member == &CsvColumns::type;
+    app.add_option(std::string("--") + what + "-column", columns.*member,
+                   std::string("CSV ") + (node ? "node table" : "edge list") + ": the column holding the " +
+                       (node ? "entity's " : "tie's ") + what + " (default: found by its header; README, CSV in)")
+        ->type_name("NAME")
+        ->group("CSV columns");
+  }
+}
+
 }  // namespace
 
 void setup_global_options(CLI::App& app, GlobalOptions& options) {
-  app.add_option("--data", options.data, "Fact directory to load instead of the built-in facts")->type_name("PATH");
+  app.add_option("--data", options.data,
+                 "Data to load instead of the built-in facts: a fact directory, a .graphml or .csv file, or a "
+                 "directory of CSV tables")
+      ->type_name("PATH");
   app.add_option("--as-of", options.as_of,
                  "Keep relations that certainly hold on this date (YYYY[-MM[-DD]]; a coarser date means its "
                  "last day; a start known to the month counts from that month's end)")
@@ -85,11 +105,14 @@ void setup_global_options(CLI::App& app, GlobalOptions& options) {
       ->delimiter(',')
       ->type_name("T,...");
   app.add_option("--default-type", options.default_type,
-                 "Type of GraphML nodes without a 'type' attribute (default person)")
+                 "Type of GraphML nodes without a 'type' attribute and CSV nodes without a type column (default "
+                 "person)")
       ->type_name("T");
   app.add_option("--default-kind", options.default_kind,
-                 "Kind of GraphML edges without a 'kind' attribute (default associate_of)")
+                 "Kind of GraphML edges without a 'kind' attribute and CSV ties without a kind of the vocabulary "
+                 "(default associate_of)")
       ->type_name("K");
+  add_csv_column_options(app, options.csv_columns);
   add_count_option(app, "--threads", options.threads,
                    "Threads for betweenness, closeness and harmonic (default 0: every core; more than the cores "
                    "is lowered to the cores, with a note; same results whatever the count)",

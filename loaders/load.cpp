@@ -5,6 +5,7 @@
 #include <system_error>
 
 #include "cartelgraph/loaders/builtin_data.hpp"
+#include "cartelgraph/loaders/csv_loader.hpp"
 #include "cartelgraph/loaders/fact_directory.hpp"
 #include "cartelgraph/loaders/graphml_loader.hpp"
 
@@ -31,6 +32,9 @@ struct Format {
 
 constexpr std::array formats{
     Format{[](const fs::path& path) { return path.native().ends_with(".graphml"); }, &load_graphml_file},
+    Format{[](const fs::path& path) { return path.extension() == ".csv" || path.extension() == ".CSV"; },
+           &load_csv_file},
+    Format{&is_csv_directory, &load_csv_directory},
     Format{[](const fs::path&) { return true; }, &load_fact_directory},  // else: "not a directory"
 };
 

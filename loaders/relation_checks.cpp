@@ -126,8 +126,12 @@ void check_duplicates(std::vector<AcceptedRelation>& relations, DuplicatePolicy 
   }
   if (merged.empty()) return;
   std::size_t kept = 0;
-  for (std::size_t i = 0; i < relations.size(); ++i)
-    if (!merged[i]) relations[kept++] = std::move(relations[i]);
+  for (std::size_t i = 0; i < relations.size(); ++i) {
+    if (merged[i]) continue;
+    // Not onto itself: a self-move-assignment empties the relation's strings (label, storyline).
+    if (kept != i) relations[kept] = std::move(relations[i]);
+    ++kept;
+  }
   relations.resize(kept);
 }
 

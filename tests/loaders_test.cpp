@@ -68,7 +68,7 @@ TEST_CASE("schema violations name the member and what was expected") {
   SUBCASE("a confidence outside the closed set") {
     check_single_problem("bad_confidence",
                          "bad_confidence/facts.json:48:21: 'confidence' is \"certain\", expected "
-                         "one of \"confirmed\", \"reported\", \"alleged\"");
+                         "one of \"confirmed\", \"reported\", \"alleged\", \"ungraded\"");
   }
 }
 
