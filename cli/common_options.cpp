@@ -69,19 +69,29 @@ std::string choices() {
 
 // --from-column, …: which columns of a CSV edge list (or its node table) hold what.
 void add_csv_column_options(CLI::App& app, CsvColumns& columns) {
-  const std::pair<const char*, std::string CsvColumns::*> options[] = {
-      {"from", &CsvColumns::from},   {"to", &CsvColumns::to},       {"kind", &CsvColumns::kind},
-      {"weight", &CsvColumns::weight}, {"since", &CsvColumns::since}, {"until", &CsvColumns::until},
-      {"confidence", &CsvColumns::confidence}, {"id", &CsvColumns::id}, {"name", &CsvColumns::name},
-      {"type", &CsvColumns::type}};
-  for (const auto& [what, member] : options) {
-    const bool node = member == &CsvColumns::id || member == &CsvColumns::name || member == &CsvColumns::type;
-    app.add_option(std::string("--") + what + "-column", columns.*member,
-                   std::string("CSV ") + (node ? "node table" : "edge list") + ": the column holding the " +
-                       (node ? "entity's " : "tie's ") + what + " (default: found by its header; README, CSV in)")
+  struct Flag {
+    const char* name;
+    std::string CsvColumns::*member;
+    const char* holds;
+  };
+  const Flag flags[] = {
+      {"--from-column", &CsvColumns::from,
+       "edge list: the tie's start, an entity id or name (default: from, source, :START_ID, else the first column)"},
+      {"--to-column", &CsvColumns::to, "edge list: the tie's end (default: to, target, :END_ID, else the next column)"},
+      {"--kind-column", &CsvColumns::kind,
+       "edge list: the tie's kind; one not in `kinds` is kept as its label (default: kind, type, :TYPE)"},
+      {"--weight-column", &CsvColumns::weight, "edge list: the tie's strength (default: weight, count)"},
+      {"--since-column", &CsvColumns::since, "edge list: when the tie began (default: since, start)"},
+      {"--until-column", &CsvColumns::until, "edge list: when the tie ended (default: until, end)"},
+      {"--confidence-column", &CsvColumns::confidence,
+       "edge list: how sure, none meaning ungraded (default: confidence)"},
+      {"--id-column", &CsvColumns::id, "node table: the entity id (default: id, :ID)"},
+      {"--name-column", &CsvColumns::name, "node table: the entity name (default: name, label)"},
+      {"--type-column", &CsvColumns::type, "node table: the entity type (default: type, :LABEL)"}};
+  for (const Flag& flag : flags)
+    app.add_option(flag.name, columns.*flag.member, std::string("CSV ") + flag.holds)
         ->type_name("NAME")
-        ->group("CSV columns");
-  }
+        ->group("CSV columns (README, \"CSV in\"; a NAME.mapping file beside NAME.csv says the same per file)");
 }
 
 }  // namespace
