@@ -61,15 +61,17 @@ bool check_relation(const CandidateRelation& relation, RelationReader& reader) {
 
 namespace {
 
-// kind, the two ends (ordered for a symmetric kind), dates (since, until, known_by), and the
-// relation's index.
+// kind, the two ends (ordered for a symmetric kind), dates (since, until, known_by), an imported
+// tie's own label (a call and a meeting analysed as one kind stay two ties), and the relation's
+// index.
 using TieKey = std::tuple<RelationKind, std::size_t, std::size_t, std::optional<Date>, std::optional<Date>,
-                          std::optional<Date>, std::size_t>;
-constexpr std::size_t tie_index = 6;
+                          std::optional<Date>, std::string_view, std::size_t>;
+constexpr std::size_t tie_index = 7;
 
 bool same_tie(const TieKey& x, const TieKey& y) {
   return std::get<0>(x) == std::get<0>(y) && std::get<1>(x) == std::get<1>(y) && std::get<2>(x) == std::get<2>(y) &&
-         std::get<3>(x) == std::get<3>(y) && std::get<4>(x) == std::get<4>(y) && std::get<5>(x) == std::get<5>(y);
+         std::get<3>(x) == std::get<3>(y) && std::get<4>(x) == std::get<4>(y) && std::get<5>(x) == std::get<5>(y) &&
+         std::get<6>(x) == std::get<6>(y);
 }
 
 // The relations sorted so that the same tie is adjacent, the first given first.
@@ -81,7 +83,8 @@ std::vector<TieKey> sorted_ties(const std::vector<AcceptedRelation>& relations) 
     const bool either_way = kind_info(r.relation.kind).symmetric;
     const std::size_t a = either_way ? std::min(r.from, r.to) : r.from;
     const std::size_t b = either_way ? std::max(r.from, r.to) : r.to;
-    keys.emplace_back(r.relation.kind, a, b, r.relation.since, r.relation.until, r.relation.known_by, i);
+    keys.emplace_back(r.relation.kind, a, b, r.relation.since, r.relation.until, r.relation.known_by,
+                      std::string_view(r.relation.label), i);
   }
   std::ranges::sort(keys);
   return keys;

@@ -173,6 +173,11 @@ TEST_CASE("a kind outside the vocabulary is kept as the label and analysed as th
   CHECK(tie(r.graph, "B", "C")->kind == RelationKind::spouse_of);
   CHECK(tie(r.graph, "B", "C")->label.empty());
   CHECK(tie(r.graph, "C", "D")->kind == RelationKind::relative_of);
+  // Two kinds of their own between the same ends stay two ties; the same one twice is merged.
+  const LoadResult two = edges("from,to,kind\nA,B,phoned\nA,B,met\nA,B,phoned\n");
+  REQUIRE(two.problems.empty());
+  CHECK(two.graph.relation_count() == 2);
+  CHECK(two.notes.size() == 1);
 }
 
 TEST_CASE("column flags name the columns; unread columns are noted") {
