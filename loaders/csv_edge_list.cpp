@@ -316,6 +316,9 @@ class EdgeListReader {
 LoadResult load_csv_edges(const FactFile& edges, const std::optional<FactFile>& nodes, const CsvColumns& columns,
                           const LoadOptions& options) {
   LoadResult result;
+  if (!detail::within_size(edges, options.limits, result.problems) ||
+      (nodes && !detail::within_size(*nodes, options.limits, result.problems)))
+    return result;
   EdgeListReader(columns, options, result).read(edges, nodes);
   return result;
 }

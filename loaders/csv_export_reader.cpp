@@ -192,6 +192,8 @@ class ExportReader {
 
 LoadResult load_csv_export(const CsvExportFiles& files, const LoadLimits& limits) {
   LoadResult result;
+  for (const FactFile* file : {&files.sources, &files.nodes, &files.relationships, &files.citations})
+    if (!detail::within_size(*file, limits, result.problems)) return result;
   ExportReader(limits, result).read(files);
   return result;
 }

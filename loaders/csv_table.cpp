@@ -1,5 +1,7 @@
 #include "cartelgraph/loaders/csv_table.hpp"
 
+#include "cartelgraph/loaders/fact_records.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -36,6 +38,12 @@ bool read_table(const FactFile& file, std::size_t max_rows, std::string_view lim
       problems);
   if (read && first) problems.push_back({file.path, 1, 1, "no header: the file is empty"});
   return problems.size() == before;
+}
+
+bool within_size(const FactFile& file, const LoadLimits& limits, std::vector<Problem>& problems) {
+  if (file.text.size() <= limits.max_file_bytes) return true;
+  problems.push_back({file.path, 1, 1, too_big(file.text.size(), limits)});
+  return false;
 }
 
 std::string header_line(const CsvTable& table) {

@@ -27,6 +27,10 @@ struct CsvTable {
 bool read_table(const FactFile& file, std::size_t max_rows, std::string_view limit, CsvTable& table,
                 std::vector<Problem>& problems);
 
+/// False, with a problem, if `file` is larger than `limits.max_file_bytes` (for text given
+/// without read_fact_file, which checks the size before reading). O(1).
+bool within_size(const FactFile& file, const LoadLimits& limits, std::vector<Problem>& problems);
+
 /// The header line of `table` as written (cells joined by commas), to compare with a known one.
 [[nodiscard]] std::string header_line(const CsvTable& table);
 

@@ -218,6 +218,9 @@ TEST_CASE("the limits hold for CSV: records past --max-relations are refused") {
   options.limits.max_entities = 2;
   CHECK(to_string(edges("from,to\nA,B\nB,C\n", {}, options).problems.at(0)) ==
         "calls.csv:3:3: more than 2 entities (--max-entities)");
+  options.limits = {};
+  options.limits.max_file_bytes = 8;
+  CHECK(to_string(edges("from,to\nA,B\n", {}, options).problems.at(0)).starts_with("calls.csv:1:1: file is 12 bytes"));
 }
 
 TEST_CASE("a mapping file beside the CSV names its columns and its node table") {
