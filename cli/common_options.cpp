@@ -115,12 +115,12 @@ void setup_global_options(CLI::App& app, GlobalOptions& options) {
       ->delimiter(',')
       ->type_name("T,...");
   app.add_option("--default-type", options.default_type,
-                 "Type of GraphML nodes without a 'type' attribute and CSV nodes without a type column (default "
-                 "person)")
+                 "Type of GraphML and GEXF nodes without a 'type' attribute and CSV nodes without a type column "
+                 "(default person)")
       ->type_name("T");
   app.add_option("--default-kind", options.default_kind,
-                 "Kind of GraphML edges without a 'kind' attribute and CSV ties without a kind of the vocabulary "
-                 "(default associate_of)")
+                 "Kind of GraphML and GEXF edges without a 'kind' attribute and CSV ties without a kind of the "
+                 "vocabulary (default associate_of)")
       ->type_name("K");
   add_csv_column_options(app, options.csv_columns);
   add_count_option(app, "--threads", options.threads,

@@ -27,19 +27,22 @@ RelationKind parse_kind_option(const std::string& name, std::string_view where) 
 }
 
 // The data --data names (the built-in facts without it) through the loaders' front door. The
-// defaults for GraphML without cartelgraph's attributes are checked only where they apply.
+// defaults for GraphML and GEXF without cartelgraph's attributes are checked only where they apply.
 // Notes (parallel ties of imported data merged) go to stderr; problems throw LoadError.
 KnowledgeGraph load_graph(const GlobalOptions& options) {
   LoadOptions load_options;
   load_options.limits = options.limits;
   load_options.csv = options.csv_columns;
-  if (options.data.ends_with(".graphml") || options.data.ends_with(".csv") || is_csv_directory(options.data)) {
+  if (options.data.ends_with(".graphml") || options.data.ends_with(".gexf") || options.data.ends_with(".csv") ||
+      is_csv_directory(options.data)) {
     load_options.default_type = parse_type_option(options.default_type);
     load_options.default_kind = parse_kind_option(options.default_kind, " in --default-kind");
   }
   LoadResult result = load(options.data, load_options);
   if (result.not_found)
-    usage("--data " + options.data + ": no such file or directory (a fact directory, a .graphml or .csv file, or a directory of CSV tables)");
+    usage("--data " + options.data +
+          ": no such file or directory (a fact directory, a .graphml, .gexf or .csv file, or a directory of CSV "
+          "tables)");
   if (!result.problems.empty()) throw LoadError(std::move(result.problems));
   for (const auto& note : result.notes) std::fprintf(stderr, "%s\n", visible(to_string(note)).c_str());
   return std::move(result.graph);

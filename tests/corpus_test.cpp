@@ -20,7 +20,7 @@ namespace {
 const std::string corpus = std::string(CARTELGRAPH_SOURCE_DIR) + "/tests/fixtures/invalid/";
 
 struct Case {
-  const char* input;     // a fact directory, a .graphml or .csv file or a CSV directory, relative to the corpus
+  const char* input;     // a fact directory, a .graphml, .gexf or .csv file or a CSV directory, relative to the corpus
   const char* expected;  // "file:line:column: message" of the first problem; paths relative,
                          // "@/" standing for the corpus in the message, "@KINDS" for the list
                          // of every relation kind
@@ -64,6 +64,16 @@ const std::vector<Case> cases = {
     {"graphml/unclosed_element.graphml", "graphml/unclosed_element.graphml:5:5: XML syntax error: mismatched tag"},
     {"graphml/not_graphml_root.graphml", "graphml/not_graphml_root.graphml:2:1: the root element is <svg>, not <graphml>: not a GraphML file"},
     {"graphml/undeclared_key.graphml", "graphml/undeclared_key.graphml:6:18: data refers to undeclared key 'd9'"},
+    {"gexf/bad_precision.gexf", "gexf/bad_precision.gexf:8:20: 'start_precision' is \"week\", expected year, month or day"},
+    {"gexf/bad_spell_date.gexf", "gexf/bad_spell_date.gexf:8:11: 'since' is \"2021-02-30\", not a calendar date"},
+    {"gexf/duplicate_relation.gexf", "gexf/duplicate_relation.gexf:8:7: duplicate relation: same kind, ends and dates as at @/gexf/duplicate_relation.gexf:7:7"},
+    {"gexf/entity_expansion.gexf", "gexf/entity_expansion.gexf:3:16: entity declaration 'lol' refused: GEXF needs no entities"},
+    {"gexf/not_gexf_root.gexf", "gexf/not_gexf_root.gexf:2:1: the root element is <graphml>, not <gexf>: not a GEXF file"},
+    {"gexf/since_after_until.gexf", "gexf/since_after_until.gexf:6:7: 'since' (2021-05-01) is after 'until' (2021-03-31)"},
+    {"gexf/unclosed_element.gexf", "gexf/unclosed_element.gexf:5:7: XML syntax error: mismatched tag"},
+    {"gexf/undeclared_attribute.gexf", "gexf/undeclared_attribute.gexf:6:41: attvalue for undeclared node attribute '1'"},
+    {"gexf/unknown_kind.gexf", "gexf/unknown_kind.gexf:7:7: unknown relation kind 'friend_of' (known: @KINDS)"},
+    {"gexf/unknown_node.gexf", "gexf/unknown_node.gexf:6:7: unknown node id 'c'"},
     {"csv/unclosed_quote.csv", "csv/unclosed_quote.csv:2:3: a quoted field that is never closed"},
     {"csv/quote_in_field.csv", "csv/quote_in_field.csv:2:4: a quote inside an unquoted field (quote the whole field and double the quote: \"a \"\"b\"\"\")"},
     {"csv/text_after_quote.csv", "csv/text_after_quote.csv:2:4: text after the closing quote of a field"},
@@ -107,9 +117,12 @@ TEST_CASE("every input of the malformed corpus exits 3 with its first problem lo
 TEST_CASE("the corpus covers every fixture there is") {
   namespace fs = std::filesystem;
   std::size_t inputs = 0;
-  for (const auto& entry : fs::directory_iterator(corpus))
-    inputs += entry.path().filename() == "graphml" || entry.path().filename() == "csv" ? 0 : 1;
-  for (const auto& entry : fs::directory_iterator(corpus + "graphml")) inputs += entry.is_regular_file() ? 1 : 0;
+  const auto is_format_folder = [](const fs::path& name) {
+    return name == "graphml" || name == "gexf" || name == "csv";
+  };
+  for (const auto& entry : fs::directory_iterator(corpus)) inputs += is_format_folder(entry.path().filename()) ? 0 : 1;
+  for (const char* format : {"graphml", "gexf"})
+    for (const auto& entry : fs::directory_iterator(corpus + format)) inputs += entry.is_regular_file() ? 1 : 0;
   // csv/: each .csv file and each directory (an export) is an input; mapping files and the node
   // tables in csv/tables/ go with one.
   for (const auto& entry : fs::directory_iterator(corpus + "csv"))
