@@ -98,7 +98,8 @@ void CsvRelations::submit(const std::string& path, const CsvCell& cell, std::siz
   const std::size_t origin = origins_.size();
   origins_.push_back(problem_at(path, cell, {}));
   CandidateRelation candidate{origin,         relation.kind,  {ids_[from], types[from]}, {ids_[to], types[to]},
-                              relation.since, relation.until, relation.known_by,         std::nullopt};
+                              relation.since, relation.until, relation.known_by,         relation.ended_by,
+                              std::nullopt};
   if (place) candidate.place = RelationEnd{ids_[*place], types[*place]};
   if (check_relation(candidate, *this)) accepted_.push_back({origin, from, to, std::move(relation)});
 }

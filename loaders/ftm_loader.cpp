@@ -420,6 +420,7 @@ class Builder final : public detail::RelationReader {
                                         r.since,
                                         r.until,
                                         {},
+                                        {},
                                         std::nullopt};
     read_noted(record, r, candidate, ok);
     candidate.known_by = r.known_by;

@@ -18,7 +18,7 @@ struct LoadOptions {
   LoadLimits limits;
   EntityType default_type = EntityType::person;               ///< of a node without `type`
   RelationKind default_kind = RelationKind::associate_of;     ///< of an edge without `kind`
-  CsvColumns csv;  ///< which columns of a CSV edge list or node table hold what (loaders/csv_loader.hpp)
+  CsvColumns csv{};  ///< which columns of a CSV edge list or node table hold what (loaders/csv_loader.hpp)
 };
 
 /// The name of the built-in facts (an empty name means them too).
