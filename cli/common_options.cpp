@@ -67,10 +67,40 @@ std::string choices() {
   return text;
 }
 
+// --from-column, …: which columns of a CSV edge list (or its node table) hold what.
+void add_csv_column_options(CLI::App& app, CsvColumns& columns) {
+  struct Flag {
+    const char* name;
+    std::string CsvColumns::*member;
+    const char* holds;
+  };
+  const Flag flags[] = {
+      {"--from-column", &CsvColumns::from,
+       "edge list: the tie's start, an entity id or name (default: from, source, :START_ID, else the first column)"},
+      {"--to-column", &CsvColumns::to, "edge list: the tie's end (default: to, target, :END_ID, else the next column)"},
+      {"--kind-column", &CsvColumns::kind,
+       "edge list: the tie's kind; one not in `kinds` is kept as its label (default: kind, type, :TYPE)"},
+      {"--weight-column", &CsvColumns::weight, "edge list: the tie's strength (default: weight, count)"},
+      {"--since-column", &CsvColumns::since, "edge list: when the tie began (default: since, start)"},
+      {"--until-column", &CsvColumns::until, "edge list: when the tie ended (default: until, end)"},
+      {"--confidence-column", &CsvColumns::confidence,
+       "edge list: how sure, none meaning ungraded (default: confidence)"},
+      {"--id-column", &CsvColumns::id, "node table: the entity id (default: id, :ID)"},
+      {"--name-column", &CsvColumns::name, "node table: the entity name (default: name, label)"},
+      {"--type-column", &CsvColumns::type, "node table: the entity type (default: type, :LABEL)"}};
+  for (const Flag& flag : flags)
+    app.add_option(flag.name, columns.*flag.member, std::string("CSV ") + flag.holds)
+        ->type_name("NAME")
+        ->group("CSV columns (README, \"CSV in\"; a NAME.mapping file beside NAME.csv says the same per file)");
+}
+
 }  // namespace
 
 void setup_global_options(CLI::App& app, GlobalOptions& options) {
-  app.add_option("--data", options.data, "Fact directory to load instead of the built-in facts")->type_name("PATH");
+  app.add_option("--data", options.data,
+                 "Data to load instead of the built-in facts: a fact directory, a .graphml or .csv file, or a "
+                 "directory of CSV tables")
+      ->type_name("PATH");
   app.add_option("--as-of", options.as_of,
                  "Keep relations that certainly hold on this date (YYYY[-MM[-DD]]; a coarser date means its "
                  "last day; a start known to the month counts from that month's end)")
@@ -85,11 +115,14 @@ void setup_global_options(CLI::App& app, GlobalOptions& options) {
       ->delimiter(',')
       ->type_name("T,...");
   app.add_option("--default-type", options.default_type,
-                 "Type of GraphML and GEXF nodes without a 'type' attribute (default person)")
+                 "Type of GraphML and GEXF nodes without a 'type' attribute and CSV nodes without a type column "
+                 "(default person)")
       ->type_name("T");
   app.add_option("--default-kind", options.default_kind,
-                 "Kind of GraphML and GEXF edges without a 'kind' attribute (default associate_of)")
+                 "Kind of GraphML and GEXF edges without a 'kind' attribute and CSV ties without a kind of the "
+                 "vocabulary (default associate_of)")
       ->type_name("K");
+  add_csv_column_options(app, options.csv_columns);
   add_count_option(app, "--threads", options.threads,
                    "Threads for betweenness, closeness and harmonic (default 0: every core; more than the cores "
                    "is lowered to the cores, with a note; same results whatever the count)",

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "cartelgraph/graph/relation_kinds.hpp"
+#include "cartelgraph/loaders/csv_columns.hpp"
 #include "cartelgraph/loaders/fact_loader.hpp"
 #include "cartelgraph/queries/network.hpp"
 
@@ -36,6 +37,7 @@ struct GlobalOptions {
   unsigned threads = 0;                 // 0: every core
   std::string default_type = "person";  // for GraphML without cartelgraph's attributes
   std::string default_kind = "associate_of";
+  CsvColumns csv_columns;  // --from-column, --to-column, …
   LoadLimits limits;  // --max-input-size, --max-entities, --max-relations, --max-depth
 };
 

@@ -5,6 +5,7 @@
 #include "cartelgraph/cli/enum_option.hpp"
 #include "cartelgraph/graph/error.hpp"
 #include "cartelgraph/graph/visible_text.hpp"
+#include "cartelgraph/loaders/csv_loader.hpp"
 #include "cartelgraph/loaders/load.hpp"
 #include "cartelgraph/queries/resolve.hpp"
 #include "cartelgraph/queries/summary.hpp"
@@ -31,13 +32,17 @@ RelationKind parse_kind_option(const std::string& name, std::string_view where) 
 KnowledgeGraph load_graph(const GlobalOptions& options) {
   LoadOptions load_options;
   load_options.limits = options.limits;
-  if (options.data.ends_with(".graphml") || options.data.ends_with(".gexf")) {
+  load_options.csv = options.csv_columns;
+  if (options.data.ends_with(".graphml") || options.data.ends_with(".gexf") || options.data.ends_with(".csv") ||
+      is_csv_directory(options.data)) {
     load_options.default_type = parse_type_option(options.default_type);
     load_options.default_kind = parse_kind_option(options.default_kind, " in --default-kind");
   }
   LoadResult result = load(options.data, load_options);
   if (result.not_found)
-    usage("--data " + options.data + ": no such file or directory (a fact directory, a .graphml or a .gexf file)");
+    usage("--data " + options.data +
+          ": no such file or directory (a fact directory, a .graphml, .gexf or .csv file, or a directory of CSV "
+          "tables)");
   if (!result.problems.empty()) throw LoadError(std::move(result.problems));
   for (const auto& note : result.notes) std::fprintf(stderr, "%s\n", visible(to_string(note)).c_str());
   return std::move(result.graph);

@@ -29,8 +29,12 @@ std::string relation_sentence(const KnowledgeGraph& graph, Edge e) {
   const Relation& relation = graph.relation(e);
   const Graph& g = graph.graph();
   // Green for a friendly kind, red for a hostile one: the sign column of the kind table.
-  std::string text = visible(graph.entity(boost::source(e, g)).name) + " " +
-                     signed_colour(kind_label(relation.kind), kind_info(relation.kind).sign) + " " +
+  const int sign = kind_info(relation.kind).sign;
+  // An imported tie's own kind, then the kind it is analysed as: `called (as associate of)`.
+  const std::string kind = relation.label.empty() ? signed_colour(kind_label(relation.kind), sign)
+                                                  : signed_colour(visible(relation.label), sign) + " " +
+                                                        dim("(as " + std::string(kind_label(relation.kind)) + ")");
+  std::string text = visible(graph.entity(boost::source(e, g)).name) + " " + kind + " " +
                      visible(graph.entity(boost::target(e, g)).name);
   if (!relation.place.empty()) {
     const auto place = graph.find(relation.place);

@@ -1,5 +1,6 @@
 #include "cartelgraph/exporters/export_support.hpp"
 #include "cartelgraph/exporters/exports.hpp"
+#include "cartelgraph/loaders/csv_cells.hpp"
 #include "cartelgraph/queries/summary.hpp"
 
 namespace cartelgraph {
@@ -8,36 +9,43 @@ namespace {
 
 using namespace detail;
 
-// A text cell: quoted, quotes doubled (RFC 4180). No library the project uses writes CSV, so
-// this is done here. A cell that starts with = + - @, a tab or a carriage return would be read
-// as a formula by a spreadsheet (OWASP, "CSV Injection"): it gets a leading ' that makes it
-// text. Numbers are written with number_text, never through here.
-std::string csv_field(std::string_view text) {
-  std::string out = "\"";
-  if (!text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos) out += '\'';
-  for (const char c : text) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
+// A row of text cells, each quoted (RFC 4180) and formula-guarded (loaders/csv_cells.hpp). No
+// library the project uses writes CSV, so this is done here; numbers never come through here.
+std::string text_row(std::initializer_list<std::string_view> cells) {
+  std::string row;
+  for (const std::string_view cell : cells) row += (row.empty() ? "" : ",") + quoted_field(guarded(cell));
+  return row + "\n";
 }
 
 std::string node_row(const Entity& e) {
-  std::string aliases;
-  for (const auto& alias : e.aliases) aliases += (aliases.empty() ? "" : ";") + alias;
-  return csv_field(e.id) + "," + csv_field(e.name) + "," + csv_field(to_string(e.type)) + "," + csv_field(aliases) +
-         "," + csv_field(e.known_as) + "," + csv_field(e.description) + "," + csv_field(e.storyline) + "," +
-         csv_field("Entity;" + capitalized(to_string(e.type))) + "\n";
+  return text_row({e.id, e.name, to_string(e.type), joined_list(e.aliases), e.known_as, e.description, e.storyline,
+                   "Entity;" + capitalized(to_string(e.type))});
 }
 
-std::string relationship_row(const KnowledgeGraph& kg, Edge edge) {
+// Relationship `id` ("r1", …) is what citations.csv refers to it by.
+std::string relationship_row(const KnowledgeGraph& kg, Edge edge, const std::string& id) {
   const Relation& r = kg.relation(edge);
   const Graph& g = kg.graph();
-  return csv_field(kg.entity(boost::source(edge, g)).id) + "," + csv_field(kg.entity(boost::target(edge, g)).id) + "," +
-         csv_field(upper(to_string(r.kind))) + "," + csv_field(date_text(r.since)) + "," +
-         csv_field(date_text(r.until)) + "," + csv_field(date_text(r.known_by)) + "," + csv_field(r.place) + "," +
-         (r.weight ? number_text(*r.weight) : std::string()) + "," + csv_field(to_string(r.confidence)) + "," +
-         csv_field(citations_json(r.sources)) + "\n";
+  std::string row = text_row({kg.entity(boost::source(edge, g)).id, kg.entity(boost::target(edge, g)).id,
+                              upper(to_string(r.kind)), id, r.label, date_text(r.since), date_text(r.until),
+                              date_text(r.known_by), date_text(r.ended_by), r.place});
+  row.pop_back();  // the newline: the weight, a number, is not quoted
+  return row + "," + (r.weight ? number_text(*r.weight) : std::string()) + "," +
+         text_row({to_string(r.confidence), r.storyline});
+}
+
+// One row per citation, in order; `entity` or `relationship` names whose it is.
+std::string citation_rows(std::string_view entity, std::string_view relationship,
+                          const std::vector<Citation>& citations) {
+  std::string rows;
+  for (const Citation& c : citations)
+    rows += text_row({entity, relationship, c.source, c.section, name_of(c.support), c.note});
+  return rows;
+}
+
+std::string source_row(const Source& s) {
+  return text_row(
+      {s.id, s.title, s.author, s.publisher, s.published, s.url, s.document, s.confidential ? "true" : "false"});
 }
 
 }  // namespace
@@ -45,10 +53,21 @@ std::string relationship_row(const KnowledgeGraph& kg, Edge edge) {
 CsvExport export_csv(const GraphView& view) {
   const KnowledgeGraph& kg = view.knowledge_graph();
   CsvExport csv;
-  csv.nodes = "id:ID,name,type,aliases:string[],known_as,description,storyline,:LABEL\n";
-  for (const Vertex v : list_entities(view, TypeSet().set())) csv.nodes += node_row(kg.entity(v));
-  csv.relationships = ":START_ID,:END_ID,:TYPE,since,until,known_by,place,weight:double,confidence,sources\n";
-  for (const Edge edge : sorted_relations(view)) csv.relationships += relationship_row(kg, edge);
+  csv.sources = std::string(csv_sources_header) + "\n";
+  for (const Source& source : sorted_sources(kg)) csv.sources += source_row(source);
+  csv.nodes = std::string(csv_nodes_header) + "\n";
+  csv.citations = std::string(csv_citations_header) + "\n";
+  for (const Vertex v : list_entities(view, TypeSet().set())) {
+    csv.nodes += node_row(kg.entity(v));
+    csv.citations += citation_rows(kg.entity(v).id, "", kg.entity(v).sources);
+  }
+  csv.relationships = std::string(csv_relationships_header) + "\n";
+  std::size_t number = 0;
+  for (const Edge edge : sorted_relations(view)) {
+    const std::string id = "r" + std::to_string(++number);
+    csv.relationships += relationship_row(kg, edge, id);
+    csv.citations += citation_rows("", id, kg.relation(edge).sources);
+  }
   return csv;
 }
 

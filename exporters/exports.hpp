@@ -31,18 +31,25 @@ namespace cartelgraph {
 /// O((V + E) log(V + E)).
 [[nodiscard]] std::string export_gexf(const GraphView& view);
 
-/// The two files of `neo4j-admin database import`.
+/// The four tables of a CSV export. nodes.csv and relationships.csv are the two files of
+/// `neo4j-admin database import`; sources.csv and citations.csv hold the rest, so that
+/// `cartelgraph --data DIR` reads the export back unchanged.
 struct CsvExport {
-  std::string nodes;  // nodes.csv: id:ID, name, type, aliases:string[], known_as, description, storyline, :LABEL
-  std::string relationships;  // relationships.csv: :START_ID, :END_ID, :TYPE, since, until, known_by, place, weight,
-                              // confidence, sources
+  std::string sources;        // sources.csv: id, title, author, publisher, published, url, document, confidential
+  std::string nodes;          // nodes.csv: id:ID, name, type, aliases:string[], known_as, description, storyline, :LABEL
+  std::string relationships;  // relationships.csv: :START_ID, :END_ID, :TYPE, id, label, since, until, known_by,
+                              // ended_by, place, weight:double, confidence, storyline
+  std::string citations;      // citations.csv: entity, relationship (the id of one), source, section, support, note
 };
 
-/// CSV with Neo4j's import headers; arrays are ';'-separated, every text field quoted. A text
-/// field that a spreadsheet would take for a formula (starting with = + - @, a tab or a carriage
-/// return) starts with ' instead (OWASP's advice on CSV injection); the weight, a number, is left
-/// as it is. Node labels are `Entity` and the type (`Entity;Person`); relationship types are the
-/// kind in capitals.
+/// Every field of every source, entity, relation and citation as CSV with Neo4j's import
+/// headers, every text cell quoted (RFC 4180). Lists (aliases) are ';'-separated with ';' and
+/// '\' inside an item escaped by '\'. The formula guard is reversible: a text cell starting
+/// with = + - @, a tab, a carriage return (OWASP's advice on CSV injection) or ' gets a leading
+/// ', which the reader removes; the weight, a number, is left as it is. Node labels are
+/// `Entity` and the type (`Entity;Person`); relationship types are the kind in capitals, an
+/// imported kind's own text in `label`; relationships are numbered r1, r2, … in `id`, which
+/// citations refer to. O((V + E) log(V + E)).
 [[nodiscard]] CsvExport export_csv(const GraphView& view);
 
 /// A Cypher script: a uniqueness constraint, one CREATE per entity and one MATCH … CREATE per

@@ -112,7 +112,8 @@ class JsonWriter {
   void ids(const KnowledgeGraph& graph, std::span<const Vertex> vertices);
   /// A relation with its fact-file members: kind, from, to, since, until, known_by, place,
   /// weight, confidence, sources (absent ones null or left out, as `absent` says; so is a
-  /// citation's default support).
+  /// citation's default support); answers (`absent` null) also have "label" after "kind": an
+  /// imported tie's own kind text, or null.
   void relation(const KnowledgeGraph& graph, Edge e, Absent absent = Absent::null);
   /// The members of relation(), inside an object the caller opens and closes.
   void relation_members(const KnowledgeGraph& graph, Edge e, Absent absent = Absent::null);

@@ -5,6 +5,7 @@
 #include <system_error>
 
 #include "cartelgraph/loaders/builtin_data.hpp"
+#include "cartelgraph/loaders/csv_loader.hpp"
 #include "cartelgraph/loaders/fact_directory.hpp"
 #include "cartelgraph/loaders/gexf_loader.hpp"
 #include "cartelgraph/loaders/ftm_loader.hpp"
@@ -39,6 +40,9 @@ constexpr std::array formats{
     Format{[](const fs::path& path) { return path.native().ends_with(".graphml"); }, &load_graphml_file},
     Format{[](const fs::path& path) { return path.native().ends_with(".gexf"); }, &load_gexf_file},
     Format{&is_ftm_file, &load_ftm_file},
+    Format{[](const fs::path& path) { return path.extension() == ".csv" || path.extension() == ".CSV"; },
+           &load_csv_file},
+    Format{&is_csv_directory, &load_csv_directory},
     Format{[](const fs::path&) { return true; }, &load_fact_directory},  // else: "not a directory"
 };
 

@@ -5,6 +5,7 @@
 
 #include "cartelgraph/graph/entity.hpp"
 #include "cartelgraph/graph/relation_kinds.hpp"
+#include "cartelgraph/loaders/csv_columns.hpp"
 #include "cartelgraph/loaders/fact_loader.hpp"
 
 namespace cartelgraph {
@@ -17,13 +18,16 @@ struct LoadOptions {
   LoadLimits limits;
   EntityType default_type = EntityType::person;               ///< of a node without `type`
   RelationKind default_kind = RelationKind::associate_of;     ///< of an edge without `kind`
+  CsvColumns csv{};  ///< which columns of a CSV edge list or node table hold what (loaders/csv_loader.hpp)
 };
 
 /// The name of the built-in facts (an empty name means them too).
 inline constexpr std::string_view builtin_data_name = "+builtin";
 
-/// Loads `data`: the built-in facts ("+builtin" or ""), a `.graphml` file, a `.gexf` file, or a fact directory
-/// (every `*.json` in it but schema.json). Never throws for bad input: every problem found
+/// Loads `data`: the built-in facts ("+builtin" or ""), a `.graphml` file, a `.gexf` file, a
+/// `.csv` edge list, a directory of CSV tables (one with a relationships.csv:
+/// loaders/csv_loader.hpp), or a fact directory (every `*.json` in it but schema.json). Never
+/// throws for bad input: every problem found
 /// (a missing path, an unreadable file or one that is not a regular file, a link loop, syntax,
 /// schema, meaning, limits) is in `problems`, with
 /// `not_found` set for a path that does not exist; the graph is built only if there is none.

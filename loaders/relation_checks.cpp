@@ -68,16 +68,17 @@ bool check_relation(const CandidateRelation& relation, RelationReader& reader) {
 
 namespace {
 
-// kind, the two ends (ordered for a symmetric kind), dates (since, until, known_by, ended_by),
-// and the relation's index.
+// kind, the two ends (ordered for a symmetric kind), dates (since, until, known_by, ended_by), an
+// imported tie's own label (a call and a meeting analysed as one kind stay two ties), and the
+// relation's index.
 using TieKey = std::tuple<RelationKind, std::size_t, std::size_t, std::optional<Date>, std::optional<Date>,
-                          std::optional<Date>, std::optional<Date>, std::size_t>;
-constexpr std::size_t tie_index = 7;
+                          std::optional<Date>, std::optional<Date>, std::string_view, std::size_t>;
+constexpr std::size_t tie_index = 8;
 
 bool same_tie(const TieKey& x, const TieKey& y) {
   const auto key = [](const TieKey& k) {
     return std::tie(std::get<0>(k), std::get<1>(k), std::get<2>(k), std::get<3>(k), std::get<4>(k), std::get<5>(k),
-                    std::get<6>(k));
+                    std::get<6>(k), std::get<7>(k));
   };
   return key(x) == key(y);
 }
@@ -92,7 +93,7 @@ std::vector<TieKey> sorted_ties(const std::vector<AcceptedRelation>& relations) 
     const std::size_t a = either_way ? std::min(r.from, r.to) : r.from;
     const std::size_t b = either_way ? std::max(r.from, r.to) : r.to;
     keys.emplace_back(r.relation.kind, a, b, r.relation.since, r.relation.until, r.relation.known_by,
-                      r.relation.ended_by, i);
+                      r.relation.ended_by, std::string_view(r.relation.label), i);
   }
   std::ranges::sort(keys);
   return keys;
@@ -137,8 +138,12 @@ void check_duplicates(std::vector<AcceptedRelation>& relations, DuplicatePolicy 
   }
   if (merged.empty()) return;
   std::size_t kept = 0;
-  for (std::size_t i = 0; i < relations.size(); ++i)
-    if (!merged[i]) relations[kept++] = std::move(relations[i]);
+  for (std::size_t i = 0; i < relations.size(); ++i) {
+    if (merged[i]) continue;
+    // Not onto itself: a self-move-assignment empties the relation's strings (label, storyline).
+    if (kept != i) relations[kept] = std::move(relations[i]);
+    ++kept;
+  }
   relations.resize(kept);
 }
 

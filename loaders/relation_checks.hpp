@@ -97,7 +97,7 @@ struct AcceptedRelation {
 };
 
 /// Checks the relations of one load together, `entities` being how many entities there are:
-/// the same tie twice (either direction for a symmetric kind), refused or merged as
+/// the same tie twice (same kind, ends, dates and label; either direction for a symmetric kind), refused or merged as
 /// `provenance` says (merging removes the copies from `relations`, keeping input order), and
 /// located_in cycles, each reported at the relation that closes it. O(r log r + n).
 void check_relation_set(std::vector<AcceptedRelation>& relations, std::size_t entities,

@@ -20,7 +20,7 @@ namespace {
 const std::string corpus = std::string(CARTELGRAPH_SOURCE_DIR) + "/tests/fixtures/invalid/";
 
 struct Case {
-  const char* input;     // a fact directory, a .graphml or a .gexf file, relative to the corpus
+  const char* input;     // a fact directory, a .graphml, .gexf or .csv file or a CSV directory, relative to the corpus
   const char* expected;  // "file:line:column: message" of the first problem; paths relative,
                          // "@/" standing for the corpus in the message, "@KINDS" for the list
                          // of every relation kind
@@ -74,6 +74,22 @@ const std::vector<Case> cases = {
     {"gexf/undeclared_attribute.gexf", "gexf/undeclared_attribute.gexf:6:41: attvalue for undeclared node attribute '1'"},
     {"gexf/unknown_kind.gexf", "gexf/unknown_kind.gexf:7:7: unknown relation kind 'friend_of' (known: @KINDS)"},
     {"gexf/unknown_node.gexf", "gexf/unknown_node.gexf:6:7: unknown node id 'c'"},
+    {"csv/unclosed_quote.csv", "csv/unclosed_quote.csv:2:3: a quoted field that is never closed"},
+    {"csv/quote_in_field.csv", "csv/quote_in_field.csv:2:4: a quote inside an unquoted field (quote the whole field and double the quote: \"a \"\"b\"\"\")"},
+    {"csv/text_after_quote.csv", "csv/text_after_quote.csv:2:4: text after the closing quote of a field"},
+    {"csv/invalid_utf8.csv", "csv/invalid_utf8.csv:2:4: not UTF-8 text (save the file as UTF-8)"},
+    {"csv/ragged_row.csv", "csv/ragged_row.csv:3:1: a record of 2 fields; the header has 3"},
+    {"csv/bad_weight.csv", "csv/bad_weight.csv:2:5: 'weight' is \"lots\", not a finite number"},
+    {"csv/bad_date.csv", "csv/bad_date.csv:2:5: 'since' is \"2021-02-30\", not a date (YYYY, YYYY-MM or YYYY-MM-DD)"},
+    {"csv/bad_confidence.csv", "csv/bad_confidence.csv:2:5: 'confidence' is \"certain\", expected ungraded, alleged, reported or confirmed"},
+    {"csv/self_loop.csv", "csv/self_loop.csv:2:1: relation links 'ana' to itself"},
+    {"csv/endpoint_types.csv", "csv/endpoint_types.csv:2:1: 'member_of' links person → organization or faction, not person → person"},
+    {"csv/empty_file.csv", "csv/empty_file.csv:1:1: no header: the file is empty"},
+    {"csv/missing_column.csv", "csv/missing_column.csv:1:1: no column 'caller' (--from-column or the mapping file); the header is a,b"},
+    {"csv/unknown_key.csv", "csv/unknown_key.mapping:2:1: unknown key 'colour' (known: nodes, from, to, kind, weight, since, until, confidence, id, name, type, default-kind, default-type)"},
+    {"csv/unknown_node.csv", "csv/unknown_node.csv:3:5: no node 'Carla' in @/csv/tables/unknown_node.csv (by id or name)"},
+    {"csv/unknown_type.csv", "csv/tables/unknown_type.csv:3:10: unknown entity type 'gang' (known: organization, faction, person, place, agency, business, event)"},
+    {"csv/export_bad_type", "csv/export_bad_type/nodes.csv:3:15: unknown entity type 'gang'"},
 };
 // clang-format on
 
@@ -102,10 +118,14 @@ TEST_CASE("the corpus covers every fixture there is") {
   namespace fs = std::filesystem;
   std::size_t inputs = 0;
   const auto is_format_folder = [](const fs::path& name) {
-    return name == "graphml" || name == "gexf";
+    return name == "graphml" || name == "gexf" || name == "csv";
   };
   for (const auto& entry : fs::directory_iterator(corpus)) inputs += is_format_folder(entry.path().filename()) ? 0 : 1;
   for (const char* format : {"graphml", "gexf"})
     for (const auto& entry : fs::directory_iterator(corpus + format)) inputs += entry.is_regular_file() ? 1 : 0;
+  // csv/: each .csv file and each directory (an export) is an input; mapping files and the node
+  // tables in csv/tables/ go with one.
+  for (const auto& entry : fs::directory_iterator(corpus + "csv"))
+    inputs += entry.path().extension() == ".csv" || (entry.is_directory() && entry.path().filename() != "tables");
   CHECK(inputs == cases.size());
 }

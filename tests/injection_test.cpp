@@ -614,7 +614,7 @@ TEST_CASE("JSON: hostile strings parse back with RapidJSON unchanged") {
 TEST_CASE("CSV: formula prefixes in text cells are neutralized, numbers are not, and every row has its columns") {
   const KnowledgeGraph g = hostile_graph();
   const CsvExport csv = export_csv(GraphView(g));
-  for (const std::string* file : {&csv.nodes, &csv.relationships}) {
+  for (const std::string* file : {&csv.nodes, &csv.relationships, &csv.sources, &csv.citations}) {
     const auto rows = parse_csv(*file);
     REQUIRE(rows.size() > 1);
     const std::size_t columns = rows[0].size();
@@ -647,7 +647,7 @@ TEST_CASE("CSV: formula prefixes in text cells are neutralized, numbers are not,
   REQUIRE(alliance != relationships.end());
   CHECK((*alliance)[1].value == "'" + hostile_id);
   CHECK(std::ranges::any_of(nodes, [](const auto& row) { return row[0].value == "'" + hostile_id; }));
-  CHECK((*alliance)[7].value == "-2.5");  // the weight, after since, until, known_by and place
+  CHECK((*alliance)[10].value == "-2.5");  // the weight, after id, label, since, until, known_by, ended_by, place
   CHECK(csv.relationships.find(",-2.5,") != std::string::npos);
 }
 

@@ -34,7 +34,7 @@ TEST_CASE("a relation in an answer always has every member, absent ones null, an
   CHECK(std::string(doc["kind"].GetString()) == "rival_of");
   CHECK(std::string(doc["from"].GetString()) == "los-rusos");
   CHECK(std::string(doc["to"].GetString()) == "los-salazar");
-  for (const char* member : {"since", "until", "known_by", "place", "weight"}) {
+  for (const char* member : {"label", "since", "until", "known_by", "place", "weight"}) {
     CAPTURE(member);
     REQUIRE(doc.HasMember(member));
     CHECK(doc[member].IsNull());

@@ -83,7 +83,7 @@ TEST_CASE("-o - writes every single-file output to stdout; export --to csv refus
   CHECK(json.out.starts_with("{"));
   const Run csv = run_cli("export --to csv -o -");
   CHECK(csv.exit_code == 2);
-  CHECK(csv.err.find("--to csv writes two files") != std::string::npos);
+  CHECK(csv.err.find("--to csv writes four files") != std::string::npos);
 }
 
 TEST_CASE("SIGTERM, SIGINT or SIGHUP during export -o leaves no temporary file and exits 128 + N") {

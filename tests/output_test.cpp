@@ -233,7 +233,7 @@ TEST_CASE("a failed render, report or export leaves the previous file byte for b
   }
 }
 
-TEST_CASE("a CSV export that cannot be written replaces neither file and leaves no directory behind") {
+TEST_CASE("a CSV export that cannot be written replaces no file and leaves no directory behind") {
   const TempDir dir("csv");
   write_plainly(dir / "nodes.csv", previous_bytes);
   write_plainly(dir / "relationships.csv", previous_bytes);
@@ -252,7 +252,8 @@ TEST_CASE("a CSV export that cannot be written replaces neither file and leaves 
   CHECK(written.exit_code == 0);
   CHECK(read_file(dir / "nodes.csv").starts_with("id:ID,"));
   CHECK(read_file(dir / "relationships.csv").starts_with(":START_ID,"));
-  CHECK(names_in(dir.path()) == std::set<std::string>{"nodes.csv", "relationships.csv"});
+  CHECK(names_in(dir.path()) ==
+        std::set<std::string>{"nodes.csv", "relationships.csv", "sources.csv", "citations.csv"});
 }
 
 TEST_CASE("a directory that cannot be written to, or does not exist, is an error and leaves nothing") {

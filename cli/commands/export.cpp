@@ -19,8 +19,9 @@ struct ExportOptions {
 const CommandHelp help = {"export", "Export the view: GraphML, GEXF, JSON facts, CSV, Cypher for Neo4j or FollowTheMoney",
                           "cartelgraph export --to graphml -o cartelgraph.graphml"};
 
-// Two files for neo4j-admin database import: `output` is a directory. Both are written before
-// either replaces its previous version, so an import never mixes an old and a new file.
+// Four tables in the directory `output`: nodes.csv and relationships.csv for neo4j-admin database
+// import, sources.csv and citations.csv beside them. All are written before any replaces its
+// previous version, so an import never mixes an old and a new file.
 void write_csv(const GraphView& view, const std::string& output) {
   const CsvExport csv = export_csv(view);
   const std::filesystem::path directory(output);
@@ -28,15 +29,16 @@ void write_csv(const GraphView& view, const std::string& output) {
   const bool created = std::filesystem::create_directories(directory, error);
   if (error) throw Error(ErrorCategory::usage, "cannot create directory " + output + ": " + error.message());
   const OutputFile files[] = {{directory / "nodes.csv", csv.nodes},
-                              {directory / "relationships.csv", csv.relationships}};
+                              {directory / "relationships.csv", csv.relationships},
+                              {directory / "sources.csv", csv.sources},
+                              {directory / "citations.csv", csv.citations}};
   try {
     write_files_atomically(files);
   } catch (const OutputError&) {
     if (created) std::filesystem::remove(directory, error);  // leave no trace of a failed export
     throw;
   }
-  std::fprintf(stderr, "wrote %s and %s\n", visible(files[0].path.string()).c_str(),
-               visible(files[1].path.string()).c_str());
+  for (const OutputFile& file : files) std::fprintf(stderr, "wrote %s\n", visible(file.path.string()).c_str());
 }
 
 void write_document(const std::string& text, const std::string& output) {
@@ -45,7 +47,7 @@ void write_document(const std::string& text, const std::string& output) {
 
 int run_export(const Context& context, const ExportOptions& options) {
   if (options.to == "csv" && options.output == "-")
-    throw Error(ErrorCategory::usage, "--to csv writes two files: give their directory with -o");
+    throw Error(ErrorCategory::usage, "--to csv writes four files: give their directory with -o");
   const Session session(context);
   if (options.to == "csv") {
     write_csv(session.view(), options.output);
@@ -66,8 +68,8 @@ void setup_export(CLI::App& app, Context& context) {
   auto [command, options] = add_command(app, context, help, run_export);
   command
       ->add_option("--to", options->to,
-                   "graphml, gexf (with time, for Gephi), json, csv (a directory of nodes.csv and relationships.csv), "
-                   "cypher or ftm (FollowTheMoney lines)")
+                   "graphml, gexf (with time, for Gephi), json, csv (a directory of nodes, relationships, sources and "
+                   "citations .csv), cypher or ftm (FollowTheMoney lines)")
       ->required()
       ->check(CLI::IsMember({"graphml", "gexf", "json", "csv", "cypher", "ftm"}))
       ->type_name("FORMAT");
