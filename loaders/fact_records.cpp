@@ -30,7 +30,7 @@ class RecordBuilder {
   [[nodiscard]] const std::string& stopped() const { return stopped_; }
 
   bool Null() { return forward([&] { return validator_.Null(); }) && scalar(); }
-  bool Bool(bool b) { return forward([&] { return validator_.Bool(b); }) && scalar(); }
+  bool Bool(bool b) { return forward([&] { return validator_.Bool(b); }) && boolean(b); }
   bool Int(int i) { return forward([&] { return validator_.Int(i); }) && number(i); }
   bool Uint(unsigned i) { return forward([&] { return validator_.Uint(i); }) && number(i); }
   bool Int64(std::int64_t i) {
@@ -79,7 +79,7 @@ class RecordBuilder {
   enum class Member : unsigned char {
     none, id, type, name, aliases, description, sources, title, author, publisher, published,
     url, document, kind, from, to, since, until, place, weight, confidence, source, section, note,
-    known_as, known_by, support
+    known_as, known_by, support, confidential
   };
 
   // The member names of one open object. RapidJSON's reader passes an object's members on
@@ -150,7 +150,8 @@ class RecordBuilder {
         {"weight", Member::weight},   {"confidence", Member::confidence},
         {"source", Member::source},   {"section", Member::section},
         {"note", Member::note},       {"known_as", Member::known_as},
-        {"known_by", Member::known_by}, {"support", Member::support}};
+        {"known_by", Member::known_by}, {"support", Member::support},
+        {"confidential", Member::confidential}};
     for (const auto& [text, member] : names)
       if (text == name) return member;
     return Member::none;
@@ -240,6 +241,13 @@ class RecordBuilder {
     return true;
   }
 
+  bool boolean(bool value) {
+    element();
+    if (depth_ == 3 && record_ == Top::sources && member_ == Member::confidential)
+      records_.sources.back().second.confidential = value;
+    return true;
+  }
+
   bool number(double value) {
     element();
     if (depth_ == 3 && record_ == Top::relations && member_ == Member::weight)
@@ -251,6 +259,9 @@ class RecordBuilder {
     element();
     if (depth_ == 1 && top_key_ == Top::title) {
       records_.title.emplace(text);
+    } else if (depth_ == 3 && record_ == Top::sources && member_ == Member::kind) {
+      // an unknown name fails the schema; the default stays
+      records_.sources.back().second.kind = parse<SourceKind>(text).value_or(SourceKind::document);
     } else if (depth_ == 3) {
       if (std::string* field = record_field(member_)) field->assign(text);
     } else if (depth_ == 4 && nested_ == Member::aliases && record_ == Top::entities) {

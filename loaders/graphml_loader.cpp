@@ -232,7 +232,8 @@ std::optional<std::vector<Citation>> parse_citations(const std::string& json) {
 class Builder final : public detail::RelationReader {
  public:
   Builder(const FactFile& file, const Document& document, const GraphmlOptions& options, LoadResult& result)
-      : file_(file), document_(document), options_(options), problems_(result.problems), notes_(result.notes) {}
+      : file_(file), document_(document), options_(options), problems_(result.problems), notes_(result.notes),
+        untyped_(result.untyped) {}
 
   void build(KnowledgeGraph& graph) {
     read_sources(graph);
@@ -356,8 +357,10 @@ class Builder final : public detail::RelationReader {
     entity.id = node.id;
     entity.type = options_.default_type;
     std::string label;
+    bool typed = false;
     for_each_value(node, "node", [&](const std::string& name, const Datum& d) {
       if (name == "type") {
+        typed = true;
         if (const auto type = parse_entity_type(d.value)) entity.type = *type;
         else report(d.at, "unknown entity type '" + d.value + "'");
       } else if (name == "name") {
@@ -378,6 +381,7 @@ class Builder final : public detail::RelationReader {
     });
     if (entity.name.empty()) entity.name = label.empty() ? entity.id : label;
     if (entity.storyline.empty()) entity.storyline = storyline_;
+    if (!typed) untyped_.push_back(entity.id);
     entities_.push_back(std::move(entity));
   }
 
@@ -479,6 +483,7 @@ class Builder final : public detail::RelationReader {
   const GraphmlOptions& options_;
   std::vector<Problem>& problems_;
   std::vector<Problem>& notes_;
+  std::vector<std::string>& untyped_;
   std::set<std::string> source_ids_;
   std::string storyline_ = storyline_id(file_.path);
   std::vector<Entity> entities_;
