@@ -428,6 +428,7 @@ class Builder final : public detail::RelationReader {
   Relation edge_values(const Element& edge, bool& kind_known, bool& ok) {
     Relation relation;
     relation.kind = options_.default_kind;
+    relation.confidence = Confidence::ungraded;  // imported without a grade unless it states one
     relation.storyline = storyline_;
     for_each_value(edge, "edge", [&](const std::string& name, const Datum& d) {
       if (name == "kind") {
