@@ -70,6 +70,7 @@ TEST_CASE("show says which dataset each fact came from once datasets are merged"
   const Run show = cartelgraph::testing::run_cli("--data +builtin --data " + graphml + " show 'Caller Two'");
   REQUIRE(show.exit_code == 0);
   CHECK(show.out.find("From: " + graphml) != std::string::npos);
+  CHECK(show.out.find("ungraded") != std::string::npos);  // the file grades no call
   const Run mencho = cartelgraph::testing::run_cli("--data +builtin --data " + graphml + " --format json show 'El Mencho'");
   rapidjson::Document card;
   card.Parse(mencho.out.c_str());
