@@ -92,10 +92,10 @@ void setup_global_options(CLI::App& app, GlobalOptions& options) {
       ->delimiter(',')
       ->type_name("T,...");
   app.add_option("--default-type", options.default_type,
-                 "Type of GraphML nodes without a 'type' attribute (default person)")
+                 "Type of GraphML and GEXF nodes without a 'type' attribute (default person)")
       ->type_name("T");
   app.add_option("--default-kind", options.default_kind,
-                 "Kind of GraphML edges without a 'kind' attribute (default associate_of)")
+                 "Kind of GraphML and GEXF edges without a 'kind' attribute (default associate_of)")
       ->type_name("K");
   add_count_option(app, "--threads", options.threads,
                    "Threads for betweenness, closeness and harmonic (default 0: every core; more than the cores "

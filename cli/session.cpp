@@ -39,7 +39,7 @@ KnowledgeGraph load_graph(const GlobalOptions& options) {
   std::vector<Dataset> datasets;
   for (const std::string& data : options.data.empty() ? std::vector<std::string>{""} : options.data) {
     LoadResult loaded = load(data, load_options);
-    if (loaded.not_found) usage("--data " + data + ": no such file or directory");
+    if (loaded.not_found) usage("--data " + data + ": no such file or directory (a fact directory or a data file)");
     datasets.push_back({data.empty() ? std::string(builtin_data_name) : data, std::move(loaded)});
   }
   LoadResult result = merge_datasets(std::move(datasets));

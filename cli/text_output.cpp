@@ -59,7 +59,13 @@ std::string cited_relation(const KnowledgeGraph& graph, Edge e, std::string_view
 }
 
 std::string_view boundary_words(TieBoundary boundary) noexcept {
-  return boundary == TieBoundary::known ? "known by" : to_string(boundary);
+  switch (boundary) {
+    case TieBoundary::known: return "known by";
+    case TieBoundary::ended_by: return "ended by";
+    case TieBoundary::began:
+    case TieBoundary::ended: break;
+  }
+  return to_string(boundary);
 }
 
 std::string name_list(const KnowledgeGraph& graph, const std::vector<Vertex>& vertices) {

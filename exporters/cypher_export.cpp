@@ -42,9 +42,9 @@ std::string create_relation(const KnowledgeGraph& kg, Edge edge) {
                     "}), (b:Entity {id: " + cypher_string(kg.entity(boost::target(edge, g)).id) +
                     "}) CREATE (a)-[:" + upper(to_string(r.kind)) +
                     " {confidence: " + cypher_string(to_string(r.confidence));
-  if (r.since) out += ", since: " + cypher_string(r.since->to_string());
-  if (r.until) out += ", until: " + cypher_string(r.until->to_string());
-  if (r.known_by) out += ", known_by: " + cypher_string(r.known_by->to_string());
+  for (const std::string_view name : relation_date_fields)
+    if (const auto& date = *date_field(r, name))
+      out += ", " + std::string(name) + ": " + cypher_string(date->to_string());
   if (!r.place.empty()) out += ", place: " + cypher_string(r.place);
   if (r.weight) out += ", weight: " + number_text(*r.weight);
   return out + ", sources: " + cypher_string(citations_json(r.sources)) + "}]->(b);\n";

@@ -18,7 +18,7 @@ std::vector<Edge> sorted_relations(const GraphView& view) {
   const auto key = [&](Edge e) {
     const Relation& r = kg.relation(e);
     return std::make_tuple(kg.entity(boost::source(e, g)).id, kg.entity(boost::target(e, g)).id,
-                           std::string(to_string(r.kind)), r.since, r.until, r.known_by, r.place);
+                           std::string(to_string(r.kind)), r.since, r.until, r.known_by, r.ended_by, r.place);
   };
   std::ranges::stable_sort(relations, [&](Edge a, Edge b) { return key(a) < key(b); });
   return relations;

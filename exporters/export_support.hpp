@@ -12,7 +12,7 @@
 
 namespace cartelgraph::detail {
 
-/// The relations of `view`, sorted by (from, to, kind, since, until, known_by, place), stable.
+/// The relations of `view`, sorted by (from, to, kind, since, until, known_by, ended_by, place), stable.
 [[nodiscard]] std::vector<Edge> sorted_relations(const GraphView& view);
 /// The graph's source records, sorted by id.
 [[nodiscard]] std::vector<Source> sorted_sources(const KnowledgeGraph& graph);

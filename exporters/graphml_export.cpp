@@ -18,23 +18,15 @@ struct Key {
   const char* type;
 };
 constexpr Key keys[] = {
-    {"g_sources", "graph", "sources", "string"},
-    {"n_type", "node", "type", "string"},
-    {"n_name", "node", "name", "string"},
-    {"n_known_as", "node", "known_as", "string"},
-    {"n_aliases", "node", "aliases", "string"},
-    {"n_description", "node", "description", "string"},
-    {"n_sources", "node", "sources", "string"},
-    {"n_storyline", "node", "storyline", "string"},
-    {"e_kind", "edge", "kind", "string"},
-    {"e_since", "edge", "since", "string"},
-    {"e_until", "edge", "until", "string"},
-    {"e_known_by", "edge", "known_by", "string"},
-    {"e_place", "edge", "place", "string"},
-    {"e_weight", "edge", "weight", "double"},
-    {"e_confidence", "edge", "confidence", "string"},
-    {"e_sources", "edge", "sources", "string"},
-    {"e_storyline", "edge", "storyline", "string"},
+    {"g_sources", "graph", "sources", "string"},  {"n_type", "node", "type", "string"},
+    {"n_name", "node", "name", "string"},         {"n_known_as", "node", "known_as", "string"},
+    {"n_aliases", "node", "aliases", "string"},   {"n_description", "node", "description", "string"},
+    {"n_sources", "node", "sources", "string"},   {"n_storyline", "node", "storyline", "string"},
+    {"e_kind", "edge", "kind", "string"},         {"e_since", "edge", "since", "string"},
+    {"e_until", "edge", "until", "string"},       {"e_known_by", "edge", "known_by", "string"},
+    {"e_ended_by", "edge", "ended_by", "string"}, {"e_place", "edge", "place", "string"},
+    {"e_weight", "edge", "weight", "double"},     {"e_confidence", "edge", "confidence", "string"},
+    {"e_sources", "edge", "sources", "string"},   {"e_storyline", "edge", "storyline", "string"},
 };
 
 constexpr const char* header =
@@ -53,9 +45,9 @@ class GraphmlText {
               "\" attr.type=\"" + key.type + "\"/>\n";
     out_ += "  <graph id=\"cartelgraph\" edgedefault=\"directed\">\n";
   }
-  void data(const char* key, std::string_view value, const char* indent = "      ") {
+  void data(std::string_view key, std::string_view value, const char* indent = "      ") {
     if (value.empty()) return;
-    out_ += std::string(indent) + "<data key=\"" + key + "\">" + xml_escape(value) + "</data>\n";
+    out_ += std::string(indent) + "<data key=\"" + std::string(key) + "\">" + xml_escape(value) + "</data>\n";
   }
   void node(const Entity& e) {
     out_ += "    <node id=\"" + xml_escape(e.id) + "\">\n";
@@ -77,9 +69,8 @@ class GraphmlText {
             xml_escape(kg.entity(boost::source(edge, g)).id) + "\" target=\"" +
             xml_escape(kg.entity(boost::target(edge, g)).id) + "\">\n";
     data("e_kind", to_string(r.kind));
-    data("e_since", date_text(r.since));
-    data("e_until", date_text(r.until));
-    data("e_known_by", date_text(r.known_by));
+    for (const std::string_view name : relation_date_fields)
+      data("e_" + std::string(name), date_text(*date_field(r, name)));
     data("e_place", r.place);
     data("e_weight", r.weight ? number_text(*r.weight) : std::string());
     data("e_confidence", to_string(r.confidence));

@@ -198,9 +198,7 @@ void JsonWriter::relation_members(const KnowledgeGraph& graph, Edge e, Absent ab
     if (name == "kind") member(name, to_string(r.kind));
     else if (name == "from") member(name, graph.entity(boost::source(e, g)).id);
     else if (name == "to") member(name, graph.entity(boost::target(e, g)).id);
-    else if (name == "since") optional(name, r.since.has_value(), [&] { value(r.since); });
-    else if (name == "until") optional(name, r.until.has_value(), [&] { value(r.until); });
-    else if (name == "known_by") optional(name, r.known_by.has_value(), [&] { value(r.known_by); });
+    else if (const auto* date = date_field(r, name)) optional(name, date->has_value(), [&] { value(*date); });
     else if (name == "place") optional(name, !r.place.empty(), [&] { value(r.place); });
     else if (name == "weight") optional(name, r.weight.has_value(), [&] { value(*r.weight); });
     else if (name == "confidence") member(name, to_string(r.confidence));

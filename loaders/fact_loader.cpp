@@ -11,7 +11,6 @@
 #include <unordered_map>
 
 #include "cartelgraph/graph/relation_kinds.hpp"
-#include "cartelgraph/graph/visible_text.hpp"
 #include "cartelgraph/loaders/builtin_data.hpp"
 #include "cartelgraph/loaders/fact_records.hpp"
 #include "cartelgraph/loaders/json_positions.hpp"
@@ -30,6 +29,7 @@ struct FileState {
   const FactFile* file = nullptr;
   detail::ReadFacts read;
   std::optional<JsonPositions> positions;  // indexed on the first problem in the file only
+  std::optional<detail::LineColumns> lines;  // likewise
   bool usable = false;  // parsed and its top level matches the schema
   std::set<std::pair<Section, std::size_t>> broken;  // records that break the schema
 };
@@ -78,6 +78,7 @@ std::string_view member_of(detail::RelationPart part) {
     case detail::RelationPart::to: return "/to";
     case detail::RelationPart::until: return "/until";
     case detail::RelationPart::known_by: return "/known_by";
+    case detail::RelationPart::ended_by: return "/ended_by";
     case detail::RelationPart::place: return "/place";
   }
   return "";
@@ -147,15 +148,21 @@ class Loader final : public detail::RelationReader {
     return file.positions->offset(json_pointer);
   }
 
+  // The line and column of `offset` in file `file_index`, from an index made on the first call.
+  detail::LineColumn line_column(std::size_t file_index, std::size_t offset) {
+    FileState& file = files_[file_index];
+    if (!file.lines) file.lines.emplace(file.file->text);
+    return file.lines->at(offset);
+  }
+
   std::string where(const Location& at, std::string_view member) {
-    const std::string& text = files_[at.file].file->text;
-    const auto position = detail::line_column(text, offset_of(at.file, pointer(at, member)));
+    const auto position = line_column(at.file, offset_of(at.file, pointer(at, member)));
     return files_[at.file].file->path + ':' + std::to_string(position.line) + ':' +
            std::to_string(position.column);
   }
 
-  Problem located(std::size_t file, std::size_t offset, std::string message) const {
-    const auto position = detail::line_column(files_[file].file->text, offset);
+  Problem located(std::size_t file, std::size_t offset, std::string message) {
+    const auto position = line_column(file, offset);
     return {files_[file].file->path, position.line, position.column, std::move(message)};
   }
 
@@ -281,15 +288,11 @@ class Loader final : public detail::RelationReader {
   // A hidden character in the text at `member` of the record at `at`: a problem in a name when
   // it is a control character, else a warning.
   void check_text(const Location& at, const std::string& member, const std::string& text, bool is_name) {
-    const auto hidden = find_hidden(text);
-    if (!hidden) return;
-    const std::string what = member.substr(1) + " holds " + describe(*hidden);
-    if (is_name && hidden->kind == HiddenKind::control)
-      return report(at, member, what + ", which a name may not hold (it would act on a terminal)");
+    auto finding = detail::hidden_finding(std::string_view(member).substr(1), text, is_name);
+    if (!finding) return;
+    if (finding->refused) return report(at, member, std::move(finding->message));
     const std::size_t offset = offset_of(at.file, pointer(at, member));
-    const char* effect = hidden->kind == HiddenKind::zero_width ? " (invisible: names that look alike may differ)"
-                                                                : " (text output shows it escaped)";
-    warnings_.push_back({at.file, offset, located(at.file, offset, "warning: " + what + effect)});
+    warnings_.push_back({at.file, offset, located(at.file, offset, std::move(finding->message))});
   }
 
   void check_citation_notes(const Location& at, const std::vector<Citation>& citations) {
@@ -414,6 +417,7 @@ class Loader final : public detail::RelationReader {
     candidate.since = date_member(at, fields.since, "since", ok);
     candidate.until = date_member(at, fields.until, "until", ok);
     candidate.known_by = date_member(at, fields.known_by, "known_by", ok);
+    candidate.ended_by = date_member(at, fields.ended_by, "ended_by", ok);
     candidate.place = place_member(at, fields.place, ok);
     check_citations(at, fields.sources);
     const bool checked = detail::check_relation(candidate, *this);
@@ -424,6 +428,7 @@ class Loader final : public detail::RelationReader {
     relation.since = candidate.since;
     relation.until = candidate.until;
     relation.known_by = candidate.known_by;
+    relation.ended_by = candidate.ended_by;
     if (fields.place) relation.place = std::move(*fields.place);
     relation.confidence = *parse_confidence(fields.confidence);
     relation.weight = fields.weight;

@@ -11,6 +11,8 @@
 #include <vector>
 #include <algorithm>
 
+#include "cartelgraph/graph/visible_text.hpp"
+
 namespace cartelgraph::detail {
 
 namespace {
@@ -79,7 +81,7 @@ class RecordBuilder {
   enum class Member : unsigned char {
     none, id, type, name, aliases, description, sources, title, author, publisher, published,
     url, document, kind, from, to, since, until, place, weight, confidence, source, section, note,
-    known_as, known_by, support, confidential
+    known_as, known_by, ended_by, support, confidential
   };
 
   // The member names of one open object. RapidJSON's reader passes an object's members on
@@ -150,8 +152,8 @@ class RecordBuilder {
         {"weight", Member::weight},   {"confidence", Member::confidence},
         {"source", Member::source},   {"section", Member::section},
         {"note", Member::note},       {"known_as", Member::known_as},
-        {"known_by", Member::known_by}, {"support", Member::support},
-        {"confidential", Member::confidential}};
+        {"known_by", Member::known_by}, {"ended_by", Member::ended_by},
+        {"support", Member::support}, {"confidential", Member::confidential}};
     for (const auto& [text, member] : names)
       if (text == name) return member;
     return Member::none;
@@ -319,6 +321,7 @@ class RecordBuilder {
           case Member::since: return &r.since.emplace();
           case Member::until: return &r.until.emplace();
           case Member::known_by: return &r.known_by.emplace();
+          case Member::ended_by: return &r.ended_by.emplace();
           case Member::place: return &r.place.emplace();
           case Member::confidence: return &r.confidence;
           default: return nullptr;
@@ -358,6 +361,18 @@ std::string too_big(std::size_t bytes, const LoadLimits& limits) {
          std::to_string(limits.max_file_bytes) + " (--max-input-size)";
 }
 
+std::optional<HiddenFinding> hidden_finding(std::string_view member, std::string_view text, bool is_name) {
+  const auto hidden = find_hidden(text);
+  if (!hidden) return std::nullopt;
+  const std::string what = std::string(member) + " holds " + describe(*hidden);
+  if (is_name && hidden->kind == HiddenKind::control)
+    return HiddenFinding{true, what + ", which " + (member == "id" ? "an id" : "a name") +
+                                   " may not hold (it would act on a terminal)"};
+  const char* effect = hidden->kind == HiddenKind::zero_width ? " (invisible: names that look alike may differ)"
+                                                              : " (text output shows it escaped)";
+  return HiddenFinding{false, "warning: " + what + effect};
+}
+
 ReadFacts read_fact_records(const FactFile& file, const rapidjson::SchemaDocument& schema,
                             ReadBudget& budget) {
   ReadFacts read;
@@ -390,6 +405,25 @@ ReadFacts read_fact_records(const FactFile& file, const rapidjson::SchemaDocumen
   read.syntax_ok = true;
   read.schema_ok = builder.schema_ok();
   return read;
+}
+
+std::optional<std::vector<Citation>> citations_of(const rapidjson::Value& list) {
+  if (!list.IsArray()) return std::nullopt;
+  std::vector<Citation> citations;
+  for (const auto& c : list.GetArray()) {
+    if (!c.IsObject() || !c.HasMember("source") || !c["source"].IsString()) return std::nullopt;
+    const auto text = [&](const char* name) {
+      return c.HasMember(name) && c[name].IsString() ? std::string(c[name].GetString()) : std::string();
+    };
+    Citation citation{text("source"), text("section"), text("note")};
+    if (c.HasMember("support")) {  // absent: the document's text
+      const auto support = parse<CitationSupport>(text("support"));
+      if (!support) return std::nullopt;
+      citation.support = *support;
+    }
+    citations.push_back(std::move(citation));
+  }
+  return citations;
 }
 
 }  // namespace cartelgraph::detail

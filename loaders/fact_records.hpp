@@ -8,6 +8,7 @@
 #include <deque>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cartelgraph/graph/entity.hpp"
@@ -26,6 +27,7 @@ struct RelationFields {
   std::optional<std::string> since;
   std::optional<std::string> until;
   std::optional<std::string> known_by;
+  std::optional<std::string> ended_by;
   std::optional<std::string> place;
   std::optional<double> weight;
   std::string confidence;
@@ -55,8 +57,23 @@ struct ReadBudget {
   std::size_t relations = 0;
 };
 
+/// The citations of a JSON array of {source, section, support, note} (support left out: text),
+/// as GraphML and FtM files carry them; nullopt when `list` is not of that shape. O(n).
+[[nodiscard]] std::optional<std::vector<Citation>> citations_of(const rapidjson::Value& list);
+
 /// "file is 5368709121 bytes, more than the limit of 4294967296 (--max-input-size)".
 [[nodiscard]] std::string too_big(std::size_t bytes, const LoadLimits& limits);
+
+/// What a loader says of a hidden character (graph/visible_text.hpp) in `text`, the value of
+/// `member` ("name", "aliases/0", "sources/1/note"): `refused` when it is a control character in
+/// an id or a name (`is_name`), which would act on a terminal; else a message starting
+/// "warning: ". nullopt when `text` holds none. O(size of text).
+struct HiddenFinding {
+  bool refused = false;
+  std::string message;
+};
+[[nodiscard]] std::optional<HiddenFinding> hidden_finding(std::string_view member, std::string_view text,
+                                                          bool is_name);
 
 /// What one pass over a file found.
 struct ReadFacts {

@@ -21,6 +21,10 @@ using GraphmlOptions = LoadOptions;
 /// refused); one without is imported data, whose parallel edges are merged with a note.
 /// Entity declarations (a DTD's `<!ENTITY …>`) are refused: GraphML needs none, and their
 /// expansion is the classic way to exhaust memory.
+/// As in fact files, a control character (C0, DEL, C1) in a node id, source id, name, known_as
+/// or label is a problem, and a control, bidi or zero-width character in an alias, description,
+/// source title or citation note (or a bidi or zero-width one in a name) is a warning, located
+/// at its <data> element (graph/visible_text.hpp).
 [[nodiscard]] LoadResult load_graphml(const FactFile& file, const GraphmlOptions& options = {});
 
 }  // namespace cartelgraph

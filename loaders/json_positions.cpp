@@ -2,14 +2,16 @@
 
 #include <rapidjson/reader.h>
 
+#include <algorithm>
 #include <vector>
 
 namespace cartelgraph::detail {
 
-LineColumn line_column(std::string_view text, std::size_t offset) {
-  LineColumn position;
-  if (offset > text.size()) offset = text.size();
-  for (std::size_t i = 0; i < offset; ++i) {
+namespace {
+
+// The position after the bytes [from, to) of `text`, starting from `position`.
+LineColumn advance(std::string_view text, std::size_t from, std::size_t to, LineColumn position) {
+  for (std::size_t i = from; i < to; ++i) {
     const auto byte = static_cast<unsigned char>(text[i]);
     if (byte == '\n') {
       ++position.line;
@@ -19,6 +21,24 @@ LineColumn line_column(std::string_view text, std::size_t offset) {
     }
   }
   return position;
+}
+
+}  // namespace
+
+LineColumn line_column(std::string_view text, std::size_t offset) {
+  return advance(text, 0, std::min(offset, text.size()), {});
+}
+
+LineColumns::LineColumns(std::string_view text) : text_(text), marks_(1) {}
+
+LineColumn LineColumns::at(std::size_t offset) {
+  offset = std::min(offset, text_.size());
+  const std::size_t mark = offset / step;
+  while (marks_.size() <= mark) {
+    const std::size_t end = marks_.size() * step;
+    marks_.push_back(advance(text_, end - step, end, marks_.back()));
+  }
+  return advance(text_, mark * step, offset, marks_[mark]);
 }
 
 std::string escape_pointer_token(std::string_view token) {
@@ -58,11 +78,10 @@ class SharedStream {
 // stream's Tell() gives. Each value is numbered and filed under its parent's number and its own
 // token, so memory stays linear in the text however deep it nests (a pointer per value would
 // take the square of the depth).
-class PositionHandler
-    : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, PositionHandler> {
+class PositionHandler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, PositionHandler> {
  public:
   PositionHandler(std::string_view text, const SharedStream& stream, std::vector<std::size_t>& offsets,
-                  std::unordered_map<std::string, std::size_t>& children)
+                  std::unordered_map<JsonPositions::ChildKey, std::size_t, JsonPositions::ChildKeyHash>& children)
       : text_(text), stream_(stream), offsets_(offsets), children_(children) {}
 
   bool Default() {
@@ -90,8 +109,8 @@ class PositionHandler
 
   std::size_t next_token() const {
     std::size_t pos = last_end_;
-    while (pos < text_.size() && (text_[pos] == ' ' || text_[pos] == '\t' || text_[pos] == '\n' ||
-                                  text_[pos] == '\r' || text_[pos] == ',' || text_[pos] == ':'))
+    while (pos < text_.size() && (text_[pos] == ' ' || text_[pos] == '\t' || text_[pos] == '\n' || text_[pos] == '\r' ||
+                                  text_[pos] == ',' || text_[pos] == ':'))
       ++pos;
     return pos;
   }
@@ -102,8 +121,7 @@ class PositionHandler
     offsets_.push_back(next_token());
     if (!stack_.empty()) {
       Frame& top = stack_.back();
-      children_.insert_or_assign(
-          JsonPositions::child_key(top.value, top.array ? std::to_string(top.next_index++) : top.key), value);
+      children_.insert_or_assign({top.value, top.array ? std::to_string(top.next_index++) : top.key}, value);
     }
     return value;
   }
@@ -127,7 +145,7 @@ class PositionHandler
   std::string_view text_;
   const SharedStream& stream_;
   std::vector<std::size_t>& offsets_;
-  std::unordered_map<std::string, std::size_t>& children_;
+  std::unordered_map<JsonPositions::ChildKey, std::size_t, JsonPositions::ChildKeyHash>& children_;
   std::vector<Frame> stack_;
   std::size_t last_end_ = 0;
 };
@@ -140,16 +158,12 @@ JsonPositions JsonPositions::index(std::string_view text) {
   SharedStream stream(copy.c_str());
   PositionHandler handler(text, stream, positions.offsets_, positions.children_);
   rapidjson::Reader reader;
-  reader.Parse<rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag>(stream,
-                                                                                       handler);
+  reader.Parse<rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag>(stream, handler);
   return positions;
 }
 
-std::string JsonPositions::child_key(std::size_t parent, std::string_view token) {
-  std::string key = std::to_string(parent);
-  key += '/';
-  key += token;
-  return key;
+std::size_t JsonPositions::ChildKeyHash::operator()(const ChildKey& key) const noexcept {
+  return std::hash<std::string>{}(key.token) ^ (key.parent * 0x9E3779B97F4A7C15ULL);
 }
 
 std::size_t JsonPositions::offset(std::string_view pointer) const {
@@ -158,7 +172,7 @@ std::size_t JsonPositions::offset(std::string_view pointer) const {
   while (pointer.starts_with('/')) {
     pointer.remove_prefix(1);
     const std::string_view token = pointer.substr(0, pointer.find('/'));
-    const auto child = children_.find(child_key(value, token));
+    const auto child = children_.find({value, std::string(token)});
     if (child == children_.end()) break;
     value = child->second;
     pointer.remove_prefix(token.size());

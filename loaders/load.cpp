@@ -6,6 +6,8 @@
 
 #include "cartelgraph/loaders/builtin_data.hpp"
 #include "cartelgraph/loaders/fact_directory.hpp"
+#include "cartelgraph/loaders/gexf_loader.hpp"
+#include "cartelgraph/loaders/ftm_loader.hpp"
 #include "cartelgraph/loaders/graphml_loader.hpp"
 
 namespace cartelgraph {
@@ -16,6 +18,10 @@ namespace fs = std::filesystem;
 
 LoadResult load_graphml_file(const fs::path& path, const LoadOptions& options) {
   return load_graphml(read_fact_file(path, options.limits), options);
+}
+
+LoadResult load_gexf_file(const fs::path& path, const LoadOptions& options) {
+  return load_gexf(read_fact_file(path, options.limits), options);
 }
 
 LoadResult load_fact_directory(const fs::path& path, const LoadOptions& options) {
@@ -31,6 +37,8 @@ struct Format {
 
 constexpr std::array formats{
     Format{[](const fs::path& path) { return path.native().ends_with(".graphml"); }, &load_graphml_file},
+    Format{[](const fs::path& path) { return path.native().ends_with(".gexf"); }, &load_gexf_file},
+    Format{&is_ftm_file, &load_ftm_file},
     Format{[](const fs::path&) { return true; }, &load_fact_directory},  // else: "not a directory"
 };
 

@@ -22,7 +22,7 @@ struct LoadOptions {
 /// The name of the built-in facts (an empty name means them too).
 inline constexpr std::string_view builtin_data_name = "+builtin";
 
-/// Loads `data`: the built-in facts ("+builtin" or ""), a `.graphml` file, or a fact directory
+/// Loads `data`: the built-in facts ("+builtin" or ""), a `.graphml` file, a `.gexf` file, or a fact directory
 /// (every `*.json` in it but schema.json). Never throws for bad input: every problem found
 /// (a missing path, an unreadable file or one that is not a regular file, a link loop, syntax,
 /// schema, meaning, limits) is in `problems`, with

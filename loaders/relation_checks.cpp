@@ -42,34 +42,44 @@ bool check_relation(const CandidateRelation& relation, RelationReader& reader) {
   const auto& since = relation.since;
   const auto& until = relation.until;
   const auto& known_by = relation.known_by;
-  const auto before = [&](const std::optional<Date>& start, std::string_view name) {
-    if (start && until && until->last_day() < start->first_day())
-      fail(RelationPart::until,
-           "'" + std::string(name) + "' (" + start->to_string() + ") is after 'until' (" + until->to_string() + ")");
+  const auto& ended_by = relation.ended_by;
+  const auto before = [&](const std::optional<Date>& start, std::string_view name, const std::optional<Date>& end,
+                          std::string_view end_name, RelationPart part) {
+    if (start && end && end->last_day() < start->first_day())
+      fail(part, "'" + std::string(name) + "' (" + start->to_string() + ") is after '" + std::string(end_name) + "' (" +
+                     end->to_string() + ")");
   };
-  before(since, "since");
-  before(known_by, "known_by");
+  before(since, "since", until, "until", RelationPart::until);
+  before(known_by, "known_by", until, "until", RelationPart::until);
+  before(since, "since", ended_by, "ended_by", RelationPart::ended_by);
+  before(known_by, "known_by", ended_by, "ended_by", RelationPart::ended_by);
   if (since && known_by)
     fail(RelationPart::known_by,
          "'known_by' says the start is unknown; 'since' gives it (" + since->to_string() + "): keep one");
+  if (until && ended_by)
+    fail(RelationPart::ended_by,
+         "'ended_by' says the end is unknown; 'until' gives it (" + until->to_string() + "): keep one");
   const auto& place = relation.place;
   if (place && place->type && *place->type != EntityType::place)
-    fail(RelationPart::place, "'place' is '" + std::string(place->id) + "', a " +
-                                  std::string(to_string(*place->type)) + ", not a place");
+    fail(RelationPart::place,
+         "'place' is '" + std::string(place->id) + "', a " + std::string(to_string(*place->type)) + ", not a place");
   return ok;
 }
 
 namespace {
 
-// kind, the two ends (ordered for a symmetric kind), dates (since, until, known_by), and the
-// relation's index.
+// kind, the two ends (ordered for a symmetric kind), dates (since, until, known_by, ended_by),
+// and the relation's index.
 using TieKey = std::tuple<RelationKind, std::size_t, std::size_t, std::optional<Date>, std::optional<Date>,
-                          std::optional<Date>, std::size_t>;
-constexpr std::size_t tie_index = 6;
+                          std::optional<Date>, std::optional<Date>, std::size_t>;
+constexpr std::size_t tie_index = 7;
 
 bool same_tie(const TieKey& x, const TieKey& y) {
-  return std::get<0>(x) == std::get<0>(y) && std::get<1>(x) == std::get<1>(y) && std::get<2>(x) == std::get<2>(y) &&
-         std::get<3>(x) == std::get<3>(y) && std::get<4>(x) == std::get<4>(y) && std::get<5>(x) == std::get<5>(y);
+  const auto key = [](const TieKey& k) {
+    return std::tie(std::get<0>(k), std::get<1>(k), std::get<2>(k), std::get<3>(k), std::get<4>(k), std::get<5>(k),
+                    std::get<6>(k));
+  };
+  return key(x) == key(y);
 }
 
 // The relations sorted so that the same tie is adjacent, the first given first.
@@ -81,7 +91,8 @@ std::vector<TieKey> sorted_ties(const std::vector<AcceptedRelation>& relations) 
     const bool either_way = kind_info(r.relation.kind).symmetric;
     const std::size_t a = either_way ? std::min(r.from, r.to) : r.from;
     const std::size_t b = either_way ? std::max(r.from, r.to) : r.to;
-    keys.emplace_back(r.relation.kind, a, b, r.relation.since, r.relation.until, r.relation.known_by, i);
+    keys.emplace_back(r.relation.kind, a, b, r.relation.since, r.relation.until, r.relation.known_by,
+                      r.relation.ended_by, i);
   }
   std::ranges::sort(keys);
   return keys;
@@ -148,8 +159,7 @@ struct CycleFinder : boost::default_dfs_visitor {
 
 // A place inside itself, through a chain of located_in relations: each relation that closes a
 // cycle (a back edge of Boost's depth-first search) is reported with the cycle it closes.
-void check_place_cycles(const std::vector<AcceptedRelation>& relations, std::size_t entities,
-                        RelationReader& reader) {
+void check_place_cycles(const std::vector<AcceptedRelation>& relations, std::size_t entities, RelationReader& reader) {
   Containment containment(entities);
   for (std::size_t i = 0; i < relations.size(); ++i)
     if (relations[i].relation.kind == RelationKind::located_in)

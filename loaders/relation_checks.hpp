@@ -42,7 +42,7 @@ enum class DuplicatePolicy : unsigned char { refuse, merge };
 
 /// The part of a relation a finding is about, for formats that can point inside a relation
 /// (a JSON member); others point at the whole relation.
-enum class RelationPart : unsigned char { whole, kind, to, until, known_by, place };
+enum class RelationPart : unsigned char { whole, kind, to, until, known_by, ended_by, place };
 
 /// What the checks ask of the loader that read the relations. An `origin` is the loader's own
 /// handle on where a relation was written: positions are worked out only for a finding, since
@@ -79,11 +79,13 @@ struct CandidateRelation {
   std::optional<Date> since;
   std::optional<Date> until;
   std::optional<Date> known_by;
+  std::optional<Date> ended_by;
   std::optional<RelationEnd> place;
 };
 
 /// Checks one relation alone: not from an entity to itself, endpoint types allowed by its kind,
-/// since <= until, not both since and known_by, known_by <= until, its place a place. Reports each finding; true if there is none. O(1).
+/// since <= until, not both since and known_by, known_by <= until, not both until and ended_by,
+/// since and known_by <= ended_by, its place a place. Reports each finding; true if there is none. O(1).
 bool check_relation(const CandidateRelation& relation, RelationReader& reader);
 
 /// A relation that passed check_relation, between entities numbered by its reader.

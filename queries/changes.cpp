@@ -39,19 +39,22 @@ bool wholly_in(const TimelineEvent& event, const Window& w) {
 }
 
 // True if some day of the event's period would fall in the window as a day-precision date (a
-// `known` date is placed as a start).
+// `known` or `ended_by` date is placed as a start).
 bool overlaps(const TimelineEvent& event, const Window& w) {
   const Date first = event.date.first_day();
   const Date last = event.date.last_day();
+  // An end known by a date stops holding on a day of its period (not the day after, as an end
+  // does): it is placed like a start.
   if (event.boundary != TieBoundary::ended) return !(w.to_day < first) && w.from_day < last;
   return first < w.to_day && !(last < w.from_day);
 }
 
-// A tie known to hold by a date, its start unknown, may have begun at any time up to that date:
-// when the date's period overlaps the window, it possibly began in it, never certainly.
+// A tie known to hold by a date, its start unknown, may have begun at any time up to that date
+// (one known to have ended by a date, at any time up to that date): when the date's period
+// overlaps the window, it possibly began (ended) in it, never certainly.
 void place_events(const Timeline& timeline, const Window& window, Changes& changes) {
   for (const TimelineEvent& event : timeline.events) {
-    if (event.boundary == TieBoundary::known) {
+    if (event.boundary == TieBoundary::known || event.boundary == TieBoundary::ended_by) {
       if (overlaps(event, window)) changes.possible.push_back(event);
       continue;
     }

@@ -21,6 +21,10 @@
 // listed as begun: when known_by's period overlaps the window it is listed in `possible` (with
 // boundary `known`), since it may have begun in the window or before it. By holds_on's rule it
 // holds as of `to` and not as of `from`, so blocs and sides count it as a tie that began.
+// Likewise a relation whose end is unknown but which is known to have ended by a date
+// (`ended_by`) is never listed as ended, only in `possible` (boundary `ended_by`) when that
+// date's period overlaps the window; blocs and sides count it as ended from that period's first
+// day (holds_on).
 
 #include <array>
 #include <optional>

@@ -1,8 +1,8 @@
 #include "cartelgraph/queries/resolve.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
-#include <sstream>
 
 #include "cartelgraph/graph/normalize.hpp"
 
@@ -10,27 +10,39 @@ namespace cartelgraph {
 
 namespace {
 
-// Levenshtein distance over bytes of normalized keys. Hand-written: none of the project's
-// libraries (Boost.Graph, RapidJSON, utf8proc, CLI11) provides a string edit distance.
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
+// Levenshtein distance over bytes of normalized keys, or `bound` + 1 as soon as it is known to
+// exceed `bound` (the lengths differ by more, or a whole row is above it: row minima never
+// decrease). `row` is scratch space. Hand-written: none of the project's libraries (Boost.Graph,
+// RapidJSON, utf8proc, CLI11) provides a string edit distance.
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t bound, std::vector<std::size_t>& row) {
+  if ((a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) > bound) return bound + 1;
+  row.resize(b.size() + 1);
   for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
   for (std::size_t i = 1; i <= a.size(); ++i) {
     std::size_t diagonal = row[0];
     row[0] = i;
+    std::size_t lowest = i;
     for (std::size_t j = 1; j <= b.size(); ++j) {
       const std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      const std::size_t replace = diagonal + (a[i - 1] == b[j - 1] ? 0 : 1);
+      row[j] = std::min(std::min(above, row[j - 1]) + 1, replace);
+      lowest = std::min(lowest, row[j]);
       diagonal = above;
     }
+    if (lowest > bound) return bound + 1;
   }
   return row[b.size()];
 }
 
-std::vector<std::string> words(const std::string& key) {
-  std::vector<std::string> result;
-  std::istringstream in(key);
-  for (std::string word; in >> word;) result.push_back(word);
+// The words of a normalized key or query, split at white space; views into `text`.
+std::vector<std::string_view> words(std::string_view text) {
+  constexpr std::string_view space = " \t\n\v\f\r";
+  std::vector<std::string_view> result;
+  for (std::size_t at = text.find_first_not_of(space); at != std::string_view::npos;) {
+    const std::size_t end = std::min(text.find_first_of(space, at), text.size());
+    result.push_back(text.substr(at, end - at));
+    at = text.find_first_not_of(space, end);
+  }
   return result;
 }
 
@@ -40,17 +52,24 @@ constexpr double all_words = 0.8;
 constexpr double contains = 0.7;
 constexpr double similar = 0.6;
 
-double match_score(const std::string& query, const std::vector<std::string>& query_words, const std::string& key) {
+// The score of `key` for the query, or some score below `min_score` when it is below it (the
+// edit distance is then cut short).
+double match_score(const std::string& query, const std::vector<std::string_view>& query_words, const std::string& key,
+                   double min_score, std::vector<std::size_t>& scratch) {
   if (key == query) return exact;
   if (!query.empty() && key.starts_with(query)) return prefix;
   const auto key_words = words(key);
-  if (!query_words.empty() && std::ranges::all_of(query_words, [&](const std::string& w) {
+  if (!query_words.empty() && std::ranges::all_of(query_words, [&](std::string_view w) {
         return std::ranges::find(key_words, w) != key_words.end();
       }))
     return all_words;
   if (key.find(query) != std::string::npos) return contains;
   const double longest = static_cast<double>(std::max(query.size(), key.size()));
-  return longest == 0 ? 0 : similar * (1.0 - static_cast<double>(edit_distance(query, key)) / longest);
+  // similar × (1 − d / longest) ≥ min_score needs d ≤ longest × (1 − min_score / similar).
+  const double most = longest * (1.0 - min_score / similar);
+  if (longest == 0 || most < 0) return 0;
+  const std::size_t distance = edit_distance(query, key, static_cast<std::size_t>(std::ceil(most)), scratch);
+  return similar * (1.0 - std::min(static_cast<double>(distance), longest) / longest);
 }
 
 }  // namespace
@@ -61,8 +80,9 @@ std::vector<SearchMatch> search_entities(const KnowledgeGraph& graph, std::strin
   if (query.empty()) return {};  // every key contains it: no ranking
   const auto query_words = words(query);
   std::map<Vertex, SearchMatch> best;
+  std::vector<std::size_t> scratch;
   for (const auto& [key, vertices] : graph.name_index()) {
-    const double score = match_score(query, query_words, key);
+    const double score = match_score(query, query_words, key, min_score, scratch);
     for (const Vertex v : vertices) {
       auto [it, inserted] = best.emplace(v, SearchMatch{v, score, key});
       if (!inserted && score > it->second.score) it->second = {v, score, key};

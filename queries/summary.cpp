@@ -27,6 +27,7 @@ GraphSummary summarize(const GraphView& view) {
     if (!is_dated(relation)) ++summary.undated;
     widen(relation.since);
     widen(relation.known_by);
+    widen(relation.ended_by);
     widen(relation.until);
   }
   return summary;

@@ -6,18 +6,19 @@
 namespace cartelgraph {
 
 std::string_view to_string(TieBoundary boundary) noexcept {
-  static constexpr std::array<std::string_view, 3> names = {"began", "ended", "known"};
+  static constexpr std::array<std::string_view, 4> names = {"began", "ended", "known", "ended_by"};
   return names[static_cast<std::size_t>(boundary)];
 }
 
 namespace {
 
-// On one date a start comes first, then what is known by then, then an end.
+// On one date a start comes first, then what is known by then, then an end, then an end known by then.
 int rank(TieBoundary boundary) {
   switch (boundary) {
     case TieBoundary::began: return 0;
     case TieBoundary::known: return 1;
     case TieBoundary::ended: return 2;
+    case TieBoundary::ended_by: return 3;
   }
   return 0;
 }
@@ -34,6 +35,7 @@ Timeline timeline(const GraphView& view, std::optional<Vertex> entity) {
     if (relation.since) result.events.push_back({*relation.since, e, TieBoundary::began});
     if (relation.known_by) result.events.push_back({*relation.known_by, e, TieBoundary::known});
     if (relation.until) result.events.push_back({*relation.until, e, TieBoundary::ended});
+    if (relation.ended_by) result.events.push_back({*relation.ended_by, e, TieBoundary::ended_by});
     if (!is_dated(relation)) ++result.undated;
   }
   std::ranges::stable_sort(result.events, [](const TimelineEvent& a, const TimelineEvent& b) {

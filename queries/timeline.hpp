@@ -10,14 +10,16 @@
 namespace cartelgraph {
 
 /// Which end of a tie a timeline event is: its start (`since`), its end (`until`), or, when the
-/// start is unknown, the date by which it is known to hold (`known_by`: it began then or earlier).
-enum class TieBoundary : unsigned char { began, ended, known };
+/// start is unknown, the date by which it is known to hold (`known_by`: it began then or earlier),
+/// or, when the end is unknown, the date by which it is known to have ended (`ended_by`: it ended
+/// then or earlier; a document calls it "former").
+enum class TieBoundary : unsigned char { began, ended, known, ended_by };
 
-/// `began`, `ended` or `known`.
+/// `began`, `ended`, `known` or `ended_by`.
 [[nodiscard]] std::string_view to_string(TieBoundary boundary) noexcept;
 
 /// One end of a dated relation: its start (`since`) or what is known of it (`known_by`), or its
-/// end (`until`), each its own event.
+/// end (`until`) or what is known of it (`ended_by`), each its own event.
 struct TimelineEvent {
   Date date;
   Edge relation;
@@ -27,8 +29,9 @@ struct TimelineEvent {
 /// The events of a timeline, and the relations it leaves out for want of any date.
 struct Timeline {
   std::vector<TimelineEvent> events;  // earliest first; equal dates keep graph order, began
-                                      // first, then known, then ended
-  std::size_t undated = 0;            // relations in scope with no since, until or known_by
+                                      // first, then known, then ended, then ended_by
+  std::size_t undated = 0;            // relations in scope with no since, until, known_by or
+                                      // ended_by
 };
 
 /// The starts and ends of the relations of `view` (those touching `entity`, when given): a

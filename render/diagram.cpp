@@ -192,7 +192,7 @@ struct Tie {
 
 bool surer(const Relation& a, const Relation& b) {
   if (a.confidence != b.confidence) return a.confidence > b.confidence;
-  return !a.until && b.until;
+  return !end_bound(a) && end_bound(b);
 }
 
 // The relations grouped by unordered pair of ends, in the order of each pair's first relation.
@@ -212,7 +212,7 @@ std::vector<Tie> merge_parallel(const KnowledgeGraph& graph, const std::vector<E
   return ties;
 }
 
-bool is_ended(const Relation& relation) { return relation.until.has_value(); }
+bool is_ended(const Relation& relation) { return end_bound(relation).has_value(); }
 
 // "arrested by 2018-05", "← leads" (a relation drawn against the edge's direction).
 std::string tie_line(const KnowledgeGraph& graph, const Tie& tie, Edge e) {

@@ -4,10 +4,12 @@ namespace cartelgraph {
 
 std::string date_span(const Relation& relation) {
   if (!is_dated(relation)) return "undated";
+  if (relation.ended_by && !start_bound(relation)) return "ended by " + relation.ended_by->to_string();
   std::string text = relation.since      ? relation.since->to_string()
                      : relation.known_by ? "by " + relation.known_by->to_string()
                                          : "?";
   if (relation.until) text += " to " + relation.until->to_string();
+  if (relation.ended_by) text += ", ended by " + relation.ended_by->to_string();
   return text;
 }
 
@@ -67,6 +69,7 @@ std::string edge_dates(const Relation& relation) {
                      : relation.known_by ? "known " + relation.known_by->to_string()
                                          : "";
   if (relation.until) text += (text.empty() ? "until " : " until ") + relation.until->to_string();
+  if (relation.ended_by) text += (text.empty() ? "ended by " : " ended by ") + relation.ended_by->to_string();
   return text;
 }
 

@@ -10,7 +10,8 @@
 namespace cartelgraph {
 
 /// The relation's dates as text: "2021-03", "2019 to 2020", "? to 2020", "by 2021-03" (known to
-/// hold by then, start unknown), "by 2021-03 to 2022" or "undated".
+/// hold by then, start unknown), "by 2021-03 to 2022", "ended by 2021-03" (known to have ended by
+/// then, end unknown), "2005, ended by 2021-03" or "undated".
 [[nodiscard]] std::string date_span(const Relation& relation);
 
 /// A citation's support as it follows its section: "" for the document's text (the default),

@@ -305,8 +305,8 @@ TEST_CASE("three groups at war with each other leave one frustrated tie and an u
 
 TEST_CASE("disruption removes the most central node first and tracks the curve") {
   // Two stars joined through their hubs 0 and 5: 0–(1..4), 5–(6..8), 0–5.
-  const std::vector<std::pair<std::size_t, std::size_t>> edges = {{0, 1}, {0, 2}, {0, 3}, {0, 4}, {0, 5},
-                                                                   {5, 6}, {5, 7}, {5, 8}};
+  const std::vector<std::pair<std::size_t, std::size_t>> edges = {{0, 1}, {0, 2}, {0, 3}, {0, 4},
+                                                                  {0, 5}, {5, 6}, {5, 7}, {5, 8}};
   const Projection p = Projection::from_edges(9, edges);
   SUBCASE("by degree, sequentially") {
     const DisruptionResult r = disrupt(p, DisruptionStrategy::degree, DisruptionMode::sequential, 2);
@@ -404,6 +404,20 @@ TEST_CASE("a tie known to hold by a date is a timeline event of its own, and not
     if (event.date.to_string() == "2020") on_2020.emplace_back(to_string(event.boundary));
   CHECK(on_2020 == std::vector<std::string>{"known", "ended", "ended"});
   CHECK(summarize(GraphView(g)).undated == 1);
+}
+
+TEST_CASE("a tie known to have ended by a date is an ended_by event on the timeline, not undated") {
+  KnowledgeGraph g = sample_graph();
+  Relation former = make_relation(RelationKind::associate_of, Confidence::reported);
+  former.ended_by = Date::parse("2021-04-08");
+  const Edge e = g.add_relation(*g.find("jesus-alexander-sanchez-felix"), *g.find("los-garibay"), former);
+  const Timeline all = timeline(GraphView(g), *g.find("los-garibay"));
+  const auto it = std::ranges::find_if(all.events, [&](const TimelineEvent& event) { return event.relation == e; });
+  REQUIRE(it != all.events.end());
+  CHECK(it->boundary == TieBoundary::ended_by);
+  CHECK(it->date.to_string() == "2021-04-08");
+  CHECK(to_string(it->boundary) == "ended_by");
+  CHECK(timeline(GraphView(g)).undated == timeline(GraphView(sample_graph())).undated);
 }
 
 TEST_CASE("the timeline shows when each tie began and when it ended, and counts the undated") {

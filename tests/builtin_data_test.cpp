@@ -10,8 +10,8 @@ using namespace cartelgraph;
 namespace {
 
 // The relations of `kind` between two ids, in either direction.
-std::vector<Relation> relations_between(const KnowledgeGraph& g, std::string_view a,
-                                        std::string_view b, RelationKind kind) {
+std::vector<Relation> relations_between(const KnowledgeGraph& g, std::string_view a, std::string_view b,
+                                        RelationKind kind) {
   std::vector<Relation> found;
   const auto va = g.find(a);
   const auto vb = g.find(b);
@@ -60,6 +60,13 @@ TEST_CASE("the Mexicali storyline is in the built-in data") {
     REQUIRE(alliance.size() == 1);
     CHECK_FALSE(alliance.front().since);  // officials detected it then: known_by 2021-03, start unknown
     CHECK(alliance.front().place == "mexicali-valley");
+  }
+  SUBCASE("El Chapo and El Mayo are former associates: ended by the monitor's date, end unknown") {
+    const auto associates = relations_between(g, "joaquin-guzman-loera", "ismael-zambada-garcia",
+                                              RelationKind::associate_of);
+    REQUIRE(associates.size() == 1);
+    CHECK_FALSE(associates.front().until);
+    CHECK(associates.front().ended_by == Date::parse("2021-04-08"));
   }
   SUBCASE("Los Chapitos and El Mayo's faction are rivals inside the Sinaloa Cartel") {
     CHECK(relations_between(g, "los-chapitos", "el-mayo-faction", RelationKind::rival_of).size() == 1);

@@ -154,6 +154,40 @@ TEST_CASE("a tie known to hold by a date is never begun in the window, only poss
     }
 }
 
+TEST_CASE("a tie known to have ended by a date is never ended in the window, only possibly, day by day") {
+  const std::vector<const char*> dates = {"2020",    "2021",    "2022",       "2021-01",    "2021-03",    "2021-06",
+                                          "2021-07", "2021-12", "2021-01-31", "2021-02-01", "2021-06-30", "2021-07-01"};
+  const std::vector<std::pair<const char*, const char*>> windows = {
+      {"2021-01", "2021-06"}, {"2021-06", "2022-01"}, {"2021", "2022"}, {"2020-12", "2021-01-31"}};
+  for (const auto& [from_text, to_text] : windows)
+    for (const char* when_text : dates) {
+      CAPTURE(from_text);
+      CAPTURE(to_text);
+      CAPTURE(when_text);
+      const Date from = date(from_text), to = date(to_text), when = date(when_text);
+      KnowledgeGraph g;
+      const auto a = g.add_entity(make_entity("a", EntityType::organization, "A"));
+      const auto b = g.add_entity(make_entity("b", EntityType::organization, "B"));
+      Relation former = make_relation(RelationKind::allied_with, Confidence::reported);
+      former.ended_by = when;
+      g.add_relation(a, b, former);
+      const Changes result = changes(GraphView(g), from, to);
+      CHECK(result.began.empty());
+      CHECK(result.ended.empty());
+      CHECK(result.undated == 0);
+      // The peer: it may have ended in the window if, had it ended by some day of its period,
+      // it would hold as of `from` and not as of `to` (holds_on, day by day).
+      const auto ends_in_window = [&](const Date& day) {
+        Relation by_day;
+        by_day.ended_by = day;
+        return holds_on(by_day, from.last_day()) && !holds_on(by_day, to.last_day());
+      };
+      const bool possible = std::ranges::any_of(days_of(when), ends_in_window);
+      REQUIRE(result.possible.size() == (possible ? 1U : 0U));
+      if (possible) CHECK(result.possible.front().boundary == TieBoundary::ended_by);
+    }
+}
+
 TEST_CASE("the project's examples of coarse dates against the window read as the header says") {
   const KnowledgeGraph march = one_tie(date("2021-03"), TieBoundary::began);
   const Changes inside = changes(GraphView(march), date("2021-01"), date("2021-06"));

@@ -20,7 +20,7 @@ namespace {
 const std::string corpus = std::string(CARTELGRAPH_SOURCE_DIR) + "/tests/fixtures/invalid/";
 
 struct Case {
-  const char* input;     // a fact directory or a .graphml file, relative to the corpus
+  const char* input;     // a fact directory, a .graphml or a .gexf file, relative to the corpus
   const char* expected;  // "file:line:column: message" of the first problem; paths relative,
                          // "@/" standing for the corpus in the message, "@KINDS" for the list
                          // of every relation kind
@@ -28,7 +28,7 @@ struct Case {
 
 // clang-format off
 const std::vector<Case> cases = {
-    {"bad_confidence", "bad_confidence/facts.json:48:21: 'confidence' is \"certain\", expected one of \"confirmed\", \"reported\", \"alleged\""},
+    {"bad_confidence", "bad_confidence/facts.json:48:21: 'confidence' is \"certain\", expected one of \"confirmed\", \"reported\", \"alleged\", \"ungraded\""},
     {"bad_date", "bad_date/facts.json:48:16: 'since' is \"2021-02-30\", not a calendar date"},
     {"byte_order_mark", "byte_order_mark/facts.json:1:1: the file starts with a byte-order mark (U+FEFF): JSON is UTF-8 without one"},
     {"deep_nesting", "deep_nesting/facts.json:1:65: nesting deeper than 64 levels (--max-depth)"},
@@ -64,6 +64,16 @@ const std::vector<Case> cases = {
     {"graphml/unclosed_element.graphml", "graphml/unclosed_element.graphml:5:5: XML syntax error: mismatched tag"},
     {"graphml/not_graphml_root.graphml", "graphml/not_graphml_root.graphml:2:1: the root element is <svg>, not <graphml>: not a GraphML file"},
     {"graphml/undeclared_key.graphml", "graphml/undeclared_key.graphml:6:18: data refers to undeclared key 'd9'"},
+    {"gexf/bad_precision.gexf", "gexf/bad_precision.gexf:8:20: 'start_precision' is \"week\", expected year, month or day"},
+    {"gexf/bad_spell_date.gexf", "gexf/bad_spell_date.gexf:8:11: 'since' is \"2021-02-30\", not a calendar date"},
+    {"gexf/duplicate_relation.gexf", "gexf/duplicate_relation.gexf:8:7: duplicate relation: same kind, ends and dates as at @/gexf/duplicate_relation.gexf:7:7"},
+    {"gexf/entity_expansion.gexf", "gexf/entity_expansion.gexf:3:16: entity declaration 'lol' refused: GEXF needs no entities"},
+    {"gexf/not_gexf_root.gexf", "gexf/not_gexf_root.gexf:2:1: the root element is <graphml>, not <gexf>: not a GEXF file"},
+    {"gexf/since_after_until.gexf", "gexf/since_after_until.gexf:6:7: 'since' (2021-05-01) is after 'until' (2021-03-31)"},
+    {"gexf/unclosed_element.gexf", "gexf/unclosed_element.gexf:5:7: XML syntax error: mismatched tag"},
+    {"gexf/undeclared_attribute.gexf", "gexf/undeclared_attribute.gexf:6:41: attvalue for undeclared node attribute '1'"},
+    {"gexf/unknown_kind.gexf", "gexf/unknown_kind.gexf:7:7: unknown relation kind 'friend_of' (known: @KINDS)"},
+    {"gexf/unknown_node.gexf", "gexf/unknown_node.gexf:6:7: unknown node id 'c'"},
 };
 // clang-format on
 
@@ -91,8 +101,11 @@ TEST_CASE("every input of the malformed corpus exits 3 with its first problem lo
 TEST_CASE("the corpus covers every fixture there is") {
   namespace fs = std::filesystem;
   std::size_t inputs = 0;
-  for (const auto& entry : fs::directory_iterator(corpus))
-    inputs += entry.path().filename() == "graphml" ? 0 : 1;
-  for (const auto& entry : fs::directory_iterator(corpus + "graphml")) inputs += entry.is_regular_file() ? 1 : 0;
+  const auto is_format_folder = [](const fs::path& name) {
+    return name == "graphml" || name == "gexf";
+  };
+  for (const auto& entry : fs::directory_iterator(corpus)) inputs += is_format_folder(entry.path().filename()) ? 0 : 1;
+  for (const char* format : {"graphml", "gexf"})
+    for (const auto& entry : fs::directory_iterator(corpus + format)) inputs += entry.is_regular_file() ? 1 : 0;
   CHECK(inputs == cases.size());
 }

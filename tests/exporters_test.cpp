@@ -7,6 +7,7 @@
 
 #include "cartelgraph/exporters/exports.hpp"
 #include "cartelgraph/loaders/builtin_data.hpp"
+#include "cartelgraph/loaders/gexf_loader.hpp"
 #include "cartelgraph/loaders/graphml_loader.hpp"
 #include "sample_graph.hpp"
 
@@ -47,6 +48,11 @@ KnowledgeGraph known_graph() {
   seen.until = Date::parse("2022");
   seen.sources.push_back({"doc", "Sources of “Inner Circle”", "A title calls it a truce.", CitationSupport::title});
   g.add_relation(v, *g.find("los-rusos"), seen);
+  Relation former = make_relation(RelationKind::associate_of, Confidence::reported);
+  former.since = Date::parse("2005");
+  former.ended_by = Date::parse("2021-04-08");
+  former.sources.push_back({"doc", "S", "Called a former associate.", CitationSupport::text});
+  g.add_relation(v, *g.find("jesus-alexander-sanchez-felix"), former);
   return g;
 }
 
@@ -76,7 +82,7 @@ void check_same_facts(const KnowledgeGraph& a, const KnowledgeGraph& b) {
   const auto key = [](const KnowledgeGraph& g, Edge e) {
     const Relation& r = g.relation(e);
     return std::make_tuple(g.entity(boost::source(e, g.graph())).id, g.entity(boost::target(e, g.graph())).id, r.kind,
-                           r.since, r.until, r.known_by, r.place, r.confidence, citations_of(r.sources));
+                           r.since, r.until, r.known_by, r.ended_by, r.place, r.confidence, citations_of(r.sources));
   };
   std::vector<decltype(key(a, Edge{}))> xs, ys;
   for (const Edge e : boost::make_iterator_range(boost::edges(a.graph()))) xs.push_back(key(a, e));
@@ -95,11 +101,17 @@ void check_same_facts(const KnowledgeGraph& a, const KnowledgeGraph& b) {
 
 }  // namespace
 
-TEST_CASE("known_as, known_by, each citation support and a source without a document survive every round trip") {
+TEST_CASE(
+    "known_as, known_by, ended_by, each citation support and a source without a document survive every round trip") {
   const KnowledgeGraph g = known_graph();
   const GraphView view(g);
   SUBCASE("through GraphML") {
     const LoadResult back = load_graphml({"round.graphml", export_graphml(view)});
+    REQUIRE(back.problems.empty());
+    check_same_facts(g, back.graph);
+  }
+  SUBCASE("through GEXF") {
+    const LoadResult back = load_gexf({"round.gexf", export_gexf(view)});
     REQUIRE(back.problems.empty());
     check_same_facts(g, back.graph);
   }
@@ -123,6 +135,7 @@ TEST_CASE("known_as, known_by, each citation support and a source without a docu
     const std::string cypher = export_cypher(view);
     CHECK(cypher.find("name: 'Nemesio Oseguera Cervantes', known_as: 'El Mencho'") != std::string::npos);
     CHECK(cypher.find("until: '2022', known_by: '2021-03'") != std::string::npos);
+    CHECK(cypher.find("since: '2005', ended_by: '2021-04-08'") != std::string::npos);
     CHECK(cypher.find(R"("support":"statement")") != std::string::npos);
   }
 }

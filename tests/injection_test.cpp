@@ -574,10 +574,14 @@ TEST_CASE("GraphML: hostile strings and ids are well-formed XML and come back th
   CHECK((*alliance)["e_weight"] == "-2.5");
   CHECK((*alliance)["e_sources"].find("<script>alert(6)</script>") != std::string::npos);
 
-  // Our own GraphML reader (expat too) gives back the same graph.
+  // Our own GraphML reader (expat too) reads the strings back, and refuses, as the fact loader
+  // does, the control characters in the hostile name (a newline) and id (a tab): they would act
+  // on a terminal.
   const LoadResult back = load_graphml({"hostile.graphml", graphml});
-  REQUIRE(back.problems.empty());
-  CHECK(export_json(GraphView(back.graph)) == export_json(view));
+  std::vector<std::string> refused;
+  for (const auto& problem : back.problems) refused.push_back(problem.message.substr(0, problem.message.find(',')));
+  std::ranges::sort(refused);
+  CHECK(refused == std::vector<std::string>{"id holds U+0009", "name holds U+000A"});
 }
 
 TEST_CASE("JSON: hostile strings parse back with RapidJSON unchanged") {

@@ -8,10 +8,12 @@
 #include <fstream>
 #include <iterator>
 #include <string>
+#include <vector>
 
 #include "cartelgraph/loaders/fact_directory.hpp"
 #include "cartelgraph/loaders/fact_loader.hpp"
 #include "cartelgraph/loaders/graphml_loader.hpp"
+#include "cartelgraph/loaders/json_positions.hpp"
 #include "cartelgraph/loaders/load.hpp"
 
 using namespace cartelgraph;
@@ -48,14 +50,12 @@ TEST_CASE("syntax errors are reported with the line and column of the parse erro
 }
 
 TEST_CASE("invalid UTF-8 is a syntax error at the offending byte") {
-  check_single_problem("invalid_utf8",
-                       "invalid_utf8/facts.json:3:29: JSON syntax error: Invalid encoding in string.");
+  check_single_problem("invalid_utf8", "invalid_utf8/facts.json:3:29: JSON syntax error: Invalid encoding in string.");
 }
 
 TEST_CASE("schema violations name the member and what was expected") {
   SUBCASE("a missing required member points at its object") {
-    check_single_problem("missing_member",
-                         "missing_member/facts.json:42:5: missing required member 'sources'");
+    check_single_problem("missing_member", "missing_member/facts.json:42:5: missing required member 'sources'");
   }
   SUBCASE("an unknown member points at its value") {
     check_single_problem("unknown_member", "unknown_member/facts.json:56:19: unknown member 'strength'");
@@ -68,7 +68,7 @@ TEST_CASE("schema violations name the member and what was expected") {
   SUBCASE("a confidence outside the closed set") {
     check_single_problem("bad_confidence",
                          "bad_confidence/facts.json:48:21: 'confidence' is \"certain\", expected "
-                         "one of \"confirmed\", \"reported\", \"alleged\"");
+                         "one of \"confirmed\", \"reported\", \"alleged\", \"ungraded\"");
   }
 }
 
@@ -162,7 +162,7 @@ TEST_CASE("inputs past the load limits are refused with the limit named") {
     const LoadResult result = load_facts(files, limits);
     REQUIRE(result.problems.size() == 1);
     CHECK(to_string(result.problems[0]) == "facts.json: file is " + std::to_string(files[0].text.size()) +
-                                                " bytes, more than the limit of 100 (--max-input-size)");
+                                               " bytes, more than the limit of 100 (--max-input-size)");
   }
   SUBCASE("a file on disk larger than allowed is not even read") {
     LoadLimits limits;
@@ -217,7 +217,8 @@ TEST_CASE("GraphML weights must be finite numbers") {
     CAPTURE(weight);
     const std::string graphml = R"(<graphml><key id="w" for="edge" attr.name="weight" attr.type="double"/>
 <graph edgedefault="undirected"><node id="a"/><node id="b"/>
-<edge source="a" target="b"><data key="w">)" + weight + R"(</data></edge></graph></graphml>)";
+<edge source="a" target="b"><data key="w">)" +
+                                weight + R"(</data></edge></graph></graphml>)";
     const LoadResult result = load_graphml({"w.graphml", graphml});
     REQUIRE(result.problems.size() == 1);
     CHECK(result.problems[0].message == "'weight' is \"" + weight + "\", not a finite number");
@@ -229,11 +230,11 @@ TEST_CASE("meaning is checked against the kind table and the ids defined") {
   SUBCASE("duplicate ids across files name the first definition") {
     check_single_problem("duplicate_id",
                          "duplicate_id/b.json:4:13: duplicate entity id 'mexicali' (first defined "
-                         "at " + fixtures + "duplicate_id/a.json:3:5)");
+                         "at " +
+                             fixtures + "duplicate_id/a.json:3:5)");
   }
   SUBCASE("unknown entity ids") {
-    check_single_problem("unknown_entity",
-                         "unknown_entity/facts.json:47:13: unknown entity id 'los-russos'");
+    check_single_problem("unknown_entity", "unknown_entity/facts.json:47:13: unknown entity id 'los-russos'");
   }
   SUBCASE("unknown entity types") {
     check_single_problem("unknown_type", "unknown_type/facts.json:44:15: unknown entity type 'gang'");
@@ -248,8 +249,7 @@ TEST_CASE("meaning is checked against the kind table and the ids defined") {
                          "or faction, not person → place");
   }
   SUBCASE("dates that are not on the calendar") {
-    check_single_problem("bad_date",
-                         "bad_date/facts.json:48:16: 'since' is \"2021-02-30\", not a calendar date");
+    check_single_problem("bad_date", "bad_date/facts.json:48:16: 'since' is \"2021-02-30\", not a calendar date");
   }
   SUBCASE("since after until") {
     check_single_problem("since_after_until",
@@ -257,8 +257,7 @@ TEST_CASE("meaning is checked against the kind table and the ids defined") {
                          "(2021-03-31)");
   }
   SUBCASE("unknown source ids in citations") {
-    check_single_problem("unknown_source",
-                         "unknown_source/facts.json:51:21: unknown source id 'nowhere'");
+    check_single_problem("unknown_source", "unknown_source/facts.json:51:21: unknown source id 'nowhere'");
   }
   SUBCASE("a place that is not a place") {
     check_single_problem("place_not_place",
@@ -270,7 +269,8 @@ TEST_CASE("meaning is checked against the kind table and the ids defined") {
   SUBCASE("the same symmetric tie written in both directions") {
     check_single_problem("duplicate_relation",
                          "duplicate_relation/facts.json:57:5: duplicate relation: same kind, ends "
-                         "and dates as at " + fixtures + "duplicate_relation/facts.json:44:5");
+                         "and dates as at " +
+                             fixtures + "duplicate_relation/facts.json:44:5");
   }
 }
 
@@ -314,8 +314,7 @@ TEST_CASE("ids that a file with a syntax error may define are not reported as un
 
 TEST_CASE("a valid directory loads whole") {
   const std::vector<FactFile> files = {
-      {"sources.json",
-       R"({"sources": [{"id": "doc", "title": "T", "published": "2021-04", "document": "d.txt"}]})"},
+      {"sources.json", R"({"sources": [{"id": "doc", "title": "T", "published": "2021-04", "document": "d.txt"}]})"},
       {"facts.json", R"({
   "entities": [
     {"id": "el-ruso", "type": "person", "name": "El Ruso", "aliases": ["Ruso"], "description": "D.",
@@ -445,6 +444,17 @@ TEST_CASE("known_by is refused beside since, and after until, each at the member
   CHECK(problems_with(R"("until": "2021-03", "known_by": "2021-03")").empty());  // ended the month it was seen
   CHECK(problems_with(R"("known_by": "2021-13")") ==
         std::vector<std::string>{"f.json:8:65: 'known_by' is \"2021-13\", not a calendar date"});
+  SUBCASE("ended_by is refused beside until, and before since or known_by") {
+    CHECK(
+        problems_with(R"("until": "2020", "ended_by": "2021-04")") ==
+        std::vector<std::string>{"f.json:8:82: 'ended_by' says the end is unknown; 'until' gives it (2020): keep one"});
+    CHECK(problems_with(R"("since": "2021-05", "ended_by": "2021-04")") ==
+          std::vector<std::string>{"f.json:8:85: 'since' (2021-05) is after 'ended_by' (2021-04)"});
+    CHECK(problems_with(R"("known_by": "2022", "ended_by": "2021-04")") ==
+          std::vector<std::string>{"f.json:8:85: 'known_by' (2022) is after 'ended_by' (2021-04)"});
+    CHECK(problems_with(R"("since": "2005", "ended_by": "2021-04-08")").empty());
+    CHECK(problems_with(R"("known_by": "2018", "ended_by": "2021-04-08")").empty());  // Navarrete Prida
+  }
 }
 
 TEST_CASE("a file with a schema violation still has its other problems reported") {
@@ -458,8 +468,7 @@ TEST_CASE("a file with a schema violation still has its other problems reported"
   const LoadResult result = load_facts(files);
   REQUIRE(result.problems.size() == 2);
   CHECK(to_string(result.problems[0]) == "facts.json:3:91: unknown member 'colour'");
-  CHECK(to_string(result.problems[1]) ==
-        "facts.json:6:56: 'published' is \"2021-13\", not a calendar date");
+  CHECK(to_string(result.problems[1]) == "facts.json:6:56: 'published' is \"2021-13\", not a calendar date");
 }
 
 TEST_CASE("a directory that cannot be read is a load error") {
@@ -625,4 +634,28 @@ TEST_CASE("a source needs only an id and a title: no publication date is made up
   CHECK(result.problems.empty());
   REQUIRE(result.graph.find_source("doc") != nullptr);
   CHECK(result.graph.find_source("doc")->published.empty());
+}
+
+TEST_CASE("the line and column index agrees with counting lines and code points from the start") {
+  // Lines of varied length, multi-byte characters on both sides of the index's 256-byte marks.
+  std::string text;
+  for (std::size_t i = 0; i < 300; ++i) text += std::string(i % 37, 'a') + (i % 3 ? "é€" : "") + '\n';
+  std::vector<cartelgraph::detail::LineColumn> expected;  // by offset, counted from the start
+  cartelgraph::detail::LineColumn position;
+  for (std::size_t offset = 0; offset <= text.size() + 2; ++offset) {
+    expected.push_back(position);
+    if (offset >= text.size()) continue;
+    if (text[offset] == '\n') position = {position.line + 1, 1};
+    else if ((static_cast<unsigned char>(text[offset]) & 0xC0) != 0x80) ++position.column;
+  }
+  cartelgraph::detail::LineColumns forward(text);
+  cartelgraph::detail::LineColumns backward(text);  // the first lookup at the end
+  for (std::size_t offset = 0; offset < expected.size(); ++offset) {
+    const std::size_t back = expected.size() - 1 - offset;
+    CAPTURE(offset);
+    CHECK(forward.at(offset).line == expected[offset].line);
+    CHECK(forward.at(offset).column == expected[offset].column);
+    CHECK(backward.at(back).line == expected[back].line);
+    CHECK(backward.at(back).column == expected[back].column);
+  }
 }

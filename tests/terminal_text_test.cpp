@@ -22,6 +22,7 @@ using cartelgraph::testing::run_cli;
 
 const std::string fixtures = std::string(CARTELGRAPH_SOURCE_DIR) + "/tests/fixtures/";
 const std::string poisoned = fixtures + "poisoned";
+const std::string poisoned_graphml = fixtures + "poisoned_graphml/poisoned.graphml";
 
 // The first byte sequence of `text` a terminal would act on, described; empty if none. Checked
 // byte by byte, independently of the program's decoder: C0 controls but newline (and tab),
@@ -76,11 +77,10 @@ std::size_t expected_warnings() {
   return count;
 }
 
-}  // namespace
-
-TEST_CASE("no text command prints a raw control or bidi character from the data or the arguments") {
+// Every text command, run on data with the poisoned fixture's ids (validate: on `data`).
+std::vector<std::string> text_commands(const std::string& data) {
   const std::string esc_title = "\"$(printf 'zz\\033]0;pwned\\007')\"";
-  const std::vector<std::string> commands = {
+  return {
       "list",
       "show los-alfa",
       "show los-beta",
@@ -103,16 +103,58 @@ TEST_CASE("no text command prints a raw control or bidi character from the data 
       "disrupt --remove los-alfa",
       "disrupt",
       "info",
-      "validate " + poisoned,
+      "validate " + data,
       "list --bogus" + esc_title,
   };
-  for (const auto& command : commands) {
-    CAPTURE(command);
-    const Run run = run_cli("--data " + poisoned + " " + command);
-    CHECK(run.exit_code >= 0);
-    CHECK(run.exit_code != 70);
-    CHECK(raw_control(run.out) == "");
-    CHECK(raw_control(run.err) == "");
+}
+
+// The located warnings validate prints for `data`, each checked to point at a line of `file`
+// that holds a poisoned value (`holds_poison`).
+template <class Holds>
+std::size_t located_warnings(const std::string& data, const std::string& file_pattern, Holds holds_poison) {
+  const Run run = run_cli("validate " + data);
+  CHECK(run.exit_code == 0);
+  CHECK(raw_control(run.out + run.err) == "");
+  std::istringstream lines(run.out);
+  std::size_t warnings = 0;
+  const std::regex located("^.*/" + file_pattern + R"(:(\d+):(\d+): warning: .* holds U\+[0-9A-F]{4}, a .*)");
+  for (std::string line; std::getline(lines, line);) {
+    std::smatch match;
+    if (!std::regex_match(line, match, located)) continue;
+    ++warnings;
+    CAPTURE(line);
+    CHECK(holds_poison(match[1].str(), std::stoul(match[2].str())));
+  }
+  return warnings;
+}
+
+// Line `number` (1-based) of `text`.
+std::string line_of(const std::string& text, std::size_t number) {
+  std::istringstream in(text);
+  std::string line;
+  for (; number > 0; --number) std::getline(in, line);
+  return line;
+}
+
+// A line that holds a hidden character raw, as a JSON escape or as an XML character reference.
+bool holds_poison(const std::string& line) {
+  return line.find("\\u") != std::string::npos || line.find("&#x") != std::string::npos || !raw_control(line).empty() ||
+         line.find("\u200b") != std::string::npos || line.find("\u2060") != std::string::npos ||
+         line.find("\ufeff") != std::string::npos;
+}
+
+}  // namespace
+
+TEST_CASE("no text command prints a raw control or bidi character from the data or the arguments") {
+  for (const std::string& data : {poisoned, poisoned_graphml}) {
+    for (const auto& command : text_commands(data)) {
+      CAPTURE(command);
+      const Run run = run_cli("--data " + data + " " + command);
+      CHECK(run.exit_code >= 0);
+      CHECK(run.exit_code != 70);
+      CHECK(raw_control(run.out) == "");
+      CHECK(raw_control(run.err) == "");
+    }
   }
 }
 
@@ -126,26 +168,25 @@ TEST_CASE("the escaped forms are visible: ESC as \\e, BEL as \\x07, C1 and bidi 
 }
 
 TEST_CASE("validate warns of every control, bidi and zero-width character in names, aliases and notes") {
-  const Run run = run_cli("validate " + poisoned);
-  CHECK(run.exit_code == 0);
-  CHECK(raw_control(run.out + run.err) == "");
-  std::istringstream lines(run.out);
-  std::size_t warnings = 0;
-  const std::regex located(R"(^.*/poisoned/(facts|sources)\.json:(\d+):(\d+): warning: .* holds U\+[0-9A-F]{4}, a .*)");
-  for (std::string line; std::getline(lines, line);) {
-    std::smatch match;
-    if (!std::regex_match(line, match, located)) continue;
-    ++warnings;
-    // The line named holds the poisoned value: an escape or a raw hidden character.
-    std::istringstream file(read_text(poisoned + "/" + match[1].str() + ".json"));
-    std::string text;
-    for (int n = std::stoi(match[2].str()); n > 0; --n) std::getline(file, text);
-    CAPTURE(line);
-    CHECK((text.find("\\u00") != std::string::npos || !raw_control(text).empty() ||
-           text.find("\u200b") != std::string::npos || text.find("\u2060") != std::string::npos ||
-           text.find("\ufeff") != std::string::npos));
-  }
+  const std::size_t warnings = located_warnings(
+      poisoned, R"((facts|sources)\.json)", [](const std::string& file, std::size_t line) {
+        return holds_poison(line_of(read_text(poisoned + "/" + file + ".json"), line));
+      });
   CHECK(warnings == expected_warnings());
+}
+
+TEST_CASE("validate warns of the same characters in a GraphML file's names, aliases, descriptions and notes") {
+  const std::string text = read_text(poisoned_graphml);
+  const std::size_t warnings = located_warnings(
+      poisoned_graphml, R"((poisoned\.graphml))",
+      [&](const std::string&, std::size_t line) { return holds_poison(line_of(text, line)); });
+  // One poisoned value per line, each in a <data> element.
+  std::size_t expected = 0;
+  std::istringstream lines(text);
+  for (std::string line; std::getline(lines, line);)
+    expected += line.find("<data") != std::string::npos && holds_poison(line) ? 1 : 0;
+  CHECK(expected > 10);  // the fixture is poisoned
+  CHECK(warnings == expected);
 }
 
 TEST_CASE("a control character in a name is refused, a located problem with exit 3") {
@@ -156,6 +197,29 @@ TEST_CASE("a control character in a name is refused, a located problem with exit
   CHECK(run.out.find("facts.json:6:15: name holds U+001B, a control character") != std::string::npos);
   CHECK(run.out.find("name holds U+009B, a control character") != std::string::npos);
   const Run list = run_cli("--data " + dir + " list");
+  CHECK(list.exit_code == 3);
+  CHECK(raw_control(list.out + list.err) == "");
+}
+
+TEST_CASE("a control character in a GraphML node id or name is refused, a located problem with exit 3") {
+  const std::string file = fixtures + "poisoned_name_graphml/poisoned_name.graphml";
+  const Run run = run_cli("validate " + file);
+  CHECK(run.exit_code == 3);
+  CHECK(raw_control(run.out + run.err) == "");
+  const std::string text = read_text(file);
+  for (const char* expected : {"id holds U+007F, a control character, which an id may not hold",
+                               "name holds U+009B, a control character, which a name may not hold"}) {
+    CAPTURE(expected);
+    const auto at = run.out.find(expected);
+    REQUIRE(at != std::string::npos);
+    // The problem names the line of the poisoned node or <data> element.
+    const std::size_t start = run.out.rfind('\n', at) + 1;  // npos + 1: the first line
+    const std::string line = run.out.substr(start, at - start);
+    std::smatch match;
+    REQUIRE(std::regex_search(line, match, std::regex(R"(\.graphml:(\d+):\d+: )")));
+    CHECK(line_of(text, std::stoul(match[1].str())).find("&#x") != std::string::npos);
+  }
+  const Run list = run_cli("--data " + file + " list");
   CHECK(list.exit_code == 3);
   CHECK(raw_control(list.out + list.err) == "");
 }

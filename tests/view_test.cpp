@@ -92,6 +92,39 @@ TEST_CASE("a tie known to hold by a month holds from the month's last day, not b
   CHECK(edge_count(GraphView(g, filter)) == 3);
 }
 
+TEST_CASE("a tie known to have ended by a date holds before it, and not from its first day on") {
+  // El Chapo and El Mayo, "former associates" in a monitor of 8 April 2021; a start of 2005.
+  Relation former;
+  former.since = Date::parse("2005");
+  former.ended_by = Date::parse("2021-04");
+  const auto day = [](const char* text) {
+    return *Date::parse(text);
+  };
+  CHECK_FALSE(holds_on(former, day("2005-06-01")));  // the start year: not yet certain
+  CHECK(holds_on(former, day("2005-12-31")));
+  CHECK(holds_on(former, day("2021-03-31")));
+  CHECK_FALSE(holds_on(former, day("2021-04-01")));  // it may have ended any day up to April
+  CHECK_FALSE(holds_on(former, day("2030-01-01")));
+  CHECK(end_bound(former) == Date::parse("2021-04"));
+
+  Relation undated_start;  // "former", and nothing else known
+  undated_start.ended_by = Date::parse("2021-04-08");
+  CHECK(is_dated(undated_start));
+  CHECK(holds_on(undated_start, day("2021-04-07")));
+  CHECK_FALSE(holds_on(undated_start, day("2021-04-08")));
+  CHECK_FALSE(start_bound(undated_start));
+
+  KnowledgeGraph g = sample_graph();
+  Relation alliance = testing::make_relation(RelationKind::allied_with, Confidence::reported);
+  alliance.ended_by = Date::parse("2021-04");
+  g.add_relation(*g.find("los-salazar"), *g.find("los-rusos"), alliance);
+  ViewFilter filter;
+  filter.as_of = Date::parse("2021-03");
+  const std::size_t before = edge_count(GraphView(g, filter));
+  filter.as_of = Date::parse("2021-04");
+  CHECK(edge_count(GraphView(g, filter)) == before - 1);
+}
+
 TEST_CASE("a minimum confidence drops weaker relations") {
   const KnowledgeGraph g = sample_graph();
   ViewFilter filter;

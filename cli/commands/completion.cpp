@@ -60,7 +60,7 @@ void print_bash(const CLI::App& root) {
               words(names<DisruptionStrategy>()).c_str());
   std::printf("    --mode) COMPREPLY=($(compgen -W \"%s\" -- \"$cur\")); return ;;\n", words(names<DisruptionMode>()).c_str());
   std::printf("    --layout) COMPREPLY=($(compgen -W \"dot neato fdp sfdp circo twopi none\" -- \"$cur\")); return ;;\n");
-  std::printf("    --to) COMPREPLY=($(compgen -W \"graphml json csv cypher\" -- \"$cur\")); return ;;\n");
+  std::printf("    --to) COMPREPLY=($(compgen -W \"graphml gexf json csv cypher\" -- \"$cur\")); return ;;\n");
   std::printf("    -o|--output|--data) COMPREPLY=($(compgen -f -- \"$cur\")); return ;;\n");
   std::printf("  esac\n");
   const std::string global = option_names(root);

@@ -30,7 +30,8 @@ const char* const explanation =
     "year that straddles --from or --to is marked, and one the rule puts outside the window but\n"
     "that overlaps it is listed under \"Possibly in the window\". So is a tie whose start is\n"
     "unknown but which is known to hold by a date in the window (`known_by`): it may have begun\n"
-    "there or before, never certainly in the window.\n"
+    "there or before, never certainly in the window; and a tie whose end is unknown but which is\n"
+    "known to have ended by a date in the window (`ended_by`, a \"former\" tie).\n"
     "Blocs and sides are those of `factions` as of --from and as of --to; blocs (conflicts) of\n"
     "the two dates that share a group are the same one. Relations with no date hold on both\n"
     "dates: diff cannot place them, and says how many there are. --as-of is refused (diff\n"
@@ -165,7 +166,8 @@ void print_possible(const KnowledgeGraph& graph, const Changes& changes) {
   if (changes.possible.empty()) return;
   std::printf(
       "\nPossibly in the window (known only to a month or year that overlaps it, counted outside; or known\n"
-      "to hold by a date in it, its start unknown: it may have begun in the window or before)\n");
+      "to hold by a date in it, its start unknown: it may have begun in the window or before; or known to\n"
+      "have ended by a date in it, its end unknown: it may have ended in the window or before)\n");
   for (const TimelineEvent& e : changes.possible)
     print_event(graph, e, std::string(boundary_words(e.boundary)) + " ", "");
 }

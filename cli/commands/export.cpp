@@ -16,7 +16,7 @@ struct ExportOptions {
   std::string output = "-";
 };
 
-const CommandHelp help = {"export", "Export the view: GraphML, JSON facts, CSV or Cypher for Neo4j",
+const CommandHelp help = {"export", "Export the view: GraphML, GEXF, JSON facts, CSV, Cypher for Neo4j or FollowTheMoney",
                           "cartelgraph export --to graphml -o cartelgraph.graphml"};
 
 // Two files for neo4j-admin database import: `output` is a directory. Both are written before
@@ -52,7 +52,9 @@ int run_export(const Context& context, const ExportOptions& options) {
     return exit_ok;
   }
   write_document(options.to == "graphml" ? export_graphml(session.view())
+                 : options.to == "gexf"  ? export_gexf(session.view())
                  : options.to == "json"  ? export_json(session.view())
+                 : options.to == "ftm"   ? export_ftm(session.view())
                                          : export_cypher(session.view()),
                  options.output);
   return exit_ok;
@@ -63,9 +65,11 @@ int run_export(const Context& context, const ExportOptions& options) {
 void setup_export(CLI::App& app, Context& context) {
   auto [command, options] = add_command(app, context, help, run_export);
   command
-      ->add_option("--to", options->to, "graphml, json, csv (a directory of nodes.csv and relationships.csv) or cypher")
+      ->add_option("--to", options->to,
+                   "graphml, gexf (with time, for Gephi), json, csv (a directory of nodes.csv and relationships.csv), "
+                   "cypher or ftm (FollowTheMoney lines)")
       ->required()
-      ->check(CLI::IsMember({"graphml", "json", "csv", "cypher"}))
+      ->check(CLI::IsMember({"graphml", "gexf", "json", "csv", "cypher", "ftm"}))
       ->type_name("FORMAT");
   command
       ->add_option("-o,--output", options->output,

@@ -5,6 +5,7 @@
 #include "cartelgraph/graph/visible_text.hpp"
 #include "cartelgraph/loaders/builtin_data.hpp"
 #include "cartelgraph/loaders/fact_directory.hpp"
+#include "cartelgraph/loaders/load.hpp"
 
 namespace cartelgraph::cli {
 
@@ -23,8 +24,14 @@ struct Validation {
   LoadResult result;
 };
 
+// A fact directory, or a .graphml file (whose names and notes get the same checks).
 Validation validate(const std::string& directory, const LoadLimits& limits) {
   Validation validation;
+  if (directory.ends_with(".graphml")) {
+    validation.result = load(directory, LoadOptions{limits});
+    validation.files = validation.result.problems.empty() ? 1 : 0;
+    return validation;
+  }
   std::vector<FactFile> files;
   try {
     files = directory.empty() ? builtin_fact_files() : read_fact_directory(directory, limits);
@@ -74,7 +81,8 @@ int run_validate(const Context& context, const ValidateOptions& options) {
 
 void setup_validate(CLI::App& app, Context& context) {
   auto [command, options] = add_command(app, context, help, run_validate);
-  command->add_option("dir", options->directory, "Fact directory (default: --data, else built-in)")->type_name("DIR");
+  command->add_option("dir", options->directory, "Fact directory or .graphml file (default: --data, else built-in)")
+      ->type_name("DIR");
 }
 
 }  // namespace cartelgraph::cli
