@@ -15,6 +15,7 @@
 #include "cartelgraph/graph/knowledge_graph.hpp"
 #include "cartelgraph/graph/normalize.hpp"
 #include "cartelgraph/graph/projection.hpp"
+#include "cartelgraph/graph/redaction.hpp"
 #include "cartelgraph/graph/relation.hpp"
 #include "cartelgraph/graph/relation_kinds.hpp"
 #include "cartelgraph/graph/view.hpp"
@@ -26,6 +27,7 @@
 #include "cartelgraph/loaders/fact_loader.hpp"
 #include "cartelgraph/loaders/graphml_loader.hpp"
 #include "cartelgraph/loaders/load.hpp"
+#include "cartelgraph/loaders/merge.hpp"
 #include "cartelgraph/loaders/problem.hpp"
 
 // queries/: answers as structs

@@ -98,9 +98,11 @@ void add_csv_column_options(CLI::App& app, CsvColumns& columns) {
 
 void setup_global_options(CLI::App& app, GlobalOptions& options) {
   app.add_option("--data", options.data,
-                 "Data to load instead of the built-in facts: a fact directory, a .graphml or .csv file, or a "
-                 "directory of CSV tables")
-      ->type_name("PATH");
+                 "Data to load instead of the built-in facts: a fact directory, a .graphml, .gexf, .csv or FtM "
+                 "file, or a directory of CSV tables; given several times, their union (+builtin names the "
+                 "built-in facts)")
+      ->type_name("PATH")
+      ->allow_extra_args(false);  // one path per --data: `--data x info` does not take `info`
   app.add_option("--as-of", options.as_of,
                  "Keep relations that certainly hold on this date (YYYY[-MM[-DD]]; a coarser date means its "
                  "last day; a start known to the month counts from that month's end)")
@@ -111,6 +113,9 @@ void setup_global_options(CLI::App& app, GlobalOptions& options) {
   app.add_option("--min-confidence", options.min_confidence,
                  "Keep relations at least this sure: " + alternatives<Confidence>() + " (default: all)")
       ->type_name("LEVEL");
+  app.add_flag("--include-confidential", options.include_confidential,
+               "Show confidential sources as they are (title, author, URL, document); without it they read "
+               "\"confidential source\" in every answer, picture, report and export");
   app.add_option("--types", options.types, "Keep entities of these types (comma-separated)")
       ->delimiter(',')
       ->type_name("T,...");

@@ -27,11 +27,13 @@ enum ExitCode : int {
 
 /// Options given before (or after) the subcommand.
 struct GlobalOptions {
-  std::string data;            // fact directory; empty for the built-in facts
+  std::vector<std::string> data;  // each --data: a fact directory, a file, or +builtin; none:
+                                  // the built-in facts
   std::string as_of;           // ISO date
   bool dated_only = false;     // drop relations with no date
   NetworkKind network = NetworkKind::criminal;  // what centrality, brokers and disrupt analyse
-  std::string min_confidence;  // alleged, reported or confirmed
+  std::string min_confidence;  // ungraded, alleged, reported or confirmed
+  bool include_confidential = false;  // show confidential sources as they are
   std::vector<std::string> types;
   std::string format = "text";          // text or json
   unsigned threads = 0;                 // 0: every core

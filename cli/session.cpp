@@ -4,9 +4,11 @@
 
 #include "cartelgraph/cli/enum_option.hpp"
 #include "cartelgraph/graph/error.hpp"
+#include "cartelgraph/graph/redaction.hpp"
 #include "cartelgraph/graph/visible_text.hpp"
 #include "cartelgraph/loaders/csv_loader.hpp"
 #include "cartelgraph/loaders/load.hpp"
+#include "cartelgraph/loaders/merge.hpp"
 #include "cartelgraph/queries/resolve.hpp"
 #include "cartelgraph/queries/summary.hpp"
 
@@ -26,25 +28,29 @@ RelationKind parse_kind_option(const std::string& name, std::string_view where) 
   return *kind;
 }
 
-// The data --data names (the built-in facts without it) through the loaders' front door. The
-// defaults for GraphML and GEXF without cartelgraph's attributes are checked only where they apply.
-// Notes (parallel ties of imported data merged) go to stderr; problems throw LoadError.
+// The data each --data names (the built-in facts without one) through the loaders' front door,
+// merged when there are several (loaders/merge.hpp). Notes (parallel ties of imported data
+// merged) go to stderr; problems throw LoadError. Confidential sources are redacted here, once,
+// unless --include-confidential (graph/redaction.hpp).
 KnowledgeGraph load_graph(const GlobalOptions& options) {
   LoadOptions load_options;
   load_options.limits = options.limits;
   load_options.csv = options.csv_columns;
-  if (options.data.ends_with(".graphml") || options.data.ends_with(".gexf") || options.data.ends_with(".csv") ||
-      is_csv_directory(options.data)) {
-    load_options.default_type = parse_type_option(options.default_type);
-    load_options.default_kind = parse_kind_option(options.default_kind, " in --default-kind");
+  load_options.default_type = parse_type_option(options.default_type);
+  load_options.default_kind = parse_kind_option(options.default_kind, " in --default-kind");
+  std::vector<Dataset> datasets;
+  for (const std::string& data : options.data.empty() ? std::vector<std::string>{""} : options.data) {
+    LoadResult loaded = load(data, load_options);
+    if (loaded.not_found)
+      usage("--data " + data +
+            ": no such file or directory (a fact directory, a .graphml, .gexf, .csv or FtM file, or a directory "
+            "of CSV tables)");
+    datasets.push_back({data.empty() ? std::string(builtin_data_name) : data, std::move(loaded)});
   }
-  LoadResult result = load(options.data, load_options);
-  if (result.not_found)
-    usage("--data " + options.data +
-          ": no such file or directory (a fact directory, a .graphml, .gexf or .csv file, or a directory of CSV "
-          "tables)");
+  LoadResult result = merge_datasets(std::move(datasets));
   if (!result.problems.empty()) throw LoadError(std::move(result.problems));
   for (const auto& note : result.notes) std::fprintf(stderr, "%s\n", visible(to_string(note)).c_str());
+  if (!options.include_confidential && has_confidential(result.graph)) return redact_confidential(result.graph);
   return std::move(result.graph);
 }
 

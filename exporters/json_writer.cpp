@@ -134,6 +134,11 @@ void JsonWriter::source(const Source& source) {
   in_member_order(Record::source, [&](std::string_view name) {
     for (const auto& [field, text] : fields)
       if (field == name && !text->empty()) member(name, *text);  // required ones are never empty
+    if (name == "kind" && source.kind != SourceKind::document) member(name, name_of(source.kind));
+    if (name == "confidential" && source.confidential) {
+      key(name);
+      value(true);
+    }
   });
   end_object();
 }

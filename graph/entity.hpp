@@ -46,7 +46,18 @@ enum class CitationSupport : unsigned char { text, statement, title };
 template <>
 [[nodiscard]] std::span<const std::string_view> names<CitationSupport>() noexcept;
 
-/// One source document.
+/// What a source is, which decides the fields it has: a `document` (a published text: an article,
+/// a report, a statement; any field), an `interview` (a conversation: who gave it as title, who
+/// held it as author, when as published; no url, no document) or a `filing` (a court or
+/// registry record: title, the court or registry as publisher, filed as published, url and
+/// document if there is a copy).
+enum class SourceKind : unsigned char { document, interview, filing };
+
+/// `document`, `interview`, `filing`.
+template <>
+[[nodiscard]] std::span<const std::string_view> names<SourceKind>() noexcept;
+
+/// One source: a document, an interview or a filing.
 struct Source {
   std::string id;
   std::string title;
@@ -56,7 +67,9 @@ struct Source {
   std::string url;        // empty when the document states none
   std::string document;   // file name of its text in the source collection; empty when there is
                           // no document to read (an interview)
-  bool confidential = false;  // shown only as "confidential source" unless the user asks
+  SourceKind kind = SourceKind::document;
+  bool confidential = false;  // used in analysis; shown only as "confidential source" unless the
+                              // user asks (graph/redaction.hpp)
 };
 
 /// Where a fact comes from: a source, the heading of its section, what kind of passage it is,
@@ -82,8 +95,9 @@ struct Entity {
 
 /// A fact file: one storyline or theme of the data.
 struct Storyline {
-  std::string id;     // the file's name without .json
-  std::string title;  // its "title", or the id when it has none
+  std::string id;       // the file's name without .json
+  std::string title;    // its "title", or the id when it has none
+  std::string dataset{};  // the --data input it was read from, when several were merged; else empty
 };
 
 }  // namespace cartelgraph

@@ -95,4 +95,10 @@ std::span<const Vertex> KnowledgeGraph::find_by_name(std::string_view text) cons
   return it->second;
 }
 
+std::string_view KnowledgeGraph::dataset_of(std::string_view storyline) const noexcept {
+  for (const Storyline& s : storylines_)
+    if (s.id == storyline) return s.dataset;
+  return {};
+}
+
 }  // namespace cartelgraph

@@ -52,6 +52,9 @@ class KnowledgeGraph {
   [[nodiscard]] const std::vector<Source>& sources() const noexcept { return sources_; }
   /// The fact files, in load order.
   [[nodiscard]] const std::vector<Storyline>& storylines() const noexcept { return storylines_; }
+  /// The dataset (--data input) the storyline `id` came from when several were merged; empty
+  /// otherwise or for an unknown storyline. O(storylines).
+  [[nodiscard]] std::string_view dataset_of(std::string_view storyline) const noexcept;
 
   /// The entity with id `id`, if any. O(log n).
   [[nodiscard]] std::optional<Vertex> find(std::string_view id) const;

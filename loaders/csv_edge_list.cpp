@@ -211,6 +211,7 @@ class EdgeListReader {
                   storyline_,
                   cell_text(row, c.known_as)};
     if (!name.empty()) names_.emplace(name, entities_.size());
+    if (!c.type || row[*c.type].text.empty()) result_.untyped.push_back(entity.id);  // took --default-type
     add(std::move(entity));
   }
 
@@ -241,6 +242,7 @@ class EdgeListReader {
     const std::size_t number = entities_.size();
     names_.emplace(cell.text, number);
     add({unique_id(derived_id(cell.text)), options_.default_type, cell.text, {}, {}, {}, storyline_, {}});
+    result_.untyped.push_back(ids_.back());  // a name only: merging may give it a type
     return number;
   }
 

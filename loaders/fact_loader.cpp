@@ -232,6 +232,14 @@ class Loader final : public detail::RelationReader {
     return !set.empty() && set.contains({at.section, at.index});
   }
 
+  // An interview has no url and no document to read (its kind says what it is).
+  void check_source_fields(const Location& at, const Source& source) {
+    if (source.kind != SourceKind::interview) return;
+    if (!source.url.empty()) report(at, "/url", "an interview has no 'url': give its date and who held it instead");
+    if (!source.document.empty())
+      report(at, "/document", "an interview has no 'document': a transcript is a document source of its own");
+  }
+
   void collect_sources() {
     for (std::size_t f = 0; f < files_.size(); ++f) {
       if (!files_[f].usable) continue;
@@ -247,6 +255,7 @@ class Loader final : public detail::RelationReader {
         sources_.emplace(source.id, std::make_pair(at, is_broken ? nullptr : &source));
         if (!is_broken && !source.published.empty() && !Date::parse(source.published))
           report(at, "/published", "'published' is \"" + source.published + "\", not a calendar date");
+        if (!is_broken) check_source_fields(at, source);
       }
     }
   }

@@ -40,6 +40,10 @@ struct LoadResult {
   /// zero-width characters in names, aliases, descriptions, titles and notes (fact files only;
   /// a control character in a name is a problem instead). Each message starts "warning: ".
   std::vector<Problem> warnings;
+  /// The ids of entities whose type the input did not give (they took --default-type): a node of
+  /// a GraphML or CSV file with no type. Merging datasets lets such an entity take the type of
+  /// the entity it is merged with (loaders/merge.hpp).
+  std::vector<std::string> untyped;
   /// True when the input named does not exist (`problems` says so too).
   bool not_found = false;
 };

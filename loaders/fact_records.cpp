@@ -32,7 +32,7 @@ class RecordBuilder {
   [[nodiscard]] const std::string& stopped() const { return stopped_; }
 
   bool Null() { return forward([&] { return validator_.Null(); }) && scalar(); }
-  bool Bool(bool b) { return forward([&] { return validator_.Bool(b); }) && scalar(); }
+  bool Bool(bool b) { return forward([&] { return validator_.Bool(b); }) && boolean(b); }
   bool Int(int i) { return forward([&] { return validator_.Int(i); }) && number(i); }
   bool Uint(unsigned i) { return forward([&] { return validator_.Uint(i); }) && number(i); }
   bool Int64(std::int64_t i) {
@@ -81,7 +81,7 @@ class RecordBuilder {
   enum class Member : unsigned char {
     none, id, type, name, aliases, description, sources, title, author, publisher, published,
     url, document, kind, from, to, since, until, place, weight, confidence, source, section, note,
-    known_as, known_by, ended_by, support
+    known_as, known_by, ended_by, support, confidential
   };
 
   // The member names of one open object. RapidJSON's reader passes an object's members on
@@ -153,7 +153,7 @@ class RecordBuilder {
         {"source", Member::source},   {"section", Member::section},
         {"note", Member::note},       {"known_as", Member::known_as},
         {"known_by", Member::known_by}, {"ended_by", Member::ended_by},
-        {"support", Member::support}};
+        {"support", Member::support}, {"confidential", Member::confidential}};
     for (const auto& [text, member] : names)
       if (text == name) return member;
     return Member::none;
@@ -243,6 +243,13 @@ class RecordBuilder {
     return true;
   }
 
+  bool boolean(bool value) {
+    element();
+    if (depth_ == 3 && record_ == Top::sources && member_ == Member::confidential)
+      records_.sources.back().second.confidential = value;
+    return true;
+  }
+
   bool number(double value) {
     element();
     if (depth_ == 3 && record_ == Top::relations && member_ == Member::weight)
@@ -254,6 +261,9 @@ class RecordBuilder {
     element();
     if (depth_ == 1 && top_key_ == Top::title) {
       records_.title.emplace(text);
+    } else if (depth_ == 3 && record_ == Top::sources && member_ == Member::kind) {
+      // an unknown name fails the schema; the default stays
+      records_.sources.back().second.kind = parse<SourceKind>(text).value_or(SourceKind::document);
     } else if (depth_ == 3) {
       if (std::string* field = record_field(member_)) field->assign(text);
     } else if (depth_ == 4 && nested_ == Member::aliases && record_ == Top::entities) {

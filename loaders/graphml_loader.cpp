@@ -94,7 +94,7 @@ LoadResult load_graphml(const FactFile& file, const GraphmlOptions& options) {
   XmlGraph document;
   Reader reader(file, options.limits, result.problems, document);
   if (!reader.parse()) return result;
-  build_xml_graph(file, document, options, {provenance(document), Confidence::reported}, result);
+  build_xml_graph(file, document, options, {provenance(document), Confidence::ungraded}, result);
   return result;
 }
 

@@ -34,7 +34,8 @@ class Builder final : public RelationReader {
         policy_(policy),
         problems_(result.problems),
         notes_(result.notes),
-        warnings_(result.warnings) {}
+        warnings_(result.warnings),
+        untyped_(result.untyped) {}
 
   void build(KnowledgeGraph& graph) {
     read_sources(graph);
@@ -154,6 +155,9 @@ class Builder final : public RelationReader {
         };
         Source source{text("id"),        text("title"), text("author"),  text("publisher"),
                       text("published"), text("url"),   text("document")};
+        source.kind = parse<SourceKind>(text("kind")).value_or(SourceKind::document);
+        source.confidential = s.IsObject() && s.HasMember("confidential") && s["confidential"].IsBool() &&
+                              s["confidential"].GetBool();
         if (source.id.empty() || source_ids_.contains(source.id)) {
           report(d.at, "source record without an id, or with a duplicate id '" + source.id + "'");
           continue;
@@ -178,8 +182,10 @@ class Builder final : public RelationReader {
     entity.id = node.id;
     entity.type = options_.default_type;
     std::string label;
+    bool typed = false;
     for_each_value(node, "node", [&](const std::string& name, const XmlDatum& d) {
       if (name == "type") {
+        typed = true;
         if (const auto type = parse_entity_type(d.value)) entity.type = *type;
         else report(d.at, "unknown entity type '" + d.value + "'");
       } else if (name == "name" || name == "known_as" || name == "label") {
@@ -200,6 +206,7 @@ class Builder final : public RelationReader {
     });
     if (entity.name.empty()) entity.name = label.empty() ? entity.id : label;
     if (entity.storyline.empty()) entity.storyline = storyline_;
+    if (!typed) untyped_.push_back(entity.id);
     entities_.push_back(std::move(entity));
   }
 
@@ -300,6 +307,7 @@ class Builder final : public RelationReader {
   std::vector<Problem>& problems_;
   std::vector<Problem>& notes_;
   std::vector<Problem>& warnings_;
+  std::vector<std::string>& untyped_;
   std::set<std::string> source_ids_;
   std::string storyline_ = storyline_id(file_.path);
   std::vector<Entity> entities_;

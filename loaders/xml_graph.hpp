@@ -50,7 +50,7 @@ struct XmlGraph {
 /// How a format's values are taken, beyond the load options.
 struct XmlGraphPolicy {
   Provenance provenance = Provenance::imported;
-  Confidence default_confidence = Confidence::reported;  ///< of an edge without `confidence`
+  Confidence default_confidence = Confidence::ungraded;  ///< of an edge without `confidence`
 };
 
 /// Builds the model from `document`: attributes named as cartelgraph writes them (node: type,

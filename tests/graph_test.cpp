@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "cartelgraph/graph/knowledge_graph.hpp"
+#include "cartelgraph/graph/redaction.hpp"
 #include "sample_graph.hpp"
 
 using namespace cartelgraph;
@@ -79,4 +80,44 @@ TEST_CASE("moving a knowledge graph moves its vertices and edges without copying
   assigned = std::move(moved);
   CHECK(&assigned.entity(0) == first);
   CHECK(assigned.relation_count() == relations);
+}
+
+TEST_CASE("redacting keeps every entity and relation and hides only the confidential source") {
+  KnowledgeGraph g = sample_graph();
+  Source informant;
+  informant.id = "informant";
+  informant.title = "Talk with a witness";
+  informant.author = "A reporter";
+  informant.kind = SourceKind::interview;
+  informant.confidential = true;
+  g.add_source(informant);
+  Entity gang = make_entity("gang", EntityType::organization, "Gang");
+  gang.sources = {{"informant", "Part 2", "Named by the witness.", CitationSupport::text}};
+  g.add_entity(gang);
+  CHECK(has_confidential(g));
+  CHECK_FALSE(has_confidential(sample_graph()));
+
+  const KnowledgeGraph r = redact_confidential(g);
+  REQUIRE(r.entity_count() == g.entity_count());
+  REQUIRE(r.relation_count() == g.relation_count());
+  for (const Vertex v : boost::make_iterator_range(boost::vertices(g.graph())))
+    CHECK(r.entity(v).id == g.entity(v).id);
+  CHECK(r.find_source("informant") == nullptr);
+  const Source* placeholder = r.find_source("confidential-1");
+  REQUIRE(placeholder != nullptr);
+  CHECK(placeholder->title == "confidential source");
+  CHECK(placeholder->author.empty());
+  CHECK(placeholder->kind == SourceKind::interview);
+  CHECK(placeholder->confidential);
+  const Citation& citation = r.entity(*r.find("gang")).sources.front();
+  CHECK(citation.source == "confidential-1");
+  CHECK(citation.section == "confidential");
+  CHECK(citation.note == "Named by the witness.");
+  const auto kinds = [](const KnowledgeGraph& k) {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const Edge e : boost::make_iterator_range(boost::edges(k.graph())))
+      out.emplace_back(k.entity(boost::source(e, k.graph())).id, std::string(to_string(k.relation(e).kind)));
+    return out;
+  };
+  CHECK(kinds(r) == kinds(g));
 }

@@ -6,6 +6,7 @@
 #include "cartelgraph/cli/commands/commands.hpp"
 #include "cartelgraph/cli/numeric_option.hpp"
 #include "cartelgraph/cli/session.hpp"
+#include "cartelgraph/loaders/load.hpp"
 #include "cartelgraph/render/caption.hpp"
 #include "cartelgraph/render/diagram.hpp"
 #include "cartelgraph/render/output_file.hpp"
@@ -96,9 +97,11 @@ std::string view_note(const Session& session, const RenderOptions& options) {
 }
 
 Caption caption(const Session& session, const RenderOptions& options) {
-  const std::string& data = session.options().data;
-  return {view_note(session, options), data.empty() ? builtin_data_note(session.graph()) : "the facts in " + data,
-          drawing_date()};
+  std::string data;
+  for (const std::string& name : session.options().data)
+    data += (data.empty() ? "" : ", ") +
+            (name == builtin_data_name ? builtin_data_note(session.graph()) : "the facts in " + name);
+  return {view_note(session, options), data.empty() ? builtin_data_note(session.graph()) : data, drawing_date()};
 }
 
 // The diagram's format: --image-format, which `-o -` needs, else the file's extension (with which

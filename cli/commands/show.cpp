@@ -28,7 +28,16 @@ void write_json(JsonWriter& json, const KnowledgeGraph& graph, const EntityCard&
   json.member("description", entity.description);
   json.key("sources");
   json.citations(entity.sources);
-  json.array_member("relations", card.relations, [&](const auto& item) { json.relation(graph, item.edge); });
+  const auto dataset = [&](std::string_view storyline) {  // only when several datasets were merged
+    if (const std::string_view name = graph.dataset_of(storyline); !name.empty()) json.member("dataset", name);
+  };
+  dataset(entity.storyline);
+  json.array_member("relations", card.relations, [&](const auto& item) {
+    json.begin_object();
+    json.relation_members(graph, item.edge);
+    dataset(graph.relation(item.edge).storyline);
+    json.end_object();
+  });
   json.end_object();
 }
 
@@ -42,9 +51,15 @@ void write_text(const KnowledgeGraph& graph, const EntityCard& card) {
     std::printf("Also known as: %s\n", aliases.c_str());
   }
   std::printf("%s\n  %s\n", visible(entity.description).c_str(), citation_list(entity.sources).c_str());
+  if (const std::string_view dataset = graph.dataset_of(entity.storyline); !dataset.empty())
+    std::printf("From: %s\n", visible(dataset).c_str());
 
   std::printf("\n%s\n", bold("Relations (" + std::to_string(card.relations.size()) + ")").c_str());
-  for (const auto& item : card.relations) std::fputs(cited_relation(graph, item.edge, "  ", 20).c_str(), stdout);
+  for (const auto& item : card.relations) {
+    std::fputs(cited_relation(graph, item.edge, "  ", 20).c_str(), stdout);
+    if (const std::string_view dataset = graph.dataset_of(graph.relation(item.edge).storyline); !dataset.empty())
+      std::printf("  %s\n", dim("from " + visible(dataset)).c_str());
+  }
 }
 
 int run_show(const Session& session, const ShowOptions& options) {

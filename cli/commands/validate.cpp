@@ -68,7 +68,10 @@ void write_text(const Validation& validation) {
 }
 
 int run_validate(const Context& context, const ValidateOptions& options) {
-  const std::string directory = options.directory.empty() ? context.options.data : options.directory;
+  const auto& data = context.options.data;
+  if (options.directory.empty() && data.size() > 1)
+    throw Error(ErrorCategory::usage, "validate checks one dataset: give one --data, or the directory");
+  const std::string directory = !options.directory.empty() ? options.directory : data.empty() ? "" : data.front();
   const Validation validation = validate(directory, context.options.limits);
   answer(context, write_json, write_text, validation);
   return validation.result.problems.empty() ? exit_ok : exit_invalid_data;
