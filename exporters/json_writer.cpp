@@ -195,12 +195,9 @@ void JsonWriter::relation_members(const KnowledgeGraph& graph, Edge e, Absent ab
     else null();
   };
   in_member_order(Record::relation, [&](std::string_view name) {
-    if (name == "kind") {
-      member(name, to_string(r.kind));
-      // An imported tie's own kind (analysed as `kind`): in answers only, the fact-file schema
-      // has no member for it yet.
-      if (nulls) optional("label", !r.label.empty(), [&] { value(r.label); });
-    } else if (name == "from") member(name, graph.entity(boost::source(e, g)).id);
+    if (name == "kind") member(name, to_string(r.kind));
+    else if (name == "label") optional(name, !r.label.empty(), [&] { value(r.label); });
+    else if (name == "from") member(name, graph.entity(boost::source(e, g)).id);
     else if (name == "to") member(name, graph.entity(boost::target(e, g)).id);
     else if (const auto* date = date_field(r, name)) optional(name, date->has_value(), [&] { value(*date); });
     else if (name == "place") optional(name, !r.place.empty(), [&] { value(r.place); });

@@ -425,6 +425,7 @@ class Loader final : public detail::RelationReader {
 
     Relation relation;
     relation.kind = *candidate.kind;
+    relation.label = std::move(fields.label);
     relation.since = candidate.since;
     relation.until = candidate.until;
     relation.known_by = candidate.known_by;

@@ -81,7 +81,7 @@ class RecordBuilder {
   enum class Member : unsigned char {
     none, id, type, name, aliases, description, sources, title, author, publisher, published,
     url, document, kind, from, to, since, until, place, weight, confidence, source, section, note,
-    known_as, known_by, ended_by, support, confidential
+    known_as, known_by, ended_by, support, confidential, label
   };
 
   // The member names of one open object. RapidJSON's reader passes an object's members on
@@ -153,7 +153,8 @@ class RecordBuilder {
         {"source", Member::source},   {"section", Member::section},
         {"note", Member::note},       {"known_as", Member::known_as},
         {"known_by", Member::known_by}, {"ended_by", Member::ended_by},
-        {"support", Member::support}, {"confidential", Member::confidential}};
+        {"support", Member::support}, {"confidential", Member::confidential},
+        {"label", Member::label}};
     for (const auto& [text, member] : names)
       if (text == name) return member;
     return Member::none;
@@ -316,6 +317,7 @@ class RecordBuilder {
         RelationFields& r = records_.relations.back().second;
         switch (member) {
           case Member::kind: return &r.kind;
+          case Member::label: return &r.label;
           case Member::from: return &r.from;
           case Member::to: return &r.to;
           case Member::since: return &r.since.emplace();

@@ -22,6 +22,7 @@ enum class Section : unsigned char { sources, entities, relations };
 /// A relation as written, before its kind, ids and dates are checked.
 struct RelationFields {
   std::string kind;
+  std::string label;
   std::string from;
   std::string to;
   std::optional<std::string> since;

@@ -87,7 +87,7 @@ TEST_CASE("fact-file members come in the order of the schema's properties") {
     CHECK_FALSE(member_order(static_cast<Record>(i)).empty());
   }
   const auto relation = member_order(Record::relation);
-  REQUIRE(relation.size() == 11);
+  REQUIRE(relation.size() == 12);
   CHECK(relation.front() == "kind");
   CHECK(relation.back() == "sources");
   CHECK(member_order(Record::file).front() == "title");
