@@ -1,5 +1,6 @@
 #include "cartelgraph/loaders/csv_table.hpp"
 
+#include "cartelgraph/loaders/edge_list_text.hpp"
 #include "cartelgraph/loaders/fact_records.hpp"
 
 #include <algorithm>
@@ -11,6 +12,7 @@ namespace cartelgraph::detail {
 
 bool read_table(const FactFile& file, std::size_t max_rows, std::string_view limit, CsvTable& table,
                 std::vector<Problem>& problems) {
+  if (is_whitespace_edge_list(file)) return read_whitespace_table(file, max_rows, limit, table, problems);
   table.path = file.path;
   const std::size_t before = problems.size();
   bool first = true;

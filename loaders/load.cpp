@@ -40,7 +40,10 @@ constexpr std::array formats{
     Format{[](const fs::path& path) { return path.native().ends_with(".graphml"); }, &load_graphml_file},
     Format{[](const fs::path& path) { return path.native().ends_with(".gexf"); }, &load_gexf_file},
     Format{&is_ftm_file, &load_ftm_file},
-    Format{[](const fs::path& path) { return path.extension() == ".csv" || path.extension() == ".CSV"; },
+    Format{[](const fs::path& path) {
+             const auto e = path.extension();
+             return e == ".csv" || e == ".CSV" || e == ".edgelist" || e == ".txt" || e == ".ssv";
+           },
            &load_csv_file},
     Format{&is_csv_directory, &load_csv_directory},
     Format{[](const fs::path&) { return true; }, &load_fact_directory},  // else: "not a directory"

@@ -75,3 +75,39 @@ TEST_CASE("column flags map a spreadsheet's own headers") {
   CHECK(wrong.err.find("meetings.csv:1:1: no column 'caller'") != std::string::npos);
   std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("a call list merged with the built-in facts connects El Mencho to a caller, and --weighted counts calls") {
+  const auto dir = empty_directory("csv_merged_calls");
+  const std::string calls = (dir / "calls.csv").string();
+  std::ofstream(calls) << "caller,callee,count\nEl Mencho,Ana,3\nAna,Beto,1\nEl Mencho,Ana,2\nBeto,Carla,4\n";
+  const Run path = run_cli("--data +builtin --data '" + calls + "' path 'El Mencho' Carla");
+  CAPTURE(path.err);
+  CHECK(path.exit_code == 0);
+  CHECK(path.out.find("Nemesio Oseguera Cervantes") != std::string::npos);  // the built-in El Mencho
+  CHECK(path.out.find("3 hops") != std::string::npos);
+  const Run further = run_cli("--data +builtin --data '" + calls + "' path 'El Menchito' Carla");
+  CHECK(further.exit_code == 0);  // from a built-in entity through El Mencho to the calls
+  const Run weighted = run_cli("--data '" + calls + "' centrality --weighted");
+  CHECK(weighted.exit_code == 0);
+  CHECK(weighted.out.find("weighted") != std::string::npos);
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("a whitespace-separated src dst weight edge list loads, with or without a header, each problem located") {
+  const auto dir = empty_directory("edgelist");
+  const std::string bare = (dir / "meetings.txt").string();
+  std::ofstream(bare) << "# meetings\n1 2 3\n1 3 1\n2 3 2\n\n3 4 1\n";
+  const Run info = run_cli("--data '" + bare + "' --format json info");
+  CHECK(info.exit_code == 0);
+  CHECK(info.out.find("\"entities\": 4") != std::string::npos);
+  CHECK(info.out.find("\"relations\": 4") != std::string::npos);
+  const std::string headed = (dir / "calls.csv").string();  // a .csv that is not comma-separated
+  std::ofstream(headed) << "src\tdst\tweight\nA  B\t2\nB C 1\n";
+  CHECK(run_cli("--data '" + headed + "' path A C").exit_code == 0);
+  const std::string ragged = (dir / "ragged.edgelist").string();
+  std::ofstream(ragged) << "1 2 3\n1 3\n";
+  const Run bad = run_cli("--data '" + ragged + "' info");
+  CHECK(bad.exit_code == 3);
+  CHECK(bad.err.find("ragged.edgelist:2:1: a line of 2 fields; the first has 3") != std::string::npos);
+  std::filesystem::remove_all(dir);
+}

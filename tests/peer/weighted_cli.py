@@ -81,6 +81,20 @@ with tempfile.TemporaryDirectory() as work:
     check_ranking("call log", graphml, "betweenness", nx.betweenness_centrality(L, weight="length"))
     check_ranking("call log", graphml, "closeness", nx.closeness_centrality(L, distance="length"))
 
+    # A whitespace-separated `src dst weight` edge list, as criminal-network research publishes
+    # its datasets (Montagna and others on Zenodo) and NetworkX's write_weighted_edgelist
+    # writes it: named .edgelist, and the same lines under a .csv name (detected by their form).
+    karate = nx.karate_club_graph()
+    for name in ("karate.edgelist", "karate_edges.csv"):
+        edgelist = work / name
+        nx.write_weighted_edgelist(karate, edgelist)
+        L = lengths(karate)
+        check_ranking(name, edgelist, "betweenness", nx.betweenness_centrality(L, weight="length"))
+        check_ranking(name, edgelist, "closeness", nx.closeness_centrality(L, distance="length"))
+        info = run("--data", str(edgelist), "info")
+        check(info["entities"] == karate.number_of_nodes() and info["relations"] == karate.number_of_edges(),
+              f"{name}: {info['entities']} entities, {info['relations']} relations")
+
 if failures:
     print("\n".join(failures))
     sys.exit(1)
