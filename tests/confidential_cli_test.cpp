@@ -51,7 +51,7 @@ const std::vector<std::string> commands = {
     "neighbors gang", "timeline", "centrality", "brokers", "factions", "disrupt --remove gang",
     "diff --from 2019 --to 2021", "report -o -", "render --focus gang --depth 2 -o - --image-format svg",
     "render --focus gang --depth 2 -o - --image-format dot", "export --to json", "export --to graphml",
-    "export --to cypher"};
+    "export --to cypher", "export --to gexf", "export --to ftm"};
 
 class Data {
  public:
