@@ -45,7 +45,8 @@ std::string citation_rows(std::string_view entity, std::string_view relationship
 
 std::string source_row(const Source& s) {
   return text_row(
-      {s.id, s.title, s.author, s.publisher, s.published, s.url, s.document, s.confidential ? "true" : "false"});
+      {s.id, s.title, s.author, s.publisher, s.published, s.url, s.document, std::string(name_of(s.kind)),
+       s.confidential ? "true" : "false"});
 }
 
 }  // namespace

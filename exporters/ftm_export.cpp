@@ -76,6 +76,7 @@ std::string document_line(const Source& source) {
   note.object([&] {
     if (source.document.empty()) note.member("document", "");
     if (!dated && !source.published.empty()) note.member("published", source.published);
+    if (source.kind != SourceKind::document) note.member("kind", name_of(source.kind));
     if (source.confidential) note.member("confidential", true);
   });
   document.note(note);

@@ -11,7 +11,7 @@ namespace cartelgraph::detail {
 
 /// The header lines of the four tables `export --to csv` writes; a directory whose files start
 /// with them is read back as such an export (loaders/csv_loader.hpp).
-inline constexpr std::string_view csv_sources_header = "id,title,author,publisher,published,url,document,confidential";
+inline constexpr std::string_view csv_sources_header = "id,title,author,publisher,published,url,document,kind,confidential";
 inline constexpr std::string_view csv_nodes_header =
     "id:ID,name,type,aliases:string[],known_as,description,storyline,:LABEL";
 inline constexpr std::string_view csv_relationships_header =

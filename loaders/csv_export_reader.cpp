@@ -60,9 +60,14 @@ class ExportReader {
 
   void read_source(const CsvRow& row) {
     Source source{text(row[0]), text(row[1]), text(row[2]), text(row[3]), text(row[4]), text(row[5]), text(row[6])};
-    const std::string confidential = text(row[7]);
+    const auto kind = parse<SourceKind>(text(row[7]));
+    if (!kind)
+      return fail(sources_, row[7],
+                  "'kind' is \"" + text(row[7]) + "\", expected " + joined_names<SourceKind>(" or "));
+    source.kind = *kind;
+    const std::string confidential = text(row[8]);
     if (confidential != "true" && confidential != "false")
-      return fail(sources_, row[7], "'confidential' is \"" + confidential + "\", not true or false");
+      return fail(sources_, row[8], "'confidential' is \"" + confidential + "\", not true or false");
     source.confidential = confidential == "true";
     if (source.id.empty() || !source_ids_.insert(source.id).second)
       return fail(sources_, row[0], "a source without an id, or with a duplicate id '" + source.id + "'");

@@ -242,6 +242,7 @@ class Builder final : public detail::RelationReader {
     s.document = record.noted("document") ? record.noted_text("document") : record.first("fileName");
     const rapidjson::Value* confidential = record.noted("confidential");
     s.confidential = confidential && confidential->IsBool() && confidential->GetBool();
+    if (record.noted("kind")) s.kind = parse<SourceKind>(record.noted_text("kind")).value_or(SourceKind::document);
     if (!source_ids_.emplace(record.id, s.id).second || our_sources_.contains(s.id))
       return problem_at(record, "id", "source id '" + s.id + "' is given twice");
     our_sources_.insert({s.id, s.url});

@@ -88,7 +88,7 @@ std::string csv_export(const Data& data, const std::string& options) {
 
 TEST_CASE("no output shows a confidential source's title, author, date, court, URL, document or section") {
   const Data data;
-  for (const std::string& format : {"", "--format json "})
+  for (const std::string format : {"", "--format json "})
     for (const std::string& command : commands) {
       const Run run = data.run(format + command);
       CAPTURE(format + command);
@@ -133,7 +133,7 @@ TEST_CASE("--include-confidential shows the source as it is, in answers and expo
   const std::string card = data.run("--include-confidential show gang").out;
   CHECK(card.find("informant-x") != std::string::npos);
   const std::string exported = data.run("--include-confidential export --to json").out;
-  for (const std::string& secret : {"SECRET-TITLE", "SECRET-AUTHOR", "SECRET-URL", "SECRET-DOCUMENT", "SECRET-COURT"})
+  for (const std::string secret : {"SECRET-TITLE", "SECRET-AUTHOR", "SECRET-URL", "SECRET-DOCUMENT", "SECRET-COURT"})
     CHECK(exported.find(secret) != std::string::npos);
   CHECK(csv_export(data, "--include-confidential").find("SECRET-TITLE") != std::string::npos);
 }
@@ -147,6 +147,6 @@ TEST_CASE("an interview with a URL or a document is refused, at the member") {
   const Run run = cartelgraph::testing::run_cli("validate " + dir.string());
   fs::remove_all(dir);
   CHECK(run.exit_code == 3);
-  CHECK(run.err.find("f.json:2:81: an interview has no 'url'") != std::string::npos);
-  CHECK(run.err.find("an interview has no 'document'") != std::string::npos);
+  CHECK(run.out.find("f.json:2:75: an interview has no 'url'") != std::string::npos);
+  CHECK(run.out.find("f.json:2:110: an interview has no 'document'") != std::string::npos);
 }

@@ -64,7 +64,7 @@ TEST_CASE("the built-in data exported as CSV reads back to the same JSON export 
 
 TEST_CASE("every field survives CSV: formula-like and quoted text, list separators, labels, confidential sources") {
   KnowledgeGraph g;
-  g.add_source({"doc", "=HYPERLINK(\"x\")", "'Author", "+Pub", "2021-04", "http://a/;b", "doc.txt", true});
+  g.add_source({"doc", "=HYPERLINK(\"x\")", "'Author", "+Pub", "2021-04", "http://a/;b", "doc.txt", SourceKind::filing, true});
   Entity odd = make_entity("odd", EntityType::person, "'quoted name", {"a;b", "back\\slash", "-minus", "=1+1"});
   odd.known_as = "@handle";
   odd.description = "line one\nline \"two\", with commas";

@@ -44,7 +44,7 @@ std::vector<std::string> messages(const std::vector<Problem>& problems) {
 // a confidential source without a document, a citation's support, ids FtM's pattern refuses.
 KnowledgeGraph everything_graph() {
   KnowledgeGraph g = testing::sample_graph();
-  g.add_source({"inter_view.2", "An interview", "", "", "2021", "", "", true});
+  g.add_source({"inter_view.2", "An interview", "", "", "2021", "", "", SourceKind::interview, true});
   const auto a = g.add_entity({"odd id_é/",
                                EntityType::business,
                                "Odd",
