@@ -1,5 +1,8 @@
 #include "cartelgraph/cli/text_output.hpp"
 
+#include <array>
+#include <charconv>
+
 #include "cartelgraph/cli/style.hpp"
 #include "cartelgraph/graph/visible_text.hpp"
 #include "cartelgraph/render/kind_style.hpp"
@@ -40,7 +43,14 @@ std::string relation_sentence(const KnowledgeGraph& graph, Edge e) {
     const auto place = graph.find(relation.place);
     text += " (in " + visible(place ? graph.entity(*place).name : relation.place) + ")";
   }
-  return text + " [" + std::string(to_string(relation.confidence)) + "]";
+  text += " [" + std::string(to_string(relation.confidence)) + "]";
+  // A strength the data gives (calls, meetings; parallel imported ties summed).
+  if (relation.weight) {
+    std::array<char, 32> digits{};
+    const auto end = std::to_chars(digits.data(), digits.data() + digits.size(), *relation.weight).ptr;
+    text += " " + dim("weight " + std::string(digits.data(), end));
+  }
+  return text;
 }
 
 std::string citation_list(const std::vector<Citation>& citations) {

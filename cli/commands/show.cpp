@@ -50,7 +50,9 @@ void write_text(const KnowledgeGraph& graph, const EntityCard& card) {
     for (const auto& alias : entity.aliases) aliases += (aliases.empty() ? "" : "; ") + visible(alias);
     std::printf("Also known as: %s\n", aliases.c_str());
   }
-  std::printf("%s\n  %s\n", visible(entity.description).c_str(), citation_list(entity.sources).c_str());
+  // Imported entities may have neither description nor citation: no blank lines for them.
+  if (!entity.description.empty()) std::printf("%s\n", visible(entity.description).c_str());
+  if (!entity.sources.empty()) std::printf("  %s\n", citation_list(entity.sources).c_str());
   if (const std::string_view dataset = graph.dataset_of(entity.storyline); !dataset.empty())
     std::printf("From: %s\n", visible(dataset).c_str());
 
