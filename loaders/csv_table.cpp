@@ -24,22 +24,26 @@ bool read_table(const FactFile& file, std::size_t max_rows, std::string_view lim
           first = false;
           return true;
         }
-        if (table.rows.size() == max_rows) {
-          problems.push_back(
-              problem_at(file.path, row.front(),
-                         "more than " + std::to_string(max_rows) + " records (" + std::string(limit) + ")"));
-          return false;
-        }
-        if (row.size() != table.header.size())
-          problems.push_back(problem_at(file.path, row.front(),
-                                        "a record of " + std::to_string(row.size()) + " fields; the header has " +
-                                            std::to_string(table.header.size())));
-        table.rows.push_back(std::move(row));
-        return true;
+        return append_row(table, std::move(row), max_rows, limit, problems);
       },
       problems);
   if (read && first) problems.push_back({file.path, 1, 1, "no header: the file is empty"});
   return problems.size() == before;
+}
+
+bool append_row(CsvTable& table, CsvRow row, std::size_t max_rows, std::string_view limit,
+                std::vector<Problem>& problems) {
+  if (table.rows.size() == max_rows) {
+    problems.push_back(problem_at(table.path, row.front(),
+                                  "more than " + std::to_string(max_rows) + " records (" + std::string(limit) + ")"));
+    return false;
+  }
+  if (row.size() != table.header.size())
+    problems.push_back(problem_at(table.path, row.front(),
+                                  "a record of " + std::to_string(row.size()) + " fields; the header has " +
+                                      std::to_string(table.header.size())));
+  table.rows.push_back(std::move(row));
+  return true;
 }
 
 bool within_size(const FactFile& file, const LoadLimits& limits, std::vector<Problem>& problems) {

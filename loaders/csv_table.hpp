@@ -27,6 +27,11 @@ struct CsvTable {
 bool read_table(const FactFile& file, std::size_t max_rows, std::string_view limit, CsvTable& table,
                 std::vector<Problem>& problems);
 
+/// Adds `row` to `table` (whose path and header are set): a record of another length than the
+/// header is a problem; past `max_rows` records, a problem and false (stop reading). O(1).
+bool append_row(CsvTable& table, CsvRow row, std::size_t max_rows, std::string_view limit,
+                std::vector<Problem>& problems);
+
 /// False, with a problem, if `file` is larger than `limits.max_file_bytes` (for text given
 /// without read_fact_file, which checks the size before reading). O(1).
 bool within_size(const FactFile& file, const LoadLimits& limits, std::vector<Problem>& problems);

@@ -45,11 +45,10 @@ CsvRow split_fields(std::string_view line, std::size_t line_number) {
 
 // True if some field of `row` names a column an edge list reader looks for.
 bool names_columns(const CsvRow& row) {
-  static constexpr std::array<std::string_view, 12> names = {"from", "to",     "src",    "dst",    "source", "target",
-                                                             "weight", "count", "kind", "type", "since", "until"};
-  return std::ranges::any_of(row, [](const CsvCell& cell) {
-    return std::ranges::find(names, lower_ascii(cell.text)) != names.end();
-  });
+  static constexpr std::array<std::string_view, 12> names = {"from",   "to",    "src",  "dst",  "source", "target",
+                                                             "weight", "count", "kind", "type", "since",  "until"};
+  return std::ranges::any_of(
+      row, [](const CsvCell& cell) { return std::ranges::find(names, lower_ascii(cell.text)) != names.end(); });
 }
 
 // The header an edge list without one is given: from, to, weight, column4, …
@@ -113,16 +112,7 @@ bool read_whitespace_table(const FactFile& file, std::size_t max_rows, std::stri
       table.header = names_columns(row) ? row : implied_header(row.size());
       if (names_columns(row)) continue;
     }
-    if (table.rows.size() == max_rows) {
-      problems.push_back(problem_at(file.path, row.front(),
-                                    "more than " + std::to_string(max_rows) + " records (" + std::string(limit) + ")"));
-      return false;
-    }
-    if (row.size() != table.header.size())
-      problems.push_back(problem_at(file.path, row.front(),
-                                    "a line of " + std::to_string(row.size()) + " fields; the first has " +
-                                        std::to_string(table.header.size())));
-    table.rows.push_back(std::move(row));
+    if (!append_row(table, std::move(row), max_rows, limit, problems)) return false;
   }
   if (first) problems.push_back({file.path, 1, 1, "no edges: the file is empty"});
   return problems.size() == before;

@@ -21,7 +21,8 @@ namespace cartelgraph::detail {
 /// than spaces and tabs; blank lines and lines starting with `#` are skipped. The first line is
 /// a header if one of its fields names a column (`from`, `src`, `source`, `to`, `dst`, `target`,
 /// `weight`, …, case ignored); otherwise the header is `from,to` followed by `weight` and then
-/// `column4`, … for further fields. A line with another number of fields than the header, text
+/// `column4`, … for further fields. A line with another number of fields than the header (given
+/// or implied), text
 /// that is not UTF-8 and more than `max_rows` records are located problems. False if any problem
 /// was found. O(size).
 bool read_whitespace_table(const FactFile& file, std::size_t max_rows, std::string_view limit, CsvTable& table,

@@ -76,8 +76,8 @@ class Merger {
   void add_source(const Source& source) {
     if (const Source* earlier = out_.graph.find_source(source.id)) {
       if (!same_source(*earlier, source))
-        fail("source '" + source.id + "' differs from the source of that id in an earlier dataset (" +
-             earlier->title + ")");
+        fail("source '" + source.id + "' differs from the source of that id in an earlier dataset (" + earlier->title +
+             ")");
       return;
     }
     out_.graph.add_source(source);

@@ -41,17 +41,33 @@ constexpr const char* facts = R"({
   ]
 })";
 
-const std::vector<std::string> secrets = {"SECRET-TITLE", "SECRET-AUTHOR", "SECRET-FILING", "SECRET-COURT",
-                                          "SECRET-URL",   "SECRET-DOCUMENT", "SECRET-SECTION", "informant-x",
-                                          "2024-05-02"};
+const std::vector<std::string> secrets = {"SECRET-TITLE",   "SECRET-AUTHOR", "SECRET-FILING",
+                                          "SECRET-COURT",   "SECRET-URL",    "SECRET-DOCUMENT",
+                                          "SECRET-SECTION", "informant-x",   "2024-05-02"};
 
 // Every output a user can get: answers in text and JSON, the dossier, every picture and export.
-const std::vector<std::string> commands = {
-    "info", "list", "show gang", "show boss", "show cartel", "search gang", "path cartel boss",
-    "neighbors gang", "timeline", "centrality", "brokers", "factions", "disrupt --remove gang",
-    "diff --from 2019 --to 2021", "report -o -", "render --focus gang --depth 2 -o - --image-format svg",
-    "render --focus gang --depth 2 -o - --image-format dot", "export --to json", "export --to graphml",
-    "export --to cypher", "export --to gexf", "export --to ftm"};
+const std::vector<std::string> commands = {"info",
+                                           "list",
+                                           "show gang",
+                                           "show boss",
+                                           "show cartel",
+                                           "search gang",
+                                           "path cartel boss",
+                                           "neighbors gang",
+                                           "timeline",
+                                           "centrality",
+                                           "brokers",
+                                           "factions",
+                                           "disrupt --remove gang",
+                                           "diff --from 2019 --to 2021",
+                                           "report -o -",
+                                           "render --focus gang --depth 2 -o - --image-format svg",
+                                           "render --focus gang --depth 2 -o - --image-format dot",
+                                           "export --to json",
+                                           "export --to graphml",
+                                           "export --to cypher",
+                                           "export --to gexf",
+                                           "export --to ftm"};
 
 class Data {
  public:

@@ -108,6 +108,6 @@ TEST_CASE("a whitespace-separated src dst weight edge list loads, with or withou
   std::ofstream(ragged) << "1 2 3\n1 3\n";
   const Run bad = run_cli("--data '" + ragged + "' info");
   CHECK(bad.exit_code == 3);
-  CHECK(bad.err.find("ragged.edgelist:2:1: a line of 2 fields; the first has 3") != std::string::npos);
+  CHECK(bad.err.find("ragged.edgelist:2:1: a record of 2 fields; the header has 3") != std::string::npos);
   std::filesystem::remove_all(dir);
 }

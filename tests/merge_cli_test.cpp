@@ -46,12 +46,14 @@ struct Files {
 TEST_CASE("a path crosses the built-in facts and a user's file merged by name") {
   const Files files;
   const std::string graphml = files.write("calls.graphml", calls);
-  const Run path = cartelgraph::testing::run_cli("--data +builtin --data " + graphml + " path 'El Mencho' 'Caller Two'");
+  const Run path = cartelgraph::testing::run_cli("--data +builtin --data " + graphml +
+                                                 " path 'El Mencho' 'Caller Two'");
   CAPTURE(path.err);
   REQUIRE(path.exit_code == 0);
   CHECK(path.out.find("Caller Two") != std::string::npos);
   // From a built-in entity to the caller: the merged node is the built-in El Mencho.
-  const Run far = cartelgraph::testing::run_cli("--data +builtin --data " + graphml + " path 'El Menchito' 'Caller Two'");
+  const Run far = cartelgraph::testing::run_cli("--data +builtin --data " + graphml +
+                                                " path 'El Menchito' 'Caller Two'");
   CHECK(far.exit_code == 0);
   const Run info = cartelgraph::testing::run_cli("--format json info");
   const Run merged = cartelgraph::testing::run_cli("--data +builtin --data " + graphml + " --format json info");
@@ -71,7 +73,8 @@ TEST_CASE("show says which dataset each fact came from once datasets are merged"
   REQUIRE(show.exit_code == 0);
   CHECK(show.out.find("From: " + graphml) != std::string::npos);
   CHECK(show.out.find("ungraded") != std::string::npos);  // the file grades no call
-  const Run mencho = cartelgraph::testing::run_cli("--data +builtin --data " + graphml + " --format json show 'El Mencho'");
+  const Run mencho = cartelgraph::testing::run_cli("--data +builtin --data " + graphml +
+                                                   " --format json show 'El Mencho'");
   rapidjson::Document card;
   card.Parse(mencho.out.c_str());
   REQUIRE(card.IsObject());
@@ -87,7 +90,8 @@ TEST_CASE("show says which dataset each fact came from once datasets are merged"
 TEST_CASE("a real conflict between datasets is a problem naming both places") {
   const Files files;
   std::string text = std::string(calls);
-  text.replace(text.find("<key id=\"l\""), 0, "<key id=\"t\" for=\"node\" attr.name=\"type\" attr.type=\"string\"/>\n  ");
+  text.replace(text.find("<key id=\"l\""), 0,
+               "<key id=\"t\" for=\"node\" attr.name=\"type\" attr.type=\"string\"/>\n  ");
   text.replace(text.find("<node id=\"n1\">"), std::string("<node id=\"n1\">").size(),
                "<node id=\"n1\"><data key=\"t\">organization</data>");
   const std::string conflicting = files.write("conflict.graphml", text);
