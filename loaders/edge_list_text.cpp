@@ -5,6 +5,8 @@
 #include <cctype>
 #include <string>
 
+#include <utf8proc.h>
+
 namespace cartelgraph::detail {
 
 namespace {
@@ -59,16 +61,16 @@ CsvRow implied_header(std::size_t fields) {
   return header;
 }
 
-// The first invalid UTF-8 byte of `text`, or npos. Checked here because the CSV reader, which
-// checks it for CSV, does not see this text.
+// The first byte of `text` that does not start a valid UTF-8 character (utf8proc: no overlong
+// forms, surrogates or code points past U+10FFFF), or npos. Checked here because the CSV reader,
+// which checks it for CSV, does not see this text.
 std::size_t invalid_utf8(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    const std::size_t length = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    if (length == 0 || i + length > text.size()) return i;
-    for (std::size_t k = 1; k < length; ++k)
-      if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return i;
-    i += length;
+    utf8proc_int32_t code = 0;
+    const auto length = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
+                                         static_cast<utf8proc_ssize_t>(text.size() - i), &code);
+    if (length <= 0 || code < 0) return i;
+    i += static_cast<std::size_t>(length);
   }
   return std::string_view::npos;
 }

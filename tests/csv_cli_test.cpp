@@ -109,5 +109,10 @@ TEST_CASE("a whitespace-separated src dst weight edge list loads, with or withou
   const Run bad = run_cli("--data '" + ragged + "' info");
   CHECK(bad.exit_code == 3);
   CHECK(bad.err.find("ragged.edgelist:2:1: a record of 2 fields; the header has 3") != std::string::npos);
+  const std::string surrogate = (dir / "surrogate.txt").string();  // U+DEFF encoded: not UTF-8 (fuzzing found it)
+  std::ofstream(surrogate) << "1 2\nA \xED\xBB\xBF\n";
+  const Run not_utf8 = run_cli("--data '" + surrogate + "' info");
+  CHECK(not_utf8.exit_code == 3);
+  CHECK(not_utf8.err.find("surrogate.txt:2:3: not UTF-8 text") != std::string::npos);
   std::filesystem::remove_all(dir);
 }
