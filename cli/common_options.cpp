@@ -98,7 +98,7 @@ void add_csv_column_options(CLI::App& app, CsvColumns& columns) {
 
 void setup_global_options(CLI::App& app, GlobalOptions& options) {
   app.add_option("--data", options.data,
-                 "Data to load instead of the built-in facts: a fact directory, a .graphml, .gexf, .csv or FtM "
+                 "Data to load instead of the built-in facts: a fact directory, a .graphml, .gexf, .csv, .edgelist or FtM "
                  "file, or a directory of CSV tables; given several times, their union (+builtin names the "
                  "built-in facts)")
       ->type_name("PATH")

@@ -6,7 +6,7 @@
 #include <set>
 #include <string_view>
 
-#include "cartelgraph/loaders/type_list.hpp"
+#include "cartelgraph/loaders/relation_checks.hpp"
 
 namespace cartelgraph {
 
@@ -19,16 +19,6 @@ Problem merge_problem(const std::string& dataset, std::string message) { return 
 bool same_source(const Source& a, const Source& b) {
   return std::tie(a.id, a.title, a.author, a.publisher, a.published, a.url, a.document, a.kind, a.confidential) ==
          std::tie(b.id, b.title, b.author, b.publisher, b.published, b.url, b.document, b.kind, b.confidential);
-}
-
-// Adds the citations of `from` that `into` lacks.
-void add_citations(std::vector<Citation>& into, const std::vector<Citation>& from) {
-  for (const Citation& c : from) {
-    const auto same = [&](const Citation& k) {
-      return std::tie(k.source, k.section, k.note, k.support) == std::tie(c.source, c.section, c.note, c.support);
-    };
-    if (std::ranges::none_of(into, same)) into.push_back(c);
-  }
 }
 
 class Merger {
@@ -122,10 +112,8 @@ class Merger {
     const Entity& a = out_.graph.entity(from);
     const Entity& b = out_.graph.entity(to);
     if (!allows(relation.kind, a.type, b.type)) {
-      const KindInfo& info = kind_info(relation.kind);
-      fail("'" + std::string(info.name) + "' from '" + a.id + "' to '" + b.id + "' links " + describe(info.from) +
-           " → " + describe(info.to) + ", not " + std::string(to_string(a.type)) + " → " +
-           std::string(to_string(b.type)) + " once merged");
+      fail("from '" + a.id + "' to '" + b.id + "' once merged: " +
+           detail::endpoint_types_message(relation.kind, a.type, b.type));
       return;
     }
     relation.storyline = storyline_of(relation.storyline);
@@ -170,7 +158,7 @@ KnowledgeGraph with_merged_names(const KnowledgeGraph& graph, const std::vector<
       for (const std::string& alias : other->aliases)
         if (alias != entity.name && std::ranges::find(entity.aliases, alias) == entity.aliases.end())
           entity.aliases.push_back(alias);
-      add_citations(entity.sources, other->sources);
+      detail::unite_citations(entity.sources, other->sources);
     }
     out.add_entity(std::move(entity));
   }

@@ -22,6 +22,21 @@ std::string unknown_kind_message(std::string_view name) {
   return "unknown relation kind '" + std::string(name) + "' (known: " + joined_names<RelationKind>() + ")";
 }
 
+std::string endpoint_types_message(RelationKind kind, EntityType from, EntityType to) {
+  const KindInfo& info = kind_info(kind);
+  return "'" + std::string(info.name) + "' links " + describe(info.from) + " → " + describe(info.to) + ", not " +
+         std::string(to_string(from)) + " → " + std::string(to_string(to));
+}
+
+void unite_citations(std::vector<Citation>& into, const std::vector<Citation>& from) {
+  for (const Citation& c : from) {
+    const auto same = [&](const Citation& k) {
+      return std::tie(k.source, k.section, k.note, k.support) == std::tie(c.source, c.section, c.note, c.support);
+    };
+    if (std::ranges::none_of(into, same)) into.push_back(c);
+  }
+}
+
 bool check_relation(const CandidateRelation& relation, RelationReader& reader) {
   bool ok = true;
   const auto fail = [&](RelationPart part, std::string message) {
@@ -33,12 +48,8 @@ bool check_relation(const CandidateRelation& relation, RelationReader& reader) {
   const auto& kind = relation.kind;
   const auto& from = relation.from.type;
   const auto& to = relation.to.type;
-  if (kind && from && to && !allows(*kind, *from, *to)) {
-    const KindInfo& info = kind_info(*kind);
-    fail(RelationPart::kind, "'" + std::string(info.name) + "' links " + describe(info.from) + " → " +
-                                 describe(info.to) + ", not " + std::string(to_string(*from)) + " → " +
-                                 std::string(to_string(*to)));
-  }
+  if (kind && from && to && !allows(*kind, *from, *to))
+    fail(RelationPart::kind, endpoint_types_message(*kind, *from, *to));
   const auto& since = relation.since;
   const auto& until = relation.until;
   const auto& known_by = relation.known_by;
@@ -103,12 +114,7 @@ std::vector<TieKey> sorted_ties(const std::vector<AcceptedRelation>& relations) 
 // confidence, the first place given.
 void merge_into(Relation& kept, const Relation& copy) {
   kept.weight = kept.weight.value_or(1.0) + copy.weight.value_or(1.0);
-  for (const Citation& c : copy.sources) {
-    const auto same = [&](const Citation& k) {
-      return std::tie(k.source, k.section, k.note, k.support) == std::tie(c.source, c.section, c.note, c.support);
-    };
-    if (std::ranges::none_of(kept.sources, same)) kept.sources.push_back(c);
-  }
+  unite_citations(kept.sources, copy.sources);
   kept.confidence = std::max(kept.confidence, copy.confidence);
   if (kept.place.empty()) kept.place = copy.place;
 }

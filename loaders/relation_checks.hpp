@@ -88,6 +88,14 @@ struct CandidateRelation {
 /// since and known_by <= ended_by, its place a place. Reports each finding; true if there is none. O(1).
 bool check_relation(const CandidateRelation& relation, RelationReader& reader);
 
+/// "'leads' links person → organization, faction, not place → person": why `kind` may not link
+/// `from` to `to` (check_relation's message, shared with merged datasets).
+[[nodiscard]] std::string endpoint_types_message(RelationKind kind, EntityType from, EntityType to);
+
+/// Adds the citations of `from` that `into` lacks (same source, section, note and support), in
+/// order. O(|into| · |from|).
+void unite_citations(std::vector<Citation>& into, const std::vector<Citation>& from);
+
 /// A relation that passed check_relation, between entities numbered by its reader.
 struct AcceptedRelation {
   std::size_t origin = 0;
