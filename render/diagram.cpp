@@ -335,7 +335,7 @@ std::vector<std::string> legend_rows(const DiagramSpec& spec, const Contents& c)
   for (const Confidence level : c.confidences)
     lines += legend_entry("#000000", dashes[static_cast<std::size_t>(level)], std::string(to_string(level)));
   if (c.ended) lines += legend_entry("#00000055", "———", "ended");
-  if (c.highlighted) lines += legend_entry("#000000", "<B>━━━</B>", "the path");
+  if (c.highlighted) lines += legend_entry("#000000", "<B>━━━</B>", spec.highlight_note);
   std::vector<std::string> rows;
   if (!nodes.empty())
     rows.push_back(

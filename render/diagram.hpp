@@ -9,6 +9,7 @@
 
 #include "cartelgraph/graph/error.hpp"
 #include "cartelgraph/graph/projection.hpp"
+#include "cartelgraph/queries/connecting.hpp"
 #include "cartelgraph/render/caption.hpp"
 
 namespace cartelgraph {
@@ -31,10 +32,11 @@ struct DiagramCamp {
 struct DiagramSpec {
   std::string title;
   std::vector<Vertex> entities;
-  std::vector<Edge> relations;    // between entities of the spec
-  std::vector<Edge> highlighted;  // drawn bold (a path), a subset of relations
-  bool cluster = false;           // draw members inside their organization
-  bool legend = true;             // a legend of what the picture shows, under it
+  std::vector<Edge> relations;              // between entities of the spec
+  std::vector<Edge> highlighted;            // drawn bold (a path), a subset of relations
+  std::string highlight_note = "the path";  // what the legend calls the bold ties
+  bool cluster = false;                     // draw members inside their organization
+  bool legend = true;                       // a legend of what the picture shows, under it
   // Every node links to LINK_BASE#entity-ID: its card in the dossier `report` writes (by default
   // dossier.html beside the picture); "" links to the card on the same page (the dossier's figures).
   std::string link_base = "dossier.html";
@@ -57,6 +59,9 @@ struct DiagramSpec {
 /// when no path connects them.
 [[nodiscard]] std::optional<DiagramSpec> path_view(const GraphView& view, const Projection& projection, Vertex from,
                                                    Vertex to);
+/// The connecting network `tree` of `network` (queries/connecting.hpp): its ties' relations in
+/// bold, with the other relations among its entities drawn plainly.
+[[nodiscard]] DiagramSpec connect_view(const Network& network, const ConnectingNetwork& tree);
 /// The relations a fact file states, with their ends; its territory ties only with `context`.
 [[nodiscard]] DiagramSpec storyline_view(const GraphView& view, std::string_view storyline, bool context = false);
 

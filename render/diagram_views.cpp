@@ -88,6 +88,32 @@ std::optional<DiagramSpec> path_view(const GraphView& view, const Projection& pr
   return spec;
 }
 
+DiagramSpec connect_view(const Network& network, const ConnectingNetwork& tree) {
+  const KnowledgeGraph& kg = network.view().knowledge_graph();
+  DiagramSpec spec;
+  spec.title = "Connecting ";
+  for (std::size_t i = 0; i < tree.terminals.size(); ++i)
+    spec.title += std::string(i == 0                           ? ""
+                              : i + 1 == tree.terminals.size() ? " and "
+                                                               : ", ") +
+                  std::string(display_name(kg.entity(tree.terminals[i])));
+  std::set<Vertex> inside(tree.entities.begin(), tree.entities.end());
+  std::set<Edge> bold;
+  const FilteredGraph g = network.view().graph();
+  for (const auto& [a, b] : tree.ties)
+    for (const Edge e : network.tie_relations(a, b)) {  // a people tie's memberships bring their group
+      bold.insert(e);
+      inside.insert(boost::source(e, g));
+      inside.insert(boost::target(e, g));
+    }
+  spec.entities.assign(inside.begin(), inside.end());
+  for (const Edge e : boost::make_iterator_range(boost::edges(g)))
+    if (inside.contains(boost::source(e, g)) && inside.contains(boost::target(e, g))) spec.relations.push_back(e);
+  spec.highlighted.assign(bold.begin(), bold.end());
+  spec.highlight_note = "the connecting network";
+  return spec;
+}
+
 DiagramSpec storyline_view(const GraphView& view, std::string_view storyline, bool context) {
   const KnowledgeGraph& kg = view.knowledge_graph();
   DiagramSpec spec;

@@ -188,8 +188,7 @@ TEST_CASE("centrality lists the best first for every measure") {
   }
   const Run people = run("--format json centrality --measure betweenness --type person --top 3");
   const auto ranked = parse_json(people.out);
-  for (const auto& result : ranked["results"].GetArray())
-    CHECK(std::string(result["type"].GetString()) == "person");
+  for (const auto& result : ranked["results"].GetArray()) CHECK(std::string(result["type"].GetString()) == "person");
   CHECK(run("centrality --measure fame").exit_code == 2);
 }
 
@@ -272,8 +271,7 @@ TEST_CASE("disrupt prints the curve of a betweenness attack") {
   for (const auto& step : json["steps"].GetArray()) {
     CHECK(step["lcc_fraction"].GetDouble() <= previous);
     previous = step["lcc_fraction"].GetDouble();
-    CHECK(step["lcc_fraction"].GetDouble() ==
-          doctest::Approx(step["lcc"].GetDouble() / json["start_lcc"].GetDouble()));
+    CHECK(step["lcc_fraction"].GetDouble() == doctest::Approx(step["lcc"].GetDouble() / json["start_lcc"].GetDouble()));
   }
   CHECK(std::string(json["steps"][0]["removed"].GetString()) == "cjng");
   const Run given = run("disrupt --remove 'El Mencho,el mayo' --format json");
@@ -349,10 +347,21 @@ TEST_CASE("ambiguous names exit 2 with candidates, unknown ones 1 with suggestio
 }
 
 TEST_CASE("every command prints exactly one JSON document with --format json") {
-  const char* commands[] = {"info", "list --type agency", "show 'el mayo'", "search salazar",
-                            "path 'el mayo' 'los garibay'", "neighbors 'los rusos'", "centrality",
-                            "brokers", "factions", "disrupt --steps 2", "timeline", "diff --from 2021 --to 2022",
-                            "kinds", "validate"};
+  const char* commands[] = {"info",
+                            "list --type agency",
+                            "show 'el mayo'",
+                            "search salazar",
+                            "path 'el mayo' 'los garibay'",
+                            "connect 'el mayo' 'los garibay' 'la linea'",
+                            "neighbors 'los rusos'",
+                            "centrality",
+                            "brokers",
+                            "factions",
+                            "disrupt --steps 2",
+                            "timeline",
+                            "diff --from 2021 --to 2022",
+                            "kinds",
+                            "validate"};
   for (const char* command : commands) {
     CAPTURE(command);
     const Run r = run(std::string(command) + " --format json");
@@ -371,9 +380,9 @@ TEST_CASE("every command has help with an example, and the exit codes are docume
   const Run main_help = run("--help");
   CHECK(main_help.exit_code == 0);
   CHECK(main_help.out.find("Exit codes: 0 success; 1 no result") != std::string::npos);
-  for (const char* command : {"info", "list", "show", "search", "path", "neighbors", "centrality", "brokers",
-                              "factions", "disrupt", "timeline", "diff", "kinds", "render", "report", "validate",
-                              "export"}) {
+  for (const char* command :
+       {"info", "list", "show", "search", "path", "connect", "neighbors", "centrality", "brokers", "factions",
+        "disrupt", "timeline", "diff", "kinds", "render", "report", "validate", "export"}) {
     CAPTURE(command);
     const Run help = run(std::string(command) + " --help");
     CHECK(help.exit_code == 0);
@@ -567,8 +576,9 @@ TEST_CASE("brokers and disruption steps carry the relations behind them, cited")
   bool leads = false;
   for (const auto& r : relations.GetArray()) leads = leads || std::string(r["kind"].GetString()) == "leads";
   CHECK(leads);
-  CHECK(run("disrupt --remove 'el mencho'").out.find("Nemesio Oseguera Cervantes leads Jalisco New Generation Cartel") !=
-        std::string::npos);
+  CHECK(
+      run("disrupt --remove 'el mencho'").out.find("Nemesio Oseguera Cervantes leads Jalisco New Generation Cartel") !=
+      std::string::npos);
 }
 
 TEST_CASE("--network people analyses people alone, tied through shared groups and direct ties") {

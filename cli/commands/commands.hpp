@@ -12,6 +12,7 @@ void setup_list(CLI::App& app, Context& context);
 void setup_show(CLI::App& app, Context& context);
 void setup_validate(CLI::App& app, Context& context);
 void setup_path(CLI::App& app, Context& context);
+void setup_connect(CLI::App& app, Context& context);
 void setup_neighbors(CLI::App& app, Context& context);
 void setup_centrality(CLI::App& app, Context& context);
 void setup_brokers(CLI::App& app, Context& context);

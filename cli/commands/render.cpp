@@ -19,6 +19,7 @@ struct RenderOptions {
   std::string focus;
   std::size_t depth = 1;
   std::vector<std::string> path;  // FROM TO
+  std::vector<std::string> connect;
   std::string storyline;
   std::vector<std::string> kinds;
   std::string layout;
@@ -45,6 +46,12 @@ DiagramSpec path_diagram(const Session& session, const std::string& from_text, c
   return std::move(*found);
 }
 
+DiagramSpec connect_diagram(const Session& session, const std::vector<std::string>& texts) {
+  std::vector<Vertex> terminals;
+  for (const std::string& text : texts) terminals.push_back(session.resolve(text));
+  return connect_view(session.network(), connecting_network(session.network(), terminals));
+}
+
 DiagramSpec storyline_diagram(const Session& session, const std::string& storyline, bool context) {
   const auto& storylines = session.graph().storylines();
   if (std::ranges::none_of(storylines, [&](const Storyline& s) { return s.id == storyline; })) {
@@ -61,6 +68,7 @@ DiagramSpec diagram(const Session& session, const RenderOptions& options) {
     return focus_view(session.view(), session.projection(), session.resolve(options.focus), options.depth,
                       options.context);
   if (!options.path.empty()) return path_diagram(session, options.path[0], options.path[1]);
+  if (!options.connect.empty()) return connect_diagram(session, options.connect);
   if (!options.storyline.empty()) return storyline_diagram(session, options.storyline, options.context);
   return whole_view(session.view());
 }
@@ -75,6 +83,7 @@ std::string view_note(const Session& session, const RenderOptions& options) {
   else if (!options.storyline.empty())
     parts.emplace_back(options.context ? "the storyline's facts" : "the storyline's facts without territory");
   else if (!options.path.empty()) parts.emplace_back("the shortest path (bold) among its neighbours");
+  else if (!options.connect.empty()) parts.emplace_back("the connecting network (bold) in " + network_summary(session));
   const GlobalOptions& global = session.options();
   parts.emplace_back(session.as_of() ? "as of " + global.as_of : "every date (ended ties faded)");
   if (!global.min_confidence.empty()) parts.emplace_back(global.min_confidence + " or surer");
@@ -121,8 +130,8 @@ DiagramFormat output_format(const RenderOptions& options) {
 
 int run_render(const Session& session, const RenderOptions& options) {
   const DiagramFormat format = output_format(options);
-  if (!options.focus.empty() + !options.path.empty() + !options.storyline.empty() > 1)
-    throw Error(ErrorCategory::usage, "choose one of --focus, --path and --storyline");
+  if (!options.focus.empty() + !options.path.empty() + !options.connect.empty() + !options.storyline.empty() > 1)
+    throw Error(ErrorCategory::usage, "choose one of --focus, --path, --connect and --storyline");
   DiagramSpec spec = diagram(session, options);
   spec.cluster = options.cluster;
   spec.legend = !options.no_legend;
@@ -147,6 +156,11 @@ void setup_render(CLI::App& app, Context& context) {
   command->add_option("--path", options->path, "Highlight the shortest path between two entities")
       ->expected(2)
       ->type_name("FROM TO");
+  command
+      ->add_option("--connect", options->connect,
+                   "Draw the smallest network that ties these entities together (as the connect command)")
+      ->expected(2, -1)
+      ->type_name("ENTITY ...");
   command->add_option("--storyline", options->storyline, "Draw what one fact file states (e.g. sinaloa_war)")
       ->type_name("ID");
   command->add_option("--kinds", options->kinds, "Only relations of these kinds")->delimiter(',')->type_name("K,...");
