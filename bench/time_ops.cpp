@@ -97,8 +97,8 @@ int main(int argc, char** argv) {
       const CommunityResult result = communities(network);
       std::printf(
           ", \"network_seconds\": %.6f, \"seconds\": %.6f, \"communities\": %zu, \"modularity\": %.9f, "
-          "\"iterations\": %zu",
-          network_seconds, seconds_since(start), result.communities.size(), result.modularity, result.iterations);
+          "\"runs\": %zu",
+          network_seconds, seconds_since(start), result.communities.size(), result.modularity, result.runs);
     } else {
       std::fprintf(stderr, "unknown operation %s\n", operation.c_str());
       return 2;

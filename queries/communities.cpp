@@ -47,7 +47,8 @@ CommunityResult communities(const Network& network, const CommunityOptions& opti
   const Partition partition = leiden(projection, strengths, options);
   CommunityResult result;
   result.resolution = options.resolution;
-  result.iterations = partition.iterations;
+  result.runs = partition.runs;
+  result.converged = partition.converged;
   result.modularity = modularity(projection, strengths, partition.membership, options.resolution);
   result.communities.resize(partition.count);
   for (std::size_t v = 0; v < projection.node_count(); ++v)

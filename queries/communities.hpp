@@ -21,13 +21,18 @@ struct CommunityOptions {
   std::uint64_t seed = 42;
   /// How many of the strongest ties inside each community communities() lists.
   std::size_t top_ties = 3;
+  /// At most this many Leiden runs, each from the partition the one before found; 0: no limit,
+  /// until a run does not raise modularity (leidenalg's n_iterations = −1). On small networks a
+  /// few runs converge; on large flat ones each run adds a little for hundreds of runs.
+  std::size_t max_runs = 10;
 };
 
 /// A partition of a projection's nodes: the community of every node, numbered 0 … count − 1.
 struct Partition {
   std::vector<std::size_t> membership;  // node → community
   std::size_t count = 0;                // communities
-  std::size_t iterations = 0;           // Leiden runs made (the last one did not improve)
+  std::size_t runs = 0;                 // Leiden runs made
+  bool converged = false;               // the last run did not raise modularity (else max_runs stopped it)
 };
 
 /// Modularity of `membership` (node → any community label) on an undirected projection whose
@@ -42,8 +47,9 @@ struct Partition {
 /// tie 1 when empty; a strength of 0 is no tie): local moving with a queue, refinement within
 /// each community, aggregation of the refined partition starting from the unrefined one, until
 /// every community is one node; then run again from the partition found while modularity
-/// increases (leidenalg's n_iterations = −1). Communities are numbered largest first, then by
-/// their first node. Deterministic for a seed. O(E) per level and run, in practice.
+/// rises, at most options.max_runs runs (leidenalg's n_iterations). Communities are numbered
+/// largest first, then by their first node. Deterministic for a seed. O(E) per level and run,
+/// in practice.
 [[nodiscard]] Partition leiden(const Projection& projection, std::span<const double> strengths,
                                const CommunityOptions& options = {});
 
@@ -70,7 +76,8 @@ struct CommunityResult {
   NodeValues<std::size_t> community;   // every entity of the network → its index in communities
   double modularity = 0;               // of the partition, at `resolution`
   double resolution = 1;
-  std::size_t iterations = 0;  // Leiden runs made
+  std::size_t runs = 0;    // Leiden runs made
+  bool converged = false;  // the last run did not raise modularity
 };
 
 /// The communities of `network` by leiden() on its tie strengths (Network::strengths), each

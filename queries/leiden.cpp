@@ -391,14 +391,18 @@ Partition leiden(const Projection& projection, std::span<const double> strengths
   result.membership.resize(base.size());
   std::iota(result.membership.begin(), result.membership.end(), std::size_t{0});
   const double two_m = std::accumulate(base.degree.begin(), base.degree.end(), 0.0);
+  result.converged = !(two_m > 0);
   if (two_m > 0) {
     Random random(options.seed);
     double quality = level_modularity(base, result.membership, options.resolution);
-    for (;;) {  // leidenalg's optimise_partition with n_iterations = −1
+    while (options.max_runs == 0 || result.runs < options.max_runs) {  // leidenalg's n_iterations
       std::vector<std::size_t> next = leiden_run(base, result.membership, options.resolution / two_m, random);
-      ++result.iterations;
+      ++result.runs;
       const double next_quality = level_modularity(base, next, options.resolution);
-      if (!(next_quality > quality + 1e-12)) break;
+      if (!(next_quality > quality + 1e-12)) {
+        result.converged = true;
+        break;
+      }
       result.membership = std::move(next);
       quality = next_quality;
     }

@@ -34,6 +34,8 @@ TEST_CASE("communities in JSON list every entity of the network once, with cited
   CHECK(answer["modularity"].GetDouble() > 0.3);
   CHECK(answer["resolution"].GetDouble() == 1);
   CHECK(answer["seed"].GetUint64() == 42);
+  CHECK(answer["runs"].GetUint64() >= 2);  // the last run found nothing better
+  CHECK(answer["converged"].GetBool());
   std::set<std::string> members;
   std::size_t listed = 0;
   std::size_t previous = answer["network"]["entities"].GetUint64();
@@ -61,6 +63,7 @@ TEST_CASE("communities honour --network and --as-of, and the same seed gives the
   REQUIRE(early.exit_code == 0);
   CHECK(parse(early.out).HasMember("as_of"));
   CHECK(run_cli("communities --seed 7").out == run_cli("communities --seed 7").out);
+  CHECK(parse(run_cli("--format json communities --runs 1").out)["runs"].GetUint64() == 1);
   CHECK(run_cli("communities --resolution 2 --format json").out != run_cli("communities --format json").out);
 }
 

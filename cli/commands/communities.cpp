@@ -26,10 +26,10 @@ const char* const explanation =
     "Leiden (Traag, Waltman and van Eck 2019) maximises modularity: ties inside communities\n"
     "beyond what the entities' ties would give by chance. Ties weigh their strength (a\n"
     "relation's weight, 1 when absent, parallel relations adding up; in the people network,\n"
-    "shared groups plus direct relations). Leiden runs again from its result until modularity\n"
-    "stops rising; the same seed gives the same communities. Each community is connected and\n"
-    "listed with its strongest ties and the relations behind them. Entities with no tie are\n"
-    "each alone.";
+    "shared groups plus direct relations). Leiden runs again from its result while modularity\n"
+    "rises, up to --runs times; the same seed gives the same communities. Each community is\n"
+    "connected and listed with its strongest ties and the relations behind them. Entities with\n"
+    "no tie are each alone.";
 
 constexpr double max_resolution = 1000;
 
@@ -86,7 +86,8 @@ void write_json(JsonWriter& json, const Session& session, const CommunitiesOptio
   json.member("modularity", result.modularity);
   json.member("resolution", result.resolution);
   json.member("seed", options.query.seed);
-  json.member("iterations", result.iterations);
+  json.member("runs", result.runs);
+  json.member("converged", result.converged);
   json.array_member("communities", result.communities,
                     [&](const Community& community) { write_community(json, session.graph(), community); });
   json.end_object();
@@ -113,9 +114,10 @@ void write_text(const Session& session, const CommunitiesOptions& options, const
   for (const Community& community : result.communities)
     if (community.members.size() == 1) alone.push_back(community.members.front());
     else ++grouped;
-  std::printf("Communities of %s: Leiden, modularity %.6f (resolution %g, seed %llu, %zu runs)\n",
+  std::printf("Communities of %s: Leiden, modularity %.6f (resolution %g, seed %llu, %zu runs%s)\n",
               network_summary(session).c_str(), result.modularity, result.resolution,
-              static_cast<unsigned long long>(options.query.seed), result.iterations);
+              static_cast<unsigned long long>(options.query.seed), result.runs,
+              result.converged ? "" : ", still rising at the last: --runs 0 runs until it stops");
   std::printf("%zu communities of two or more, %zu entities alone\n", grouped, alone.size());
   for (std::size_t i = 0; i < grouped; ++i) write_community_text(graph, i + 1, result.communities[i]);
   std::sort(alone.begin(), alone.end());
@@ -134,6 +136,10 @@ void setup_communities(CLI::App& app, Context& context) {
   add_resolution_option(*command, options->query.resolution);
   add_count_option(*command, "--top", options->query.top_ties,
                    "How many of the strongest ties inside each community to list, with their relations (default 3)",
+                   {0, 1'000'000});
+  add_count_option(*command, "--runs", options->query.max_runs,
+                   "At most this many Leiden runs, each from the communities the one before found, while modularity "
+                   "rises; 0: until it stops rising (default 10)",
                    {0, 1'000'000});
   add_count_option(*command, "--seed", options->query.seed, "Seed of Leiden's random choices (default 42)", seed_range)
       ->type_name("S");
