@@ -1,7 +1,7 @@
 // time_ops: times one operation of cartelgraph on a graph file, for bench/compare.py.
 //   time_ops GRAPH OPERATION [THREADS]
 // GRAPH is a .graphml file or a fact directory; OPERATION one of load, projection, betweenness,
-// closeness, harmonic, pagerank, eigenvector, components, articulation, kcore, path.
+// closeness, harmonic, pagerank, eigenvector, components, articulation, kcore, path, communities.
 // Prints one JSON object: sizes, seconds of the operation alone, and its result (scores per node
 // in load order, or a summary) so that the caller can check it against other tools.
 #include <cartelgraph/cartelgraph.hpp>
@@ -89,6 +89,16 @@ int main(int argc, char** argv) {
       std::printf(", \"seconds\": %.6f, \"lengths\": [", seconds_since(start));
       for (std::size_t i = 0; i < paths.size(); ++i) std::printf("%s%zu", i ? "," : "", paths[i].size() - 1);
       std::printf("]");
+    } else if (operation == "communities") {  // Leiden on the criminal network, strengths as weights
+      const GraphView criminal(graph, network_filter({}, NetworkKind::criminal));
+      const Network network(criminal, NetworkKind::criminal);
+      const double network_seconds = seconds_since(start);
+      start = Clock::now();
+      const CommunityResult result = communities(network);
+      std::printf(
+          ", \"network_seconds\": %.6f, \"seconds\": %.6f, \"communities\": %zu, \"modularity\": %.9f, "
+          "\"runs\": %zu",
+          network_seconds, seconds_since(start), result.communities.size(), result.modularity, result.runs);
     } else {
       std::fprintf(stderr, "unknown operation %s\n", operation.c_str());
       return 2;

@@ -24,3 +24,7 @@ relabel(cartelgraph_cli_tests_TESTS "cli;slow"
 # Runs Graphviz's `dot` program on what we write.
 relabel(cartelgraph_tests_TESTS "unit;external"
         "Graphviz's dot accepts the DOT we write, with or without positions")
+
+# Runs NetworkX, igraph and leidenalg (tests/peer/communities_peer.py) on the built-in networks.
+relabel(cartelgraph_tests_TESTS "unit;external"
+        "the built-in network's communities reach NetworkX's modularity and the best of igraph and leidenalg")

@@ -18,6 +18,7 @@ void setup_centrality(CLI::App& app, Context& context);
 void setup_brokers(CLI::App& app, Context& context);
 void setup_factions(CLI::App& app, Context& context);
 void setup_disrupt(CLI::App& app, Context& context);
+void setup_communities(CLI::App& app, Context& context);
 void setup_timeline(CLI::App& app, Context& context);
 void setup_diff(CLI::App& app, Context& context);
 void setup_render(CLI::App& app, Context& context);
