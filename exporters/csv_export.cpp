@@ -17,9 +17,22 @@ std::string text_row(std::initializer_list<std::string_view> cells) {
   return row + "\n";
 }
 
-std::string node_row(const Entity& e) {
-  return text_row({e.id, e.name, to_string(e.type), joined_list(e.aliases), e.known_as, e.description, e.storyline,
-                   "Entity;" + capitalized(to_string(e.type))});
+// An entity's row; its values in `columns` follow, numbers unquoted.
+std::string node_row(const Entity& e, Vertex v, std::span<const NodeColumn> columns) {
+  std::string row = text_row({e.id, e.name, to_string(e.type), joined_list(e.aliases), e.known_as, e.description,
+                              e.storyline, "Entity;" + capitalized(to_string(e.type))});
+  row.pop_back();
+  for (const NodeColumn& column : columns)
+    row += "," + (column.numeric ? column_value(column, v) : quoted_field(guarded(column_value(column, v))));
+  return row + "\n";
+}
+
+// The nodes.csv header, with a column per analysis result (Neo4j's `:double` for numbers).
+std::string nodes_header(std::span<const NodeColumn> columns) {
+  std::string header(csv_nodes_header);
+  for (const NodeColumn& column : columns)
+    header += "," + column.name + (column.numeric ? ":double" : "");  // our names
+  return header + "\n";
 }
 
 // Relationship `id` ("r1", …) is what citations.csv refers to it by.
@@ -44,22 +57,21 @@ std::string citation_rows(std::string_view entity, std::string_view relationship
 }
 
 std::string source_row(const Source& s) {
-  return text_row(
-      {s.id, s.title, s.author, s.publisher, s.published, s.url, s.document, std::string(name_of(s.kind)),
-       s.confidential ? "true" : "false"});
+  return text_row({s.id, s.title, s.author, s.publisher, s.published, s.url, s.document, std::string(name_of(s.kind)),
+                   s.confidential ? "true" : "false"});
 }
 
 }  // namespace
 
-CsvExport export_csv(const GraphView& view) {
+CsvExport export_csv(const GraphView& view, std::span<const NodeColumn> columns) {
   const KnowledgeGraph& kg = view.knowledge_graph();
   CsvExport csv;
   csv.sources = std::string(csv_sources_header) + "\n";
   for (const Source& source : sorted_sources(kg)) csv.sources += source_row(source);
-  csv.nodes = std::string(csv_nodes_header) + "\n";
+  csv.nodes = nodes_header(columns);
   csv.citations = std::string(csv_citations_header) + "\n";
   for (const Vertex v : list_entities(view, TypeSet().set())) {
-    csv.nodes += node_row(kg.entity(v));
+    csv.nodes += node_row(kg.entity(v), v, columns);
     csv.citations += citation_rows(kg.entity(v).id, "", kg.entity(v).sources);
   }
   csv.relationships = std::string(csv_relationships_header) + "\n";

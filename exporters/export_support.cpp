@@ -32,6 +32,15 @@ std::vector<Source> sorted_sources(const KnowledgeGraph& graph) {
 
 std::string date_text(const std::optional<Date>& date) { return date ? date->to_string() : std::string(); }
 
+std::string column_value(const NodeColumn& column, Vertex v) {
+  if (column.numeric) {
+    const auto it = column.numbers.find(v);
+    return it == column.numbers.end() ? std::string() : number_text(it->second);
+  }
+  const auto it = column.labels.find(v);
+  return it == column.labels.end() ? std::string() : it->second;
+}
+
 std::string number_text(double value) {
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%.17g", value);

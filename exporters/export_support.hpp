@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "cartelgraph/graph/view.hpp"
+#include "cartelgraph/queries/node_results.hpp"
 
 namespace cartelgraph::detail {
 
@@ -21,6 +22,9 @@ namespace cartelgraph::detail {
 [[nodiscard]] std::string date_text(const std::optional<Date>& date);
 /// A number as text that reads back to the same double (%.17g).
 [[nodiscard]] std::string number_text(double value);
+/// An entity's value in an analysis column (export --with): number_text for numbers, the label
+/// else, "" when the analysis gives it none.
+[[nodiscard]] std::string column_value(const NodeColumn& column, Vertex v);
 /// "person" → "Person".
 [[nodiscard]] std::string capitalized(std::string_view name);
 /// "member_of" → "MEMBER_OF".

@@ -34,7 +34,7 @@ std::string_view precision_name(const Date& date) {
 // A GEXF document being written; empty values are left out.
 class GexfText {
  public:
-  explicit GexfText(const std::string& sources) : out_(header) {
+  GexfText(const std::string& sources, std::span<const NodeColumn> columns) : out_(header), columns_(columns) {
     out_ += "  <meta>\n    <creator>cartelgraph</creator>\n    <description>" + xml_escape(sources) +
             "</description>\n  </meta>\n";
     out_ +=
@@ -44,7 +44,7 @@ class GexfText {
   }
   void nodes(const KnowledgeGraph& kg, const std::vector<Vertex>& vertices) {
     out_ += "    <nodes count=\"" + std::to_string(vertices.size()) + "\">\n";
-    for (const Vertex v : vertices) node(kg.entity(v));
+    for (const Vertex v : vertices) node(kg.entity(v), v);
     out_ += "    </nodes>\n";
   }
   void edges(const KnowledgeGraph& kg, const std::vector<Edge>& edges) {
@@ -58,18 +58,23 @@ class GexfText {
   template <std::size_t N>
   void declare(const char* domain, const char* const (&titles)[N]) {
     out_ += std::string("    <attributes class=\"") + domain + "\" mode=\"static\">\n";
-    for (const char* title : titles)
-      out_ += std::string("      <attribute id=\"") + title + "\" title=\"" + title + "\" type=\"string\"/>\n";
+    for (const char* title : titles) declare_one(title, "string");
+    if (std::string_view(domain) == "node")
+      for (const NodeColumn& column : columns_)
+        declare_one(xml_escape(column.name), column.numeric ? "double" : "string");
     out_ += "    </attributes>\n";
   }
-  void attribute(std::string& values, const char* name, std::string_view value) {
+  void declare_one(const std::string& title, std::string_view type) {
+    out_ += "      <attribute id=\"" + title + "\" title=\"" + title + "\" type=\"" + std::string(type) + "\"/>\n";
+  }
+  void attribute(std::string& values, std::string_view name, std::string_view value) {
     if (!value.empty())
-      values += std::string("          <attvalue for=\"") + name + "\" value=\"" + xml_escape(value) + "\"/>\n";
+      values += "          <attvalue for=\"" + xml_escape(name) + "\" value=\"" + xml_escape(value) + "\"/>\n";
   }
   void attvalues(const std::string& values) {
     if (!values.empty()) out_ += "        <attvalues>\n" + values + "        </attvalues>\n";
   }
-  void node(const Entity& e) {
+  void node(const Entity& e, Vertex v) {
     out_ += "      <node id=\"" + xml_escape(e.id) + "\" label=\"" + xml_escape(e.name) + "\">\n";
     std::string values;
     attribute(values, "type", to_string(e.type));
@@ -80,6 +85,7 @@ class GexfText {
     attribute(values, "description", e.description);
     attribute(values, "sources", citations_json(e.sources));
     attribute(values, "storyline", e.storyline);
+    for (const NodeColumn& column : columns_) attribute(values, column.name, column_value(column, v));
     attvalues(values);
     out_ += "      </node>\n";
   }
@@ -87,6 +93,7 @@ class GexfText {
   void spell(const Relation& r);
 
   std::string out_;
+  std::span<const NodeColumn> columns_;
 };
 
 // The relation's time as one spell: since from its first day, until (or ended_by) to its last
@@ -128,13 +135,13 @@ void GexfText::edge(const KnowledgeGraph& kg, Edge edge, std::size_t index) {
 
 }  // namespace
 
-std::string export_gexf(const GraphView& view) {
+std::string export_gexf(const GraphView& view, std::span<const NodeColumn> columns) {
   const KnowledgeGraph& kg = view.knowledge_graph();
   JsonWriter sources(JsonWriter::Style::compact);
   sources.array([&] {
     for (const auto& source : sorted_sources(kg)) sources.source(source);
   });
-  GexfText gexf(sources.text(false));
+  GexfText gexf(sources.text(false), columns);
   gexf.nodes(kg, list_entities(view, TypeSet().set()));
   gexf.edges(kg, sorted_relations(view));
   return gexf.finish();

@@ -39,17 +39,17 @@ constexpr const char* header =
 // A GraphML document being written; empty values are left out.
 class GraphmlText {
  public:
-  GraphmlText() : out_(header) {
-    for (const Key& key : keys)
-      out_ += std::string("  <key id=\"") + key.id + "\" for=\"" + key.domain + "\" attr.name=\"" + key.name +
-              "\" attr.type=\"" + key.type + "\"/>\n";
+  explicit GraphmlText(std::span<const NodeColumn> columns) : out_(header), columns_(columns) {
+    for (const Key& key : keys) declare(key.id, key.domain, key.name, key.type);
+    for (const NodeColumn& column : columns)
+      declare("n_with_" + column.name, "node", column.name, column.numeric ? "double" : "string");
     out_ += "  <graph id=\"cartelgraph\" edgedefault=\"directed\">\n";
   }
   void data(std::string_view key, std::string_view value, const char* indent = "      ") {
     if (value.empty()) return;
     out_ += std::string(indent) + "<data key=\"" + std::string(key) + "\">" + xml_escape(value) + "</data>\n";
   }
-  void node(const Entity& e) {
+  void node(const Entity& e, Vertex v) {
     out_ += "    <node id=\"" + xml_escape(e.id) + "\">\n";
     data("n_type", to_string(e.type));
     data("n_name", e.name);
@@ -60,6 +60,7 @@ class GraphmlText {
     data("n_description", e.description);
     data("n_sources", citations_json(e.sources));
     data("n_storyline", e.storyline);
+    for (const NodeColumn& column : columns_) data("n_with_" + column.name, column_value(column, v));
     out_ += "    </node>\n";
   }
   void edge(const KnowledgeGraph& kg, Edge edge, std::size_t index) {
@@ -81,20 +82,26 @@ class GraphmlText {
   std::string finish() { return std::move(out_) + "  </graph>\n</graphml>\n"; }
 
  private:
+  void declare(const std::string& id, std::string_view domain, std::string_view name, std::string_view type) {
+    out_ += "  <key id=\"" + xml_escape(id) + "\" for=\"" + std::string(domain) + "\" attr.name=\"" + xml_escape(name) +
+            "\" attr.type=\"" + std::string(type) + "\"/>\n";
+  }
+
   std::string out_;
+  std::span<const NodeColumn> columns_;
 };
 
 }  // namespace
 
-std::string export_graphml(const GraphView& view) {
+std::string export_graphml(const GraphView& view, std::span<const NodeColumn> columns) {
   const KnowledgeGraph& kg = view.knowledge_graph();
-  GraphmlText graphml;
+  GraphmlText graphml(columns);
   JsonWriter sources(JsonWriter::Style::compact);
   sources.array([&] {
     for (const auto& source : sorted_sources(kg)) sources.source(source);
   });
   graphml.data("g_sources", sources.text(false), "    ");
-  for (const Vertex v : list_entities(view, TypeSet().set())) graphml.node(kg.entity(v));
+  for (const Vertex v : list_entities(view, TypeSet().set())) graphml.node(kg.entity(v), v);
   std::size_t index = 0;
   for (const Edge e : sorted_relations(view)) graphml.edge(kg, e, index++);
   return graphml.finish();

@@ -48,7 +48,10 @@ class ExportReader {
   bool table(const FactFile& file, std::string_view header, std::size_t max_rows, std::string_view limit,
              CsvTable& into) {
     if (!detail::read_table(file, max_rows, limit, into, result_.problems)) return false;
-    if (detail::header_line(into) == header) return true;
+    const std::string line = detail::header_line(into);
+    // nodes.csv may end with analysis results (export --with), which are not facts: not read.
+    if (line == header || (header == detail::csv_nodes_header && line.starts_with(std::string(header) + ",")))
+      return true;
     fail(into, into.header.front(), "not the header of a cartelgraph CSV export (" + std::string(header) + ")");
     return false;
   }
@@ -62,8 +65,7 @@ class ExportReader {
     Source source{text(row[0]), text(row[1]), text(row[2]), text(row[3]), text(row[4]), text(row[5]), text(row[6])};
     const auto kind = parse<SourceKind>(text(row[7]));
     if (!kind)
-      return fail(sources_, row[7],
-                  "'kind' is \"" + text(row[7]) + "\", expected " + joined_names<SourceKind>(" or "));
+      return fail(sources_, row[7], "'kind' is \"" + text(row[7]) + "\", expected " + joined_names<SourceKind>(" or "));
     source.kind = *kind;
     const std::string confidential = text(row[8]);
     if (confidential != "true" && confidential != "false")
