@@ -33,7 +33,6 @@
 // queries/: answers as structs
 #include "cartelgraph/queries/centrality.hpp"
 #include "cartelgraph/queries/changes.hpp"
-#include "cartelgraph/queries/communities.hpp"
 #include "cartelgraph/queries/disruption.hpp"
 #include "cartelgraph/queries/distances.hpp"
 #include "cartelgraph/queries/entity_card.hpp"
