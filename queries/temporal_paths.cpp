@@ -119,14 +119,15 @@ TemporalPath timed_path(const TemporalTies& ties, const std::vector<Node>& nodes
   return path;
 }
 
-// Bellman–Ford by hops: layer k holds the earliest arrival within k hops and, for each node
-// it improved, the node it came from (none when the node kept layer k-1's time).
+// Bellman–Ford by hops: layer k holds the earliest arrival within k hops and, for each node it
+// improved, the node it came from (a node it did not improve kept layer k-1's time). Only the
+// improvements are kept per layer, so memory grows with them, not with k · V.
 class HopLayers {
  public:
   HopLayers(const TemporalTies& ties, Node source, const HopTime& start)
       : ties_(&ties), best_(ties.projection().node_count()) {
     best_[source] = start;
-    parents_.emplace_back(best_.size(), none);
+    parents_.emplace_back();
     changed_ = {source};
   }
 
@@ -134,22 +135,27 @@ class HopLayers {
   bool grow() {
     const Projection& projection = ties_->projection();
     std::vector<std::optional<HopTime>> next = best_;
-    std::vector<std::size_t> parent(best_.size(), none);
-    std::vector<Node> changed;
+    std::vector<std::pair<Node, Node>> parent;  // (node, the node it came from)
+    std::vector<std::size_t> slot(best_.size(), none);
     for (const Node u : changed_) {
       const auto neighbors = projection.neighbors(u);
       for (std::size_t i = 0; i < neighbors.size(); ++i) {
         const Node v = neighbors[i];
         const auto time = hop_time(ties_->knowledge_graph(), ties_->carriers(projection.first_arc(u) + i), *best_[u]);
         if (!time || (next[v] && !earlier(*time, *next[v]))) continue;
-        if (parent[v] == none) changed.push_back(v);
+        if (slot[v] == none) {
+          slot[v] = parent.size();
+          parent.emplace_back(v, u);
+        }
         next[v] = time;
-        parent[v] = u;
+        parent[slot[v]].second = u;
       }
     }
+    std::sort(parent.begin(), parent.end());
+    changed_.clear();
+    for (const auto& entry : parent) changed_.push_back(entry.first);
     best_ = std::move(next);
     parents_.push_back(std::move(parent));
-    changed_ = std::move(changed);
     return !changed_.empty();
   }
 
@@ -159,16 +165,19 @@ class HopLayers {
   // The nodes of the walk that reaches `v` by its time in the last layer.
   [[nodiscard]] std::vector<Node> walk(Node v) const {
     std::vector<Node> nodes{v};
-    for (std::size_t k = hops(); k > 0; --k)
-      if (parents_[k][nodes.back()] != none) nodes.push_back(parents_[k][nodes.back()]);
+    for (std::size_t k = hops(); k > 0; --k) {
+      const auto& layer = parents_[k];
+      const auto it = std::lower_bound(layer.begin(), layer.end(), std::pair<Node, Node>(nodes.back(), 0));
+      if (it != layer.end() && it->first == nodes.back()) nodes.push_back(it->second);
+    }
     return {nodes.rbegin(), nodes.rend()};
   }
 
  private:
   const TemporalTies* ties_;
   std::vector<std::optional<HopTime>> best_;
-  std::vector<std::vector<std::size_t>> parents_;  // by layer, by node
-  std::vector<Node> changed_;                      // nodes the last layer improved
+  std::vector<std::vector<std::pair<Node, Node>>> parents_;  // by layer: (node, parent), by node
+  std::vector<Node> changed_;                                // nodes the last layer improved
 };
 
 }  // namespace

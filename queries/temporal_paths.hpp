@@ -144,7 +144,7 @@ struct Arrival {
 /// The shortest time-respecting path from `from` to `to` (fewest hops, ties broken by the
 /// earliest arrival) and the earliest-arriving one (ties broken by fewest hops), or why there is
 /// none. Hop counts are found layer by layer (Bellman–Ford by hops: the earliest arrival within
-/// k hops), up to the hops the earliest path needs. O(k · (V + E) · carriers) time, O(k · V)
+/// k hops), up to the hops the earliest path needs. O(k · (V + E) · carriers) time, O(V + improvements)
 /// memory, k the hops of the earliest-arriving path.
 [[nodiscard]] TemporalPathResult find_temporal_path(const TemporalTies& ties, Vertex from, Vertex to,
                                                     const TemporalQuery& query);

@@ -234,6 +234,16 @@ TemporalFailure check_case(const RandomCase& c, UndatedPolicy policy, bool direc
   return TemporalFailure::none;
 }
 
+// People a, b and c, added to `g`.
+std::array<Vertex, 3> three_people(KnowledgeGraph& g) {
+  std::array<Vertex, 3> people{};
+  for (std::size_t i = 0; i < people.size(); ++i) {
+    const std::string id(1, static_cast<char>('a' + i));
+    people[i] = g.add_entity(make_entity(id, EntityType::person, id));
+  }
+  return people;
+}
+
 }  // namespace
 
 TEST_CASE("time-respecting paths equal an exhaustive search over every simple path") {
@@ -260,9 +270,7 @@ TEST_CASE("time-respecting paths equal an exhaustive search over every simple pa
 
 TEST_CASE("a hop waits for its relation's start read at its last day, and an undated tie does not move the clock") {
   KnowledgeGraph g;
-  const Vertex a = g.add_entity(make_entity("a", EntityType::person, "A"));
-  const Vertex b = g.add_entity(make_entity("b", EntityType::person, "B"));
-  const Vertex c = g.add_entity(make_entity("c", EntityType::person, "C"));
+  const auto [a, b, c] = three_people(g);
   g.add_relation(a, b, testing::make_relation(RelationKind::associate_of, Confidence::reported, "2018-05"));
   g.add_relation(b, c, testing::make_relation(RelationKind::associate_of, Confidence::reported));
   const GraphView view(g);
@@ -292,9 +300,7 @@ TEST_CASE("a hop waits for its relation's start read at its last day, and an und
 
 TEST_CASE("in the people network a shared group's tie holds while both memberships hold") {
   KnowledgeGraph g;
-  const Vertex a = g.add_entity(make_entity("a", EntityType::person, "A"));
-  const Vertex b = g.add_entity(make_entity("b", EntityType::person, "B"));
-  const Vertex c = g.add_entity(make_entity("c", EntityType::person, "C"));
+  const auto [a, b, c] = three_people(g);
   const Vertex group = g.add_entity(make_entity("g", EntityType::organization, "G"));
   g.add_relation(a, group, testing::make_relation(RelationKind::member_of, Confidence::reported, "2015"));
   g.add_relation(b, group, testing::make_relation(RelationKind::member_of, Confidence::reported, "2019-02"));
