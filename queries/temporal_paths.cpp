@@ -7,8 +7,6 @@
 #include <queue>
 #include <stdexcept>
 
-#include "cartelgraph/queries/paths.hpp"
-
 namespace cartelgraph {
 
 namespace {
@@ -221,15 +219,20 @@ std::optional<HopTime> hop_time(const KnowledgeGraph& graph, std::span<const Car
 void TemporalTies::add_relations(const GraphView& view, bool directed) {
   const Projection& p = projection();
   carriers_.assign(boost::num_edges(p.graph()), {});
-  for (Node u = 0; u < p.node_count(); ++u) {
-    const auto neighbors = p.neighbors(u);
-    for (std::size_t i = 0; i < neighbors.size(); ++i) {
-      auto& carriers = carriers_[p.first_arc(u) + i];
-      const Vertex a = p.entity(Projection::id(u));
-      const Vertex b = p.entity(Projection::id(neighbors[i]));
-      for (const Edge e : relations_between(view, a, b, directed))
-        if (policy_ == UndatedPolicy::allow || is_dated(graph_->relation(e))) carriers.push_back({e});
-    }
+  const FilteredGraph g = view.graph();
+  // One pass over the relations (relations_between per tie would cost Σ degree² on hubs): each
+  // goes to its arc, and to the reverse arc when undirected or of a symmetric kind.
+  const auto add = [&](Vertex a, Vertex b, Edge e) {
+    const auto u = p.node(a);
+    const auto v = p.node(b);
+    if (!u || !v) return;
+    if (const auto arc = p.arc_index(Projection::index(*u), Projection::index(*v))) carriers_[*arc].push_back({e});
+  };
+  for (const Edge e : boost::make_iterator_range(boost::edges(g))) {
+    const Relation& relation = graph_->relation(e);
+    if (policy_ == UndatedPolicy::skip && !is_dated(relation)) continue;
+    add(boost::source(e, g), boost::target(e, g), e);
+    if (!directed || kind_info(relation.kind).symmetric) add(boost::target(e, g), boost::source(e, g), e);
   }
 }
 
