@@ -71,7 +71,8 @@ Relation random_relation(std::mt19937& random, bool directed_kinds) {
 
 struct RandomCase {
   KnowledgeGraph graph;
-  std::vector<Vertex> entities;
+  std::vector<Vertex> entities;  // the people searched
+  std::vector<Vertex> groups;    // the people-network case's groups
   std::optional<Date> from_date;
 };
 
@@ -92,31 +93,65 @@ RandomCase random_case(std::mt19937& random, bool directed_kinds) {
   return c;
 }
 
+// A random case with one or two groups, which random people are members of, at random dates.
+RandomCase random_people_case(std::mt19937& random) {
+  RandomCase c = random_case(random, false);
+  const int groups = std::uniform_int_distribution(1, 2)(random);
+  for (int i = 0; i < groups; ++i)
+    c.groups.push_back(
+        c.graph.add_entity(make_entity("g" + std::to_string(i), EntityType::organization, "G" + std::to_string(i))));
+  const int memberships = std::uniform_int_distribution(2, 2 * static_cast<int>(c.entities.size()))(random);
+  for (int i = 0; i < memberships; ++i) {
+    Relation relation = random_relation(random, false);
+    relation.kind = RelationKind::member_of;
+    c.graph.add_relation(c.entities[std::uniform_int_distribution<std::size_t>(0, c.entities.size() - 1)(random)],
+                         c.groups[std::uniform_int_distribution<std::size_t>(0, c.groups.size() - 1)(random)],
+                         relation);
+  }
+  return c;
+}
+
 // The exhaustive search: over every simple path from the start, hops timed greedily.
 class BruteForce {
  public:
   BruteForce(const RandomCase& c, UndatedPolicy policy, bool directed)
       : case_(&c), policy_(policy), directed_(directed) {}
 
-  // Relations that can carry a hop from a to b (any, or dated only under skip; `all` ignores the policy).
-  [[nodiscard]] std::vector<Edge> carriers(Vertex a, Vertex b, bool all) const {
-    std::vector<Edge> found;
-    for (const Edge e : boost::make_iterator_range(boost::edges(case_->graph.graph()))) {
+  // The sets of relations that can carry a hop from a to b, each holding together: one relation
+  // between them, or (people) both one's and the other's membership of a group; only the dated
+  // ones under skip, unless `all`.
+  [[nodiscard]] std::vector<std::vector<Edge>> carriers(Vertex a, Vertex b, bool all) const {
+    const Graph& g = case_->graph.graph();
+    std::vector<std::vector<Edge>> found;
+    const auto keep = [&](std::vector<Edge> carrier) {
+      if (all || policy_ == UndatedPolicy::allow ||
+          std::all_of(carrier.begin(), carrier.end(), [&](Edge e) { return is_dated(case_->graph.relation(e)); }))
+        found.push_back(std::move(carrier));
+    };
+    for (const Edge e : boost::make_iterator_range(boost::edges(g))) {
       const Relation& r = case_->graph.relation(e);
-      const Vertex s = boost::source(e, case_->graph.graph());
-      const Vertex t = boost::target(e, case_->graph.graph());
+      const Vertex s = boost::source(e, g);
+      const Vertex t = boost::target(e, g);
       const bool along = (s == a && t == b) || (s == b && t == a && (!directed_ || kind_info(r.kind).symmetric));
-      if (along && (all || policy_ == UndatedPolicy::allow || is_dated(r))) found.push_back(e);
+      if (along && (case_->groups.empty() || r.kind != RelationKind::member_of)) keep({e});
     }
+    for (const Vertex group : case_->groups)
+      for (const Edge ea : boost::make_iterator_range(boost::out_edges(a, g)))
+        for (const Edge eb : boost::make_iterator_range(boost::out_edges(b, g)))
+          if (boost::target(ea, g) == group && boost::target(eb, g) == group) keep({ea, eb});
     return found;
   }
 
-  // The first day index ≥ clock on which one of the carriers holds, or unreached.
+  // The first day index ≥ clock on which every relation of one of the carriers holds, or unreached.
   [[nodiscard]] std::size_t hop(Vertex a, Vertex b, std::size_t clock) const {
-    const auto relations = carriers(a, b, false);
+    const auto sets = carriers(a, b, false);
+    const auto holds = [&](const std::vector<Edge>& carrier, std::size_t day) {
+      return std::all_of(carrier.begin(), carrier.end(),
+                         [&](Edge e) { return holds_on(case_->graph.relation(e), days()[day]); });
+    };
     for (std::size_t day = clock; day < days().size(); ++day)
-      for (const Edge e : relations)
-        if (holds_on(case_->graph.relation(e), days()[day])) return day;
+      for (const auto& carrier : sets)
+        if (holds(carrier, day)) return day;
     return unreached;
   }
 
@@ -198,7 +233,9 @@ void check_path(const KnowledgeGraph& graph, const TemporalPath& path) {
 // Checks one case; returns what the search found (none: a path), for the test to count.
 TemporalFailure check_case(const RandomCase& c, UndatedPolicy policy, bool directed) {
   const GraphView view(c.graph);
-  const TemporalTies ties = TemporalTies::of_view(view, directed, policy);
+  const Network people(view, NetworkKind::people);
+  const TemporalTies ties = c.groups.empty() ? TemporalTies::of_view(view, directed, policy)
+                                             : TemporalTies::of_network(people, policy);
   const TemporalQuery query{c.from_date};
   BruteForce brute(c, policy, directed);
   const std::size_t start = c.from_date ? day_index({c.from_date->first_day(), c.from_date}) : 0;
@@ -266,6 +303,21 @@ TEST_CASE("time-respecting paths equal an exhaustive search over every simple pa
   CHECK(differing_paths > 5);
   MESSAGE("paths ", found[0], ", no path ", found[2], ", only undated ", found[3], ", not in time order ", found[4],
           ", earliest path longer than the shortest ", differing_paths);
+}
+
+TEST_CASE("in the people network, time-respecting paths equal an exhaustive search too") {
+  std::mt19937 random(23);
+  std::array<std::size_t, 5> found{};  // by TemporalFailure
+  for (const UndatedPolicy policy : {UndatedPolicy::skip, UndatedPolicy::allow})
+    for (int i = 0; i < 150; ++i) {
+      const RandomCase c = random_people_case(random);
+      CAPTURE(i);
+      CAPTURE(to_string(policy));
+      ++found[static_cast<std::size_t>(check_case(c, policy, false))];
+    }
+  CHECK(found[static_cast<std::size_t>(TemporalFailure::none)] > 100);
+  CHECK(found[static_cast<std::size_t>(TemporalFailure::not_in_time_order)] > 5);
+  MESSAGE("paths ", found[0], ", no path ", found[2], ", only undated ", found[3], ", not in time order ", found[4]);
 }
 
 TEST_CASE("a hop waits for its relation's start read at its last day, and an undated tie does not move the clock") {
