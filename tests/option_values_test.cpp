@@ -214,6 +214,8 @@ TEST_CASE("an empty value is a usage error for every option, not a zero or nothi
                                              "path '' los-garibay",
                                              "path los-garibay ''",
                                              "path los-garibay los-salazar --weight ''",
+                                             "path los-garibay los-salazar --time-respecting --from-date ''",
+                                             "path los-garibay los-salazar --time-respecting --undated ''",
                                              "neighbors ''",
                                              "neighbors los-garibay --kinds ''",
                                              "centrality --type ''",

@@ -3,6 +3,7 @@
 
 #include "cartelgraph/cli/command.hpp"
 #include "cartelgraph/cli/commands/commands.hpp"
+#include "cartelgraph/cli/commands/temporal_path.hpp"
 #include "cartelgraph/cli/enum_option.hpp"
 #include "cartelgraph/cli/numeric_option.hpp"
 #include "cartelgraph/cli/session.hpp"
@@ -23,6 +24,10 @@ struct PathOptions {
   std::vector<std::string> kinds;
   bool directed = false;
   PathWeight weight = PathWeight::none;
+  bool time_respecting = false;
+  std::string from_date;
+  UndatedPolicy undated = UndatedPolicy::skip;
+  const CLI::App* root = nullptr;  // to tell whether --network was given
 };
 
 const CommandHelp help = {"path", "Shortest chains of relations between two entities, every hop cited",
@@ -74,6 +79,11 @@ int run_path(const Session& session, const PathOptions& options) {
   const KnowledgeGraph& graph = session.graph();
   const Vertex from = session.resolve(options.from);
   const Vertex to = session.resolve(options.to);
+  if (options.time_respecting)
+    return answer_temporal_path(
+        session, from, to,
+        {options.from_date.empty() ? std::nullopt : Date::parse(options.from_date), options.undated, options.directed,
+         options.root->get_option("--network")->count() > 0});
   const Projection projection = Projection::build(session.view(), options.directed);
   const PathSearch search = search_paths(session.view(), projection, from, to, {options.k, options.weight});
   answer(session, write_json, write_text, graph, from, to, search, options.weight);
@@ -88,6 +98,32 @@ int run_path(const Session& session, const PathOptions& options) {
   return exit_no_result;
 }
 
+// --time-respecting, --from-date and --undated; --k and `others` do not go with them.
+void add_time_respecting_options(CLI::App& command, PathOptions& options, std::vector<CLI::Option*> others) {
+  auto* time_respecting = command.add_flag(
+      "--time-respecting", options.time_respecting,
+      "Only paths whose relations hold in time order: each hop at a day its relation certainly "
+      "holds (the --as-of rule: a start known to the month or year counts from its last day), never "
+      "before the hop before; shows the fewest hops and the earliest arrival");
+  others.push_back(command.get_option("--k"));
+  for (CLI::Option* other : others) time_respecting->excludes(other);
+  command
+      .add_option("--from-date", options.from_date,
+                  "With --time-respecting: start the clock on this date's first day (YYYY[-MM[-DD]]; default open)")
+      ->type_name("DATE")
+      ->needs(time_respecting)
+      ->check(CLI::Validator(
+          [](const std::string& text) {
+            return Date::parse(text) ? std::string() : "not a date (YYYY, YYYY-MM or YYYY-MM-DD): " + text;
+          },
+          ""));
+  add_enum_option(command, "--undated", options.undated, "undated policy",
+                  "With --time-respecting, what relations with no date do: skip (the default: not crossed, as "
+                  "--dated-only) or allow (crossed at any time, without moving the clock)")
+      ->type_name("skip|allow")
+      ->needs(time_respecting);
+}
+
 }  // namespace
 
 void setup_path(CLI::App& app, Context& context) {
@@ -97,15 +133,19 @@ void setup_path(CLI::App& app, Context& context) {
   add_count_option(*command, "--k", options->k, "How many loopless paths, shortest first (default 1)", {1, max_paths});
   command->add_option("--kinds", options->kinds, "Only relations of these kinds")->delimiter(',')->type_name("K,...");
   command->add_flag("--directed", options->directed, "Follow relations in their direction only");
-  const auto weight =
-      add_enum_option(*command, "--weight", options->weight, "path weight",
-                      "What a hop costs: none (default: one per hop); confidence (surer hops: confirmed costs 1, "
-                      "reported 2, alleged 3, ungraded 4); weight (the tie's strength: a relation's weight, 1 when "
-                      "absent, parallel relations adding up; length 1/strength, so the strongest chain wins)")
-          ->type_name("none|confidence|weight");
-  command->add_flag_callback("--weighted", [options = options] { options->weight = PathWeight::confidence; },
-                             "Same as --weight confidence (kept for scripts)")
-      ->excludes(weight);
+  const auto weight = add_enum_option(
+                          *command, "--weight", options->weight, "path weight",
+                          "What a hop costs: none (default: one per hop); confidence (surer hops: confirmed costs 1, "
+                          "reported 2, alleged 3, ungraded 4); weight (the tie's strength: a relation's weight, 1 when "
+                          "absent, parallel relations adding up; length 1/strength, so the strongest chain wins)")
+                          ->type_name("none|confidence|weight");
+  auto* weighted = command
+                       ->add_flag_callback(
+                           "--weighted", [options = options] { options->weight = PathWeight::confidence; },
+                           "Same as --weight confidence (kept for scripts)")
+                       ->excludes(weight);
+  add_time_respecting_options(*command, *options, {weight, weighted});
+  options->root = &app;
 }
 
 }  // namespace cartelgraph::cli

@@ -1,0 +1,24 @@
+#pragma once
+// `path A B --time-respecting`: the answer of a time-respecting path search (queries/temporal_paths).
+
+#include <optional>
+
+#include "cartelgraph/cli/session.hpp"
+#include "cartelgraph/queries/temporal_paths.hpp"
+
+namespace cartelgraph::cli {
+
+/// What `path --time-respecting` was asked.
+struct TemporalPathRequest {
+  std::optional<Date> from_date;                // --from-date
+  UndatedPolicy undated = UndatedPolicy::skip;  // --undated
+  bool directed = false;                        // --directed (the path view only)
+  bool network_given = false;                   // --network given: search that network, not every layer
+};
+
+/// Searches the time-respecting paths from `from` to `to` (every layer of the view, as `path`
+/// does, or the --network when given) and prints the answer, text or JSON, with the undated policy
+/// and its rule. Returns exit_ok, or exit_no_result (saying why on stderr) when there is none.
+int answer_temporal_path(const Session& session, Vertex from, Vertex to, const TemporalPathRequest& request);
+
+}  // namespace cartelgraph::cli
