@@ -79,6 +79,7 @@ const std::vector<NumericOption> numeric_options = {
     {"disrupt --steps VALUE", "--steps", 1, 1'000'000},
     {"disrupt --samples VALUE", "--samples", 0, 1'000'000'000},
     {"disrupt --samples 20 --seed VALUE", "--seed", 0, max64},
+    {"suggest --limit VALUE", "--limit", 1, 10'000},
 };
 
 // The hostile values, each with the number it denotes when it is a decimal whole number a
