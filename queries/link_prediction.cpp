@@ -112,8 +112,11 @@ double shared_weight(LinkScore score, std::size_t degree) {
 class NeighbourhoodScorer {
  public:
   NeighbourhoodScorer(const Projection& projection, LinkScore score)
-      : projection_(projection), score_(score), sum_(projection.node_count(), 0.0),
-        shared_(projection.node_count(), 0), tied_(projection.node_count(), false) {}
+      : projection_(projection),
+        score_(score),
+        sum_(projection.node_count(), 0.0),
+        shared_(projection.node_count(), 0),
+        tied_(projection.node_count(), false) {}
 
   // Offers every node v at distance 2 from `u` (v > u when `above` holds) with its score.
   void score_from(Node u, bool above, TopPairs& top) {
@@ -146,55 +149,69 @@ class NeighbourhoodScorer {
   std::vector<Node> touched_;
 };
 
-// Katz's row of `source`: Σ_{k≥1} β^k (A^k)_{source,v} for every v (0 outside its component),
-// the series summed until the remainder bound q/(1 − q)·‖x_k‖₂ (q = β·λmax's upper bound) is
-// below katz_tolerance. Walks only the nodes reached so far.
-std::vector<double> katz_row(const Projection& projection, Node source, const KatzSetting& katz) {
+// Katz's rows of up to B sources at once: rows[v·B + i] = Σ_{k≥1} β^k (A^k)_{sources[i], v} (0
+// outside the source's component), the series summed until every source's remainder bound
+// q/(1 − q)·‖x_k‖₂ (q = β·λmax's upper bound) is below katz_tolerance. Each term gathers, for
+// every node, its neighbours' B values: one pass over the arcs serves B sources.
+template <std::size_t B>
+std::vector<double> katz_rows(const Projection& projection, std::span<const Node> sources, const KatzSetting& katz) {
   const std::size_t n = projection.node_count();
   const double q = katz.beta * katz.radius.upper;
-  std::vector<double> row(n, 0.0), x(n, 0.0), next(n, 0.0);
-  std::vector<bool> reached(n, false);
-  std::vector<Node> active{source};
-  reached[source] = true;
-  x[source] = 1;
+  std::vector<double> rows(n * B, 0.0), x(n * B, 0.0), next(n * B, 0.0);
+  for (std::size_t i = 0; i < sources.size(); ++i) x[sources[i] * B + i] = 1;
   for (;;) {
-    const std::size_t reached_before = active.size();
-    for (std::size_t i = 0; i < reached_before; ++i)
-      for (const Node w : projection.neighbors(active[i])) {
-        next[w] += katz.beta * x[active[i]];
-        if (!reached[w]) {
-          reached[w] = true;
-          active.push_back(w);
-        }
+    std::array<double, B> norm{};
+    for (Node u = 0; u < n; ++u) {
+      std::array<double, B> sum{};
+      for (const Node w : projection.neighbors(u))
+        for (std::size_t i = 0; i < B; ++i) sum[i] += x[w * B + i];
+      for (std::size_t i = 0; i < B; ++i) {
+        const double value = katz.beta * sum[i];
+        next[u * B + i] = value;
+        rows[u * B + i] += value;
+        norm[i] += value * value;
       }
-    double norm = 0;
-    for (const Node v : active) {
-      x[v] = next[v];
-      next[v] = 0;
-      row[v] += x[v];
-      norm += x[v] * x[v];
     }
-    if (q == 0 || std::sqrt(norm) * q / (1 - q) < katz_tolerance) break;
+    x.swap(next);
+    const double largest = *std::max_element(norm.begin(), norm.end());
+    if (q == 0 || std::sqrt(largest) * q / (1 - q) < katz_tolerance) break;
   }
-  return row;
+  return rows;
 }
 
-// Offers every node v not tied to `u` (v > u when `above` holds) with a positive Katz score.
-void offer_katz_row(const Projection& projection, Node u, const KatzSetting& katz, bool above, TopPairs& top) {
-  const std::vector<double> row = katz_row(projection, u, katz);
-  const auto tied = projection.neighbors(u);
-  for (Node v = above ? u + 1 : 0; v < projection.node_count(); ++v)
-    if (v != u && row[v] > 0 && !std::binary_search(tied.begin(), tied.end(), v)) top.offer({u, v, row[v]});
+// Offers, for each of the up to B `sources` u, every node v not tied to u (v > u when `above`
+// holds) with a positive Katz score.
+template <std::size_t B>
+void offer_katz_rows(const Projection& projection, std::span<const Node> sources, const KatzSetting& katz, bool above,
+                     TopPairs& top) {
+  const std::vector<double> rows = katz_rows<B>(projection, sources, katz);
+  for (std::size_t i = 0; i < sources.size(); ++i) {
+    const Node u = sources[i];
+    const auto tied = projection.neighbors(u);
+    for (Node v = above ? u + 1 : 0; v < projection.node_count(); ++v)
+      if (v != u && rows[v * B + i] > 0 && !std::binary_search(tied.begin(), tied.end(), v))
+        top.offer({u, v, rows[v * B + i]});
+  }
 }
 
-// Katz over every pair, sources striped over `threads` threads.
+// Sources taken together by Katz over every pair.
+constexpr std::size_t katz_block = 8;
+
+// Katz over every pair, blocks of katz_block sources striped over `threads` threads.
 std::vector<ScoredPair> katz_pairs(const Projection& projection, const KatzSetting& katz, std::size_t limit,
                                    unsigned threads) {
+  const std::size_t n = projection.node_count();
+  const std::size_t blocks = (n + katz_block - 1) / katz_block;
   if (threads == 0) threads = std::max(1U, std::thread::hardware_concurrency());
-  threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, projection.node_count())));
+  threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, blocks)));
   std::vector<TopPairs> tops(threads, TopPairs(limit));
   auto work = [&](unsigned t) {
-    for (Node u = t; u < projection.node_count(); u += threads) offer_katz_row(projection, u, katz, true, tops[t]);
+    std::vector<Node> sources;
+    for (std::size_t block = t; block < blocks; block += threads) {
+      sources.clear();
+      for (Node u = block * katz_block; u < std::min(n, (block + 1) * katz_block); ++u) sources.push_back(u);
+      offer_katz_rows<katz_block>(projection, sources, katz, true, tops[t]);
+    }
   };
   std::vector<std::thread> workers;
   for (unsigned t = 1; t < threads; ++t) workers.emplace_back(work, t);
@@ -288,25 +305,29 @@ SpectralRadius spectral_radius(const Projection& projection, double beta, std::s
     const auto [lower, upper] = power_step(projection, component, count, x);
     bounds = {std::max(bounds.lower, lower), bounds.iterations == 0 ? upper : std::min(bounds.upper, upper),
               bounds.iterations + 1};
-    if (bounds.upper - bounds.lower <= 1e-9 * bounds.upper) break;
-    if (beta > 0 && (beta * bounds.upper < 1 || beta * bounds.lower >= 1)) break;
+    const double width = bounds.upper - bounds.lower;
+    if (width <= 1e-9 * bounds.upper) break;
+    if (beta > 0 && width <= 1e-3 * bounds.upper && (beta * bounds.upper < 1 || beta * bounds.lower >= 1)) break;
   }
   return bounds;
 }
 
 KatzSetting katz_setting(const Projection& projection, std::optional<double> beta) {
-  if (beta && !(std::isfinite(*beta) && *beta > 0)) throw Error(ErrorCategory::usage, "Katz's β must be a positive number");
-  KatzSetting setting{beta.value_or(default_katz_beta), spectral_radius(projection, beta.value_or(default_katz_beta)),
-                      false};
-  if (setting.beta * setting.radius.upper < 1) return setting;
   if (beta) {
+    if (!(std::isfinite(*beta) && *beta > 0)) throw Error(ErrorCategory::usage, "Katz's β must be a positive number");
+    KatzSetting setting{*beta, spectral_radius(projection, *beta), false};
+    if (*beta * setting.radius.upper < 1) return setting;
     char message[400];
     std::snprintf(message, sizeof message,
-                  "Katz's β = %g is not below 1/λmax, where the series converges: λmax of this network is between "
-                  "%.6g and %.6g, so β must be below %.6g",
+                  "Katz's β = %g is not below 1/λmax (the series converges only below it): λmax of this network is "
+                  "between %.6g and %.6g, so β must be below %.6g",
                   *beta, setting.radius.lower, setting.radius.upper, 1 / setting.radius.upper);
     throw Error(ErrorCategory::usage, message);
   }
+  // The default while it is below half of 1/λmax (each term of the series then at most half the
+  // one before), else half of 1/λmax.
+  KatzSetting setting{default_katz_beta, spectral_radius(projection, 2 * default_katz_beta), false};
+  if (default_katz_beta * setting.radius.upper < 0.5) return setting;
   setting.radius = spectral_radius(projection);
   setting.beta = 0.5 / setting.radius.upper;
   setting.lowered = true;
@@ -319,7 +340,8 @@ std::vector<ScoredPair> score_candidates(const Projection& projection, Projectio
   TopPairs top(limit);
   if (score == LinkScore::katz) {
     if (!katz) throw std::invalid_argument("score_candidates: Katz needs its setting");
-    offer_katz_row(projection, node, *katz, false, top);
+    const Node source[] = {node};
+    offer_katz_rows<1>(projection, source, *katz, false, top);
   } else {
     NeighbourhoodScorer(projection, score).score_from(node, false, top);
   }

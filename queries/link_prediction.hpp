@@ -27,7 +27,7 @@ template <>
 [[nodiscard]] std::span<const std::string_view> names<LinkScore>() noexcept;
 [[nodiscard]] std::string_view to_string(LinkScore score) noexcept;
 
-/// Katz's β when none is given, if it is below 1/λmax (else half of 1/λmax's lower bound).
+/// Katz's β when none is given, if it is below half of 1/λmax (else half of 1/λmax).
 inline constexpr double default_katz_beta = 0.05;
 /// The absolute error every Katz score is computed within.
 inline constexpr double katz_tolerance = 1e-12;
@@ -41,8 +41,8 @@ struct SpectralRadius {
 
 /// Bounds on λmax of an undirected projection by power iteration on A + I, each connected
 /// component scaled apart (so no entry underflows), until the bounds agree to 1e-9 relatively,
-/// `max_iterations` iterations, or, when `beta` > 0, they settle whether β·λmax < 1 (β·upper < 1
-/// or β·lower ≥ 1). O(iterations · (V + E)).
+/// `max_iterations` iterations, or, when `beta` > 0, they agree to 1e-3 and settle whether
+/// β·λmax < 1 (β·upper < 1 or β·lower ≥ 1). O(iterations · (V + E)).
 [[nodiscard]] SpectralRadius spectral_radius(const Projection& projection, double beta = 0,
                                              std::size_t max_iterations = 1000);
 
@@ -50,13 +50,13 @@ struct SpectralRadius {
 struct KatzSetting {
   double beta = default_katz_beta;
   SpectralRadius radius;
-  bool lowered = false;  // no β was given and default_katz_beta was not below 1/λmax
+  bool lowered = false;  // no β was given and default_katz_beta was not below half of 1/λmax
 };
 
 /// The β to use: `beta` if given and β·λmax < 1 is established (β · radius.upper < 1); with none
-/// given, default_katz_beta if so, else 0.5/radius.upper. Throws Error (usage) when a given β is
-/// not positive or not established below 1/λmax (the message states the bounds).
-/// O(iterations · (V + E)).
+/// given, default_katz_beta if default_katz_beta · radius.upper < 0.5, else 0.5/radius.upper.
+/// Throws Error (usage) when a given β is not positive or not established below 1/λmax (the
+/// message states the bounds). O(iterations · (V + E)).
 [[nodiscard]] KatzSetting katz_setting(const Projection& projection, std::optional<double> beta);
 
 /// A pair of nodes of a projection with no tie, and its score.
@@ -69,23 +69,23 @@ struct ScoredPair {
 /// The score of every node not tied to `node` (nor `node` itself) whose score is positive
 /// (AA, RA, Jaccard: those at distance 2; Katz: the rest of its connected component), best
 /// first (ties in node order), at most `limit`. `katz` is needed for LinkScore::katz only.
-/// Undirected projection. AA/RA/Jaccard: O(Σ degree of its neighbours); Katz: O(K · E of its
-/// component) for K = the terms until the remainder bound β·λ/(1 − β·λ)·‖x_K‖ < katz_tolerance.
+/// Undirected projection. AA/RA/Jaccard: O(Σ degree of its neighbours); Katz: O(K · (V + E)) for
+/// K = the terms until the remainder bound β·λ/(1 − β·λ)·‖x_K‖₂ < katz_tolerance (λ: the upper
+/// bound on λmax).
 [[nodiscard]] std::vector<ScoredPair> score_candidates(const Projection& projection, Projection::Node node,
                                                        LinkScore score, std::size_t limit,
                                                        const KatzSetting* katz = nullptr);
 
 /// The `limit` best untied pairs of the whole projection (a < b), best first (ties in pair
 /// order). AA/RA/Jaccard visit the pairs at distance 2 only (no other pair scores above 0):
-/// O(Σ degree² + V log limit). Katz runs score_candidates from every node: O(V · K · E), with
-/// `threads` threads (0: every core).
+/// O(Σ degree² + V log limit). Katz sums the series from every node, 8 nodes a pass over the
+/// arcs: O(V/8 · K · (V + E) · 8), with `threads` threads (0: every core).
 [[nodiscard]] std::vector<ScoredPair> score_pairs(const Projection& projection, LinkScore score, std::size_t limit,
                                                   const KatzSetting* katz = nullptr, unsigned threads = 1);
 
 /// The score of one pair by the definition, from the two neighbourhoods (AA, RA, Jaccard only),
 /// for checks. O(degree a + degree b).
-[[nodiscard]] double pair_score(const Projection& projection, Projection::Node a, Projection::Node b,
-                                LinkScore score);
+[[nodiscard]] double pair_score(const Projection& projection, Projection::Node a, Projection::Node b, LinkScore score);
 
 /// One tie of a connection and the relations behind it (Network::tie_relations), for citing.
 struct CitedHop {
@@ -106,18 +106,18 @@ struct SuggestedTie {
 /// What suggest_ties was asked and found.
 struct TieSuggestions {
   LinkScore score = LinkScore::adamic_adar;
-  std::optional<Vertex> entity;      // the entity asked about; none: pairs over the network
-  std::optional<KatzSetting> katz;   // with LinkScore::katz
-  std::vector<SuggestedTie> ties;    // best first
+  std::optional<Vertex> entity;     // the entity asked about; none: pairs over the network
+  std::optional<KatzSetting> katz;  // with LinkScore::katz
+  std::vector<SuggestedTie> ties;   // best first
 };
 
 /// How suggest_ties ranks and justifies.
 struct SuggestOptions {
   LinkScore score = LinkScore::adamic_adar;
   std::size_t limit = 10;
-  std::optional<double> beta;  // Katz: see katz_setting
-  std::size_t paths = 3;       // Katz: shortest connecting paths listed per suggestion, at most
-  unsigned threads = 1;        // Katz over all pairs
+  std::optional<double> beta{};  // Katz: see katz_setting
+  std::size_t paths = 3;         // Katz: shortest connecting paths listed per suggestion, at most
+  unsigned threads = 1;          // Katz over all pairs
 };
 
 /// The best missing ties of `network`: of `entity` if given, else over the whole network

@@ -94,7 +94,8 @@ void write_heading(const Session& session, const TieSuggestions& found) {
   std::printf("\n");
   if (found.katz)
     std::printf("Katz β = %.6g%s; λmax between %.6g and %.6g (β must be below 1/λmax); each score within %g\n",
-                found.katz->beta, found.katz->lowered ? " (the default 0.05 lowered to half of 1/λmax)" : "",
+                found.katz->beta,
+                found.katz->lowered ? " (the default 0.05 is not below half of 1/λmax: lowered to it)" : "",
                 found.katz->radius.lower, found.katz->radius.upper, katz_tolerance);
   if (found.ties.empty()) std::printf("No untied pair scores above 0.\n");
 }
@@ -110,8 +111,7 @@ void write_text(const Session& session, const TieSuggestions& found) {
     std::printf("     %s (%zu):\n", katz ? "shortest connecting paths" : "shared neighbours", tie.connections.size());
     for (const auto& connection : tie.connections) {
       std::printf("     •");
-      for (const CitedHop& hop : connection)
-        std::printf(" %s →", entity_label(graph, hop.from).c_str());
+      for (const CitedHop& hop : connection) std::printf(" %s →", entity_label(graph, hop.from).c_str());
       std::printf(" %s\n", entity_label(graph, connection.back().to).c_str());
       for (const CitedHop& hop : connection) {
         std::printf("       %s — %s\n", entity_label(graph, hop.from).c_str(), entity_label(graph, hop.to).c_str());
@@ -146,8 +146,8 @@ void setup_suggest(CLI::App& app, Context& context) {
   command
       ->add_option_function<std::string>(
           "--beta", [options = options](const std::string& value) { options->beta = parse_beta(value); },
-          "Katz's β, which must be below 1/λmax of the network (default 0.05, lowered to half of 1/λmax "
-          "when it is not below)")
+          "Katz's β, which must be below 1/λmax of the network (default 0.05, or half of 1/λmax where "
+          "0.05 is not below that)")
       ->check(beta_validator())
       ->type_name("B");
 }
