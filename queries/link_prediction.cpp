@@ -195,7 +195,7 @@ void offer_katz_rows(const Projection& projection, std::span<const Node> sources
 }
 
 // Sources taken together by Katz over every pair.
-constexpr std::size_t katz_block = 8;
+constexpr std::size_t katz_block = 16;
 
 // Katz over every pair, blocks of katz_block sources striped over `threads` threads.
 std::vector<ScoredPair> katz_pairs(const Projection& projection, const KatzSetting& katz, std::size_t limit,

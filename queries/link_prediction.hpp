@@ -78,8 +78,8 @@ struct ScoredPair {
 
 /// The `limit` best untied pairs of the whole projection (a < b), best first (ties in pair
 /// order). AA/RA/Jaccard visit the pairs at distance 2 only (no other pair scores above 0):
-/// O(Σ degree² + V log limit). Katz sums the series from every node, 8 nodes a pass over the
-/// arcs: O(V/8 · K · (V + E) · 8), with `threads` threads (0: every core).
+/// O(Σ degree² + V log limit). Katz sums the series from every node, 16 nodes a pass over
+/// the arcs: O(V · K · (V + E)), with `threads` threads (0: every core).
 [[nodiscard]] std::vector<ScoredPair> score_pairs(const Projection& projection, LinkScore score, std::size_t limit,
                                                   const KatzSetting* katz = nullptr, unsigned threads = 1);
 

@@ -66,8 +66,9 @@ std::map<Pair, double> by_pair(const std::vector<ScoredPair>& found) {
   return scores;
 }
 
-// Same pairs, every score within the tolerance.
-void check_same(const std::map<Pair, double>& found, const std::map<Pair, double>& wanted) {
+// Same pairs (of nodes or of entity ids), every score within the tolerance.
+template <class Key>
+void check_same(const std::map<Key, double>& found, const std::map<Key, double>& wanted) {
   REQUIRE(found.size() == wanted.size());
   for (const auto& [pair, score] : wanted) {
     CAPTURE(pair.first);
@@ -258,14 +259,7 @@ void check_network(const KnowledgeGraph& graph, const Network& network, const ra
   for (const LinkScore score : neighbourhood_scores) {
     CAPTURE(to_string(score));
     const auto found = by_ids(ids, by_pair(score_pairs(projection, score, everything)));
-    const auto wanted = by_ids(peer["nodes"], expected_scores(peer["scores"], score));
-    REQUIRE(found.size() == wanted.size());
-    for (const auto& [pair, value] : wanted) {
-      CAPTURE(pair.first);
-      CAPTURE(pair.second);
-      REQUIRE(found.contains(pair));
-      CHECK(std::abs(found.at(pair) - value) <= tolerance);
-    }
+    check_same(found, by_ids(peer["nodes"], expected_scores(peer["scores"], score)));
   }
 }
 
