@@ -37,7 +37,6 @@
 #include "cartelgraph/queries/distances.hpp"
 #include "cartelgraph/queries/entity_card.hpp"
 #include "cartelgraph/queries/factions.hpp"
-#include "cartelgraph/queries/link_prediction.hpp"
 #include "cartelgraph/queries/neighborhood.hpp"
 #include "cartelgraph/queries/paths.hpp"
 #include "cartelgraph/queries/tie_strength.hpp"

@@ -5,6 +5,7 @@
 // suggestions of ENTITY_ID (with their cited connections) and over all pairs (Katz over all pairs
 // only with --all-pairs-katz).
 #include <cartelgraph/cartelgraph.hpp>
+#include <cartelgraph/queries/link_prediction.hpp>  // cartelgraph.hpp leaves out the Network queries
 
 #include <chrono>
 #include <cstdio>
