@@ -86,7 +86,7 @@ def graphs():
     isolated.add_edges_from([(0, 1), (1, 2), (2, 3), (3, 0), (4, 5), (1, 4)])
     described = [describe(f"random graph G(30, 0.12), seed {seed}", nx.gnp_random_graph(30, 0.12, seed=seed))
                  for seed in (1, 2, 3)]
-    described.append(describe("random graph G(60, 0.05), seed 4", nx.gnp_random_graph(60, 0.05, seed=4), True))
+    described.append(describe("random graph G(60, 0.05), seed 4", nx.gnp_random_graph(60, 0.05, seed=4)))
     described += [describe("karate club", karate, near_limit=True), describe("star", nx.star_graph(6)),
                   describe("two components and isolated nodes", isolated)]
     return described
