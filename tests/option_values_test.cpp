@@ -82,6 +82,7 @@ const std::vector<NumericOption> numeric_options = {
     {"communities --top VALUE", "--top", 0, 1'000'000},
     {"communities --seed VALUE", "--seed", 0, max64},
     {"communities --runs VALUE", "--runs", 0, 1'000'000},
+    {"suggest --limit VALUE", "--limit", 1, 10'000},
 };
 
 // The hostile values, each with the number it denotes when it is a decimal whole number a

@@ -26,6 +26,7 @@ void setup_report(CLI::App& app, Context& context);
 void setup_export(CLI::App& app, Context& context);
 void setup_search(CLI::App& app, Context& context);
 void setup_kinds(CLI::App& app, Context& context);
+void setup_suggest(CLI::App& app, Context& context);
 void setup_completion(CLI::App& app, Context& context);
 
 }  // namespace cartelgraph::cli

@@ -5,6 +5,7 @@
 #include "cartelgraph/graph/relation_kinds.hpp"
 #include "cartelgraph/queries/centrality.hpp"
 #include "cartelgraph/queries/disruption.hpp"
+#include "cartelgraph/queries/link_prediction.hpp"
 
 namespace cartelgraph::cli {
 
@@ -59,6 +60,7 @@ void print_bash(const CLI::App& root) {
   std::printf("    --strategy) COMPREPLY=($(compgen -W \"%s\" -- \"$cur\")); return ;;\n",
               words(names<DisruptionStrategy>()).c_str());
   std::printf("    --mode) COMPREPLY=($(compgen -W \"%s\" -- \"$cur\")); return ;;\n", words(names<DisruptionMode>()).c_str());
+  std::printf("    --score) COMPREPLY=($(compgen -W \"%s\" -- \"$cur\")); return ;;\n", words(names<LinkScore>()).c_str());
   std::printf("    --layout) COMPREPLY=($(compgen -W \"dot neato fdp sfdp circo twopi none\" -- \"$cur\")); return ;;\n");
   std::printf("    --to) COMPREPLY=($(compgen -W \"graphml gexf json csv cypher\" -- \"$cur\")); return ;;\n");
   std::printf("    -o|--output|--data) COMPREPLY=($(compgen -f -- \"$cur\")); return ;;\n");
