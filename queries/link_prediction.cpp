@@ -377,6 +377,11 @@ double pair_score(const Projection& projection, Projection::Node a, Projection::
 
 TieSuggestions suggest_ties(const Network& network, std::optional<Vertex> entity, const SuggestOptions& options) {
   const Projection& projection = network.projection();
+  if (!entity && options.score == LinkScore::katz && projection.node_count() > katz_all_pairs_limit)
+    throw Error(ErrorCategory::usage, "Katz over every pair of " + std::to_string(projection.node_count()) +
+                                          " entities runs a series from each (minutes): name an entity, or score "
+                                          "by adamic-adar, resource-allocation or jaccard (above " +
+                                          std::to_string(katz_all_pairs_limit) + " entities)");
   TieSuggestions result{options.score, entity, std::nullopt, {}};
   if (options.score == LinkScore::katz) result.katz = katz_setting(projection, options.beta);
   const KatzSetting* katz = result.katz ? &*result.katz : nullptr;

@@ -120,10 +120,14 @@ struct SuggestOptions {
   unsigned threads = 1;          // Katz over all pairs
 };
 
+/// Katz over every pair runs a series from each entity: about 35 s at 8,800 entities on one core
+/// (bench/RESULTS.md), so above this many entities it must be asked for one entity.
+inline constexpr std::size_t katz_all_pairs_limit = 5000;
+
 /// The best missing ties of `network`: of `entity` if given, else over the whole network
 /// (score_candidates or score_pairs), each with its cited connections. Throws
 /// std::invalid_argument if `entity` is not in the network, Error (usage) for a β katz_setting
-/// refuses.
+/// refuses and for Katz over every pair of more than katz_all_pairs_limit entities.
 [[nodiscard]] TieSuggestions suggest_ties(const Network& network, std::optional<Vertex> entity,
                                           const SuggestOptions& options);
 
