@@ -2,6 +2,7 @@
 // Runs the cartelgraph executable as a user would, through /bin/sh, for the command-line tests.
 
 #include <doctest/doctest.h>
+#include <rapidjson/document.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -15,6 +16,14 @@
 #include <string>
 
 namespace cartelgraph::testing {
+
+/// `text` parsed as JSON; the test fails if it is not.
+inline rapidjson::Document parse_json(const std::string& text) {
+  rapidjson::Document document;
+  document.Parse(text.c_str());
+  REQUIRE_FALSE(document.HasParseError());
+  return document;
+}
 
 struct Run {
   int exit_code = -1;  // -1 when a signal ended the program

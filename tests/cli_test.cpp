@@ -17,18 +17,12 @@
 
 namespace {
 
+using cartelgraph::testing::parse_json;
 using cartelgraph::testing::Run;
 
 const std::string source_dir = CARTELGRAPH_SOURCE_DIR;
 
 Run run(const std::string& arguments) { return cartelgraph::testing::run_cli(arguments); }
-
-rapidjson::Document parse_json(const std::string& text) {
-  rapidjson::Document document;
-  document.Parse(text.c_str());
-  REQUIRE_FALSE(document.HasParseError());
-  return document;
-}
 
 }  // namespace
 

@@ -11,16 +11,10 @@
 
 namespace {
 
+using cartelgraph::testing::parse_json;
 using cartelgraph::testing::Run;
 
 Run run(const std::string& arguments) { return cartelgraph::testing::run_cli(arguments); }
-
-rapidjson::Document parse_json(const std::string& text) {
-  rapidjson::Document document;
-  document.Parse(text.c_str());
-  REQUIRE_FALSE(document.HasParseError());
-  return document;
-}
 
 const std::string three = "connect 'El Mencho' 'Los Garibay' 'La Línea'";
 

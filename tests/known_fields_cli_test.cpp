@@ -14,6 +14,7 @@
 namespace {
 
 namespace fs = std::filesystem;
+using cartelgraph::testing::parse_json;
 using cartelgraph::testing::Run;
 
 // Nemesio, known as El Mencho, leads the Cartel since 2010; the Cartel's alliance with the Gang
@@ -39,13 +40,6 @@ constexpr const char* facts = R"({
      "sources": [{"source": "doc", "section": "Sources of “Inner Circle”", "support": "title", "note": "A title calls it a truce."}]}
   ]
 })";
-
-rapidjson::Document parse_json(const std::string& text) {
-  rapidjson::Document document;
-  document.Parse(text.c_str());
-  REQUIRE_FALSE(document.HasParseError());
-  return document;
-}
 
 // A fact directory holding `facts`, removed when the test ends.
 class FactDir {

@@ -16,18 +16,12 @@
 
 namespace {
 
+using cartelgraph::testing::parse_json;
 using cartelgraph::testing::Run;
 
 Run run(const std::string& arguments) { return cartelgraph::testing::run_cli(arguments); }
 
 bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
-
-rapidjson::Document parse_json(const std::string& text) {
-  rapidjson::Document document;
-  document.Parse(text.c_str());
-  REQUIRE_FALSE(document.HasParseError());
-  return document;
-}
 
 const rapidjson::Document& peer() {
   static const rapidjson::Document document = [] {

@@ -14,17 +14,11 @@
 
 using cartelgraph::Date;
 using cartelgraph::testing::empty_directory;
+using cartelgraph::testing::parse_json;
 using cartelgraph::testing::Run;
 using cartelgraph::testing::run_cli;
 
 namespace {
-
-rapidjson::Document parse_json(const std::string& text) {
-  rapidjson::Document document;
-  document.Parse(text.c_str());
-  REQUIRE_FALSE(document.HasParseError());
-  return document;
-}
 
 bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
