@@ -111,8 +111,7 @@ class CentralityScores : public NodeValues<double> {
 
 /// degree / (n − 1): `degree_centrality`. With `strengths` (one per arc), the sum of a node's
 /// strengths / (n − 1): NetworkX's `G.degree(weight='weight')` scaled as degree_centrality. O(V + E).
-[[nodiscard]] CentralityScores degree_centrality(const Projection& projection,
-                                                 std::span<const double> strengths = {});
+[[nodiscard]] CentralityScores degree_centrality(const Projection& projection, std::span<const double> strengths = {});
 /// Brandes betweenness normalized by 2 / ((n − 1)(n − 2)): `betweenness_centrality`. With
 /// `samples` k > 0, from k sources drawn without replacement and scaled by n/k, as NetworkX's
 /// `k`, with the error bound set. O(VE / threads), O(kE / threads) sampled.
@@ -120,11 +119,9 @@ class CentralityScores : public NodeValues<double> {
                                                       const BetweennessOptions& options = {});
 /// (r − 1) / Σd scaled by (r − 1) / (n − 1), r nodes reachable: `closeness_centrality`
 /// with wf_improved. O(VE / threads).
-[[nodiscard]] CentralityScores closeness_centrality(const Projection& projection,
-                                                    const ClosenessOptions& options = {});
+[[nodiscard]] CentralityScores closeness_centrality(const Projection& projection, const ClosenessOptions& options = {});
 /// Σ 1/d(u, v) over reachable v ≠ u: `harmonic_centrality`. O(VE / threads).
-[[nodiscard]] CentralityScores harmonic_centrality(const Projection& projection,
-                                                   const HarmonicOptions& options = {});
+[[nodiscard]] CentralityScores harmonic_centrality(const Projection& projection, const HarmonicOptions& options = {});
 /// Power iteration on A + I: `eigenvector_centrality`. Throws ConvergenceError.
 [[nodiscard]] CentralityScores eigenvector_centrality(const Projection& projection,
                                                       const EigenvectorOptions& options = {});

@@ -31,6 +31,7 @@ std::vector<std::vector<InnerTie>> inner_ties(const Projection& projection, std:
       const Projection::Node v = neighbours[i];
       if (v <= u || partition.membership[v] != c) continue;
       const double strength = strengths[projection.first_arc(u) + i];
+      if (!(strength > 0)) continue;  // a hostile tie alone: no cohesion
       ++communities[c].ties;
       communities[c].strength += strength;
       ties[c].push_back({strength, u, v});
@@ -43,7 +44,7 @@ std::vector<std::vector<InnerTie>> inner_ties(const Projection& projection, std:
 
 CommunityResult communities(const Network& network, const CommunityOptions& options) {
   const Projection& projection = network.projection();
-  const std::vector<double> strengths = network.strengths();
+  const std::vector<double> strengths = network.strengths(TieRelations::cohesive);
   const Partition partition = leiden(projection, strengths, options);
   CommunityResult result;
   result.resolution = options.resolution;
@@ -63,7 +64,11 @@ CommunityResult communities(const Network& network, const CommunityOptions& opti
     for (std::size_t i = 0; i < top; ++i) {
       const Vertex a = projection.entity(NodeId{ties[c][i].a});
       const Vertex b = projection.entity(NodeId{ties[c][i].b});
-      community.strongest.push_back({a, b, ties[c][i].strength, network.tie_relations(a, b)});
+      std::vector<Edge> relations = network.tie_relations(a, b);
+      std::erase_if(relations, [&](Edge e) {
+        return !counts_in(TieRelations::cohesive, network.view().knowledge_graph().relation(e).kind);
+      });
+      community.strongest.push_back({a, b, ties[c][i].strength, std::move(relations)});
     }
   }
   result.community = NodeValues<std::size_t>(projection, partition.membership);

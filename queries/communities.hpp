@@ -82,9 +82,10 @@ struct CommunityResult {
   bool converged = false;  // the last run did not raise modularity
 };
 
-/// The communities of `network` by leiden() on its tie strengths (Network::strengths), each
-/// with its top_ties strongest internal ties and their relations. An entity with no tie is a
-/// community of its own. O(leiden + E log E).
+/// The communities of `network` by leiden() on its cohesive tie strengths
+/// (Network::strengths(TieRelations::cohesive): rivalries and attacks left out, as they tie
+/// enemies, not one group), each with its top_ties strongest internal ties and their cohesive
+/// relations. An entity with no such tie is a community of its own. O(leiden + E log E).
 [[nodiscard]] CommunityResult communities(const Network& network, const CommunityOptions& options = {});
 
 }  // namespace cartelgraph

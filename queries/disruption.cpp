@@ -22,10 +22,10 @@ constexpr std::array<std::string_view, 2> mode_names = {"sequential", "block"};
 std::vector<double> strategy_scores(const Projection& projection, const std::vector<bool>& keep,
                                     DisruptionStrategy strategy, const DisruptionOptions& options) {
   const Projection remaining = projection.induced(keep);
-  const CentralityScores scores =
-      strategy == DisruptionStrategy::degree
-          ? degree_centrality(remaining)
-          : betweenness_centrality(remaining, {options.threads, options.samples.value_or(0), options.seed});
+  const CentralityScores scores = strategy == DisruptionStrategy::degree
+                                      ? degree_centrality(remaining)
+                                      : betweenness_centrality(
+                                            remaining, {options.threads, options.samples.value_or(0), options.seed});
   std::vector<double> by_node(projection.node_count(), -1.0);
   for (Node u = 0, r = 0; u < projection.node_count(); ++u)
     if (keep[u]) by_node[u] = scores.values()[r++];  // the induced projection keeps node order
@@ -66,9 +66,13 @@ std::size_t sample_count(const DisruptionOptions& options, std::size_t entities)
 }
 
 template <>
-std::span<const std::string_view> names<DisruptionStrategy>() noexcept { return strategy_names; }
+std::span<const std::string_view> names<DisruptionStrategy>() noexcept {
+  return strategy_names;
+}
 template <>
-std::span<const std::string_view> names<DisruptionMode>() noexcept { return mode_names; }
+std::span<const std::string_view> names<DisruptionMode>() noexcept {
+  return mode_names;
+}
 
 std::string_view to_string(DisruptionStrategy strategy) noexcept { return name_of(strategy); }
 std::string_view to_string(DisruptionMode mode) noexcept { return name_of(mode); }

@@ -89,9 +89,8 @@ struct DisruptionResult {
 /// Removes up to `steps` entities chosen by `strategy` (highest degree, or highest Brandes
 /// betweenness, first loaded first among equals) from an undirected projection. `options`
 /// sets threads, and sampling of betweenness and efficiency, decided once on the intact network.
-[[nodiscard]] DisruptionResult disrupt(const Projection& projection, DisruptionStrategy strategy,
-                                       DisruptionMode mode, std::size_t steps,
-                                       const DisruptionOptions& options = {});
+[[nodiscard]] DisruptionResult disrupt(const Projection& projection, DisruptionStrategy strategy, DisruptionMode mode,
+                                       std::size_t steps, const DisruptionOptions& options = {});
 
 /// Removes the given entities from an undirected projection, in order; repeats are skipped.
 /// Throws std::invalid_argument if the projection left one out.

@@ -11,8 +11,7 @@ NodeValues<std::size_t> hop_distances(const Projection& projection, NodeId sourc
   distance[Projection::index(source)] = 0;
   boost::breadth_first_search(
       g, Projection::index(source),
-      boost::visitor(boost::make_bfs_visitor(
-          boost::record_distances(distance.data(), boost::on_tree_edge()))));
+      boost::visitor(boost::make_bfs_visitor(boost::record_distances(distance.data(), boost::on_tree_edge()))));
   return {projection, std::move(distance)};
 }
 

@@ -42,14 +42,15 @@ Network::Network(const GraphView& view, NetworkKind kind) : view_(&view), kind_(
 
 const Projection& Network::projection() const noexcept { return people_ ? people_->projection() : *projection_; }
 
-std::vector<double> Network::strengths() const {
-  if (!people_) return arc_strengths(*view_, *projection_);
+std::vector<double> Network::strengths(TieRelations which) const {
+  if (!people_) return arc_strengths(*view_, *projection_, which);
   const Projection& p = people_->projection();
   const KnowledgeGraph& kg = view_->knowledge_graph();
   std::vector<double> strengths(boost::num_edges(p.graph()), 0.0);
   for (const PeopleTie& tie : people_->ties()) {
     double strength = static_cast<double>(tie.groups.size());
-    for (const Edge e : tie.relations) strength += relation_strength(kg.relation(e));
+    for (const Edge e : tie.relations)
+      if (counts_in(which, kg.relation(e).kind)) strength += relation_strength(kg.relation(e));
     const auto a = Projection::index(*p.node(tie.a));
     const auto b = Projection::index(*p.node(tie.b));
     strengths[*p.arc_index(a, b)] = strengths[*p.arc_index(b, a)] = std::max(strength, 0.0);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "cartelgraph/graph/people_network.hpp"
+#include "cartelgraph/queries/tie_strength.hpp"
 
 namespace cartelgraph {
 
@@ -40,8 +41,8 @@ class Network {
   /// The strength of every arc of projection() (edge_index), the one rule of tie_strength.hpp:
   /// for criminal and all, the strengths of the relations merged into the tie, added; for
   /// people, the tie's shared groups plus the strengths of its direct relations (its weight()
-  /// when no relation has a weight). O(E log degree).
-  [[nodiscard]] std::vector<double> strengths() const;
+  /// when no relation has a weight). Only the relations `which` counts add (tie_strength.hpp). O(E log degree).
+  [[nodiscard]] std::vector<double> strengths(TieRelations which = TieRelations::every) const;
   /// The people network's ties and their reasons, or nullptr for another kind.
   [[nodiscard]] const PeopleNetwork* people() const noexcept { return people_ ? &*people_ : nullptr; }
   /// The relations behind the tie between `a` and `b`; empty when they are not tied. For the

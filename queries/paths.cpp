@@ -37,8 +37,8 @@ struct KeepNode {
 };
 
 // Cheapest path from `from` to `to` avoiding `removed`, as nodes; empty when there is none.
-std::vector<Node> cheapest_path(const Projection& projection, Node from, Node to,
-                                const std::vector<double>& weights, const Removed& removed) {
+std::vector<Node> cheapest_path(const Projection& projection, Node from, Node to, const std::vector<double>& weights,
+                                const Removed& removed) {
   const Csr& g = projection.graph();
   const boost::filtered_graph<Csr, KeepArc, KeepNode> view(g, KeepArc{&g, &removed}, KeepNode{&removed});
   const std::size_t n = projection.node_count();
@@ -57,8 +57,8 @@ std::vector<Node> cheapest_path(const Projection& projection, Node from, Node to
   return path;
 }
 
-double path_cost(const Projection& projection, const std::vector<Node>& path,
-                 const std::vector<double>& weights, std::size_t hops) {
+double path_cost(const Projection& projection, const std::vector<Node>& path, const std::vector<double>& weights,
+                 std::size_t hops) {
   double cost = 0;
   for (std::size_t i = 0; i < hops; ++i) cost += weights[*projection.arc_index(path[i], path[i + 1])];
   return cost;
@@ -187,8 +187,8 @@ YenResult yen(const Projection& projection, Node from, Node to, std::size_t k, c
 
 }  // namespace
 
-std::vector<std::vector<NodeId>> k_shortest_paths(const Projection& projection, NodeId from, NodeId to,
-                                                  std::size_t k, const std::vector<double>& weights) {
+std::vector<std::vector<NodeId>> k_shortest_paths(const Projection& projection, NodeId from, NodeId to, std::size_t k,
+                                                  const std::vector<double>& weights) {
   std::vector<std::vector<NodeId>> paths;
   const SearchBudget unbounded(projection, std::numeric_limits<std::size_t>::max());
   for (const auto& nodes :
@@ -206,8 +206,7 @@ std::vector<Edge> relations_between(const GraphView& view, Vertex a, Vertex b, b
   for (const Edge e : boost::make_iterator_range(boost::out_edges(a, g)))
     if (boost::target(e, g) == b) found.push_back(e);
   for (const Edge e : boost::make_iterator_range(boost::out_edges(b, g)))
-    if (boost::target(e, g) == a && (!directed || kind_info(kg.relation(e).kind).symmetric))
-      found.push_back(e);
+    if (boost::target(e, g) == a && (!directed || kind_info(kg.relation(e).kind).symmetric)) found.push_back(e);
   return found;
 }
 
@@ -229,7 +228,7 @@ PathSearch search_paths(const GraphView& view, const Projection& projection, Ver
       path.hops.push_back({a, b, relations_between(view, a, b, projection.directed())});
     }
     path.cost = !weights.empty() ? path_cost(projection, nodes, weights, nodes.size() - 1)
-                               : static_cast<double>(path.hops.size());
+                                 : static_cast<double>(path.hops.size());
     result.paths.push_back(std::move(path));
   }
   return result;

@@ -44,8 +44,8 @@ template <>
 
 /// What to look for.
 struct PathQuery {
-  std::size_t k = 1;                    // how many loopless paths, shortest first
-  PathWeight weight = PathWeight::none;  // what a hop costs
+  std::size_t k = 1;                         // how many loopless paths, shortest first
+  PathWeight weight = PathWeight::none;      // what a hop costs
   std::size_t max_work = default_path_work;  // see default_path_work; the first search always runs
 };
 
@@ -70,9 +70,8 @@ struct PathSearch {
 /// Up to `k` shortest loopless paths from `from` to `to`, shortest first (Yen's algorithm on
 /// Boost's Dijkstra), each as its nodes. Unit weights when `weights` is empty. Yen is not in
 /// Boost 1.74. No bound on work (search_paths has one): O(k · V · (E + V log V)).
-[[nodiscard]] std::vector<std::vector<NodeId>> k_shortest_paths(const Projection& projection, NodeId from,
-                                                                NodeId to, std::size_t k,
-                                                                const std::vector<double>& weights = {});
+[[nodiscard]] std::vector<std::vector<NodeId>> k_shortest_paths(const Projection& projection, NodeId from, NodeId to,
+                                                                std::size_t k, const std::vector<double>& weights = {});
 
 /// Up to `query.k` shortest paths between two entities of `view`, whose projection (directed or
 /// not) is `projection`, found by Yen's algorithm within `query.max_work`; no path if either is
@@ -81,8 +80,8 @@ struct PathSearch {
                                       const PathQuery& query = {});
 
 /// The paths of search_paths (for a few paths, where the bound on work does not matter).
-[[nodiscard]] std::vector<Path> find_paths(const GraphView& view, const Projection& projection,
-                                           Vertex from, Vertex to, const PathQuery& query = {});
+[[nodiscard]] std::vector<Path> find_paths(const GraphView& view, const Projection& projection, Vertex from, Vertex to,
+                                           const PathQuery& query = {});
 
 /// The relations `view` keeps between `a` and `b` (from `a` to `b` only, when `directed`; a
 /// symmetric kind counts in both directions).

@@ -32,9 +32,9 @@ BrokerReport brokers(const Projection& projection) {
   const Undirected g = undirected(projection);
   std::vector<std::size_t> component(boost::num_edges(g));
   std::vector<Projection::Node> points;
-  boost::biconnected_components(
-      g, boost::make_iterator_property_map(component.begin(), boost::get(boost::edge_index, g)),
-      std::back_inserter(points));
+  boost::biconnected_components(g,
+                                boost::make_iterator_property_map(component.begin(), boost::get(boost::edge_index, g)),
+                                std::back_inserter(points));
 
   BrokerReport report;
   report.components = connected_components(projection).count;

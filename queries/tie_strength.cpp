@@ -4,6 +4,10 @@
 
 namespace cartelgraph {
 
+bool counts_in(TieRelations which, RelationKind kind) noexcept {
+  return which == TieRelations::every || kind_info(kind).sign >= 0;
+}
+
 double relation_strength(const Relation& relation) noexcept { return relation.weight.value_or(1.0); }
 
 void for_each_arc_relation(const GraphView& view, const Projection& projection,
@@ -25,10 +29,10 @@ void for_each_arc_relation(const GraphView& view, const Projection& projection,
   }
 }
 
-std::vector<double> arc_strengths(const GraphView& view, const Projection& projection) {
+std::vector<double> arc_strengths(const GraphView& view, const Projection& projection, TieRelations which) {
   std::vector<double> strengths(boost::num_edges(projection.graph()), 0.0);
   for_each_arc_relation(view, projection, [&](std::size_t arc, const Relation& relation) {
-    strengths[arc] += relation_strength(relation);
+    if (counts_in(which, relation.kind)) strengths[arc] += relation_strength(relation);
   });
   for (double& s : strengths)
     if (!(s > 0)) s = 0;

@@ -192,7 +192,7 @@ TEST_CASE("the built-in network's communities list their members and cite their 
   const CommunityResult result = communities(network, {.top_ties = 2});
   REQUIRE(result.communities.size() > 1);
   CHECK(result.modularity > 0.3);
-  CHECK(result.modularity == doctest::Approx(modularity(network.projection(), network.strengths(),
+  CHECK(result.modularity == doctest::Approx(modularity(network.projection(), network.strengths(TieRelations::cohesive),
                                                         std::vector<std::size_t>(result.community.values().begin(),
                                                                                  result.community.values().end())))
                                  .epsilon(1e-12));
@@ -225,7 +225,7 @@ TEST_CASE("the built-in network's communities reach NetworkX's modularity and th
     const GraphView view(graph, network_filter({}, kind));
     const Network network(view, kind);
     const Projection& projection = network.projection();
-    const std::vector<double> strengths = network.strengths();
+    const std::vector<double> strengths = network.strengths(TieRelations::cohesive);
     const CommunityResult result = communities(network);
     std::ostringstream out;
     out.precision(17);

@@ -82,6 +82,7 @@ void write_json(JsonWriter& json, const Session& session, const CommunitiesOptio
                 const CommunityResult& result) {
   json.begin_object();
   json.member("algorithm", "leiden");
+  json.member("ties_counted", "cohesive: rivalries and attacks (kinds of negative sign) left out");
   network_member(json, session);
   json.member("modularity", result.modularity);
   json.member("resolution", result.resolution);
@@ -114,10 +115,12 @@ void write_text(const Session& session, const CommunitiesOptions& options, const
   for (const Community& community : result.communities)
     if (community.members.size() == 1) alone.push_back(community.members.front());
     else ++grouped;
-  std::printf("Communities of %s: Leiden, modularity %.6f (resolution %g, seed %llu, %zu runs%s)\n",
-              network_summary(session).c_str(), result.modularity, result.resolution,
-              static_cast<unsigned long long>(options.query.seed), result.runs,
-              result.converged ? "" : ", still rising at the last: --runs 0 runs until it stops");
+  std::printf(
+      "Communities of %s: Leiden on cohesive ties (rivalries and attacks left out), modularity %.6f "
+      "(resolution %g, seed %llu, %zu runs%s)\n",
+      network_summary(session).c_str(), result.modularity, result.resolution,
+      static_cast<unsigned long long>(options.query.seed), result.runs,
+      result.converged ? "" : ", still rising at the last: --runs 0 runs until it stops");
   std::printf("%zu communities of two or more, %zu entities alone\n", grouped, alone.size());
   for (std::size_t i = 0; i < grouped; ++i) write_community_text(graph, i + 1, result.communities[i]);
   std::sort(alone.begin(), alone.end());

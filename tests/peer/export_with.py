@@ -30,12 +30,13 @@ def run(*args):
     return subprocess.run([exe, *args], capture_output=True, text=True, check=True).stdout
 
 
-def simple(G):
-    """The undirected simple graph of a GraphML multigraph, strengths (weight, 1 if absent) added."""
+def simple(G, leave_out=()):
+    """The undirected simple graph of a GraphML multigraph, strengths (weight, 1 if absent) added,
+    relations of the kinds `leave_out` left out."""
     H = nx.Graph()
     H.add_nodes_from(G.nodes)
     for a, b, d in G.edges(data=True):
-        if a == b:
+        if a == b or d.get("kind") in leave_out:
             continue
         w = float(d.get("weight", 1))
         H.add_edge(a, b, weight=H[a][b]["weight"] + w if H.has_edge(a, b) else w)
@@ -60,12 +61,16 @@ with tempfile.TemporaryDirectory() as work:
         worst = max(abs(G.nodes[v][measure] - expected[measure][v]) for v in H)
         check(worst <= 1e-9, f"{measure}: differs from NetworkX by {worst}")
 
-    community = {v: G.nodes[v]["community"] for v in H}
+    # Communities count cohesive ties alone: the kinds of negative sign (rivalries, attacks) are left out.
+    hostile = {k["name"] for k in json.loads(run("--format", "json", "kinds"))["kinds"] if k["sign"] < 0}
+    check(hostile == {"rival_of", "attacked"}, f"hostile kinds {hostile}")
+    C = simple(G, hostile)
+    community = {v: G.nodes[v]["community"] for v in C}
     groups = {}
     for v, c in community.items():
         groups.setdefault(c, set()).add(v)
     ours = json.loads(run("--network", "all", "--format", "json", "communities"))["modularity"]
-    theirs = nx.community.modularity(H, groups.values(), weight="weight")
+    theirs = nx.community.modularity(C, groups.values(), weight="weight")
     check(abs(ours - theirs) <= 1e-9, f"modularity of the exported communities {theirs} != communities' {ours}")
     sizes = sorted((len(members) for members in groups.values()), reverse=True)
     check([len(groups[c]) for c in sorted(groups)] == sizes, "community 1 is not the largest, 2 the next…")
