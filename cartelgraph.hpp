@@ -34,6 +34,7 @@
 #include "cartelgraph/queries/centrality.hpp"
 #include "cartelgraph/queries/changes.hpp"
 #include "cartelgraph/queries/disruption.hpp"
+#include "cartelgraph/queries/key_players.hpp"
 #include "cartelgraph/queries/distances.hpp"
 #include "cartelgraph/queries/entity_card.hpp"
 #include "cartelgraph/queries/factions.hpp"

@@ -5,6 +5,7 @@
 
 #include "cartelgraph/cli/command.hpp"
 #include "cartelgraph/cli/commands/commands.hpp"
+#include "cartelgraph/cli/commands/key_players.hpp"
 #include "cartelgraph/cli/enum_option.hpp"
 #include "cartelgraph/cli/numeric_option.hpp"
 #include "cartelgraph/cli/session.hpp"
@@ -22,6 +23,9 @@ struct DisruptOptions {
   std::size_t steps = 5;
   std::optional<std::size_t> samples;
   std::uint64_t seed = 42;
+  std::optional<std::size_t> key_players;  // --key-players K: Borgatti's key player set instead
+  KeyPlayerCriterion criterion = KeyPlayerCriterion::fragmentation;
+  std::size_t reach = 1;
 };
 
 const CommandHelp help = {"disrupt", "Remove entities and watch the network fall apart (Cavallaro et al. 2020)",
@@ -51,7 +55,8 @@ DisruptionResult run_query(const Session& session, const DisruptOptions& options
 // entities removed at earlier steps were cut then).
 std::vector<Edge> cut_relations(const Session& session, const DisruptionResult& result, const DisruptionStep& step) {
   return session.network().relations_of(step.removed, [&](Vertex other) {
-    return std::find_if(result.steps.data(), &step, [&](const DisruptionStep& s) { return s.removed == other; }) == &step;
+    return std::find_if(result.steps.data(), &step, [&](const DisruptionStep& s) { return s.removed == other; }) ==
+           &step;
   });
 }
 
@@ -95,8 +100,9 @@ void write_text(const Session& session, const DisruptOptions& options, const Dis
   std::printf("\n%4s  %-40s %6s %8s %6s %10s\n", "step", "removed", "lcc", "fraction", "comps", "efficiency");
   for (std::size_t i = 0; i < result.steps.size(); ++i) {
     const auto& step = result.steps[i];
-    std::printf("%4zu  %s %6zu %8.3f %6zu %10.4f\n", i + 1, pad(visible(session.graph().entity(step.removed).name), 40).c_str(),
-                step.state.lcc, step.lcc_fraction, step.state.components, step.state.efficiency);
+    std::printf("%4zu  %s %6zu %8.3f %6zu %10.4f\n", i + 1,
+                pad(visible(session.graph().entity(step.removed).name), 40).c_str(), step.state.lcc, step.lcc_fraction,
+                step.state.components, step.state.efficiency);
     for (const Edge e : cut_relations(session, result, step))
       std::printf("        %s %s\n", relation_sentence(session.graph(), e).c_str(),
                   citation_list(session.graph().relation(e).sources).c_str());
@@ -104,7 +110,35 @@ void write_text(const Session& session, const DisruptOptions& options, const Dis
 }
 
 int run_disrupt(const Session& session, const DisruptOptions& options) {
+  if (options.key_players)
+    return answer_key_players(session, *options.key_players,
+                              {.criterion = options.criterion,
+                               .reach_steps = options.reach,
+                               .seed = options.seed,
+                               .samples = options.samples,
+                               .threads = session.options().threads});
   return answer(session, write_json, write_text, session, options, run_query(session, options));
+}
+
+// --key-players and its own options, which need it; it excludes --remove, --strategy, --mode, --steps.
+void add_key_player_options(CLI::App& command, DisruptOptions& options) {
+  auto* key_players = add_count_option(command, "--key-players", options.key_players,
+                                       "Find the set of K entities whose removal most fragments the network, or "
+                                       "that reaches the most others (Borgatti 2006), instead of removing one by one",
+                                       {1, 1000})
+                          ->type_name("K")
+                          ->excludes("--remove")
+                          ->excludes("--strategy")
+                          ->excludes("--mode")
+                          ->excludes("--steps");
+  add_enum_option(command, "--criterion", options.criterion, "criterion",
+                  "What --key-players maximises: fragmentation (pairs cut off), distance (distance-weighted "
+                  "fragmentation) or reach (others within --reach steps) (default fragmentation)")
+      ->type_name("C")
+      ->needs(key_players);
+  add_count_option(command, "--reach", options.reach, "Steps of --criterion reach (default 1)", hop_range)
+      ->type_name("D")
+      ->needs(key_players);
 }
 
 }  // namespace
@@ -120,15 +154,17 @@ void setup_disrupt(CLI::App& app, Context& context) {
                   "sequential (re-rank after each removal) or block (rank once)")
       ->type_name("M");
   add_count_option(*command, "--steps", options->steps, "How many removals (default 5)", {1, 1'000'000});
-  add_count_option(*command, "--samples", options->samples,
-                   "Estimate efficiency (and betweenness) from this many sampled sources; 0 is exact "
-                   "(default: exact up to " +
-                       std::to_string(automatic_exact_limit) + " entities, else " + std::to_string(automatic_samples) +
-                       ")",
-                   sample_range)
+  add_count_option(
+      *command, "--samples", options->samples,
+      "Estimate efficiency (and betweenness; with --key-players, DF) from this many sampled sources; 0 is exact "
+      "(default: exact up to " +
+          std::to_string(automatic_exact_limit) + " entities, else " + std::to_string(automatic_samples) + ")",
+      sample_range)
       ->type_name("K");
-  add_count_option(*command, "--seed", options->seed, "Seed of the source sample (default 42)", seed_range)
+  add_count_option(*command, "--seed", options->seed,
+                   "Seed of the source sample, and of --key-players' random starts (default 42)", seed_range)
       ->type_name("S");
+  add_key_player_options(*command, *options);
 }
 
 }  // namespace cartelgraph::cli
