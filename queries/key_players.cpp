@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <functional>
+#include <queue>
 #include <stdexcept>
 #include <string>
 
@@ -42,7 +44,7 @@ struct Search {
   const Projection& projection;
   KeyPlayerOptions options;
   std::vector<NodeId> sources;   // DF's sources: every node when exact
-  std::vector<Node> candidates;  // ascending
+  std::vector<Node> candidates;  // every node, ascending
 };
 
 // 1 − total / (n(n − 1)) for the n nodes left; 1 when fewer than two are left.
@@ -251,6 +253,176 @@ std::vector<double> reach_with_each(const Projection& projection, const Members&
   return scores;
 }
 
+// One source's breadth-first search in the projection without the removed nodes, and the
+// dominator tree of its shortest-path DAG: w is dominated by v when every shortest path from the
+// source to w passes through v, so that removing v can change the distances of those nodes
+// only (the others keep a shortest path without v). Scratch reused from source to source.
+struct SourceTree {
+  std::vector<std::size_t> hops;         // unreachable when not reached (or removed)
+  std::vector<Node> order;               // reached nodes, breadth-first
+  std::vector<Node> idom;                // immediate dominator
+  std::vector<std::size_t> depth;        // in the dominator tree
+  std::vector<std::size_t> first, size;  // preorder position and subtree size in the dominator tree
+  std::vector<Node> preorder;
+  // Over the nodes a node dominates (itself excluded): the least and greatest preorder position
+  // of their neighbours (none outside [first, first + size) means removing it cuts them all
+  // off), and Σ 1/d over them and itself.
+  std::vector<std::size_t> lowest, highest;
+  std::vector<double> lost;
+  double harmonic = 0;  // Σ 1/d over the reached nodes but the source
+
+  explicit SourceTree(std::size_t n)
+      : hops(n, unreachable), idom(n), depth(n), first(n), size(n), lowest(n), highest(n), lost(n) {}
+};
+
+Node common_dominator(const SourceTree& tree, Node a, Node b) {
+  while (a != b) {
+    if (tree.depth[a] >= tree.depth[b]) a = tree.idom[a];
+    else b = tree.idom[b];
+  }
+  return a;
+}
+
+// SourceTree's subtree sizes, neighbour preorder bounds and lost sums, bottom-up.
+void summarise(const Projection& projection, Node source, SourceTree& tree) {
+  for (const Node u : tree.order) {
+    tree.size[u] = 1;
+    tree.lowest[u] = unreachable;
+    tree.highest[u] = 0;
+    tree.lost[u] = u == source ? 0 : 1.0 / static_cast<double>(tree.hops[u]);
+  }
+  for (auto it = tree.preorder.rbegin(); it != tree.preorder.rend(); ++it) {
+    const Node w = *it;
+    if (w == source) continue;
+    const Node p = tree.idom[w];
+    tree.size[p] += tree.size[w];
+    tree.lost[p] += tree.lost[w];
+    std::size_t low = tree.lowest[w], high = tree.highest[w];
+    for (const Node u : projection.neighbors(w))
+      if (tree.hops[u] != unreachable) {
+        low = std::min(low, tree.first[u]);
+        high = std::max(high, tree.first[u]);
+      }
+    tree.lowest[p] = std::min(tree.lowest[p], low);
+    tree.highest[p] = std::max(tree.highest[p], high);
+  }
+}
+
+// The search from `source`, its dominators (Cooper, Harvey and Kennedy's intersection, in
+// breadth-first order: a node's predecessors all come before it) and the tree's preorder.
+void grow(const Projection& projection, const Members& removed, Node source, SourceTree& tree) {
+  for (const Node u : tree.order) tree.hops[u] = unreachable;
+  tree.order.assign(1, source);
+  tree.hops[source] = 0;
+  tree.idom[source] = source;
+  tree.depth[source] = 0;
+  tree.harmonic = 0;
+  for (std::size_t head = 0; head < tree.order.size(); ++head) {
+    const Node u = tree.order[head];
+    if (u != source) tree.depth[u] = tree.depth[tree.idom[u]] + 1;  // every predecessor came before
+    for (const Node w : projection.neighbors(u)) {
+      if (removed.in[w]) continue;
+      if (tree.hops[w] == unreachable) {
+        tree.hops[w] = tree.hops[u] + 1;
+        tree.idom[w] = u;
+        tree.order.push_back(w);
+        tree.harmonic += 1.0 / static_cast<double>(tree.hops[w]);
+      } else if (tree.hops[w] == tree.hops[u] + 1) {
+        tree.idom[w] = common_dominator(tree, tree.idom[w], u);
+      }
+    }
+  }
+  // Preorder of the dominator tree: children by counting sort on the parent.
+  std::vector<std::size_t> child_start(projection.node_count() + 1, 0);
+  for (const Node u : tree.order)
+    if (u != source) ++child_start[tree.idom[u] + 1];
+  for (std::size_t i = 1; i < child_start.size(); ++i) child_start[i] += child_start[i - 1];
+  std::vector<Node> children(tree.order.size());
+  std::vector<std::size_t> fill(child_start.begin(), child_start.end() - 1);
+  for (const Node u : tree.order)
+    if (u != source) children[fill[tree.idom[u]]++] = u;
+  tree.preorder.clear();
+  std::vector<Node> stack{source};
+  while (!stack.empty()) {
+    const Node u = stack.back();
+    stack.pop_back();
+    tree.first[u] = tree.preorder.size();
+    tree.preorder.push_back(u);
+    for (std::size_t c = child_start[u]; c < child_start[u + 1]; ++c) stack.push_back(children[c]);
+  }
+  summarise(projection, source, tree);
+}
+
+// The change of the source's harmonic sum when `v` (reached, not the source) is removed too: v's
+// own term and its dominated nodes' terms go; those nodes come back at their distances around v,
+// found by a search inside them from their neighbours outside (whose distances stay).
+double harmonic_change(const Projection& projection, const Members& removed, const SourceTree& tree, Node v,
+                       std::vector<std::size_t>& scratch) {
+  const std::size_t begin = tree.first[v], end = begin + tree.size[v];
+  if (tree.lowest[v] >= begin && tree.highest[v] < end) return -tree.lost[v];  // all cut off
+  const auto inside = [&](Node w) {  // dominated by v (first is stale for the nodes not reached)
+    return w != v && tree.hops[w] != unreachable && tree.first[w] >= begin && tree.first[w] < end;
+  };
+  using Entry = std::pair<std::size_t, Node>;
+  std::priority_queue<Entry, std::vector<Entry>, std::greater<>> queue;
+  for (std::size_t i = begin + 1; i < end; ++i) {
+    const Node w = tree.preorder[i];
+    scratch[w] = unreachable;
+    for (const Node u : projection.neighbors(w))
+      if (u != v && !removed.in[u] && tree.hops[u] != unreachable && !inside(u))
+        scratch[w] = std::min(scratch[w], tree.hops[u] + 1);
+    if (scratch[w] != unreachable) queue.emplace(scratch[w], w);
+  }
+  double change = -tree.lost[v];
+  while (!queue.empty()) {
+    const auto [d, w] = queue.top();
+    queue.pop();
+    if (d != scratch[w]) continue;
+    change += 1.0 / static_cast<double>(d);
+    for (const Node u : projection.neighbors(w))
+      if (inside(u) && d + 1 < scratch[u]) {
+        scratch[u] = d + 1;
+        queue.emplace(d + 1, u);
+      }
+  }
+  return change;
+}
+
+// DF of `base` plus each candidate (not in base), from one search per source still there:
+// Σ_s (H_s + harmonic_change) over the sources but the candidate. O(s (E · D + Σ_v E_v)), D the
+// dominator tree's depth and E_v the ties of the nodes v dominates.
+std::vector<double> distance_with_each(const Search& search, const Members& base, std::span<const Node> candidates) {
+  const Projection& projection = search.projection;
+  const std::size_t n = projection.node_count();
+  std::vector<double> sums(n, 0);
+  std::vector<std::size_t> counts(n, 0), scratch(n, unreachable);
+  SourceTree tree(n);
+  for (const NodeId id : search.sources) {
+    const Node s = Projection::index(id);
+    if (base.in[s]) continue;
+    grow(projection, base, s, tree);
+    for (const Node v : candidates) {
+      if (v == s) continue;
+      ++counts[v];
+      sums[v] += tree.harmonic +
+                 (tree.hops[v] == unreachable ? 0 : harmonic_change(projection, base, tree, v, scratch));
+    }
+  }
+  const std::size_t left = n - base.size - 1;
+  std::vector<double> scores;
+  Members with = base;
+  for (const Node v : candidates) {
+    if (counts[v] == 0) {  // every source drawn is in the set: measure from all the nodes left
+      with.add(v);
+      scores.push_back(distance_fragmentation({projection, search.options, {}, {}}, with));
+      with.drop(v);
+      continue;
+    }
+    scores.push_back(fragmentation_of(sums[v] * static_cast<double>(left) / static_cast<double>(counts[v]), left));
+  }
+  return scores;
+}
+
 // The score of `base` plus each candidate (none in base).
 std::vector<double> scores_with_each(const Search& search, Members base, std::span<const Node> candidates) {
   switch (search.options.criterion) {
@@ -259,13 +431,7 @@ std::vector<double> scores_with_each(const Search& search, Members base, std::sp
       return reach_with_each(search.projection, base, candidates, search.options.reach_steps);
     case KeyPlayerCriterion::distance: break;
   }
-  std::vector<double> scores;
-  for (const Node v : candidates) {
-    base.add(v);
-    scores.push_back(distance_fragmentation(search, base));
-    base.drop(v);
-  }
-  return scores;
+  return distance_with_each(search, base, candidates);
 }
 
 // The candidate of highest score that is not in `set`, first among equals; nullopt if none.
@@ -335,24 +501,7 @@ Optimum best_set(const Search& search, std::size_t k, std::size_t& starts) {
   return best;
 }
 
-// The candidates: every node, or for DF on a large network the ones of highest betweenness
-// (first loaded among equals), ascending.
-std::vector<Node> candidates(const Projection& projection, const KeyPlayerOptions& options, std::size_t k) {
-  std::vector<Node> nodes(projection.node_count());
-  for (Node u = 0; u < nodes.size(); ++u) nodes[u] = u;
-  const std::size_t wanted = std::max(key_player_candidates, 2 * k);
-  if (options.criterion != KeyPlayerCriterion::distance || nodes.size() <= key_player_exhaustive_limit ||
-      nodes.size() <= wanted)
-    return nodes;
-  const std::size_t samples = options.samples.value_or(nodes.size() > key_player_exact_limit ? key_player_samples : 0);
-  const CentralityScores betweenness = betweenness_centrality(projection, {options.threads, samples, options.seed});
-  std::ranges::stable_sort(nodes, [&](Node a, Node b) { return betweenness.values()[a] > betweenness.values()[b]; });
-  nodes.resize(wanted);
-  std::ranges::sort(nodes);
-  return nodes;
-}
-
-// The search's inputs but its candidates for `options` on `projection`; throws std::invalid_argument on bad ones.
+// The search's inputs for `options` on `projection`; throws std::invalid_argument on bad ones.
 Search prepare(const Projection& projection, const KeyPlayerOptions& options) {
   if (projection.directed()) throw std::invalid_argument("key players: the projection must be undirected");
   if (options.reach_steps == 0) throw std::invalid_argument("key players: reach_steps must be at least 1");
@@ -360,7 +509,9 @@ Search prepare(const Projection& projection, const KeyPlayerOptions& options) {
   const std::size_t samples = options.criterion != KeyPlayerCriterion::distance
                                   ? 0
                                   : options.samples.value_or(n > key_player_exact_limit ? key_player_samples : 0);
-  return {projection, options, sample_nodes(n, samples, options.seed), {}};
+  std::vector<Node> nodes(n);
+  for (Node u = 0; u < n; ++u) nodes[u] = u;
+  return {projection, options, sample_nodes(n, samples, options.seed), std::move(nodes)};
 }
 
 // `set` in greedy order within it, with the score of each prefix.
@@ -393,12 +544,10 @@ std::optional<KeyPlayerCriterion> parse_key_player_criterion(std::string_view na
 
 KeyPlayerSet key_players(const Projection& projection, std::size_t k, const KeyPlayerOptions& options) {
   k = std::min(k, projection.node_count());
-  Search search = prepare(projection, options);
-  search.candidates = candidates(projection, options, k);
+  const Search search = prepare(projection, options);
   KeyPlayerSet result;
   result.criterion = options.criterion;
   result.start = score(search, Members(projection.node_count(), {}));
-  result.candidates = search.candidates.size();
   if (search.sources.size() < projection.node_count()) {
     result.samples = search.sources.size();
     result.error_bound = std::sqrt(std::log(2 / 0.05) / (2 * static_cast<double>(result.samples)));

@@ -33,13 +33,11 @@ template <>
 [[nodiscard]] std::optional<KeyPlayerCriterion> parse_key_player_criterion(std::string_view name) noexcept;
 
 /// DF is computed from every node up to this many entities…
-inline constexpr std::size_t key_player_exact_limit = 10000;
-/// …and above, from this many sampled sources.
-inline constexpr std::size_t key_player_samples = 200;
-/// The swap search tries every node up to this many entities for DF; above, the
-/// key_player_candidates nodes of highest betweenness (F and reach always try every node).
-inline constexpr std::size_t key_player_exhaustive_limit = 200;
-inline constexpr std::size_t key_player_candidates = 64;
+inline constexpr std::size_t key_player_exact_limit = 2000;
+/// …and above, from this many sampled sources. (Each round of swaps searches from every source
+/// once per member: exact DF on the 8,800-entity criminal layer of bench's 10k network would take
+/// hours; see bench/RESULTS.md.)
+inline constexpr std::size_t key_player_samples = 100;
 
 /// How to search for a key player set.
 struct KeyPlayerOptions {
@@ -78,8 +76,6 @@ struct KeyPlayerSet {
   /// score that holds with 95% confidence (Hoeffding: sqrt(ln(2/0.05)/(2k))).
   std::size_t samples = 0;
   double error_bound = 0;
-  /// Nodes the swap search tried as members (all nodes, or the highest-betweenness ones).
-  std::size_t candidates = 0;
   /// Improving swaps made by the search that found the set, and starting sets tried.
   std::size_t swaps = 0;
   std::size_t starts = 0;
@@ -88,12 +84,14 @@ struct KeyPlayerSet {
 /// The best set of min(k, N) nodes of an undirected projection for options.criterion, by
 /// Borgatti's search: a greedy start (each step adds the node that scores best, first loaded
 /// among equals), then options.restarts random starts (seeded); each improved by swaps (try every
-/// member against every candidate non-member, make the best improving swap, until none
-/// improves); the best local optimum wins, the earliest among equals. Deterministic for a seed.
-/// A heuristic: the score is at most the optimum's. Per round of swaps: O(k (N + E)) for F (one
-/// depth-first search per member scores every swap), O(k (N + E + Σ_v B_v)) for reach (B_v: the
-/// ties within reach_steps of v), O(k · C · s · E) for DF (C candidates, s sources). Throws std::invalid_argument on a directed projection or
-/// reach_steps 0.
+/// member against every non-member, make the best improving swap, until none improves); the
+/// best local optimum wins, the earliest among equals. Deterministic for a seed. A heuristic: the
+/// score is at most the optimum's. Every swap is scored without a search per swap: per round,
+/// O(k (N + E)) for F (one depth-first search per member finds what removing each node cuts off),
+/// O(k (N + E + Σ_v B_v)) for reach (B_v: the ties within reach_steps of v), O(k s (E D + Σ_v E_v))
+/// for DF (one search per source s and the dominator tree of its shortest paths, depth D: only
+/// the E_v ties of the nodes v dominates are searched again). Throws std::invalid_argument on a
+/// directed projection or reach_steps 0.
 [[nodiscard]] KeyPlayerSet key_players(const Projection& projection, std::size_t k,
                                        const KeyPlayerOptions& options = {});
 

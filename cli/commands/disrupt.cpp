@@ -55,8 +55,7 @@ DisruptionResult run_query(const Session& session, const DisruptOptions& options
 // entities removed at earlier steps were cut then).
 std::vector<Edge> cut_relations(const Session& session, const DisruptionResult& result, const DisruptionStep& step) {
   return session.network().relations_of(step.removed, [&](Vertex other) {
-    return std::find_if(result.steps.data(), &step, [&](const DisruptionStep& s) { return s.removed == other; }) ==
-           &step;
+    return std::find_if(result.steps.data(), &step, [&](const DisruptionStep& s) { return s.removed == other; }) == &step;
   });
 }
 
@@ -100,9 +99,8 @@ void write_text(const Session& session, const DisruptOptions& options, const Dis
   std::printf("\n%4s  %-40s %6s %8s %6s %10s\n", "step", "removed", "lcc", "fraction", "comps", "efficiency");
   for (std::size_t i = 0; i < result.steps.size(); ++i) {
     const auto& step = result.steps[i];
-    std::printf("%4zu  %s %6zu %8.3f %6zu %10.4f\n", i + 1,
-                pad(visible(session.graph().entity(step.removed).name), 40).c_str(), step.state.lcc, step.lcc_fraction,
-                step.state.components, step.state.efficiency);
+    std::printf("%4zu  %s %6zu %8.3f %6zu %10.4f\n", i + 1, pad(visible(session.graph().entity(step.removed).name), 40).c_str(),
+                step.state.lcc, step.lcc_fraction, step.state.components, step.state.efficiency);
     for (const Edge e : cut_relations(session, result, step))
       std::printf("        %s %s\n", relation_sentence(session.graph(), e).c_str(),
                   citation_list(session.graph().relation(e).sources).c_str());
@@ -154,12 +152,13 @@ void setup_disrupt(CLI::App& app, Context& context) {
                   "sequential (re-rank after each removal) or block (rank once)")
       ->type_name("M");
   add_count_option(*command, "--steps", options->steps, "How many removals (default 5)", {1, 1'000'000});
-  add_count_option(
-      *command, "--samples", options->samples,
-      "Estimate efficiency (and betweenness; with --key-players, DF) from this many sampled sources; 0 is exact "
-      "(default: exact up to " +
-          std::to_string(automatic_exact_limit) + " entities, else " + std::to_string(automatic_samples) + ")",
-      sample_range)
+  add_count_option(*command, "--samples", options->samples,
+                   "Estimate efficiency (and betweenness; with --key-players, DF) from this many sampled sources; 0 "
+                   "is exact (default: exact up to " +
+                       std::to_string(automatic_exact_limit) + " entities, else " + std::to_string(automatic_samples) +
+                       "; DF: up to " + std::to_string(key_player_exact_limit) + ", else " +
+                       std::to_string(key_player_samples) + ")",
+                   sample_range)
       ->type_name("K");
   add_count_option(*command, "--seed", options->seed,
                    "Seed of the source sample, and of --key-players' random starts (default 42)", seed_range)

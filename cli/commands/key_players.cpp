@@ -45,7 +45,6 @@ void write_json(JsonWriter& json, const Session& session, const KeyPlayerOptions
   json.member("seed", options.seed);
   json.member("starts", set.starts);
   json.member("swaps", set.swaps);
-  json.member("candidates", set.candidates);
   json.member("samples", set.samples);
   json.member("error_bound", set.error_bound);
   json.key("members");
@@ -74,12 +73,9 @@ void write_heading(const Session& session, const KeyPlayerOptions& options, cons
                 score_name(set.criterion).c_str(), set.score, set.start,
                 session.network().projection().node_count() - set.members.size());
   std::printf(
-      "Search: greedy start and %zu random %s (seed %llu), best swap until none improves (%zu made); %zu %s "
-      "tried as members\n",
-      set.starts - 1, set.starts == 2 ? "start" : "starts", static_cast<unsigned long long>(options.seed), set.swaps,
-      set.candidates,
-      set.candidates == session.network().projection().node_count() ? "entities (all)"
-                                                                    : "entities of highest betweenness");
+      "Search: greedy start and %zu random %s (seed %llu), then the best swap of a member for any other "
+      "entity until none improves (%zu made)\n",
+      set.starts - 1, set.starts == 2 ? "start" : "starts", static_cast<unsigned long long>(options.seed), set.swaps);
   if (set.samples > 0)
     std::printf("DF estimated from %zu sampled sources (seed %llu): within ±%.4f with 95%% confidence\n", set.samples,
                 static_cast<unsigned long long>(options.seed), set.error_bound);
