@@ -24,3 +24,7 @@ relabel(cartelgraph_cli_tests_TESTS "cli;slow"
 # Runs Graphviz's `dot` program on what we write.
 relabel(cartelgraph_tests_TESTS "unit;external"
         "Graphviz's dot accepts the DOT we write, with or without positions")
+
+# Runs NetworkX (tests/peer/key_players.py) on the sets key players finds.
+relabel(cartelgraph_tests_TESTS "unit;external"
+        "F and DF of a set equal NetworkX's components and shortest path lengths with the set removed")

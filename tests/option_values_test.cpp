@@ -79,6 +79,8 @@ const std::vector<NumericOption> numeric_options = {
     {"disrupt --steps VALUE", "--steps", 1, 1'000'000},
     {"disrupt --samples VALUE", "--samples", 0, 1'000'000'000},
     {"disrupt --samples 20 --seed VALUE", "--seed", 0, max64},
+    {"disrupt --key-players VALUE", "--key-players", 1, 1000},
+    {"disrupt --key-players 2 --criterion reach --reach VALUE", "--reach", 1, 100},
 };
 
 // The hostile values, each with the number it denotes when it is a decimal whole number a
@@ -217,6 +219,7 @@ TEST_CASE("an empty value is a usage error for every option, not a zero or nothi
                                              "centrality --measure ''",
                                              "disrupt --remove ''",
                                              "disrupt --strategy ''",
+                                             "disrupt --key-players 2 --criterion ''",
                                              "disrupt --mode ''",
                                              "timeline ''",
                                              "diff --from '' --to 2021",

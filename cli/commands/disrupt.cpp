@@ -134,7 +134,7 @@ void add_key_player_options(CLI::App& command, DisruptOptions& options) {
                   "fragmentation) or reach (others within --reach steps) (default fragmentation)")
       ->type_name("C")
       ->needs(key_players);
-  add_count_option(command, "--reach", options.reach, "Steps of --criterion reach (default 1)", hop_range)
+  add_count_option(command, "--reach", options.reach, "Steps from the set that the reach criterion counts (default 1)", hop_range)
       ->type_name("D")
       ->needs(key_players);
 }
