@@ -63,20 +63,20 @@ struct Generator {
 };
 
 /// The entities of the network, by type.
-struct Network {
+struct Population {
   std::vector<Vertex> org, fac, place, agency, business, person;
 };
 
 /// About n entities: 1% organizations, 4% factions, 10% places, 2% agencies, 3% businesses (at
 /// least two of each) and the rest people.
-Network add_entities(Generator& gen, std::size_t n) {
+Population add_entities(Generator& gen, std::size_t n) {
   const std::size_t organizations = std::max<std::size_t>(2, n / 100);
   const std::size_t factions = std::max<std::size_t>(2, n / 25);
   const std::size_t places = std::max<std::size_t>(2, n / 10);
   const std::size_t agencies = std::max<std::size_t>(2, n / 50);
   const std::size_t businesses = std::max<std::size_t>(2, n / 33);
   const std::size_t people = n - organizations - factions - places - agencies - businesses;
-  Network net;
+  Population net;
   net.org = gen.add_many("org", organizations, EntityType::organization);
   net.fac = gen.add_many("faction", factions, EntityType::faction);
   net.place = gen.add_many("place", places, EntityType::place);
@@ -88,7 +88,7 @@ Network add_entities(Generator& gen, std::size_t n) {
 
 /// Factions join organizations and people join groups by preferential attachment (a group is
 /// picked in proportion to its members so far); people get associates, family and arrests.
-void tie_people(Generator& gen, const Network& net) {
+void tie_people(Generator& gen, const Population& net) {
   std::vector<Vertex> group_ends;
   for (const Vertex f : net.fac) {
     const Vertex parent = net.org[gen.uniform(net.org.size())];
@@ -117,7 +117,7 @@ void tie_people(Generator& gen, const Network& net) {
 
 /// Groups operate in places and ally with or fight one another, businesses launder for them, and
 /// places nest as a forest: each inside one added before it, never in a cycle.
-void tie_groups(Generator& gen, const Network& net) {
+void tie_groups(Generator& gen, const Population& net) {
   std::vector<Vertex> groups = net.org;
   groups.insert(groups.end(), net.fac.begin(), net.fac.end());
   for (const Vertex g : groups) {
@@ -140,7 +140,7 @@ int main(int argc, char** argv) {
   const std::size_t n = std::stoul(argv[1]);
   const std::filesystem::path out = argv[2];
   Generator gen(argc > 3 ? std::stoull(argv[3]) : 1);
-  const Network net = add_entities(gen, n);
+  const Population net = add_entities(gen, n);
   tie_people(gen, net);
   tie_groups(gen, net);
 
