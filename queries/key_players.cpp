@@ -388,15 +388,16 @@ double harmonic_change(const Projection& projection, const Members& removed, con
   return change;
 }
 
-// DF of `base` plus each candidate (not in base), from one search per source still there:
-// Σ_s (H_s + harmonic_change) over the sources but the candidate. O(s (E · D + Σ_v E_v)), D the
-// dominator tree's depth and E_v the ties of the nodes v dominates.
-std::vector<double> distance_with_each(const Search& search, const Members& base, std::span<const Node> candidates) {
+// Σ over the sources still there but v of the harmonic sum with v removed too, for each
+// candidate v: exact for the candidates `exact` marks, else a lower bound (every node v
+// dominates cut off), exact too when that is so. counts[v]: the sources summed.
+void harmonic_totals(const Search& search, const Members& base, std::span<const Node> candidates,
+                     const std::vector<bool>& exact, std::vector<double>& sums, std::vector<std::size_t>& counts) {
   const Projection& projection = search.projection;
-  const std::size_t n = projection.node_count();
-  std::vector<double> sums(n, 0);
-  std::vector<std::size_t> counts(n, 0), scratch(n, unreachable);
-  SourceTree tree(n);
+  std::ranges::fill(sums, 0.0);
+  std::ranges::fill(counts, 0);
+  std::vector<std::size_t> scratch(projection.node_count(), unreachable);
+  SourceTree tree(projection.node_count());
   for (const NodeId id : search.sources) {
     const Node s = Projection::index(id);
     if (base.in[s]) continue;
@@ -404,34 +405,72 @@ std::vector<double> distance_with_each(const Search& search, const Members& base
     for (const Node v : candidates) {
       if (v == s) continue;
       ++counts[v];
-      sums[v] += tree.harmonic +
-                 (tree.hops[v] == unreachable ? 0 : harmonic_change(projection, base, tree, v, scratch));
+      sums[v] += tree.harmonic;
+      if (tree.hops[v] != unreachable)
+        sums[v] += exact[v] ? harmonic_change(projection, base, tree, v, scratch) : -tree.lost[v];
     }
   }
-  const std::size_t left = n - base.size - 1;
-  std::vector<double> scores;
-  Members with = base;
-  for (const Node v : candidates) {
-    if (counts[v] == 0) {  // every source drawn is in the set: measure from all the nodes left
-      with.add(v);
-      scores.push_back(distance_fragmentation({projection, search.options, {}, {}}, with));
+}
+
+// DF of `base` plus each candidate (not in base) that might score above `floor` and within
+// `tolerance` of the best; the others get -∞. A first pass bounds every candidate's DF from
+// above (its dominated nodes cut off from each source); the best bounds are then computed
+// exactly, 16 at a time, until no bound left can reach the best score found. Each pass is one
+// search per source and its dominator tree: O(s (E · D + Σ_v E_v)), E_v the ties of the nodes
+// v dominates, for the candidates computed exactly.
+std::vector<double> distance_with_each(const Search& search, const Members& base, std::span<const Node> candidates,
+                                       double floor) {
+  const std::size_t n = search.projection.node_count(), left = n - base.size - 1;
+  std::vector<double> sums(n);
+  std::vector<std::size_t> counts(n);
+  std::vector<bool> exact(n, candidates.size() <= 16);
+  const auto scores_of = [&](std::vector<double>& scores) {
+    Members with = base;
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+      const Node v = candidates[i];
+      if (counts[v] > 0) {
+        scores[i] = fragmentation_of(sums[v] * static_cast<double>(left) / static_cast<double>(counts[v]), left);
+        continue;
+      }
+      with.add(v);  // every source drawn is in the set: measure from all the nodes left
+      scores[i] = distance_fragmentation({search.projection, search.options, {}, {}}, with);
       with.drop(v);
-      continue;
     }
-    scores.push_back(fragmentation_of(sums[v] * static_cast<double>(left) / static_cast<double>(counts[v]), left));
+  };
+  harmonic_totals(search, base, candidates, exact, sums, counts);
+  std::vector<double> bounds(candidates.size()), scores(candidates.size(), -HUGE_VAL);
+  scores_of(bounds);
+  if (candidates.size() <= 16) return bounds;
+  std::vector<std::size_t> order(candidates.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::ranges::stable_sort(order, [&](std::size_t a, std::size_t b) { return bounds[a] > bounds[b]; });
+  double best = -HUGE_VAL;
+  for (std::size_t next = 0;
+       next < order.size() && bounds[order[next]] > floor && bounds[order[next]] >= best - tolerance;) {
+    exact.assign(n, false);
+    for (std::size_t i = next; i < std::min(next + 16, order.size()); ++i) exact[candidates[order[i]]] = true;
+    harmonic_totals(search, base, candidates, exact, sums, counts);
+    std::vector<double> batch(candidates.size());
+    scores_of(batch);
+    for (; next < order.size() && exact[candidates[order[next]]]; ++next) {
+      scores[order[next]] = batch[order[next]];
+      best = std::max(best, batch[order[next]]);
+    }
   }
   return scores;
 }
 
-// The score of `base` plus each candidate (none in base).
-std::vector<double> scores_with_each(const Search& search, Members base, std::span<const Node> candidates) {
+// The score of `base` plus each candidate (none in base); for DF, only of those that might
+// score above `floor` and come within tolerance of the best (the others -∞).
+std::vector<double> scores_with_each(const Search& search, Members base, std::span<const Node> candidates,
+                                     double floor = -HUGE_VAL) {
   switch (search.options.criterion) {
     case KeyPlayerCriterion::fragmentation: return fragmentation_with_each(search.projection, base, candidates);
     case KeyPlayerCriterion::reach:
       return reach_with_each(search.projection, base, candidates, search.options.reach_steps);
     case KeyPlayerCriterion::distance: break;
   }
-  return distance_with_each(search, base, candidates);
+  return distance_with_each(search, base, candidates, floor);
 }
 
 // The candidate of highest score that is not in `set`, first among equals; nullopt if none.
@@ -467,7 +506,7 @@ Optimum improve(const Search& search, std::vector<Node> set) {
       std::vector<Node> outside;
       for (const Node v : search.candidates)
         if (v != set[i] && !base.in[v]) outside.push_back(v);
-      const std::vector<double> scores = scores_with_each(search, std::move(base), outside);
+      const std::vector<double> scores = scores_with_each(search, std::move(base), outside, best);
       for (std::size_t c = 0; c < outside.size(); ++c)
         if (scores[c] > best) {
           best = scores[c];
