@@ -36,6 +36,7 @@
 #include "cartelgraph/queries/communities.hpp"
 #include "cartelgraph/queries/connecting.hpp"
 #include "cartelgraph/queries/disruption.hpp"
+#include "cartelgraph/queries/key_players.hpp"
 #include "cartelgraph/queries/distances.hpp"
 #include "cartelgraph/queries/entity_card.hpp"
 #include "cartelgraph/queries/factions.hpp"

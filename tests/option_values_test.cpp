@@ -83,6 +83,8 @@ const std::vector<NumericOption> numeric_options = {
     {"communities --seed VALUE", "--seed", 0, max64},
     {"communities --runs VALUE", "--runs", 0, 1'000'000},
     {"suggest --limit VALUE", "--limit", 1, 10'000},
+    {"disrupt --key-players VALUE", "--key-players", 1, 1000},
+    {"disrupt --key-players 2 --criterion reach --reach VALUE", "--reach", 1, 100},
 };
 
 // The hostile values, each with the number it denotes when it is a decimal whole number a
@@ -223,6 +225,7 @@ TEST_CASE("an empty value is a usage error for every option, not a zero or nothi
                                              "centrality --measure ''",
                                              "disrupt --remove ''",
                                              "disrupt --strategy ''",
+                                             "disrupt --key-players 2 --criterion ''",
                                              "disrupt --mode ''",
                                              "timeline ''",
                                              "diff --from '' --to 2021",

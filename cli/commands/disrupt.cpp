@@ -5,6 +5,7 @@
 
 #include "cartelgraph/cli/command.hpp"
 #include "cartelgraph/cli/commands/commands.hpp"
+#include "cartelgraph/cli/commands/key_players.hpp"
 #include "cartelgraph/cli/enum_option.hpp"
 #include "cartelgraph/cli/numeric_option.hpp"
 #include "cartelgraph/cli/session.hpp"
@@ -22,6 +23,9 @@ struct DisruptOptions {
   std::size_t steps = 5;
   std::optional<std::size_t> samples;
   std::uint64_t seed = 42;
+  std::optional<std::size_t> key_players;  // --key-players K: Borgatti's key player set instead
+  KeyPlayerCriterion criterion = KeyPlayerCriterion::fragmentation;
+  std::size_t reach = 1;
 };
 
 const CommandHelp help = {"disrupt", "Remove entities and watch the network fall apart (Cavallaro et al. 2020)",
@@ -104,7 +108,35 @@ void write_text(const Session& session, const DisruptOptions& options, const Dis
 }
 
 int run_disrupt(const Session& session, const DisruptOptions& options) {
+  if (options.key_players)
+    return answer_key_players(session, *options.key_players,
+                              {.criterion = options.criterion,
+                               .reach_steps = options.reach,
+                               .seed = options.seed,
+                               .samples = options.samples,
+                               .threads = session.options().threads});
   return answer(session, write_json, write_text, session, options, run_query(session, options));
+}
+
+// --key-players and its own options, which need it; it excludes --remove, --strategy, --mode, --steps.
+void add_key_player_options(CLI::App& command, DisruptOptions& options) {
+  auto* key_players = add_count_option(command, "--key-players", options.key_players,
+                                       "Find the set of K entities whose removal most fragments the network, or "
+                                       "that reaches the most others (Borgatti 2006), instead of removing one by one",
+                                       {1, 1000})
+                          ->type_name("K")
+                          ->excludes("--remove")
+                          ->excludes("--strategy")
+                          ->excludes("--mode")
+                          ->excludes("--steps");
+  add_enum_option(command, "--criterion", options.criterion, "criterion",
+                  "What --key-players maximises: fragmentation (pairs cut off), distance (distance-weighted "
+                  "fragmentation) or reach (others within --reach steps) (default fragmentation)")
+      ->type_name("C")
+      ->needs(key_players);
+  add_count_option(command, "--reach", options.reach, "Steps from the set that the reach criterion counts (default 1)", hop_range)
+      ->type_name("D")
+      ->needs(key_players);
 }
 
 }  // namespace
@@ -121,14 +153,17 @@ void setup_disrupt(CLI::App& app, Context& context) {
       ->type_name("M");
   add_count_option(*command, "--steps", options->steps, "How many removals (default 5)", {1, 1'000'000});
   add_count_option(*command, "--samples", options->samples,
-                   "Estimate efficiency (and betweenness) from this many sampled sources; 0 is exact "
-                   "(default: exact up to " +
+                   "Estimate efficiency (and betweenness; with --key-players, DF) from this many sampled sources; 0 "
+                   "is exact (default: exact up to " +
                        std::to_string(automatic_exact_limit) + " entities, else " + std::to_string(automatic_samples) +
-                       ")",
+                       "; DF: up to " + std::to_string(key_player_exact_limit) + ", else " +
+                       std::to_string(key_player_samples) + ")",
                    sample_range)
       ->type_name("K");
-  add_count_option(*command, "--seed", options->seed, "Seed of the source sample (default 42)", seed_range)
+  add_count_option(*command, "--seed", options->seed,
+                   "Seed of the source sample, and of --key-players' random starts (default 42)", seed_range)
       ->type_name("S");
+  add_key_player_options(*command, *options);
 }
 
 }  // namespace cartelgraph::cli
