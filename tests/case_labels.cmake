@@ -27,7 +27,8 @@ relabel(cartelgraph_tests_TESTS "unit;external"
 
 # Runs NetworkX, igraph and leidenalg (tests/peer/communities_peer.py) on the built-in networks.
 relabel(cartelgraph_tests_TESTS "unit;external"
-        "the built-in network's communities reach NetworkX's modularity and the best of igraph and leidenalg"
+        "the built-in network's communities reach NetworkX's modularity and the best of igraph and leidenalg")
+
 # Runs NetworkX (tests/peer/key_players.py) on the sets key players finds.
 relabel(cartelgraph_tests_TESTS "unit;external"
         "F and DF of a set equal NetworkX's components and shortest path lengths with the set removed")
