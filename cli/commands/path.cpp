@@ -27,7 +27,6 @@ struct PathOptions {
   bool time_respecting = false;
   std::string from_date;
   UndatedPolicy undated = UndatedPolicy::skip;
-  const CLI::App* root = nullptr;  // to tell whether --network was given
 };
 
 const CommandHelp help = {"path", "Shortest chains of relations between two entities, every hop cited",
@@ -82,8 +81,7 @@ int run_path(const Session& session, const PathOptions& options) {
   if (options.time_respecting)
     return answer_temporal_path(
         session, from, to,
-        {options.from_date.empty() ? std::nullopt : Date::parse(options.from_date), options.undated, options.directed,
-         options.root->get_option("--network")->count() > 0});
+        {options.from_date.empty() ? std::nullopt : Date::parse(options.from_date), options.undated, options.directed});
   const Projection projection = Projection::build(session.view(), options.directed);
   const PathSearch search = search_paths(session.view(), projection, from, to, {options.k, options.weight});
   answer(session, write_json, write_text, graph, from, to, search, options.weight);
@@ -145,7 +143,6 @@ void setup_path(CLI::App& app, Context& context) {
                            "Same as --weight confidence (kept for scripts)")
                        ->excludes(weight);
   add_time_respecting_options(*command, *options, {weight, weighted});
-  options->root = &app;
 }
 
 }  // namespace cartelgraph::cli

@@ -11,10 +11,12 @@ namespace cartelgraph::cli {
 
 namespace {
 
-// What the search ran on, in words: "every layer" (path's view) or "the criminal network".
-std::string searched(const Session& session, const TemporalPathRequest& request) {
-  if (!request.network_given) return "every layer of the view";
-  return "the " + std::string(to_string(session.network().kind())) + " network";
+// What the search ran on, in words: "the criminal network" (the default), "the people network"
+// or "the whole network (every layer)".
+std::string searched(const Session& session, const TemporalPathRequest&) {
+  const NetworkKind kind = session.network().kind();
+  return kind == NetworkKind::all ? "the whole network (every layer)"
+                                  : "the " + std::string(to_string(kind)) + " network";
 }
 
 // Why there is no path, in a sentence.
@@ -119,11 +121,13 @@ void write_text(const Session& session, const TemporalPathRequest& request, Vert
 }  // namespace
 
 int answer_temporal_path(const Session& session, Vertex from, Vertex to, const TemporalPathRequest& request) {
-  if (request.network_given && request.directed)
-    throw Error(ErrorCategory::usage, "--directed applies to every layer's relations: give it without --network");
-  const TemporalTies ties = request.network_given
-                                ? TemporalTies::of_network(session.network(), request.undated)
-                                : TemporalTies::of_view(session.view(), request.directed, request.undated);
+  const bool people = session.network().kind() == NetworkKind::people;
+  if (people && request.directed)
+    throw Error(ErrorCategory::usage, "--directed does not apply to the people network, whose ties have no direction");
+  // The network's ties (criminal by default): an arrest by the same agency ties two people in time
+  // order on every layer, but says nothing about a connection between them.
+  const TemporalTies ties = people ? TemporalTies::of_network(session.network(), request.undated)
+                                   : TemporalTies::of_view(session.network().view(), request.directed, request.undated);
   const TemporalPathResult result = find_temporal_path(ties, from, to, {request.from_date});
   answer(session, write_json, write_text, session, request, from, to, result);
   if (result.shortest) return exit_ok;

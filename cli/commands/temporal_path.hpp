@@ -12,12 +12,11 @@ namespace cartelgraph::cli {
 struct TemporalPathRequest {
   std::optional<Date> from_date;                // --from-date
   UndatedPolicy undated = UndatedPolicy::skip;  // --undated
-  bool directed = false;                        // --directed (the path view only)
-  bool network_given = false;                   // --network given: search that network, not every layer
+  bool directed = false;                        // --directed (not for the people network)
 };
 
-/// Searches the time-respecting paths from `from` to `to` (every layer of the view, as `path`
-/// does, or the --network when given) and prints the answer, text or JSON, with the undated policy
+/// Searches the time-respecting paths from `from` to `to` in the network --network names
+/// (criminal by default; all for every layer) and prints the answer, text or JSON, with the undated policy
 /// and its rule. Returns exit_ok, or exit_no_result (saying why on stderr) when there is none.
 int answer_temporal_path(const Session& session, Vertex from, Vertex to, const TemporalPathRequest& request);
 
