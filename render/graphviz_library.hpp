@@ -8,7 +8,8 @@
 namespace cartelgraph {
 
 /// The Graphviz functions the diagrams use, typed by Graphviz's own headers (the library opened
-/// is the one whose soname the build found: the same ABI as linking it).
+/// is the one whose soname the build found: the same ABI as linking it). aghead and agtail are
+/// macros reading the edge, and GD_bb, ED_spl and the like read Graphviz's records: no function.
 struct GraphvizLibrary {
   decltype(&::gvContext) gvContext;
   decltype(&::gvFreeContext) gvFreeContext;
