@@ -36,6 +36,10 @@ install(FILES "${PROJECT_BINARY_DIR}/${package}ConfigVersion.cmake" DESTINATION 
 get_target_property(cartelgraph_LIBRARY_TYPE cartelgraph_cartelgraph TYPE)
 file(RELATIVE_PATH cartelgraph_PC_TO_PREFIX "${CMAKE_INSTALL_FULL_LIBDIR}/pkgconfig" "${CMAKE_INSTALL_PREFIX}")
 string(REGEX REPLACE "/$" "" cartelgraph_PC_TO_PREFIX "${cartelgraph_PC_TO_PREFIX}")
+set(cartelgraph_PC_LIBS_PRIVATE "")
+if(CMAKE_DL_LIBS)
+  set(cartelgraph_PC_LIBS_PRIVATE "-l${CMAKE_DL_LIBS}")
+endif()
 configure_file("${PROJECT_SOURCE_DIR}/cmake/cartelgraph.pc.in" "${PROJECT_BINARY_DIR}/${package}.pc" @ONLY)
 install(FILES "${PROJECT_BINARY_DIR}/${package}.pc" DESTINATION "${CMAKE_INSTALL_LIBDIR}/pkgconfig"
         COMPONENT cartelgraph_Development)

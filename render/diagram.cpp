@@ -1,8 +1,5 @@
 #include "cartelgraph/render/diagram.hpp"
 
-#include <graphviz/cgraph.h>
-#include <graphviz/gvc.h>
-
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -15,6 +12,7 @@
 #include <set>
 
 #include "cartelgraph/render/escape.hpp"
+#include "cartelgraph/render/graphviz_library.hpp"
 #include "cartelgraph/render/kind_style.hpp"
 #include "cartelgraph/render/labels.hpp"
 
@@ -22,14 +20,17 @@ namespace cartelgraph {
 
 namespace {
 
+// Graphviz's functions, loaded on first use (render/graphviz_library.hpp).
+const GraphvizLibrary& gv() { return graphviz_library(); }
+
 // ---- RAII owners of the Graphviz lifecycle (gvContext → agopen → gvLayout → gvRender →
 // gvFreeLayout → agclose → gvFreeContext) -----------------------------------------------
 
 struct ContextDeleter {
-  void operator()(GVC_t* context) const { gvFreeContext(context); }
+  void operator()(GVC_t* context) const { gv().gvFreeContext(context); }
 };
 struct GraphDeleter {
-  void operator()(Agraph_t* graph) const { agclose(graph); }
+  void operator()(Agraph_t* graph) const { gv().agclose(graph); }
 };
 using ContextHandle = std::unique_ptr<GVC_t, ContextDeleter>;
 using GraphHandle = std::unique_ptr<Agraph_t, GraphDeleter>;
@@ -41,9 +42,9 @@ using GraphHandle = std::unique_ptr<Agraph_t, GraphDeleter>;
 // is a table of fixed size, which Graphviz would otherwise widen to the caption's width, and warns
 // of as "fixed table size with unspecified width or height".
 GVC_t* graphviz_context() {
-  static const ContextHandle context(gvContext());
+  static const ContextHandle context(gv().gvContext());
   if (!context) throw RenderError("cannot start Graphviz");
-  static const bool quiet = (agseterr(AGERR), true);
+  static const bool quiet = (gv().agseterr(AGERR), true);
   (void)quiet;
   return context.get();
 }
@@ -51,10 +52,10 @@ GVC_t* graphviz_context() {
 class LayoutHandle {
  public:
   LayoutHandle(GVC_t* context, Agraph_t* graph, const std::string& engine) : context_(context), graph_(graph) {
-    if (gvLayout(context_, graph_, engine.c_str()) != 0)
+    if (gv().gvLayout(context_, graph_, engine.c_str()) != 0)
       throw RenderError("Graphviz cannot lay out with '" + engine + "'");
   }
-  ~LayoutHandle() { gvFreeLayout(context_, graph_); }
+  ~LayoutHandle() { gv().gvFreeLayout(context_, graph_); }
   LayoutHandle(const LayoutHandle&) = delete;
   LayoutHandle& operator=(const LayoutHandle&) = delete;
 
@@ -68,7 +69,7 @@ class LayoutHandle {
 char* text(const std::string& s) { return const_cast<char*>(s.c_str()); }
 
 void set(void* object, const std::string& name, const std::string& value) {
-  agsafeset(object, text(name), text(value), text(std::string()));
+  gv().agsafeset(object, text(name), text(value), text(std::string()));
 }
 
 // Graphviz reads backslash sequences (\n, \N, \G, …) and HTML entities (&amp;, &#233;) in labels
@@ -137,7 +138,7 @@ std::string html_lines(const std::vector<std::string>& lines) {
 }
 
 void set_html(void* object, Agraph_t* g, const std::string& name, const std::string& html) {
-  agsafeset(object, text(name), agstrdup_html(g, text(html)), text(""));
+  gv().agsafeset(object, text(name), gv().agstrdup_html(g, text(html)), text(""));
 }
 
 std::string citation_lines(const std::vector<Citation>& citations) {
@@ -256,7 +257,7 @@ void add_tie(Agraph_t* g, const KnowledgeGraph& graph, const Tie& tie, Agnode_t*
   const Relation& surest = graph.relation(tie.surest);
   const KindStyle& look = kind_style(surest.kind);
   const bool ended = std::ranges::all_of(tie.relations, [&](Edge e) { return is_ended(graph.relation(e)); });
-  Agedge_t* edge = agedge(g, from, to, nullptr, 1);
+  Agedge_t* edge = gv().agedge(g, from, to, nullptr, 1);
   std::vector<std::string> lines = {tie_line(graph, tie, tie.surest)};
   for (const Edge e : tie.relations)
     if (e != tie.surest) lines.push_back(tie_line(graph, tie, e));
@@ -371,7 +372,7 @@ std::string caption_block(const KnowledgeGraph& graph, const DiagramSpec& spec, 
 
 // An empty directed graph with the diagram's fonts; its label (the caption block) goes under it.
 GraphHandle open_graph() {
-  GraphHandle g(agopen(text("cartelgraph"), Agdirected, nullptr));
+  GraphHandle g(gv().agopen(text("cartelgraph"), *gv().Agdirected, nullptr));
   set(g.get(), "labelloc", "b");
   set(g.get(), "labeljust", "l");
   set(g.get(), "fontname", "DejaVu Sans");
@@ -381,10 +382,10 @@ GraphHandle open_graph() {
       "true");  // ranks across clusters; also avoids a spline-routing fault of Graphviz 2.42 with clusters
   set(g.get(), "outputorder", "edgesfirst");
   set(g.get(), "pad", "0.2");
-  agattr(g.get(), AGNODE, text("fontname"), text("DejaVu Sans"));
-  agattr(g.get(), AGNODE, text("fontsize"), text("12"));
-  agattr(g.get(), AGEDGE, text("fontname"), text("DejaVu Sans"));
-  agattr(g.get(), AGEDGE, text("fontsize"), text("9"));
+  gv().agattr(g.get(), AGNODE, text("fontname"), text("DejaVu Sans"));
+  gv().agattr(g.get(), AGNODE, text("fontsize"), text("12"));
+  gv().agattr(g.get(), AGEDGE, text("fontname"), text("DejaVu Sans"));
+  gv().agattr(g.get(), AGEDGE, text("fontsize"), text("9"));
   return g;
 }
 
@@ -414,7 +415,7 @@ class Placement {
     if (it == roots_.end() || camp(it->second) != in_camp) return outer;
     auto& cluster = clusters_[it->second];
     if (!cluster) {
-      cluster = agsubg(outer, text("cluster_" + anchor_id(graph_.entity(it->second).id)), 1);
+      cluster = gv().agsubg(outer, text("cluster_" + anchor_id(graph_.entity(it->second).id)), 1);
       set(cluster, "label", label_text(std::string(display_name(graph_.entity(it->second)))));
       set(cluster, "style", "rounded,dashed");
       set(cluster, "color", "gray50");
@@ -426,7 +427,7 @@ class Placement {
   // The frame of camp `i`, made on first use: a camp with no entity drawn has none.
   Agraph_t* camp_cluster(std::size_t i) {
     if (!camps_[i]) {
-      camps_[i] = agsubg(g_, text("cluster side " + std::to_string(i)), 1);  // a space: no entity's cluster name
+      camps_[i] = gv().agsubg(g_, text("cluster side " + std::to_string(i)), 1);  // a space: no entity's cluster name
       set(camps_[i], "label", label_text(spec_.camps[i].name));
       set(camps_[i], "style", "rounded");
       set(camps_[i], "color", camp_lines[i]);
@@ -454,7 +455,7 @@ std::map<Vertex, Agnode_t*> add_entities(Agraph_t* g, const KnowledgeGraph& grap
     // cgraph keys nodes by name: the entity id, which is unique (anchor_id keeps it so, and safe
     // where Graphviz writes or expands names).
     const std::string anchor = anchor_id(entity.id);
-    Agnode_t* node = agnode(placement.parent(v), text(anchor), 1);
+    Agnode_t* node = gv().agnode(placement.parent(v), text(anchor), 1);
     const TypeStyle style = type_style(entity.type);
     set_html(node, g, "label", node_label(entity));
     set(node, "shape", style.shape);
@@ -522,9 +523,9 @@ double aspect(Agraph_t* g) {
 std::size_t stagger_leaves(Agraph_t* g, int levels) {
   std::map<Agnode_t*, int> next;
   std::size_t leaves = 0;
-  for (Agnode_t* n = agfstnode(g); n; n = agnxtnode(g, n)) {
-    if (agdegree(g, n, 1, 1) != 1) continue;
-    Agedge_t* e = agfstedge(g, n);
+  for (Agnode_t* n = gv().agfstnode(g); n; n = gv().agnxtnode(g, n)) {
+    if (gv().agdegree(g, n, 1, 1) != 1) continue;
+    Agedge_t* e = gv().agfstedge(g, n);
     Agnode_t* hub = aghead(e) == n ? agtail(e) : aghead(e);
     set(e, "minlen", std::to_string(1 + next[hub]++ % levels));
     ++leaves;
@@ -575,7 +576,7 @@ std::string lay_out(std::optional<LayoutHandle>& layout, GVC_t* context, Agraph_
   relay(layout, context, g, engine, "rankdir", "LR");
   const double sideways = aspect(g);
   if (sideways <= widest && sideways >= 0.5) return engine;
-  if (!agfstsubg(g)) {  // neato draws no cluster: sides and groups keep dot
+  if (!gv().agfstsubg(g)) {  // neato draws no cluster: sides and groups keep dot
     relay(layout, context, g, "neato", "rankdir", "TB");
     if (aspect(g) <= widest) return "neato";
   }
@@ -611,8 +612,8 @@ std::optional<pointf> spline_midpoint(Agedge_t* e) {
 // away from long or curved edges) and grows the drawing's box to hold them.
 void place_edge_labels(Agraph_t* g) {
   boxf& box = GD_bb(g);
-  for (Agnode_t* n = agfstnode(g); n; n = agnxtnode(g, n))
-    for (Agedge_t* e = agfstout(g, n); e; e = agnxtout(g, e)) {
+  for (Agnode_t* n = gv().agfstnode(g); n; n = gv().agnxtnode(g, n))
+    for (Agedge_t* e = gv().agfstout(g, n); e; e = gv().agnxtout(g, e)) {
       textlabel_t* label = ED_label(e);
       const auto middle = label ? spline_midpoint(e) : std::nullopt;
       if (!middle) continue;
@@ -641,7 +642,7 @@ std::string render_diagram(const KnowledgeGraph& graph, const DiagramSpec& spec,
     std::size_t size = 0;
     FILE* stream = open_memstream(&data, &size);
     if (!stream) throw RenderError("cannot allocate memory for DOT");
-    const int status = agwrite(g.get(), stream);
+    const int status = gv().agwrite(g.get(), stream);
     std::fclose(stream);
     result.assign(data ? data : "", size);
     std::free(data);
@@ -652,10 +653,10 @@ std::string render_diagram(const KnowledgeGraph& graph, const DiagramSpec& spec,
   if (format == DiagramFormat::png) set(g.get(), "dpi", std::to_string(spec.dpi > 0 ? spec.dpi : 150.0));
   std::optional<LayoutHandle> laid_out;
   if (lay_out(laid_out, context, g.get(), engine, spec.fit) != "dot") place_edge_labels(g.get());
-  if (gvRenderData(context, g.get(), format_names[static_cast<int>(format)], &data, &length) != 0)
+  if (gv().gvRenderData(context, g.get(), format_names[static_cast<int>(format)], &data, &length) != 0)
     throw RenderError(std::string("Graphviz cannot render ") + format_names[static_cast<int>(format)]);
   result.assign(data, length);
-  gvFreeRenderData(data);
+  gv().gvFreeRenderData(data);
   return result;
 }
 

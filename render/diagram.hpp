@@ -84,7 +84,8 @@ class RenderError : public Error {
 
 /// Draws `spec` with Graphviz: cgraph builds the graph (it quotes and escapes every name), gvc
 /// lays it out with `layout` (dot, neato, fdp, sfdp, …) and renders `format`. With `layout`
-/// "none" and the dot format, the DOT is written without positions. Throws RenderError.
+/// "none" and the dot format, the DOT is written without positions. Throws RenderError (also when
+/// Graphviz, opened with dlopen on the first call, is not installed).
 /// Not thread-safe: Graphviz keeps global state.
 [[nodiscard]] std::string render_diagram(const KnowledgeGraph& graph, const DiagramSpec& spec, DiagramFormat format,
                                          std::string_view layout);
