@@ -13,6 +13,7 @@
 #include <random>
 #include <thread>
 
+#include "cartelgraph/queries/brandes.hpp"
 #include "cartelgraph/queries/tie_strength.hpp"
 
 namespace cartelgraph {
@@ -184,67 +185,20 @@ std::vector<NodeId> all_nodes(const Projection& projection) {
   return sample_nodes(projection.node_count(), 0, 0);
 }
 
-// What Brandes' search from one source knows of each node, together: an arc's far end is one
-// cache line.
-struct BrandesState {
-  double sigma = 0;  // shortest paths from the source
-  double share = 0;  // (1 + dependency of the source on the node) / sigma
-  std::uint32_t distance = far;
-};
-
-// Brandes (2001) from source `s`: adds the dependency of s on every other node to delta_sum.
-// `state` is all unreached on entry and on return; `order` is scratch space.
-void accumulate_dependencies(const Projection& projection, Node s, std::vector<BrandesState>& state,
-                             std::vector<Node>& order, std::vector<double>& delta_sum) {
-  // Breadth-first search counting shortest paths as it goes.
-  order.clear();
-  order.push_back(s);
-  state[s].distance = 0;
-  state[s].sigma = 1;
-  for (std::size_t head = 0; head < order.size(); ++head) {
-    const Node u = order[head];
-    const std::uint32_t next_level = state[u].distance + 1;
-    const double paths = state[u].sigma;
-    for (const Node v : projection.neighbors(u)) {
-      BrandesState& far_end = state[v];
-      if (far_end.distance == far) {
-        far_end.distance = next_level;
-        far_end.sigma = paths;
-        order.push_back(v);
-      } else if (far_end.distance == next_level) {
-        far_end.sigma += paths;
-      }
-    }
-  }
-  // Dependencies, farthest first: delta(w) = sigma(w) · Σ (1 + delta(v)) / sigma(v) over
-  // the successors v of w on shortest paths (one division per node instead of per arc).
-  for (auto it = order.rbegin(); it != order.rend(); ++it) {
-    const Node w = *it;
-    BrandesState& near_end = state[w];
-    const std::uint32_t next_level = near_end.distance + 1;
-    double sum = 0;
-    for (const Node v : projection.neighbors(w))
-      if (state[v].distance == next_level) sum += state[v].share;
-    const double delta = near_end.sigma * sum;
-    near_end.share = (1 + delta) / near_end.sigma;
-    if (w != s) delta_sum[w] += delta;
-  }
-  for (const Node v : order) state[v].distance = far;
-}
-
 // The unnormalized betweenness sums from `sources`: accumulate(source, scratch, delta_sum) adds
-// one source's dependencies, with a Scratch(n) of its own per chunk. Each of a fixed number of
+// one source's dependencies, with a Scratch(scratch_argument) of its own per chunk. Each of a fixed number of
 // chunks of sources accumulates into its own array; the arrays are summed in chunk order, so sums
 // are identical for any thread count.
-template <class Scratch, class Accumulate>
-std::vector<double> chunked_dependency_sums(std::size_t n, std::span<const NodeId> sources, unsigned requested_threads,
+template <class Scratch, class Argument, class Accumulate>
+std::vector<double> chunked_dependency_sums(std::size_t n, const Argument& scratch_argument,
+                                            std::span<const NodeId> sources, unsigned requested_threads,
                                             Accumulate accumulate) {
   constexpr std::size_t chunks = 32;
   const unsigned threads = thread_count(requested_threads, sources.size());
   std::vector<std::vector<double>> partial(std::min(chunks, sources.size()));
   parallel_chunks(sources.size(), partial.size(), threads, [&](std::size_t chunk, std::size_t first, std::size_t last) {
     partial[chunk].assign(n, 0.0);
-    Scratch scratch(n);
+    Scratch scratch(scratch_argument);
     for (std::size_t i = first; i < last; ++i) accumulate(Projection::index(sources[i]), scratch, partial[chunk]);
   });
   std::vector<double> sum(n, 0.0);
@@ -253,18 +207,13 @@ std::vector<double> chunked_dependency_sums(std::size_t n, std::span<const NodeI
   return sum;
 }
 
-// Breadth-first Brandes' scratch space: per-node state, and nodes by non-decreasing distance.
-struct BfsScratch {
-  std::vector<BrandesState> state;
-  std::vector<Node> order;
-  explicit BfsScratch(std::size_t n) : state(n) { order.reserve(n); }
-};
-
+// Unweighted Brandes on a 32-bit copy of the arcs (brandes.hpp).
 std::vector<double> dependency_sums(const Projection& projection, std::span<const NodeId> sources,
                                     unsigned requested_threads) {
-  return chunked_dependency_sums<BfsScratch>(
-      projection.node_count(), sources, requested_threads, [&](Node s, BfsScratch& scratch, std::vector<double>& sum) {
-        accumulate_dependencies(projection, s, scratch.state, scratch.order, sum);
+  const BrandesGraph graph(projection);
+  return chunked_dependency_sums<BrandesSearch>(
+      graph.node_count(), graph, sources, requested_threads, [&](Node s, BrandesSearch& search, std::vector<double>& sum) {
+        search.accumulate(graph, static_cast<std::uint32_t>(s), sum);
       });
 }
 
@@ -479,7 +428,7 @@ void accumulate_weighted(const Projection& projection, std::span<const double> l
 std::vector<double> weighted_dependency_sums(const Projection& projection, std::span<const double> lengths,
                                              std::span<const NodeId> sources, unsigned requested_threads) {
   return chunked_dependency_sums<Search>(
-      projection.node_count(), sources, requested_threads, [&](Node s, Search& search, std::vector<double>& sum) {
+      projection.node_count(), projection.node_count(), sources, requested_threads, [&](Node s, Search& search, std::vector<double>& sum) {
         accumulate_weighted(projection, lengths, s, search, sum);
       });
 }
