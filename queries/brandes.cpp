@@ -100,18 +100,24 @@ void BrandesSearch::scan_down(const BrandesGraph& graph, std::uint32_t begin, st
   const std::size_t* first = graph.first_.data();
   const std::uint32_t* target = graph.target_.data();
   std::uint32_t* position = position_.data();
+  std::uint32_t* order = order_.data();
   std::uint32_t* successor = successor_.data();
   double* sigma = sigma_.data();
   std::size_t arcs = successor_count_;
+  std::uint32_t tail = tail_;
   for (std::uint32_t head = begin; head < end; ++head) {
-    const std::uint32_t u = order_[head];
+    const std::uint32_t u = order[head];
     const double paths = sigma[head];
-    for (std::size_t arc = first[u]; arc < first[u + 1]; ++arc) {
+    const std::size_t last = first[u + 1];
+    for (std::size_t arc = first[u]; arc < last; ++arc) {
       const std::uint32_t v = target[arc];
       std::uint32_t p = position[v];
       if (p == unreached) {
-        p = tail_;
-        reach(v, 0);
+        p = tail++;
+        position[v] = p;
+        order[p] = v;
+        sigma[p] = 0;
+        predecessors_end_[p] = predecessor_count_;
       } else if (p < end) {
         continue;
       }
@@ -121,6 +127,7 @@ void BrandesSearch::scan_down(const BrandesGraph& graph, std::uint32_t begin, st
     successors_end_[head] = arcs;
   }
   successor_count_ = arcs;
+  tail_ = tail;
 }
 
 // Bottom-up: each node not reached yet sums the paths of its neighbours in the level, and is in
@@ -138,18 +145,21 @@ void BrandesSearch::scan_up(const BrandesGraph& graph, std::uint32_t source, std
   std::uint32_t* predecessor = predecessor_.data();
   const double* sigma = sigma_.data();
   const std::uint32_t width = end - begin;
+  std::size_t arcs = predecessor_count_;
   std::size_t kept = 0;
   for (const std::uint32_t v : unreached_) {
     if (position[v] != unreached) continue;
-    const std::size_t arcs = predecessor_count_;
+    const std::size_t found = arcs;
     double paths = 0;
-    for (std::size_t arc = first[v]; arc < first[v + 1]; ++arc) {
-      const std::uint32_t offset = position[target[arc]] - begin;  // wraps when outside the level
-      if (offset >= width) continue;
-      paths += sigma[begin + offset];
-      predecessor[predecessor_count_++] = begin + offset;
+    const std::size_t last = first[v + 1];
+    for (std::size_t arc = first[v]; arc < last; ++arc) {
+      const std::uint32_t p = position[target[arc]];
+      if (p - begin >= width) continue;  // wraps when before the level
+      paths += sigma[p];
+      predecessor[arcs++] = p;
     }
-    if (predecessor_count_ > arcs) {
+    if (arcs > found) {
+      predecessor_count_ = arcs;
       reach(v, paths);
     } else {
       unreached_[kept++] = v;
