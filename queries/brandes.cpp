@@ -1,6 +1,7 @@
 #include "cartelgraph/queries/brandes.hpp"
 
 #include <limits>
+#include <memory>
 #include <stdexcept>
 
 namespace cartelgraph {
@@ -58,8 +59,9 @@ BrandesSearch::BrandesSearch(const BrandesGraph& graph)
       pushed_(graph.node_count(), 0.0),
       successors_end_(graph.node_count()),
       predecessors_end_(graph.node_count()),
-      successor_(graph.arc_count()),
-      predecessor_(graph.arc_count()) {}
+      // Written before read: left uninitialized, so a search from few sources costs no memset.
+      successor_(std::make_unique_for_overwrite<std::uint32_t[]>(graph.arc_count())),
+      predecessor_(std::make_unique_for_overwrite<std::uint32_t[]>(graph.arc_count())) {}
 
 void BrandesSearch::reach(std::uint32_t v, double paths) {
   const std::uint32_t p = tail_++;
@@ -101,7 +103,7 @@ void BrandesSearch::scan_down(const BrandesGraph& graph, std::uint32_t begin, st
   const std::uint32_t* target = graph.target_.data();
   std::uint32_t* position = position_.data();
   std::uint32_t* order = order_.data();
-  std::uint32_t* successor = successor_.data();
+  std::uint32_t* successor = successor_.get();
   double* sigma = sigma_.data();
   std::size_t arcs = successor_count_;
   std::uint32_t tail = tail_;
@@ -142,7 +144,7 @@ void BrandesSearch::scan_up(const BrandesGraph& graph, std::uint32_t source, std
   const std::size_t* first = graph.first_.data();
   const std::uint32_t* target = graph.target_.data();
   const std::uint32_t* position = position_.data();
-  std::uint32_t* predecessor = predecessor_.data();
+  std::uint32_t* predecessor = predecessor_.get();
   const double* sigma = sigma_.data();
   const std::uint32_t width = end - begin;
   std::size_t arcs = predecessor_count_;
@@ -174,8 +176,8 @@ void BrandesSearch::scan_up(const BrandesGraph& graph, std::uint32_t source, std
 // bottom-up arrive pushed.
 void BrandesSearch::accumulate(const BrandesGraph& graph, std::uint32_t source, std::vector<double>& delta_sum) {
   const std::size_t reached = search(graph, source);
-  const std::uint32_t* successor = successor_.data();
-  const std::uint32_t* predecessor = predecessor_.data();
+  const std::uint32_t* successor = successor_.get();
+  const std::uint32_t* predecessor = predecessor_.get();
   double* share = share_.data();
   double* pushed = pushed_.data();
   for (std::size_t p = reached; p-- > 0;) {

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "cartelgraph/graph/projection.hpp"
@@ -70,8 +71,8 @@ class BrandesSearch {
   std::vector<std::size_t> predecessors_end_;
   // Positions of the far ends of arcs on shortest paths: successors of the nodes scanned
   // top-down, predecessors of the nodes reached bottom-up.
-  std::vector<std::uint32_t> successor_;
-  std::vector<std::uint32_t> predecessor_;
+  std::unique_ptr<std::uint32_t[]> successor_;
+  std::unique_ptr<std::uint32_t[]> predecessor_;
   // The nodes of the source's component a bottom-up scan has not reached (it may list nodes
   // reached since, top-down), and whether it is filled for this search.
   std::vector<std::uint32_t> unreached_;
