@@ -1,31 +1,54 @@
 #!/usr/bin/python3
-"""Side by side in one run: cartelgraph, python3-igraph and python3-networkx (Debian packages) on
-the same graphs, with the same definitions; checks the results agree and writes bench/RESULTS.md.
+"""Side by side in one run: cartelgraph, python3-igraph, python3-graph-tool (betweenness) and
+python3-networkx (Debian packages) on the same graphs, with the same definitions; checks the
+results agree and writes bench/RESULTS.md.
 
     bench/compare.py            # the sizes of the goals (long: about an hour on 2 cores)
     bench/compare.py --quick    # small sizes, a few minutes
+    bench/compare.py --only betweenness,pagerank   # these rows only, replaced in bench/RESULTS.md
+    bench/compare.py --build-dir build/dev          # time that build's binaries (not rebuilt)
+
+Row groups for --only: path, load, betweenness, closeness, pagerank.
 """
+import argparse
 import json
 import os
 import pathlib
 import platform
 import statistics
 import subprocess
-import sys
 import tempfile
 import time
+import warnings
 
 import igraph as ig
 import networkx as nx
 
+with warnings.catch_warnings():  # graph-tool without cairo or matplotlib: no drawing, as needed here
+    warnings.simplefilter("ignore")
+    import graph_tool.all as gt
+
 ROOT = pathlib.Path(__file__).resolve().parents[1]
-BUILD = ROOT / "build" / "bench"
-QUICK = "--quick" in sys.argv
+GROUPS = ("path", "load", "betweenness", "closeness", "pagerank")
+parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+parser.add_argument("--quick", action="store_true", help="small sizes, a few minutes")
+parser.add_argument("--only", default=",".join(GROUPS),
+                    help="comma-separated row groups to run; their rows replace the same rows of RESULTS.md")
+parser.add_argument("--build-dir", type=pathlib.Path,
+                    help="time the binaries already built there instead of building the bench preset")
+ARGS = parser.parse_args()
+QUICK = ARGS.quick
+ONLY = set(ARGS.only.split(","))
+if not ONLY <= set(GROUPS):
+    parser.error(f"--only takes {', '.join(GROUPS)}")
+BUILD = (ROOT / ARGS.build_dir) if ARGS.build_dir else ROOT / "build" / "bench"
 NX_LIMIT_SECONDS = 600  # NetworkX runs only where it finishes in about this time
 rows = []
 
 
 def build():
+    if ARGS.build_dir:
+        return
     subprocess.run(["cmake", "--preset", "bench"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
     subprocess.run(["cmake", "--build", "--preset", "bench", "-j", str(os.cpu_count())], cwd=ROOT, check=True,
                    stdout=subprocess.DEVNULL)
@@ -43,11 +66,11 @@ def timed(function):
     return time.perf_counter() - start, result
 
 
-def row(operation, workload, our_seconds, igraph_seconds, nx_seconds, agree):
-    rows.append((operation, workload, our_seconds, igraph_seconds, nx_seconds, agree))
+def row(operation, workload, our_seconds, igraph_seconds, nx_seconds, agree, gt_seconds=None):
+    rows.append((operation, workload, our_seconds, igraph_seconds, gt_seconds, nx_seconds, agree))
     fmt = lambda s: "—" if s is None else f"{s:.3f}"
     print(f"{operation:34} {workload:26} ours {fmt(our_seconds):>9}  igraph {fmt(igraph_seconds):>9}  "
-          f"networkx {fmt(nx_seconds):>9}  agree={agree}", flush=True)
+          f"graph-tool {fmt(gt_seconds):>9}  networkx {fmt(nx_seconds):>9}  agree={agree}", flush=True)
 
 
 def max_difference(a, b):
@@ -99,7 +122,7 @@ def load(work, n):
         nx_seconds, G = timed(lambda: nx.read_graphml(directory / "graph.graphml"))
     agree = g.vcount() == result["nodes"] and g.ecount() >= result["edges"]
     rows.append(("  JSON read rate", f"{n} entities", f"{result['bytes'] / result['seconds'] / 1e9:.3f} GB/s",
-                 None, None, None))
+                 None, None, None, None))
     row("load + validate + build (JSON)", f"{n} entities", result["seconds"], igraph_seconds, nx_seconds, agree)
     return directory
 
@@ -108,15 +131,32 @@ def betweenness(work, n, m):
     g, path = barabasi(n, m, work)
     one = ours(path, "betweenness", 1)
     two = ours(path, "betweenness", 2)
+    cpu = {"ours 1": one["cpu_seconds"], "ours 2": two["cpu_seconds"]}
+    cpu_start = time.process_time()
     igraph_seconds, raw = timed(lambda: g.betweenness(directed=False))
+    cpu["igraph"] = time.process_time() - cpu_start
     scale = 2.0 / ((n - 1) * (n - 2))
-    agree = max_difference(one["scores"], [x * scale for x in raw]) <= 1e-9 and one["scores"] == two["scores"]
+    theirs = [x * scale for x in raw]
+    gt_seconds = {}
+    G = gt.load_graph(str(path))  # the same GraphML, vertices in file order
+    G.set_directed(False)
+    for threads in (1, 2):
+        gt.openmp_set_num_threads(threads)
+        cpu_start = time.process_time()
+        gt_seconds[threads], (gt_scores, _) = timed(lambda: gt.betweenness(G))  # normalized as NetworkX
+        cpu[f"graph-tool {threads}"] = time.process_time() - cpu_start
+        theirs_gt = list(gt_scores.a)
+    agree = (max_difference(one["scores"], theirs) <= 1e-9 and max_difference(one["scores"], theirs_gt) <= 1e-9
+             and one["scores"] == two["scores"])
     nx_seconds = None
     if n <= 5000:
         G = nx.read_graphml(path)
         nx_seconds, _ = timed(lambda: nx.betweenness_centrality(G))
-    row("exact betweenness, 1 thread", f"BA n={n} m={m}", one["seconds"], igraph_seconds, nx_seconds, agree)
-    row("exact betweenness, 2 threads", f"BA n={n} m={m}", two["seconds"], igraph_seconds, None, agree)
+    print("  CPU seconds (every thread): " + ", ".join(f"{k} {v:.3f}" for k, v in cpu.items()), flush=True)
+    row("exact betweenness, 1 thread", f"BA n={n} m={m}", one["seconds"], igraph_seconds, nx_seconds, agree,
+        gt_seconds[1])
+    row("exact betweenness, 2 threads", f"BA n={n} m={m}", two["seconds"], igraph_seconds, None, agree,
+        gt_seconds[2])
 
 
 def closeness_harmonic(work, n, m):
@@ -146,7 +186,7 @@ def pagerank(work, n, m):
     row("PageRank (alpha 0.85, NetworkX's tolerance)", f"BA n={n} m={m}", result["seconds"], igraph_seconds,
         nx_seconds, agree)
     rows.append(("projection memory", f"{g.ecount()} edges", f"{result['projection_bytes_per_edge']:.1f} B/edge",
-                 "32 B/edge (igraph_t: from, to, oi, ii as int64)", None, None))
+                 "32 B/edge (igraph_t: from, to, oi, ii as int64)", None, None, None))
 
 
 def machine():
@@ -157,32 +197,57 @@ def machine():
             break
     memory = int(pathlib.Path("/proc/meminfo").read_text().split()[1]) // (1024 * 1024)
     return f"{cpu}, {os.cpu_count()} cores, {memory} GiB; {platform.platform()}; igraph {ig.__version__}, " \
-           f"networkx {nx.__version__}"
+           f"graph-tool {gt.__version__.split()[0]}, networkx {nx.__version__}"
+
+
+def table_line(operation, workload, *values):
+    fmt = lambda v: "—" if v is None else (f"{v:.3f} s" if isinstance(v, float) else str(v))
+    return f"| {operation} | {workload} | " + " | ".join(fmt(v) for v in values) + " |"
 
 
 def write_results():
+    path = ROOT / "bench" / "RESULTS.md"
+    if ONLY != set(GROUPS):  # replace the rows run (same operation and workload) in the existing table
+        lines = path.read_text().splitlines()
+        for operation, workload, *values in rows:
+            prefix = f"| {operation} | {workload} |"
+            found = [i for i, line in enumerate(lines) if line.startswith(prefix)]
+            if found:
+                lines[found[0]] = table_line(operation, workload, *values)
+            else:
+                last = next(i for i, line in enumerate(lines) if line.startswith("| operation |"))
+                while last + 1 < len(lines) and lines[last + 1].startswith("|"):
+                    last += 1
+                lines.insert(last + 1, table_line(operation, workload, *values))
+        path.write_text("\n".join(lines) + "\n")
+        return
     lines = ["# Benchmark results", "", f"Run of `bench/compare.py{' --quick' if QUICK else ''}` on "
              f"{time.strftime('%Y-%m-%d')}: {machine()}.", "",
              "Seconds of the operation alone (loading excluded), one run each; `agree` checks the scores "
              "against igraph (1e-9; PageRank against NetworkX, whose definition and tolerance we follow, "
-             "as igraph's PRPACK solves to machine precision) and between thread counts (identical).", "",
-             "| operation | workload | cartelgraph | igraph | NetworkX | agree |", "|---|---|---|---|---|---|"]
-    fmt = lambda v: "—" if v is None else (f"{v:.3f} s" if isinstance(v, float) else str(v))
-    for operation, workload, a, b, c, agree in rows:
-        lines.append(f"| {operation} | {workload} | {fmt(a)} | {fmt(b)} | {fmt(c)} | {fmt(agree)} |")
-    (ROOT / "bench" / "RESULTS.md").write_text("\n".join(lines) + "\n")
+             "as igraph's PRPACK solves to machine precision; betweenness against graph-tool too) and between "
+             "thread counts (identical). igraph runs on one thread; graph-tool on the thread count of the row.", "",
+             "| operation | workload | cartelgraph | igraph | graph-tool | NetworkX | agree |",
+             "|---|---|---|---|---|---|---|"]
+    lines += [table_line(*r) for r in rows]
+    path.write_text("\n".join(lines) + "\n")
 
 
 def main():
     build()
     with tempfile.TemporaryDirectory() as work:
         work = pathlib.Path(work)
-        cold_path()
-        for n in ([10_000] if QUICK else [10_000, 100_000, 1_000_000]):
-            load(work, n)
-        betweenness(work, 3_000 if QUICK else 30_000, 5)
-        closeness_harmonic(work, 500 if QUICK else 2_000, 50 if QUICK else 100)
-        pagerank(work, 100_000 if QUICK else 1_000_000, 5)
+        if "path" in ONLY:
+            cold_path()
+        if "load" in ONLY:
+            for n in ([10_000] if QUICK else [10_000, 100_000, 1_000_000]):
+                load(work, n)
+        if "betweenness" in ONLY:
+            betweenness(work, 3_000 if QUICK else 30_000, 5)
+        if "closeness" in ONLY:
+            closeness_harmonic(work, 500 if QUICK else 2_000, 50 if QUICK else 100)
+        if "pagerank" in ONLY:
+            pagerank(work, 100_000 if QUICK else 1_000_000, 5)
     write_results()
     print(f"wrote {ROOT / 'bench' / 'RESULTS.md'}")
 

@@ -13,14 +13,15 @@
 #include <random>
 #include <thread>
 
+#include "cartelgraph/queries/brandes.hpp"
 #include "cartelgraph/queries/tie_strength.hpp"
 
 namespace cartelgraph {
 
 namespace {
 
-constexpr std::array<std::string_view, 6> measure_names = {"degree",   "betweenness", "closeness",
-                                                           "harmonic", "eigenvector", "pagerank"};
+constexpr std::array<std::string_view, 6> measure_names = {
+    "degree", "betweenness", "closeness", "harmonic", "eigenvector", "pagerank"};
 
 // Python's math.hypot over many values: the Euclidean norm, scaled by the largest magnitude so
 // it neither overflows nor underflows.
@@ -41,9 +42,7 @@ double strength_of(std::span<const double> strengths, std::size_t arc) {
 }  // namespace
 
 template <>
-std::span<const std::string_view> names<CentralityMeasure>() noexcept {
-  return measure_names;
-}
+std::span<const std::string_view> names<CentralityMeasure>() noexcept { return measure_names; }
 
 std::string_view to_string(CentralityMeasure measure) noexcept { return name_of(measure); }
 
@@ -133,118 +132,73 @@ std::vector<double> per_source(const Projection& projection, std::span<const Nod
   const unsigned threads = thread_count(requested_threads, batches);
   parallel_chunks(batches, std::min<std::size_t>(batches, std::size_t{threads} * 4), threads,
                   [&](std::size_t, std::size_t first_batch, std::size_t last_batch) {
-                    std::vector<std::uint64_t> seen(n), frontier(n), next(n);
-                    std::vector<Node> active, touched;
-                    for (std::size_t batch = first_batch; batch < last_batch; ++batch) {
-                      const std::size_t first = batch * width;
-                      const std::size_t count = std::min(width, sources.size() - first);
-                      std::array<Reach, width> reach{};
-                      std::ranges::fill(seen, 0);
-                      active.clear();
-                      for (std::size_t i = 0; i < count; ++i) {
-                        const Node source = Projection::index(sources[first + i]);
-                        seen[source] = frontier[source] = std::uint64_t{1} << i;
-                        active.push_back(source);
-                        reach[i].reached = 1;
-                      }
-                      for (std::size_t level = 1; !active.empty(); ++level) {
-                        touched.clear();
-                        for (const Node u : active) {
-                          const std::uint64_t bits = frontier[u];
-                          for (const Node v : projection.neighbors(u)) {
-                            if ((bits & ~seen[v] & ~next[v]) == 0) continue;
-                            if (next[v] == 0) touched.push_back(v);
-                            next[v] |= bits;
-                          }
-                        }
-                        for (const Node u : active) frontier[u] = 0;
-                        active.clear();
-                        const double inverse = 1.0 / static_cast<double>(level);
-                        for (const Node v : touched) {
-                          const std::uint64_t fresh = next[v] & ~seen[v];
-                          next[v] = 0;
-                          if (fresh == 0) continue;
-                          seen[v] |= fresh;
-                          frontier[v] = fresh;
-                          active.push_back(v);
-                          for (std::uint64_t bits = fresh; bits != 0; bits &= bits - 1) {
-                            Reach& r = reach[static_cast<std::size_t>(std::countr_zero(bits))];
-                            ++r.reached;
-                            r.distance_sum += static_cast<double>(level);
-                            r.inverse_distance_sum += inverse;
-                          }
-                        }
-                      }
-                      for (const Node u : active) frontier[u] = 0;
-                      for (std::size_t i = 0; i < count; ++i) result[first + i] = score(reach[i], n);
-                    }
-                  });
+    std::vector<std::uint64_t> seen(n), frontier(n), next(n);
+    std::vector<Node> active, touched;
+    for (std::size_t batch = first_batch; batch < last_batch; ++batch) {
+      const std::size_t first = batch * width;
+      const std::size_t count = std::min(width, sources.size() - first);
+      std::array<Reach, width> reach{};
+      std::ranges::fill(seen, 0);
+      active.clear();
+      for (std::size_t i = 0; i < count; ++i) {
+        const Node source = Projection::index(sources[first + i]);
+        seen[source] = frontier[source] = std::uint64_t{1} << i;
+        active.push_back(source);
+        reach[i].reached = 1;
+      }
+      for (std::size_t level = 1; !active.empty(); ++level) {
+        touched.clear();
+        for (const Node u : active) {
+          const std::uint64_t bits = frontier[u];
+          for (const Node v : projection.neighbors(u)) {
+            if ((bits & ~seen[v] & ~next[v]) == 0) continue;
+            if (next[v] == 0) touched.push_back(v);
+            next[v] |= bits;
+          }
+        }
+        for (const Node u : active) frontier[u] = 0;
+        active.clear();
+        const double inverse = 1.0 / static_cast<double>(level);
+        for (const Node v : touched) {
+          const std::uint64_t fresh = next[v] & ~seen[v];
+          next[v] = 0;
+          if (fresh == 0) continue;
+          seen[v] |= fresh;
+          frontier[v] = fresh;
+          active.push_back(v);
+          for (std::uint64_t bits = fresh; bits != 0; bits &= bits - 1) {
+            Reach& r = reach[static_cast<std::size_t>(std::countr_zero(bits))];
+            ++r.reached;
+            r.distance_sum += static_cast<double>(level);
+            r.inverse_distance_sum += inverse;
+          }
+        }
+      }
+      for (const Node u : active) frontier[u] = 0;
+      for (std::size_t i = 0; i < count; ++i) result[first + i] = score(reach[i], n);
+    }
+  });
   return result;
 }
 
-std::vector<NodeId> all_nodes(const Projection& projection) { return sample_nodes(projection.node_count(), 0, 0); }
-
-// What Brandes' search from one source knows of each node, together: an arc's far end is one
-// cache line.
-struct BrandesState {
-  double sigma = 0;  // shortest paths from the source
-  double share = 0;  // (1 + dependency of the source on the node) / sigma
-  std::uint32_t distance = far;
-};
-
-// Brandes (2001) from source `s`: adds the dependency of s on every other node to delta_sum.
-// `state` is all unreached on entry and on return; `order` is scratch space.
-void accumulate_dependencies(const Projection& projection, Node s, std::vector<BrandesState>& state,
-                             std::vector<Node>& order, std::vector<double>& delta_sum) {
-  // Breadth-first search counting shortest paths as it goes.
-  order.clear();
-  order.push_back(s);
-  state[s].distance = 0;
-  state[s].sigma = 1;
-  for (std::size_t head = 0; head < order.size(); ++head) {
-    const Node u = order[head];
-    const std::uint32_t next_level = state[u].distance + 1;
-    const double paths = state[u].sigma;
-    for (const Node v : projection.neighbors(u)) {
-      BrandesState& far_end = state[v];
-      if (far_end.distance == far) {
-        far_end.distance = next_level;
-        far_end.sigma = paths;
-        order.push_back(v);
-      } else if (far_end.distance == next_level) {
-        far_end.sigma += paths;
-      }
-    }
-  }
-  // Dependencies, farthest first: delta(w) = sigma(w) · Σ (1 + delta(v)) / sigma(v) over
-  // the successors v of w on shortest paths (one division per node instead of per arc).
-  for (auto it = order.rbegin(); it != order.rend(); ++it) {
-    const Node w = *it;
-    BrandesState& near_end = state[w];
-    const std::uint32_t next_level = near_end.distance + 1;
-    double sum = 0;
-    for (const Node v : projection.neighbors(w))
-      if (state[v].distance == next_level) sum += state[v].share;
-    const double delta = near_end.sigma * sum;
-    near_end.share = (1 + delta) / near_end.sigma;
-    if (w != s) delta_sum[w] += delta;
-  }
-  for (const Node v : order) state[v].distance = far;
+std::vector<NodeId> all_nodes(const Projection& projection) {
+  return sample_nodes(projection.node_count(), 0, 0);
 }
 
 // The unnormalized betweenness sums from `sources`: accumulate(source, scratch, delta_sum) adds
-// one source's dependencies, with a Scratch(n) of its own per chunk. Each of a fixed number of
+// one source's dependencies, with a Scratch(scratch_argument) of its own per chunk. Each of a fixed number of
 // chunks of sources accumulates into its own array; the arrays are summed in chunk order, so sums
 // are identical for any thread count.
-template <class Scratch, class Accumulate>
-std::vector<double> chunked_dependency_sums(std::size_t n, std::span<const NodeId> sources, unsigned requested_threads,
+template <class Scratch, class Argument, class Accumulate>
+std::vector<double> chunked_dependency_sums(std::size_t n, const Argument& scratch_argument,
+                                            std::span<const NodeId> sources, unsigned requested_threads,
                                             Accumulate accumulate) {
   constexpr std::size_t chunks = 32;
   const unsigned threads = thread_count(requested_threads, sources.size());
   std::vector<std::vector<double>> partial(std::min(chunks, sources.size()));
   parallel_chunks(sources.size(), partial.size(), threads, [&](std::size_t chunk, std::size_t first, std::size_t last) {
     partial[chunk].assign(n, 0.0);
-    Scratch scratch(n);
+    Scratch scratch(scratch_argument);
     for (std::size_t i = first; i < last; ++i) accumulate(Projection::index(sources[i]), scratch, partial[chunk]);
   });
   std::vector<double> sum(n, 0.0);
@@ -253,18 +207,13 @@ std::vector<double> chunked_dependency_sums(std::size_t n, std::span<const NodeI
   return sum;
 }
 
-// Breadth-first Brandes' scratch space: per-node state, and nodes by non-decreasing distance.
-struct BfsScratch {
-  std::vector<BrandesState> state;
-  std::vector<Node> order;
-  explicit BfsScratch(std::size_t n) : state(n) { order.reserve(n); }
-};
-
+// Unweighted Brandes on a 32-bit copy of the arcs (brandes.hpp).
 std::vector<double> dependency_sums(const Projection& projection, std::span<const NodeId> sources,
                                     unsigned requested_threads) {
-  return chunked_dependency_sums<BfsScratch>(
-      projection.node_count(), sources, requested_threads, [&](Node s, BfsScratch& scratch, std::vector<double>& sum) {
-        accumulate_dependencies(projection, s, scratch.state, scratch.order, sum);
+  const BrandesGraph graph(projection);
+  return chunked_dependency_sums<BrandesSearch>(
+      graph.node_count(), graph, sources, requested_threads, [&](Node s, BrandesSearch& search, std::vector<double>& sum) {
+        search.accumulate(graph, static_cast<std::uint32_t>(s), sum);
       });
 }
 
@@ -360,7 +309,8 @@ CentralityScores eigenvector_centrality(const Projection& projection, const Eige
     }
     if (change < static_cast<double>(n) * tol) return {projection, CentralityMeasure::eigenvector, std::move(x)};
   }
-  throw ConvergenceError("eigenvector centrality did not converge in " + std::to_string(max_iter) + " iterations");
+  throw ConvergenceError("eigenvector centrality did not converge in " + std::to_string(max_iter) +
+                         " iterations");
 }
 
 // Boost 1.74's page_rank runs a fixed number of iterations and does not redistribute the rank
@@ -477,10 +427,10 @@ void accumulate_weighted(const Projection& projection, std::span<const double> l
 // The unnormalized weighted betweenness sums from `sources`.
 std::vector<double> weighted_dependency_sums(const Projection& projection, std::span<const double> lengths,
                                              std::span<const NodeId> sources, unsigned requested_threads) {
-  return chunked_dependency_sums<Search>(projection.node_count(), sources, requested_threads,
-                                         [&](Node s, Search& search, std::vector<double>& sum) {
-                                           accumulate_weighted(projection, lengths, s, search, sum);
-                                         });
+  return chunked_dependency_sums<Search>(
+      projection.node_count(), projection.node_count(), sources, requested_threads, [&](Node s, Search& search, std::vector<double>& sum) {
+        accumulate_weighted(projection, lengths, s, search, sum);
+      });
 }
 
 // Per-source closeness or harmonic on lengths: each source writes its own entry. Distances are
@@ -493,19 +443,19 @@ std::vector<double> weighted_per_source(const Projection& projection, std::span<
   const unsigned threads = thread_count(requested_threads, n);
   parallel_chunks(n, std::min<std::size_t>(n, std::size_t{threads} * 4), threads,
                   [&](std::size_t, std::size_t first, std::size_t last) {
-                    Search search(n);
-                    for (std::size_t u = first; u < last; ++u) {
-                      settle(projection, lengths, static_cast<Node>(u), search);
-                      Reach reach;
-                      for (const Node v : search.order) {
-                        const double d = search.distance[v];
-                        ++reach.reached;
-                        reach.distance_sum += d;
-                        if (d > 0) reach.inverse_distance_sum += 1 / d;
-                      }
-                      result[u] = score(reach, n);
-                    }
-                  });
+    Search search(n);
+    for (std::size_t u = first; u < last; ++u) {
+      settle(projection, lengths, static_cast<Node>(u), search);
+      Reach reach;
+      for (const Node v : search.order) {
+        const double d = search.distance[v];
+        ++reach.reached;
+        reach.distance_sum += d;
+        if (d > 0) reach.inverse_distance_sum += 1 / d;
+      }
+      result[u] = score(reach, n);
+    }
+  });
   return result;
 }
 
@@ -516,8 +466,7 @@ CentralityScores weighted_betweenness_centrality(const Projection& projection, s
   const std::size_t n = projection.node_count();
   const std::vector<NodeId> sources = sample_nodes(n, options.samples, options.seed);
   return scaled_betweenness(
-      projection,
-      n == 0 ? std::vector<double>{} : weighted_dependency_sums(projection, lengths, sources, options.threads),
+      projection, n == 0 ? std::vector<double>{} : weighted_dependency_sums(projection, lengths, sources, options.threads),
       options);
 }
 
@@ -534,7 +483,8 @@ CentralityScores weighted_harmonic_centrality(const Projection& projection, std:
                               [](const Reach& reach, std::size_t) { return reach.inverse_distance_sum; })};
 }
 
-CentralityScores centrality(const Projection& projection, CentralityMeasure measure, const CentralityOptions& options) {
+CentralityScores centrality(const Projection& projection, CentralityMeasure measure,
+                            const CentralityOptions& options) {
   const BetweennessOptions betweenness{options.threads, options.samples, options.seed};
   const std::span<const double> strengths = options.strengths;
   const bool weighted = !strengths.empty();

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <limits>
 #include <random>
 
 #include "cartelgraph/queries/centrality.hpp"
@@ -33,7 +34,8 @@ Projection preferential_graph(std::size_t n, std::size_t m, std::uint64_t seed) 
 
 TEST_CASE("betweenness, closeness and harmonic are identical for any thread count") {
   const Projection p = preferential_graph(400, 3, 7);
-  for (const auto measure : {CentralityMeasure::betweenness, CentralityMeasure::closeness, CentralityMeasure::harmonic}) {
+  for (const auto measure :
+       {CentralityMeasure::betweenness, CentralityMeasure::closeness, CentralityMeasure::harmonic}) {
     CAPTURE(to_string(measure));
     const auto one = centrality(p, measure, {1, 0, 42}).ranking();
     for (const unsigned threads : {2U, 3U, 8U}) {
@@ -126,4 +128,66 @@ TEST_CASE("a ranking lists the best first and equal scores in load order") {
   CHECK(order == std::vector<Vertex>{3, 0, 1, 2, 4});
   CHECK(ranking[0].score == 1.0);
   CHECK(ranking[1].score == 0.25);
+}
+
+namespace {
+
+// Betweenness by its definition, normalized as NetworkX: Σ over ordered pairs s ≠ v ≠ t of
+// σ(s, v)·σ(v, t)/σ(s, t) where d(s, v) + d(v, t) = d(s, t), from all-pairs path counts. O(V³).
+std::vector<double> betweenness_by_definition(std::size_t n,
+                                              const std::vector<std::pair<std::size_t, std::size_t>>& edges) {
+  constexpr std::size_t none = std::numeric_limits<std::size_t>::max();
+  std::vector<std::vector<std::size_t>> adjacent(n);
+  for (const auto& [a, b] : edges) {
+    adjacent[a].push_back(b);
+    adjacent[b].push_back(a);
+  }
+  std::vector<std::vector<std::size_t>> d(n, std::vector<std::size_t>(n, none));
+  std::vector<std::vector<double>> sigma(n, std::vector<double>(n, 0.0));
+  for (std::size_t s = 0; s < n; ++s) {
+    std::vector<std::size_t> queue{s};
+    d[s][s] = 0;
+    sigma[s][s] = 1;
+    for (std::size_t head = 0; head < queue.size(); ++head)
+      for (const std::size_t w : adjacent[queue[head]]) {
+        if (d[s][w] == none) {
+          d[s][w] = d[s][queue[head]] + 1;
+          queue.push_back(w);
+        }
+        if (d[s][w] == d[s][queue[head]] + 1) sigma[s][w] += sigma[s][queue[head]];
+      }
+  }
+  std::vector<double> score(n, 0.0);
+  for (std::size_t v = 0; v < n; ++v)
+    for (std::size_t s = 0; s < n; ++s)
+      for (std::size_t t = 0; t < n; ++t)
+        if (s != v && v != t && s != t && d[s][v] != none && d[v][t] != none && d[s][v] + d[v][t] == d[s][t])
+          score[v] += sigma[s][v] * sigma[v][t] / sigma[s][t];
+  if (n > 2)
+    for (double& x : score) x /= static_cast<double>(n - 1) * static_cast<double>(n - 2);
+  return score;
+}
+
+}  // namespace
+
+TEST_CASE("betweenness equals its definition on sparse, dense, long and disconnected graphs") {
+  // Dense graphs and hubs make the search go bottom-up, long paths keep it top-down.
+  std::mt19937_64 random(5);
+  for (const double density : {0.02, 0.05, 0.15, 0.5}) {
+    for (int round = 0; round < 3; ++round) {
+      const std::size_t n = 20 + random() % 40;
+      std::vector<std::pair<std::size_t, std::size_t>> edges;
+      for (std::size_t a = 0; a < n; ++a)
+        for (std::size_t b = a + 1; b < n; ++b)
+          if (b == a + 1 && a + 1 < n / 3) {
+            edges.emplace_back(a, b);  // a long path too
+          } else if (std::uniform_real_distribution<double>(0, 1)(random) < density) {
+            edges.emplace_back(a, b);
+          }
+      const std::vector<double> expected = betweenness_by_definition(n, edges);
+      const CentralityScores scores = betweenness_centrality(Projection::from_edges(n, edges), {1, 0, 42});
+      CAPTURE(density);
+      for (std::size_t v = 0; v < n; ++v) CHECK(scores.values()[v] == doctest::Approx(expected[v]).epsilon(1e-12));
+    }
+  }
 }
