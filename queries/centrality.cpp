@@ -14,14 +14,15 @@
 #include <thread>
 
 #include "cartelgraph/queries/brandes.hpp"
+#include "cartelgraph/queries/parallel_chunks.hpp"
 #include "cartelgraph/queries/tie_strength.hpp"
 
 namespace cartelgraph {
 
 namespace {
 
-constexpr std::array<std::string_view, 6> measure_names = {
-    "degree", "betweenness", "closeness", "harmonic", "eigenvector", "pagerank"};
+constexpr std::array<std::string_view, 6> measure_names = {"degree",   "betweenness", "closeness",
+                                                           "harmonic", "eigenvector", "pagerank"};
 
 // Python's math.hypot over many values: the Euclidean norm, scaled by the largest magnitude so
 // it neither overflows nor underflows.
@@ -42,7 +43,9 @@ double strength_of(std::span<const double> strengths, std::size_t arc) {
 }  // namespace
 
 template <>
-std::span<const std::string_view> names<CentralityMeasure>() noexcept { return measure_names; }
+std::span<const std::string_view> names<CentralityMeasure>() noexcept {
+  return measure_names;
+}
 
 std::string_view to_string(CentralityMeasure measure) noexcept { return name_of(measure); }
 
@@ -80,24 +83,8 @@ namespace {
 
 using Node = Projection::Node;
 
-unsigned thread_count(unsigned requested, std::size_t work) {
-  unsigned threads = requested ? requested : std::max(1U, std::thread::hardware_concurrency());
-  return static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, work)));
-}
-
-// Runs job(first, last) over [0, count) split into `chunks` fixed ranges, on up to `threads`
-// threads, and returns when all are done. The split depends on `chunks` only, so results do not
-// depend on the thread count.
-template <class Job>
-void parallel_chunks(std::size_t count, std::size_t chunks, unsigned threads, Job job) {
-  std::atomic<std::size_t> next{0};
-  const auto worker = [&] {
-    for (std::size_t c = next++; c < chunks; c = next++) job(c, count * c / chunks, count * (c + 1) / chunks);
-  };
-  std::vector<std::jthread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
-  worker();
-}
+using detail::parallel_chunks;
+using detail::thread_count;
 
 // Distance of a node a search has not reached.
 constexpr std::uint32_t far = std::numeric_limits<std::uint32_t>::max();
@@ -132,58 +119,56 @@ std::vector<double> per_source(const Projection& projection, std::span<const Nod
   const unsigned threads = thread_count(requested_threads, batches);
   parallel_chunks(batches, std::min<std::size_t>(batches, std::size_t{threads} * 4), threads,
                   [&](std::size_t, std::size_t first_batch, std::size_t last_batch) {
-    std::vector<std::uint64_t> seen(n), frontier(n), next(n);
-    std::vector<Node> active, touched;
-    for (std::size_t batch = first_batch; batch < last_batch; ++batch) {
-      const std::size_t first = batch * width;
-      const std::size_t count = std::min(width, sources.size() - first);
-      std::array<Reach, width> reach{};
-      std::ranges::fill(seen, 0);
-      active.clear();
-      for (std::size_t i = 0; i < count; ++i) {
-        const Node source = Projection::index(sources[first + i]);
-        seen[source] = frontier[source] = std::uint64_t{1} << i;
-        active.push_back(source);
-        reach[i].reached = 1;
-      }
-      for (std::size_t level = 1; !active.empty(); ++level) {
-        touched.clear();
-        for (const Node u : active) {
-          const std::uint64_t bits = frontier[u];
-          for (const Node v : projection.neighbors(u)) {
-            if ((bits & ~seen[v] & ~next[v]) == 0) continue;
-            if (next[v] == 0) touched.push_back(v);
-            next[v] |= bits;
-          }
-        }
-        for (const Node u : active) frontier[u] = 0;
-        active.clear();
-        const double inverse = 1.0 / static_cast<double>(level);
-        for (const Node v : touched) {
-          const std::uint64_t fresh = next[v] & ~seen[v];
-          next[v] = 0;
-          if (fresh == 0) continue;
-          seen[v] |= fresh;
-          frontier[v] = fresh;
-          active.push_back(v);
-          for (std::uint64_t bits = fresh; bits != 0; bits &= bits - 1) {
-            Reach& r = reach[static_cast<std::size_t>(std::countr_zero(bits))];
-            ++r.reached;
-            r.distance_sum += static_cast<double>(level);
-            r.inverse_distance_sum += inverse;
-          }
-        }
-      }
-      for (const Node u : active) frontier[u] = 0;
-      for (std::size_t i = 0; i < count; ++i) result[first + i] = score(reach[i], n);
-    }
-  });
+                    std::vector<std::uint64_t> seen(n), frontier(n), next(n);
+                    std::vector<Node> active, touched;
+                    for (std::size_t batch = first_batch; batch < last_batch; ++batch) {
+                      const std::size_t first = batch * width;
+                      const std::size_t count = std::min(width, sources.size() - first);
+                      std::array<Reach, width> reach{};
+                      std::ranges::fill(seen, 0);
+                      active.clear();
+                      for (std::size_t i = 0; i < count; ++i) {
+                        const Node source = Projection::index(sources[first + i]);
+                        seen[source] = frontier[source] = std::uint64_t{1} << i;
+                        active.push_back(source);
+                        reach[i].reached = 1;
+                      }
+                      for (std::size_t level = 1; !active.empty(); ++level) {
+                        touched.clear();
+                        for (const Node u : active) {
+                          const std::uint64_t bits = frontier[u];
+                          for (const Node v : projection.neighbors(u)) {
+                            if ((bits & ~seen[v] & ~next[v]) == 0) continue;
+                            if (next[v] == 0) touched.push_back(v);
+                            next[v] |= bits;
+                          }
+                        }
+                        for (const Node u : active) frontier[u] = 0;
+                        active.clear();
+                        const double inverse = 1.0 / static_cast<double>(level);
+                        for (const Node v : touched) {
+                          const std::uint64_t fresh = next[v] & ~seen[v];
+                          next[v] = 0;
+                          if (fresh == 0) continue;
+                          seen[v] |= fresh;
+                          frontier[v] = fresh;
+                          active.push_back(v);
+                          for (std::uint64_t bits = fresh; bits != 0; bits &= bits - 1) {
+                            Reach& r = reach[static_cast<std::size_t>(std::countr_zero(bits))];
+                            ++r.reached;
+                            r.distance_sum += static_cast<double>(level);
+                            r.inverse_distance_sum += inverse;
+                          }
+                        }
+                      }
+                      for (const Node u : active) frontier[u] = 0;
+                      for (std::size_t i = 0; i < count; ++i) result[first + i] = score(reach[i], n);
+                    }
+                  });
   return result;
 }
 
-std::vector<NodeId> all_nodes(const Projection& projection) {
-  return sample_nodes(projection.node_count(), 0, 0);
-}
+std::vector<NodeId> all_nodes(const Projection& projection) { return sample_nodes(projection.node_count(), 0, 0); }
 
 // The unnormalized betweenness sums from `sources`: accumulate(source, scratch, delta_sum) adds
 // one source's dependencies, with a Scratch(scratch_argument) of its own per chunk. Each of a fixed number of
@@ -211,10 +196,10 @@ std::vector<double> chunked_dependency_sums(std::size_t n, const Argument& scrat
 std::vector<double> dependency_sums(const Projection& projection, std::span<const NodeId> sources,
                                     unsigned requested_threads) {
   const BrandesGraph graph(projection);
-  return chunked_dependency_sums<BrandesSearch>(
-      graph.node_count(), graph, sources, requested_threads, [&](Node s, BrandesSearch& search, std::vector<double>& sum) {
-        search.accumulate(graph, static_cast<std::uint32_t>(s), sum);
-      });
+  return chunked_dependency_sums<BrandesSearch>(graph.node_count(), graph, sources, requested_threads,
+                                                [&](Node s, BrandesSearch& search, std::vector<double>& sum) {
+                                                  search.accumulate(graph, static_cast<std::uint32_t>(s), sum);
+                                                });
 }
 
 }  // namespace
@@ -309,8 +294,7 @@ CentralityScores eigenvector_centrality(const Projection& projection, const Eige
     }
     if (change < static_cast<double>(n) * tol) return {projection, CentralityMeasure::eigenvector, std::move(x)};
   }
-  throw ConvergenceError("eigenvector centrality did not converge in " + std::to_string(max_iter) +
-                         " iterations");
+  throw ConvergenceError("eigenvector centrality did not converge in " + std::to_string(max_iter) + " iterations");
 }
 
 // Boost 1.74's page_rank runs a fixed number of iterations and does not redistribute the rank
@@ -427,10 +411,10 @@ void accumulate_weighted(const Projection& projection, std::span<const double> l
 // The unnormalized weighted betweenness sums from `sources`.
 std::vector<double> weighted_dependency_sums(const Projection& projection, std::span<const double> lengths,
                                              std::span<const NodeId> sources, unsigned requested_threads) {
-  return chunked_dependency_sums<Search>(
-      projection.node_count(), projection.node_count(), sources, requested_threads, [&](Node s, Search& search, std::vector<double>& sum) {
-        accumulate_weighted(projection, lengths, s, search, sum);
-      });
+  return chunked_dependency_sums<Search>(projection.node_count(), projection.node_count(), sources, requested_threads,
+                                         [&](Node s, Search& search, std::vector<double>& sum) {
+                                           accumulate_weighted(projection, lengths, s, search, sum);
+                                         });
 }
 
 // Per-source closeness or harmonic on lengths: each source writes its own entry. Distances are
@@ -443,19 +427,19 @@ std::vector<double> weighted_per_source(const Projection& projection, std::span<
   const unsigned threads = thread_count(requested_threads, n);
   parallel_chunks(n, std::min<std::size_t>(n, std::size_t{threads} * 4), threads,
                   [&](std::size_t, std::size_t first, std::size_t last) {
-    Search search(n);
-    for (std::size_t u = first; u < last; ++u) {
-      settle(projection, lengths, static_cast<Node>(u), search);
-      Reach reach;
-      for (const Node v : search.order) {
-        const double d = search.distance[v];
-        ++reach.reached;
-        reach.distance_sum += d;
-        if (d > 0) reach.inverse_distance_sum += 1 / d;
-      }
-      result[u] = score(reach, n);
-    }
-  });
+                    Search search(n);
+                    for (std::size_t u = first; u < last; ++u) {
+                      settle(projection, lengths, static_cast<Node>(u), search);
+                      Reach reach;
+                      for (const Node v : search.order) {
+                        const double d = search.distance[v];
+                        ++reach.reached;
+                        reach.distance_sum += d;
+                        if (d > 0) reach.inverse_distance_sum += 1 / d;
+                      }
+                      result[u] = score(reach, n);
+                    }
+                  });
   return result;
 }
 
@@ -466,7 +450,8 @@ CentralityScores weighted_betweenness_centrality(const Projection& projection, s
   const std::size_t n = projection.node_count();
   const std::vector<NodeId> sources = sample_nodes(n, options.samples, options.seed);
   return scaled_betweenness(
-      projection, n == 0 ? std::vector<double>{} : weighted_dependency_sums(projection, lengths, sources, options.threads),
+      projection,
+      n == 0 ? std::vector<double>{} : weighted_dependency_sums(projection, lengths, sources, options.threads),
       options);
 }
 
@@ -483,8 +468,7 @@ CentralityScores weighted_harmonic_centrality(const Projection& projection, std:
                               [](const Reach& reach, std::size_t) { return reach.inverse_distance_sum; })};
 }
 
-CentralityScores centrality(const Projection& projection, CentralityMeasure measure,
-                            const CentralityOptions& options) {
+CentralityScores centrality(const Projection& projection, CentralityMeasure measure, const CentralityOptions& options) {
   const BetweennessOptions betweenness{options.threads, options.samples, options.seed};
   const std::span<const double> strengths = options.strengths;
   const bool weighted = !strengths.empty();

@@ -10,6 +10,7 @@
 
 #include "cartelgraph/queries/centrality.hpp"
 #include "cartelgraph/queries/distances.hpp"
+#include "cartelgraph/queries/parallel_chunks.hpp"
 
 namespace cartelgraph {
 
@@ -20,6 +21,8 @@ using Node = Projection::Node;
 constexpr std::array<std::string_view, 3> criterion_names = {"fragmentation", "distance", "reach"};
 // A swap must improve the score by more than this: rounding never makes the search cycle.
 constexpr double tolerance = 1e-12;
+// DF sums its sources in this many fixed chunks, one thread each at a time.
+constexpr std::size_t source_chunks = 8;
 
 // A set of nodes as the scores read it: a mask and its size.
 struct Members {
@@ -394,22 +397,41 @@ double harmonic_change(const Projection& projection, const Members& removed, con
 void harmonic_totals(const Search& search, const Members& base, std::span<const Node> candidates,
                      const std::vector<bool>& exact, std::vector<double>& sums, std::vector<std::size_t>& counts) {
   const Projection& projection = search.projection;
+  const std::size_t n = projection.node_count();
+  // A fixed number of chunks of sources, each summed apart and then in chunk order: the same sums
+  // whatever the thread count.
+  const std::size_t chunks = std::min<std::size_t>(source_chunks, search.sources.size());
+  std::vector<std::vector<double>> chunk_sums(chunks);
+  std::vector<std::vector<std::size_t>> chunk_counts(chunks);
+  detail::parallel_chunks(search.sources.size(), chunks, detail::thread_count(search.options.threads, chunks),
+                          [&](std::size_t chunk, std::size_t first, std::size_t last) {
+                            std::vector<double>& chunk_sum = chunk_sums[chunk];
+                            std::vector<std::size_t>& chunk_count = chunk_counts[chunk];
+                            chunk_sum.assign(n, 0.0);
+                            chunk_count.assign(n, 0);
+                            std::vector<std::size_t> scratch(n, unreachable);
+                            SourceTree tree(n);
+                            for (std::size_t i = first; i < last; ++i) {
+                              const Node s = Projection::index(search.sources[i]);
+                              if (base.in[s]) continue;
+                              grow(projection, base, s, tree);
+                              for (const Node v : candidates) {
+                                if (v == s) continue;
+                                ++chunk_count[v];
+                                chunk_sum[v] += tree.harmonic;
+                                if (tree.hops[v] != unreachable)
+                                  chunk_sum[v] += exact[v] ? harmonic_change(projection, base, tree, v, scratch)
+                                                           : -tree.lost[v];
+                              }
+                            }
+                          });
   std::ranges::fill(sums, 0.0);
   std::ranges::fill(counts, 0);
-  std::vector<std::size_t> scratch(projection.node_count(), unreachable);
-  SourceTree tree(projection.node_count());
-  for (const NodeId id : search.sources) {
-    const Node s = Projection::index(id);
-    if (base.in[s]) continue;
-    grow(projection, base, s, tree);
+  for (std::size_t c = 0; c < chunks; ++c)
     for (const Node v : candidates) {
-      if (v == s) continue;
-      ++counts[v];
-      sums[v] += tree.harmonic;
-      if (tree.hops[v] != unreachable)
-        sums[v] += exact[v] ? harmonic_change(projection, base, tree, v, scratch) : -tree.lost[v];
+      sums[v] += chunk_sums[c][v];
+      counts[v] += chunk_counts[c][v];
     }
-  }
 }
 
 // DF of `base` plus each candidate (not in base) that might score above `floor` and within

@@ -50,8 +50,8 @@ struct KeyPlayerOptions {
   /// Sources DF is estimated from; 0 is exact; nullopt is the automatic rule: exact up to
   /// key_player_exact_limit entities, else key_player_samples sources (drawn with `seed`).
   std::optional<std::size_t> samples = std::nullopt;
-  /// Worker threads for whole-network DF (the start score and key_player_score); 0 means every
-  /// core. The swap search itself runs on one thread. The result does not depend on it.
+  /// Worker threads for DF (the per-source searches, in fixed chunks); 0 means every core. F and
+  /// reach run on one thread. The result does not depend on it.
   unsigned threads = 0;
 };
 

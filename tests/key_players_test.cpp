@@ -217,6 +217,22 @@ TEST_CASE("sampled DF stays within its stated error bound of the exact one") {
   CHECK(std::abs(sampled.score - exact) <= sampled.error_bound);
 }
 
+TEST_CASE("DF key players are the same, bit for bit, on one thread and on three") {
+  const Edges edges = random_graph(120, 5);
+  const Projection projection = Projection::from_edges(120, edges);
+  for (const std::optional<std::size_t> samples : {std::optional<std::size_t>{}, std::optional<std::size_t>{40}}) {
+    const KeyPlayerOptions one{
+        .criterion = KeyPlayerCriterion::distance, .restarts = 2, .samples = samples, .threads = 1};
+    KeyPlayerOptions three = one;
+    three.threads = 3;
+    const KeyPlayerSet a = key_players(projection, 3, one);
+    const KeyPlayerSet b = key_players(projection, 3, three);
+    CHECK(a.members == b.members);
+    CHECK(a.score == b.score);
+    CHECK(a.curve == b.curve);
+  }
+}
+
 TEST_CASE("key players refuse a directed projection and reach 0, and take at most every node") {
   const Edges edges = {{0, 1}, {1, 2}};
   CHECK_THROWS_AS((void)key_players(Projection::from_edges(3, edges, true), 1), std::invalid_argument);
