@@ -8,8 +8,8 @@
 #include <cartelgraph/queries/communities.hpp>  // not in cartelgraph.hpp, as network.hpp is not
 
 #include <chrono>
-#include <ctime>
 #include <cstdio>
+#include <ctime>
 #include <span>
 #include <string>
 
@@ -18,9 +18,7 @@ namespace {
 using namespace cartelgraph;
 using Clock = std::chrono::steady_clock;
 
-double seconds_since(Clock::time_point start) {
-  return std::chrono::duration<double>(Clock::now() - start).count();
-}
+double seconds_since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
 
 KnowledgeGraph load(const std::string& path, std::size_t& bytes) {
   if (path.ends_with(".graphml")) {
@@ -51,9 +49,20 @@ void print_communities(const KnowledgeGraph& graph) {
   const double network_seconds = seconds_since(start);
   start = Clock::now();
   const CommunityResult result = communities(network);
-  std::printf(", \"network_seconds\": %.6f, \"seconds\": %.6f, \"communities\": %zu, \"modularity\": %.9f, "
-              "\"runs\": %zu",
-              network_seconds, seconds_since(start), result.communities.size(), result.modularity, result.runs);
+  std::printf(
+      ", \"network_seconds\": %.6f, \"seconds\": %.6f, \"communities\": %zu, \"modularity\": %.9f, "
+      "\"runs\": %zu",
+      network_seconds, seconds_since(start), result.communities.size(), result.modularity, result.runs);
+}
+
+// One centrality measure's wall and CPU seconds, and its scores in node (load) order.
+void print_centrality(const Projection& projection, CentralityMeasure measure, const CentralityOptions& options) {
+  const auto start = Clock::now();
+  const std::clock_t cpu_start = std::clock();
+  const CentralityScores scores = centrality(projection, measure, options);
+  const double cpu_seconds = static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC;
+  std::printf(", \"seconds\": %.6f, \"cpu_seconds\": %.6f, \"scores\": ", seconds_since(start), cpu_seconds);
+  print_scores(scores.values());
 }
 
 }  // namespace
@@ -75,23 +84,20 @@ int main(int argc, char** argv) {
     start = Clock::now();
     const Projection projection = Projection::build(view);
     const double projection_seconds = seconds_since(start);
-    const std::size_t projection_bytes =
-        (projection.node_count() + 1) * sizeof(std::size_t) + boost::num_edges(projection.graph()) * sizeof(std::size_t);
+    const std::size_t projection_bytes = (projection.node_count() + 1) * sizeof(std::size_t) +
+                                         boost::num_edges(projection.graph()) * sizeof(std::size_t);
 
-    std::printf("{\"operation\": \"%s\", \"nodes\": %zu, \"edges\": %zu, \"bytes\": %zu, \"load_seconds\": %.6f, "
-                "\"projection_seconds\": %.6f, \"projection_bytes_per_edge\": %.3f",
-                operation.c_str(), projection.node_count(), projection.edge_count(), bytes, load_seconds,
-                projection_seconds, static_cast<double>(projection_bytes) / static_cast<double>(projection.edge_count()));
+    std::printf(
+        "{\"operation\": \"%s\", \"nodes\": %zu, \"edges\": %zu, \"bytes\": %zu, \"load_seconds\": %.6f, "
+        "\"projection_seconds\": %.6f, \"projection_bytes_per_edge\": %.3f",
+        operation.c_str(), projection.node_count(), projection.edge_count(), bytes, load_seconds, projection_seconds,
+        static_cast<double>(projection_bytes) / static_cast<double>(projection.edge_count()));
     const CentralityOptions options{threads, 0, 42};
     start = Clock::now();
     if (operation == "load" || operation == "projection") {
       std::printf(", \"seconds\": %.6f", operation == "load" ? load_seconds : projection_seconds);
     } else if (const auto measure = parse_centrality_measure(operation)) {
-      const std::clock_t cpu_start = std::clock();
-      const CentralityScores scores = centrality(projection, *measure, options);
-      const double cpu_seconds = static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC;
-      std::printf(", \"seconds\": %.6f, \"cpu_seconds\": %.6f, \"scores\": ", seconds_since(start), cpu_seconds);
-      print_scores(scores.values());  // node (load) order
+      print_centrality(projection, *measure, options);
     } else if (operation == "components") {
       const Components c = connected_components(projection);
       std::printf(", \"seconds\": %.6f, \"components\": %zu", seconds_since(start), c.count);
