@@ -33,14 +33,10 @@ RelationKind parse_kind_option(const std::string& name, std::string_view where) 
 // merged) go to stderr; problems throw LoadError. Confidential sources are redacted here, once,
 // unless --include-confidential (graph/redaction.hpp).
 KnowledgeGraph load_graph(const GlobalOptions& options) {
-  LoadOptions load_options;
-  load_options.limits = options.limits;
-  load_options.csv = options.csv_columns;
-  load_options.default_type = parse_type_option(options.default_type);
-  load_options.default_kind = parse_kind_option(options.default_kind, " in --default-kind");
+  const LoadOptions how = load_options(options);
   std::vector<Dataset> datasets;
   for (const std::string& data : options.data.empty() ? std::vector<std::string>{""} : options.data) {
-    LoadResult loaded = load(data, load_options);
+    LoadResult loaded = load(data, how);
     if (loaded.not_found)
       usage("--data " + data +
             ": no such file or directory (a fact directory, a .graphml, .gexf, .csv or FtM file, or a directory "
@@ -63,7 +59,8 @@ ViewFilter make_filter(const GlobalOptions& options, const std::vector<std::stri
   filter.dated_only = options.dated_only;
   if (!options.min_confidence.empty()) {
     const auto level = parse_confidence(options.min_confidence);
-    if (!level) usage("--min-confidence '" + options.min_confidence + "' is not one of " + alternatives<Confidence>(", "));
+    if (!level)
+      usage("--min-confidence '" + options.min_confidence + "' is not one of " + alternatives<Confidence>(", "));
     filter.min_confidence = *level;
   }
   if (!options.types.empty()) {
@@ -83,7 +80,8 @@ std::string list_entities(const KnowledgeGraph& graph, const std::vector<Vertex>
   std::string text;
   for (const Vertex v : vertices) {
     const Entity& entity = graph.entity(v);
-    text += "\n  " + visible(entity.id) + "  (" + visible(entity.name) + ", " + std::string(to_string(entity.type)) + ")";
+    text += "\n  " + visible(entity.id) + "  (" + visible(entity.name) + ", " + std::string(to_string(entity.type)) +
+            ")";
   }
   return text;
 }
@@ -103,6 +101,15 @@ void note_undated(const std::optional<Session::AsOf>& as_of) {
 }
 
 }  // namespace
+
+LoadOptions load_options(const GlobalOptions& options) {
+  LoadOptions how;
+  how.limits = options.limits;
+  how.csv = options.csv_columns;
+  how.default_type = parse_type_option(options.default_type);
+  how.default_kind = parse_kind_option(options.default_kind, " in --default-kind");
+  return how;
+}
 
 Session::Session(const Context& context, const std::vector<std::string>& kinds)
     : context_(context),

@@ -8,9 +8,14 @@
 
 #include "cartelgraph/cli/common_options.hpp"
 #include "cartelgraph/graph/projection.hpp"
+#include "cartelgraph/loaders/load.hpp"
 #include "cartelgraph/queries/network.hpp"
 
 namespace cartelgraph::cli {
+
+/// How --data is read, from the global options: limits, CSV columns, --default-type and
+/// --default-kind. Throws Error (usage) for an unknown type or kind.
+[[nodiscard]] LoadOptions load_options(const GlobalOptions& options);
 
 class Session {
  public:

@@ -1,9 +1,12 @@
 #include <cstdio>
+#include <filesystem>
 
 #include "cartelgraph/cli/command.hpp"
 #include "cartelgraph/cli/commands/commands.hpp"
+#include "cartelgraph/cli/session.hpp"
 #include "cartelgraph/graph/visible_text.hpp"
 #include "cartelgraph/loaders/builtin_data.hpp"
+#include "cartelgraph/loaders/csv_loader.hpp"
 #include "cartelgraph/loaders/fact_directory.hpp"
 #include "cartelgraph/loaders/load.hpp"
 
@@ -24,23 +27,27 @@ struct Validation {
   LoadResult result;
 };
 
-// A fact directory, or a .graphml file (whose names and notes get the same checks).
-Validation validate(const std::string& directory, const LoadLimits& limits) {
+// A fact directory (the built-in facts without one) file by file, or any other dataset --data
+// reads (GraphML, GEXF, CSV, edge lists, FtM) through the same front door and options.
+Validation validate(const std::string& data, const LoadOptions& options) {
+  namespace fs = std::filesystem;
   Validation validation;
-  if (directory.ends_with(".graphml")) {
-    validation.result = load(directory, LoadOptions{limits});
+  const bool builtin = data.empty() || data == builtin_data_name;
+  std::error_code error;
+  if (!builtin && !(fs::is_directory(data, error) && !is_csv_directory(data))) {
+    validation.result = load(data, options);
     validation.files = validation.result.problems.empty() ? 1 : 0;
     return validation;
   }
   std::vector<FactFile> files;
   try {
-    files = directory.empty() ? builtin_fact_files() : read_fact_directory(directory, limits);
+    files = builtin ? builtin_fact_files() : read_fact_directory(data, options.limits);
   } catch (const LoadError& error) {
     validation.result.problems = error.problems();
     return validation;
   }
   validation.files = files.size();
-  validation.result = load_facts(files, limits);
+  validation.result = load_facts(files, options.limits);
   return validation;
 }
 
@@ -72,7 +79,7 @@ int run_validate(const Context& context, const ValidateOptions& options) {
   if (options.directory.empty() && data.size() > 1)
     throw Error(ErrorCategory::usage, "validate checks one dataset: give one --data, or the directory");
   const std::string directory = !options.directory.empty() ? options.directory : data.empty() ? "" : data.front();
-  const Validation validation = validate(directory, context.options.limits);
+  const Validation validation = validate(directory, load_options(context.options));
   answer(context, write_json, write_text, validation);
   return validation.result.problems.empty() ? exit_ok : exit_invalid_data;
 }
@@ -81,7 +88,9 @@ int run_validate(const Context& context, const ValidateOptions& options) {
 
 void setup_validate(CLI::App& app, Context& context) {
   auto [command, options] = add_command(app, context, help, run_validate);
-  command->add_option("dir", options->directory, "Fact directory or .graphml file (default: --data, else built-in)")
+  command
+      ->add_option("dir", options->directory,
+                   "Fact directory, or any file or directory --data reads (default: --data, else built-in)")
       ->type_name("DIR");
 }
 
