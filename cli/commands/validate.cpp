@@ -18,8 +18,9 @@ struct ValidateOptions {
   std::string directory;
 };
 
-const CommandHelp help = {"validate", "Check fact files; report every problem as file:line:column: message",
-                          "cartelgraph validate seeds/"};
+const CommandHelp help = {
+    "validate", "Check fact files or any dataset --data reads; report every problem as file:line:column: message",
+    "cartelgraph validate seeds/"};
 
 // What validating found: the files read, and the graph they make or the problems they hold.
 struct Validation {
@@ -91,7 +92,7 @@ void setup_validate(CLI::App& app, Context& context) {
   command
       ->add_option("dir", options->directory,
                    "Fact directory, or any file or directory --data reads (default: --data, else built-in)")
-      ->type_name("DIR");
+      ->type_name("DATA");
 }
 
 }  // namespace cartelgraph::cli
