@@ -41,7 +41,7 @@ std::string relation_sentence(const KnowledgeGraph& graph, Edge e) {
                      visible(graph.entity(boost::target(e, g)).name);
   if (!relation.place.empty()) {
     const auto place = graph.find(relation.place);
-    text += " (in " + visible(place ? graph.entity(*place).name : relation.place) + ")";
+    text += " (in " + visible(place ? graph.entity(*place).name : relation.place.str()) + ")";
   }
   text += " [" + std::string(to_string(relation.confidence)) + "]";
   // A strength the data gives (calls, meetings; parallel imported ties summed).

@@ -151,7 +151,7 @@ std::string relation_line(const KnowledgeGraph& kg, Edge e, const std::string& i
   const Relation& r = kg.relation(e);
   const Entity& from = kg.entity(boost::source(e, g));
   const Entity& to = kg.entity(boost::target(e, g));
-  const std::string role = r.label.empty() ? detail::role_text(r.kind) : r.label;
+  const std::string role = r.label.empty() ? detail::role_text(r.kind) : r.label.str();
   const bool sanction = r.kind == RelationKind::sanctioned_by;
   const detail::FtmLink& link = detail::ftm_link(r.kind, from.type, to.type);
   FtmEntity interval(id, sanction ? "Sanction" : link.schema);

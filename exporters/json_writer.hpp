@@ -47,6 +47,7 @@ class JsonWriter {
   void value(std::string_view text);
   void value(const std::string& text) { value(std::string_view(text)); }
   void value(const char* text) { value(std::string_view(text)); }
+  void value(const Text& text) { value(text.view()); }
   void value(bool flag);
   void value(double number);
   void value(std::unsigned_integral auto number) { unsigned_value(static_cast<std::uint64_t>(number)); }

@@ -60,7 +60,7 @@ Date Date::last_day() const noexcept {
 }
 
 std::string Date::to_string() const {
-  char buffer[16];
+  char buffer[24];  // room for any int16_t year and int8_t month and day
   switch (precision()) {
     case Precision::year: std::snprintf(buffer, sizeof buffer, "%04d", year_); break;
     case Precision::month: std::snprintf(buffer, sizeof buffer, "%04d-%02d", year_, month_); break;

@@ -2,6 +2,7 @@
 // Calendar dates as precise as a source allows: a year, a month or a day.
 
 #include <compare>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -39,10 +40,13 @@ class Date {
   friend bool operator==(const Date&, const Date&) noexcept = default;
 
  private:
-  Date(int year, int month, int day) noexcept : year_(year), month_(month), day_(day) {}
-  int year_ = 0;
-  int month_ = 0;
-  int day_ = 0;
+  Date(int year, int month, int day) noexcept
+      : year_(static_cast<std::int16_t>(year)), month_(static_cast<std::int8_t>(month)), day_(static_cast<std::int8_t>(day)) {}
+  // 4 bytes: a graph holds up to four per relation. Years are 4 digits (parse) or come from
+  // from_ymd's callers, which stay within a few centuries of now.
+  std::int16_t year_ = 0;
+  std::int8_t month_ = 0;
+  std::int8_t day_ = 0;
 };
 
 /// Number of days in a month of a year (Gregorian calendar).

@@ -7,7 +7,9 @@
 #include <string_view>
 #include <vector>
 
+#include "cartelgraph/graph/citation.hpp"
 #include "cartelgraph/graph/enum_names.hpp"
+#include "cartelgraph/graph/text.hpp"
 
 namespace cartelgraph {
 
@@ -16,7 +18,7 @@ enum class EntityType : unsigned char { organization, faction, person, place, ag
 
 /// Every entity type, in declaration order.
 inline constexpr std::array<EntityType, 7> all_entity_types = {
-    EntityType::organization, EntityType::faction, EntityType::person, EntityType::place,
+    EntityType::organization, EntityType::faction,  EntityType::person, EntityType::place,
     EntityType::agency,       EntityType::business, EntityType::event};
 
 /// `organization`, `faction`, … in declaration order.
@@ -37,10 +39,6 @@ template <>
 [[nodiscard]] std::string_view to_string(Confidence confidence) noexcept;
 /// The level named `name`, or nullopt if there is none.
 [[nodiscard]] std::optional<Confidence> parse_confidence(std::string_view name) noexcept;
-
-/// What a cited passage is: the document's own words (the default), an official statement the
-/// document quotes, or only a title in the document's source list. Weakest support last.
-enum class CitationSupport : unsigned char { text, statement, title };
 
 /// `text`, `statement`, `title`.
 template <>
@@ -72,31 +70,22 @@ struct Source {
                               // user asks (graph/redaction.hpp)
 };
 
-/// Where a fact comes from: a source, the heading of its section, what kind of passage it is,
-/// and what it supports.
-struct Citation {
-  std::string source;
-  std::string section;
-  std::string note;
-  CitationSupport support = CitationSupport::text;
-};
-
 /// A node of the graph: a group, person, place, agency, business or event.
 struct Entity {
   std::string id;
   EntityType type = EntityType::organization;
   std::string name;
-  std::vector<std::string> aliases;
-  std::string description;
-  std::vector<Citation> sources;
-  std::string storyline;  // the fact file that defines it (its name without .json)
-  std::string known_as{};  // the name it is known by (El Mencho) when it differs from name; empty if none
+  std::vector<std::string> aliases{};
+  Text description{};
+  CitationList sources{};
+  Text storyline{};  // the fact file that defines it (its name without .json)
+  Text known_as{};   // the name it is known by (El Mencho) when it differs from name; empty if none
 };
 
 /// A fact file: one storyline or theme of the data.
 struct Storyline {
-  std::string id;       // the file's name without .json
-  std::string title;    // its "title", or the id when it has none
+  std::string id;         // the file's name without .json
+  std::string title;      // its "title", or the id when it has none
   std::string dataset{};  // the --data input it was read from, when several were merged; else empty
 };
 

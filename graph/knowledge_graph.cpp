@@ -1,17 +1,21 @@
 #include "cartelgraph/graph/knowledge_graph.hpp"
 
 #include <algorithm>
-#include "cartelgraph/graph/error.hpp"
+#include <limits>
 #include <utility>
+#include "cartelgraph/graph/error.hpp"
 
 #include "cartelgraph/graph/normalize.hpp"
 
 namespace cartelgraph {
 
-KnowledgeGraph::KnowledgeGraph() : graph_(std::make_unique<Graph>()) {}
+KnowledgeGraph::KnowledgeGraph() = default;
 
 KnowledgeGraph::KnowledgeGraph(const KnowledgeGraph& other)
-    : graph_(std::make_unique<Graph>(*other.graph_)),
+    : entities_(other.entities_),
+      relations_(other.relations_),
+      from_(other.from_),
+      to_(other.to_),
       sources_(other.sources_),
       storylines_(other.storylines_),
       ids_(other.ids_),
@@ -23,27 +27,38 @@ KnowledgeGraph& KnowledgeGraph::operator=(const KnowledgeGraph& other) {
   return *this;
 }
 
-KnowledgeGraph::KnowledgeGraph(KnowledgeGraph&& other)
-    : graph_(std::exchange(other.graph_, std::make_unique<Graph>())),
-      sources_(std::move(other.sources_)),
-      storylines_(std::move(other.storylines_)),
-      ids_(std::move(other.ids_)),
-      source_ids_(std::move(other.source_ids_)),
-      names_(std::move(other.names_)) {}
+KnowledgeGraph::KnowledgeGraph(KnowledgeGraph&& other) { *this = std::move(other); }
 
 KnowledgeGraph& KnowledgeGraph::operator=(KnowledgeGraph&& other) {
   if (this == &other) return *this;
-  auto empty = std::make_unique<Graph>();
-  graph_ = std::exchange(other.graph_, std::move(empty));
-  sources_ = std::move(other.sources_);
-  storylines_ = std::move(other.storylines_);
-  ids_ = std::move(other.ids_);
-  source_ids_ = std::move(other.source_ids_);
-  names_ = std::move(other.names_);
+  // Moving a vector keeps its buffer, so the shape built over the other's vectors stays valid.
+  const bool ready = other.shape_ready_.exchange(false);
+  shape_ = std::exchange(other.shape_, Graph());
+  shape_ready_ = ready;
+  entities_ = std::exchange(other.entities_, {});
+  relations_ = std::exchange(other.relations_, {});
+  from_ = std::exchange(other.from_, {});
+  to_ = std::exchange(other.to_, {});
+  sources_ = std::exchange(other.sources_, {});
+  storylines_ = std::exchange(other.storylines_, {});
+  ids_ = std::exchange(other.ids_, {});
+  source_ids_ = std::exchange(other.source_ids_, {});
+  names_ = std::exchange(other.names_, {});
   return *this;
 }
 
 KnowledgeGraph::~KnowledgeGraph() = default;
+
+const Graph& KnowledgeGraph::graph() const {
+  if (!shape_ready_.load(std::memory_order_acquire)) {
+    const std::lock_guard lock(shape_mutex_);
+    if (!shape_ready_.load(std::memory_order_relaxed)) {
+      shape_ = Graph(entities_, relations_, from_, to_);
+      shape_ready_.store(true, std::memory_order_release);
+    }
+  }
+  return shape_;
+}
 
 void KnowledgeGraph::add_source(Source source) {
   if (source_ids_.contains(source.id))
@@ -62,10 +77,9 @@ Vertex KnowledgeGraph::add_entity(Entity entity) {
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
 
   const std::string id = entity.id;
-  // Boost's add_vertex and add_edge take their property by const reference and copy it (twice
-  // for edges): add an empty one and move the real one in.
-  const Vertex v = boost::add_vertex(*graph_);
-  (*graph_)[v] = std::move(entity);
+  const Vertex v = entities_.size();
+  entities_.push_back(std::move(entity));
+  shape_ready_ = false;
   ids_.emplace(id, v);
   for (auto& key : keys)
     if (!key.empty()) names_[std::move(key)].push_back(v);
@@ -73,8 +87,14 @@ Vertex KnowledgeGraph::add_entity(Entity entity) {
 }
 
 Edge KnowledgeGraph::add_relation(Vertex from, Vertex to, Relation relation) {
-  const Edge e = boost::add_edge(from, to, *graph_).first;
-  (*graph_)[e] = std::move(relation);
+  if (relations_.size() >= std::numeric_limits<std::uint32_t>::max())
+    throw Error(ErrorCategory::invalid_data, "more than 2^32 - 1 relations");
+  const Edge e{static_cast<std::uint32_t>(from), static_cast<std::uint32_t>(to),
+               static_cast<std::uint32_t>(relations_.size())};
+  relations_.push_back(std::move(relation));
+  from_.push_back(e.from);
+  to_.push_back(e.to);
+  shape_ready_ = false;
   return e;
 }
 

@@ -1,24 +1,27 @@
 #pragma once
 // KnowledgeGraph: the typed Boost graph of entities and relations, with its indexes.
 
-#include <boost/graph/adjacency_list.hpp>
-
+#include <atomic>
+#include <cstdint>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "cartelgraph/graph/compact_graph.hpp"
 #include "cartelgraph/graph/entity.hpp"
 #include "cartelgraph/graph/error.hpp"
 #include "cartelgraph/graph/relation.hpp"
 
 namespace cartelgraph {
 
-/// The graph type: bidirectional, with Entity and Relation bundled on vertices and edges.
-using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, Entity, Relation>;
+/// The graph type: bidirectional, Entity and Relation bundled on vertices and edges, immutable
+/// and array-backed (graph/compact_graph.hpp).
+using Graph = CompactGraph;
 using Vertex = boost::graph_traits<Graph>::vertex_descriptor;
 using Edge = boost::graph_traits<Graph>::edge_descriptor;
 
@@ -28,7 +31,7 @@ class KnowledgeGraph {
   KnowledgeGraph();
   KnowledgeGraph(const KnowledgeGraph& other);
   KnowledgeGraph& operator=(const KnowledgeGraph& other);
-  /// Moves without copying a vertex or edge; the moved-from graph is left empty.
+  /// Moves without copying an entity or relation; the moved-from graph is left empty.
   KnowledgeGraph(KnowledgeGraph&& other);
   KnowledgeGraph& operator=(KnowledgeGraph&& other);
   ~KnowledgeGraph();
@@ -40,15 +43,17 @@ class KnowledgeGraph {
   /// Adds an entity and indexes its id, name, known_as and aliases. Throws Error (invalid_data)
   /// if its id is taken.
   Vertex add_entity(Entity entity);
-  /// Adds a relation between two existing entities.
+  /// Adds a relation between two existing entities. Throws Error (invalid_data) past 2^32 − 1
+  /// relations.
   Edge add_relation(Vertex from, Vertex to, Relation relation);
 
-  /// The Boost graph, for algorithms.
-  [[nodiscard]] const Graph& graph() const noexcept { return *graph_; }
-  [[nodiscard]] std::size_t entity_count() const noexcept { return boost::num_vertices(*graph_); }
-  [[nodiscard]] std::size_t relation_count() const noexcept { return boost::num_edges(*graph_); }
-  [[nodiscard]] const Entity& entity(Vertex v) const { return (*graph_)[v]; }
-  [[nodiscard]] const Relation& relation(Edge e) const { return (*graph_)[e]; }
+  /// The Boost graph, for algorithms: built on the first call after an add (O(n + m)), then
+  /// shared; safe to call from several threads once adding is done.
+  [[nodiscard]] const Graph& graph() const;
+  [[nodiscard]] std::size_t entity_count() const noexcept { return entities_.size(); }
+  [[nodiscard]] std::size_t relation_count() const noexcept { return relations_.size(); }
+  [[nodiscard]] const Entity& entity(Vertex v) const { return entities_[v]; }
+  [[nodiscard]] const Relation& relation(Edge e) const { return relations_[e.index]; }
   [[nodiscard]] const std::vector<Source>& sources() const noexcept { return sources_; }
   /// The fact files, in load order.
   [[nodiscard]] const std::vector<Storyline>& storylines() const noexcept { return storylines_; }
@@ -64,15 +69,18 @@ class KnowledgeGraph {
   /// order. O(log n).
   [[nodiscard]] std::span<const Vertex> find_by_name(std::string_view text) const;
   /// The whole name/alias index: normalized key → entities, sorted by key.
-  [[nodiscard]] const std::map<std::string, std::vector<Vertex>, std::less<>>& name_index()
-      const noexcept {
+  [[nodiscard]] const std::map<std::string, std::vector<Vertex>, std::less<>>& name_index() const noexcept {
     return names_;
   }
 
  private:
-  // Held by pointer because Boost's adjacency_list has a copy constructor and no move: moving
-  // it in place would copy every vertex and edge (and double the memory while doing it).
-  std::unique_ptr<Graph> graph_;
+  std::vector<Entity> entities_;
+  std::vector<Relation> relations_;
+  std::vector<std::uint32_t> from_;  // relation i runs from entity from_[i] to to_[i]
+  std::vector<std::uint32_t> to_;
+  mutable std::mutex shape_mutex_;
+  mutable std::atomic<bool> shape_ready_{false};
+  mutable Graph shape_;  // over the four vectors above; valid while shape_ready_
   std::vector<Source> sources_;
   std::vector<Storyline> storylines_;
   std::map<std::string, Vertex, std::less<>> ids_;

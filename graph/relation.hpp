@@ -16,19 +16,19 @@ namespace cartelgraph {
 /// A tie from one entity to another. Symmetric kinds are stored once, in either direction.
 struct Relation {
   RelationKind kind = RelationKind::associate_of;
-  std::string label;             // an imported tie's own kind when it is not in the vocabulary
-                                 // (analysed as `kind`); empty otherwise
-  std::optional<Date> since;     // when the tie began or the act happened
-  std::optional<Date> until;     // when the tie ended
-  std::optional<Date> known_by;  // when since is unknown: a date by which the tie is known to
-                                 // hold (detected or reported then); never set with since
-  std::optional<Date> ended_by;  // when until is unknown: a date by which the tie is known to have
-                                 // ended (a document calls it "former"); never set with until
-  std::string place;             // id of a place entity, empty when none
-  std::optional<double> weight;  // a tie strength, when the data gives one (imported graphs)
+  Text label{};                    // an imported tie's own kind when it is not in the vocabulary
+                                   // (analysed as `kind`); empty otherwise
+  std::optional<Date> since{};     // when the tie began or the act happened
+  std::optional<Date> until{};     // when the tie ended
+  std::optional<Date> known_by{};  // when since is unknown: a date by which the tie is known to
+                                   // hold (detected or reported then); never set with since
+  std::optional<Date> ended_by{};  // when until is unknown: a date by which the tie is known to have
+                                   // ended (a document calls it "former"); never set with until
+  Text place{};                    // id of a place entity, empty when none
+  std::optional<double> weight{};  // a tie strength, when the data gives one (imported graphs)
   Confidence confidence = Confidence::reported;
-  std::vector<Citation> sources;
-  std::string storyline;  // the fact file that states it (its name without .json)
+  CitationList sources{};
+  Text storyline{};  // the fact file that states it (its name without .json)
 };
 
 /// The names of a relation's date fields, in the order files write them.

@@ -39,6 +39,8 @@ class ExportReader {
     for (const CsvRow& row : sources_.rows) read_source(row);
     for (const CsvRow& row : nodes_.rows) read_node(row);
     for (const CsvRow& row : relationships_.rows) read_relationship(row);
+    entity_citations_.resize(entities_.size());
+    relation_citations_.resize(pending_.size());
     for (const CsvRow& row : citations_.rows) read_citation(row);
     if (!result_.problems.empty()) return;
     build();
@@ -159,16 +161,18 @@ class ExportReader {
     if (!entity.empty()) {
       const auto it = numbers_.find(entity);
       if (it == numbers_.end()) return fail(citations_, row[0], "unknown entity id '" + entity + "'");
-      entities_[it->second].sources.push_back(std::move(citation));
+      entity_citations_[it->second].push_back(std::move(citation));
     } else {
       const auto it = relationship_numbers_.find(relationship);
       if (it == relationship_numbers_.end())
         return fail(citations_, row[1], "unknown relationship id '" + relationship + "'");
-      pending_[it->second].relation.sources.push_back(std::move(citation));
+      relation_citations_[it->second].push_back(std::move(citation));
     }
   }
 
   void build() {
+    for (std::size_t i = 0; i < entities_.size(); ++i) entities_[i].sources = std::move(entity_citations_[i]);
+    for (std::size_t i = 0; i < pending_.size(); ++i) pending_[i].relation.sources = std::move(relation_citations_[i]);
     std::set<std::string> seen;
     const auto storyline = [&](const std::string& id) {
       if (!id.empty() && seen.insert(id).second) graph_.add_storyline({id, id});
@@ -193,6 +197,9 @@ class ExportReader {
   std::unordered_map<std::string, std::size_t> numbers_;
   std::unordered_map<std::string, std::size_t> relationship_numbers_;
   std::vector<PendingRelation> pending_;
+  // Citations by entity and by relationship, as read (the records' lists are immutable).
+  std::vector<std::vector<Citation>> entity_citations_;
+  std::vector<std::vector<Citation>> relation_citations_;
 };
 
 }  // namespace

@@ -314,11 +314,11 @@ class Loader final : public detail::RelationReader {
         if (broken(at)) continue;
         const Entity& entity = fields.entity;
         check_text(at, "/name", entity.name, true);
-        check_text(at, "/known_as", entity.known_as, true);
+        check_text(at, "/known_as", fields.known_as, true);
         for (std::size_t i = 0; i < entity.aliases.size(); ++i)
           check_text(at, "/aliases/" + std::to_string(i), entity.aliases[i], false);
-        check_text(at, "/description", entity.description, false);
-        check_citation_notes(at, entity.sources);
+        check_text(at, "/description", fields.description, false);
+        check_citation_notes(at, fields.sources);
       }
       for (const auto& [index, fields] : records.relations)
         if (!broken({f, Section::relations, index}))
@@ -336,7 +336,7 @@ class Loader final : public detail::RelationReader {
 
   void check_entity_citations() {
     for (const auto& [id, entry] : entities_)
-      if (entry.fields) check_citations(entry.location, entry.fields->entity.sources);
+      if (entry.fields) check_citations(entry.location, entry.fields->sources);
   }
 
   // The date `text` of member `name`, when present; reports a date that is not on the calendar.
@@ -453,6 +453,9 @@ class Loader final : public detail::RelationReader {
         Entity entity = std::move(fields.entity);
         entity.type = *parse_entity_type(fields.type);
         entity.storyline = storyline;
+        entity.known_as = std::move(fields.known_as);
+        entity.description = std::move(fields.description);
+        entity.sources = std::move(fields.sources);
         graph.add_entity(std::move(entity));
       }
     }

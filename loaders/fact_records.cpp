@@ -233,7 +233,7 @@ class RecordBuilder {
 
   std::vector<Citation>* record_citations() {
     switch (record_) {
-      case Top::entities: return &records_.entities.back().second.entity.sources;
+      case Top::entities: return &records_.entities.back().second.sources;
       case Top::relations: return &records_.relations.back().second.sources;
       default: return nullptr;
     }
@@ -273,9 +273,9 @@ class RecordBuilder {
       if (auto* citations = record_citations()) {
         Citation& citation = citations->back();
         switch (citation_member_) {
-          case Member::source: citation.source.assign(text); break;
-          case Member::section: citation.section.assign(text); break;
-          case Member::note: citation.note.assign(text); break;
+          case Member::source: citation.source = text; break;
+          case Member::section: citation.section = text; break;
+          case Member::note: citation.note = text; break;
           case Member::support:  // an unknown name fails the schema; the default stays
             citation.support = parse<CitationSupport>(text).value_or(CitationSupport::text);
             break;
@@ -308,8 +308,8 @@ class RecordBuilder {
           case Member::id: return &e.entity.id;
           case Member::type: return &e.type;
           case Member::name: return &e.entity.name;
-          case Member::known_as: return &e.entity.known_as;
-          case Member::description: return &e.entity.description;
+          case Member::known_as: return &e.known_as;
+          case Member::description: return &e.description;
           default: return nullptr;
         }
       }

@@ -37,8 +37,11 @@ struct RelationFields {
 
 /// An entity as written; `type` is the text of its "type" member.
 struct EntityFields {
-  Entity entity;
+  Entity entity;  // id, name and aliases; the members below go into it once checked
   std::string type;
+  std::string known_as;
+  std::string description;
+  std::vector<Citation> sources;
 };
 
 /// The records of one file, each with its index in its array (in deques: records are large,

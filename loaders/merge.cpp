@@ -77,9 +77,9 @@ class Merger {
   std::optional<Vertex> match(const Entity& entity) {
     if (const auto v = out_.graph.find(entity.id)) return v;
     std::set<Vertex> found;
-    for (const std::string* name : {&entity.name, &entity.known_as})
-      if (!name->empty())
-        for (const Vertex v : out_.graph.find_by_name(*name)) found.insert(v);
+    for (const std::string_view name : {std::string_view(entity.name), entity.known_as.view()})
+      if (!name.empty())
+        for (const Vertex v : out_.graph.find_by_name(name)) found.insert(v);
     if (found.size() > 1) {
       std::string names;
       for (const Vertex v : found)
@@ -151,10 +151,10 @@ KnowledgeGraph with_merged_names(const KnowledgeGraph& graph, const std::vector<
   for (const Vertex v : boost::make_iterator_range(boost::vertices(g))) {
     Entity entity = graph.entity(v);
     for (const Entity* other : by_vertex[v]) {
-      for (const std::string* name : {&other->name, &other->known_as})
-        if (!name->empty() && *name != entity.name && *name != entity.known_as &&
-            std::ranges::find(entity.aliases, *name) == entity.aliases.end())
-          entity.aliases.push_back(*name);
+      for (const std::string_view name : {std::string_view(other->name), other->known_as.view()})
+        if (!name.empty() && name != entity.name && name != entity.known_as &&
+            std::ranges::find(entity.aliases, name) == entity.aliases.end())
+          entity.aliases.emplace_back(name);
       for (const std::string& alias : other->aliases)
         if (alias != entity.name && std::ranges::find(entity.aliases, alias) == entity.aliases.end())
           entity.aliases.push_back(alias);

@@ -28,13 +28,11 @@ std::string endpoint_types_message(RelationKind kind, EntityType from, EntityTyp
          std::string(to_string(from)) + " → " + std::string(to_string(to));
 }
 
-void unite_citations(std::vector<Citation>& into, const std::vector<Citation>& from) {
-  for (const Citation& c : from) {
-    const auto same = [&](const Citation& k) {
-      return std::tie(k.source, k.section, k.note, k.support) == std::tie(c.source, c.section, c.note, c.support);
-    };
-    if (std::ranges::none_of(into, same)) into.push_back(c);
-  }
+void unite_citations(CitationList& into, const CitationList& from) {
+  std::vector<Citation> united = into;
+  for (const Citation& c : from)
+    if (std::ranges::find(united, c) == united.end()) united.push_back(c);
+  into = std::move(united);
 }
 
 bool check_relation(const CandidateRelation& relation, RelationReader& reader) {

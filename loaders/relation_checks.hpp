@@ -94,7 +94,7 @@ bool check_relation(const CandidateRelation& relation, RelationReader& reader);
 
 /// Adds the citations of `from` that `into` lacks (same source, section, note and support), in
 /// order. O(|into| · |from|).
-void unite_citations(std::vector<Citation>& into, const std::vector<Citation>& from);
+void unite_citations(CitationList& into, const CitationList& from);
 
 /// A relation that passed check_relation, between entities numbered by its reader.
 struct AcceptedRelation {

@@ -190,7 +190,9 @@ class Builder final : public RelationReader {
         else report(d.at, "unknown entity type '" + d.value + "'");
       } else if (name == "name" || name == "known_as" || name == "label") {
         check_text(d.at, name, d.value, true);
-        (name == "name" ? entity.name : name == "known_as" ? entity.known_as : label) = d.value;
+        if (name == "name") entity.name = d.value;
+        else if (name == "known_as") entity.known_as = d.value;
+        else label = d.value;
       } else if (name == "aliases") {
         entity.aliases = parse_aliases(d.value);
         for (std::size_t i = 0; i < entity.aliases.size(); ++i)

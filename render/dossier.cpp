@@ -61,7 +61,7 @@ std::string citations(const KnowledgeGraph& graph, const std::vector<Citation>& 
   std::string out;
   for (const auto& c : list) {
     const Source* source = graph.find_source(c.source);
-    const std::string label = source ? source->title : c.source;
+    const std::string label = source ? source->title : c.source.str();
     const std::string_view support = support_label(c.support);
     out += "<div class=\"cite\">[<a href=\"#source-" + anchor_id(c.source) + "\">" + escape(label) + "</a> §" +
            escape(c.section) + (support.empty() ? "" : ", " + escape(support)) + "] " + escape(c.note) + "</div>";

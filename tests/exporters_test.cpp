@@ -46,12 +46,12 @@ KnowledgeGraph known_graph() {
   Relation seen = make_relation(RelationKind::allied_with, Confidence::alleged);
   seen.known_by = Date::parse("2021-03");
   seen.until = Date::parse("2022");
-  seen.sources.push_back({"doc", "Sources of “Inner Circle”", "A title calls it a truce.", CitationSupport::title});
+  seen.sources = {seen.sources[0], Citation{"doc", "Sources of “Inner Circle”", "A title calls it a truce.", CitationSupport::title}};
   g.add_relation(v, *g.find("los-rusos"), seen);
   Relation former = make_relation(RelationKind::associate_of, Confidence::reported);
   former.since = Date::parse("2005");
   former.ended_by = Date::parse("2021-04-08");
-  former.sources.push_back({"doc", "S", "Called a former associate.", CitationSupport::text});
+  former.sources = {former.sources[0], Citation{"doc", "S", "Called a former associate.", CitationSupport::text}};
   g.add_relation(v, *g.find("jesus-alexander-sanchez-felix"), former);
   return g;
 }

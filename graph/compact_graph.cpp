@@ -1,0 +1,36 @@
+#include "cartelgraph/graph/compact_graph.hpp"
+
+#include "cartelgraph/graph/entity.hpp"
+#include "cartelgraph/graph/relation.hpp"
+
+namespace cartelgraph {
+
+namespace {
+
+/// Counting sort of relation indices by `end`, stable: each entity's list keeps insertion order.
+void bucket(std::size_t n, std::span<const std::uint32_t> end, std::vector<std::uint32_t>& start,
+            std::vector<std::uint32_t>& list) {
+  start.assign(n + 1, 0);
+  for (const std::uint32_t v : end) ++start[v + 1];
+  for (std::size_t v = 0; v < n; ++v) start[v + 1] += start[v];
+  list.resize(end.size());
+  std::vector<std::uint32_t> next(start.begin(), start.end() - 1);
+  for (std::size_t i = 0; i < end.size(); ++i) list[next[end[i]]++] = static_cast<std::uint32_t>(i);
+}
+
+}  // namespace
+
+CompactGraph::CompactGraph(std::span<const Entity> entities, std::span<const Relation> relations,
+                           std::span<const std::uint32_t> from, std::span<const std::uint32_t> to)
+    : entities_(entities), relations_(relations), from_(from), to_(to) {
+  bucket(entities.size(), from, out_start_, out_relations_);
+  bucket(entities.size(), to, in_start_, in_relations_);
+}
+
+std::pair<CompactGraph::iterator, CompactGraph::iterator> CompactGraph::edges() const noexcept {
+  const auto m = static_cast<std::uint32_t>(relations_.size());
+  return {iterator(nullptr, 0, 0, from_.data(), to_.data(), iterator::Side::all),
+          iterator(nullptr, m, 0, from_.data(), to_.data(), iterator::Side::all)};
+}
+
+}  // namespace cartelgraph
