@@ -22,11 +22,13 @@
 
 // loaders/: facts in
 #include "cartelgraph/loaders/builtin_data.hpp"
+#include "cartelgraph/loaders/compiled_store.hpp"
 #include "cartelgraph/loaders/fact_directory.hpp"
 #include "cartelgraph/loaders/fact_fields.hpp"
 #include "cartelgraph/loaders/fact_loader.hpp"
 #include "cartelgraph/loaders/graphml_loader.hpp"
 #include "cartelgraph/loaders/load.hpp"
+#include "cartelgraph/loaders/load_cache.hpp"
 #include "cartelgraph/loaders/merge.hpp"
 #include "cartelgraph/loaders/problem.hpp"
 
@@ -53,6 +55,7 @@
 #include "cartelgraph/queries/timeline.hpp"
 
 // exporters/: other tools' formats out
+#include "cartelgraph/exporters/compiled_store.hpp"
 #include "cartelgraph/exporters/exports.hpp"
 #include "cartelgraph/exporters/json_writer.hpp"
 

@@ -105,7 +105,7 @@ void setup_commands(CLI::App& app, Context& context) {
        {setup_info,        setup_list,      setup_show,       setup_search,  setup_validate, setup_path,
         setup_connect,     setup_neighbors, setup_centrality, setup_brokers, setup_factions, setup_disrupt,
         setup_communities, setup_suggest,   setup_timeline,   setup_diff,    setup_render,   setup_report,
-        setup_export,      setup_kinds,     setup_completion})
+        setup_export,      setup_kinds,     setup_completion, setup_compile})
     setup(app, context);
 }
 

@@ -2,12 +2,15 @@
 
 #include <cstdio>
 
+#include "cartelgraph/cli/builtin_store.hpp"
 #include "cartelgraph/cli/enum_option.hpp"
 #include "cartelgraph/graph/error.hpp"
 #include "cartelgraph/graph/redaction.hpp"
 #include "cartelgraph/graph/visible_text.hpp"
+#include "cartelgraph/loaders/compiled_store.hpp"
 #include "cartelgraph/loaders/csv_loader.hpp"
 #include "cartelgraph/loaders/load.hpp"
+#include "cartelgraph/loaders/load_cache.hpp"
 #include "cartelgraph/loaders/merge.hpp"
 #include "cartelgraph/queries/resolve.hpp"
 #include "cartelgraph/queries/summary.hpp"
@@ -28,19 +31,32 @@ RelationKind parse_kind_option(const std::string& name, std::string_view where) 
   return *kind;
 }
 
+// The built-in facts from the store embedded at build time (cli/builtin_store.hpp): checked then,
+// read in place now, with the default limits as the library's load() reads them.
+LoadResult load_builtin() {
+  try {
+    return read_compiled_store(CompiledStore::borrow(std::string(builtin_data_name), builtin_store()));
+  } catch (const LoadError& error) {  // a build defect, reported as bad data
+    LoadResult result;
+    result.problems = error.problems();
+    return result;
+  }
+}
+
 // The data each --data names (the built-in facts without one) through the loaders' front door,
-// merged when there are several (loaders/merge.hpp). Notes (parallel ties of imported data
+// by way of the load cache (loaders/load_cache.hpp), merged when there are several (loaders/merge.hpp). Notes (parallel ties of imported data
 // merged) go to stderr; problems throw LoadError. Confidential sources are redacted here, once,
 // unless --include-confidential (graph/redaction.hpp).
 KnowledgeGraph load_graph(const GlobalOptions& options) {
   const LoadOptions how = load_options(options);
   std::vector<Dataset> datasets;
+  const std::filesystem::path cache = default_cache_directory();
   for (const std::string& data : options.data.empty() ? std::vector<std::string>{""} : options.data) {
-    LoadResult loaded = load(data, how);
+    LoadResult loaded = data.empty() || data == builtin_data_name ? load_builtin() : load_cached(data, how, cache);
     if (loaded.not_found)
       usage("--data " + data +
-            ": no such file or directory (a fact directory, a .graphml, .gexf, .csv or FtM file, or a directory "
-            "of CSV tables)");
+            ": no such file or directory (a fact directory, a .graphml, .gexf, .csv, FtM or compiled .cgdb file, "
+            "or a directory of CSV tables)");
     datasets.push_back({data.empty() ? std::string(builtin_data_name) : data, std::move(loaded)});
   }
   LoadResult result = merge_datasets(std::move(datasets));

@@ -33,3 +33,12 @@ if(NOT TARGET RapidJSON::RapidJSON)
   set_target_properties(RapidJSON::RapidJSON PROPERTIES
                         INTERFACE_INCLUDE_DIRECTORIES "${RAPIDJSON_INCLUDE_DIRS}")
 endif()
+
+# xxHash (Debian libxxhash-dev): XXH3-64, the compiled store's checksums. Used header-only
+# (XXH_INLINE_ALL), so neither the library nor its consumers link libxxhash.
+find_path(cartelgraph_XXHASH_INCLUDE_DIR xxhash.h REQUIRED)
+if(NOT TARGET xxHash::xxhash)
+  add_library(xxHash::xxhash INTERFACE IMPORTED)
+  set_target_properties(xxHash::xxhash PROPERTIES INTERFACE_INCLUDE_DIRECTORIES "${cartelgraph_XXHASH_INCLUDE_DIR}"
+                                                  INTERFACE_COMPILE_DEFINITIONS XXH_INLINE_ALL)
+endif()

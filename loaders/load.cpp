@@ -5,6 +5,7 @@
 #include <system_error>
 
 #include "cartelgraph/loaders/builtin_data.hpp"
+#include "cartelgraph/loaders/compiled_store.hpp"
 #include "cartelgraph/loaders/csv_loader.hpp"
 #include "cartelgraph/loaders/fact_directory.hpp"
 #include "cartelgraph/loaders/gexf_loader.hpp"
@@ -37,6 +38,7 @@ struct Format {
 };
 
 constexpr std::array formats{
+    Format{&is_compiled_store, &load_compiled_store},
     Format{[](const fs::path& path) { return path.native().ends_with(".graphml"); }, &load_graphml_file},
     Format{[](const fs::path& path) { return path.native().ends_with(".gexf"); }, &load_gexf_file},
     Format{&is_ftm_file, &load_ftm_file},

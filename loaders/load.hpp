@@ -24,7 +24,8 @@ struct LoadOptions {
 /// The name of the built-in facts (an empty name means them too).
 inline constexpr std::string_view builtin_data_name = "+builtin";
 
-/// Loads `data`: the built-in facts ("+builtin" or ""), a `.graphml` file, a `.gexf` file, a
+/// Loads `data`: the built-in facts ("+builtin" or ""), a compiled store (`.cgdb`,
+/// loaders/compiled_store.hpp), a `.graphml` file, a `.gexf` file, a
 /// `.csv` edge list, a directory of CSV tables (one with a relationships.csv:
 /// loaders/csv_loader.hpp), or a fact directory (every `*.json` in it but schema.json). Never
 /// throws for bad input: every problem found

@@ -28,5 +28,6 @@ void setup_search(CLI::App& app, Context& context);
 void setup_kinds(CLI::App& app, Context& context);
 void setup_suggest(CLI::App& app, Context& context);
 void setup_completion(CLI::App& app, Context& context);
+void setup_compile(CLI::App& app, Context& context);
 
 }  // namespace cartelgraph::cli

@@ -1,0 +1,228 @@
+#include "cartelgraph/exporters/compiled_store.hpp"
+
+#include <xxhash.h>
+
+#include <boost/range/iterator_range.hpp>
+
+#include <array>
+#include <optional>
+#include <unordered_map>
+#include <vector>
+
+#include "cartelgraph/loaders/store_format.hpp"
+#include "cartelgraph/render/output_file.hpp"
+
+namespace cartelgraph {
+
+namespace {
+
+using store::SectionId;
+
+// Every distinct text once, by index; index 0 is the empty string.
+class StringPool {
+ public:
+  StringPool() { (void)intern(""); }
+  std::uint32_t intern(std::string_view text) {
+    const auto [it, added] = index_.try_emplace(text, static_cast<std::uint32_t>(offsets_.size()));
+    if (added) {
+      offsets_.push_back(bytes_.size());
+      bytes_.append(text);
+    }
+    return it->second;
+  }
+  [[nodiscard]] const std::string& bytes() const noexcept { return bytes_; }
+  [[nodiscard]] std::vector<std::uint64_t> offsets() const {
+    std::vector<std::uint64_t> all = offsets_;
+    all.push_back(bytes_.size());
+    return all;
+  }
+
+ private:
+  std::unordered_map<std::string_view, std::uint32_t> index_;  // views into the caller's texts
+  std::vector<std::uint64_t> offsets_;
+  std::string bytes_;
+};
+
+// One section being written: fixed-size records appended field by field.
+struct Section {
+  SectionId id;
+  std::uint32_t record_size = 1;
+  std::string bytes{};
+
+  template <class T>
+  void put(T value) {
+    unsigned char buffer[sizeof(T)];
+    store::store_le(buffer, value);
+    bytes.append(reinterpret_cast<const char*>(buffer), sizeof buffer);
+  }
+  void pad_to(std::size_t record_start) { bytes.resize(record_start + record_size, '\0'); }
+};
+
+std::uint32_t encode(const std::optional<Date>& date) {
+  if (!date) return 0;
+  return store::date_present | static_cast<std::uint32_t>(date->year()) << 9 |
+         static_cast<std::uint32_t>(date->month()) << 5 | static_cast<std::uint32_t>(date->day());
+}
+
+std::uint8_t byte(auto value) { return static_cast<std::uint8_t>(value); }
+
+// The graph's records, with their texts interned in `pool`.
+struct Writer {
+  StringPool pool;
+  Section sources{SectionId::sources, store::source_record};
+  Section storylines{SectionId::storylines, store::storyline_record};
+  Section entities{SectionId::entities, store::entity_record};
+  Section alias_offsets{SectionId::entity_alias_offsets, 8};
+  Section aliases{SectionId::entity_aliases, 4};
+  Section entity_citation_offsets{SectionId::entity_citation_offsets, 8};
+  Section relations{SectionId::relations, store::relation_record};
+  Section relation_citation_offsets{SectionId::relation_citation_offsets, 8};
+  Section citations{SectionId::citations, store::citation_record};
+  Section problems{SectionId::problems, store::problem_record};
+  Section untyped{SectionId::untyped, 4};
+  std::uint64_t citation_count = 0;
+
+  void add_citations(Section& offsets, const auto& list) {
+    for (const Citation& citation : list) {
+      const std::size_t start = citations.bytes.size();
+      citations.put(pool.intern(citation.source));
+      citations.put(pool.intern(citation.section));
+      citations.put(pool.intern(citation.note));
+      citations.put(byte(citation.support));
+      citations.pad_to(start);
+      ++citation_count;
+    }
+    offsets.put(citation_count);
+  }
+
+  void add(const Source& source) {
+    const std::size_t start = sources.bytes.size();
+    for (std::string_view text : {std::string_view(source.id), std::string_view(source.title),
+                                  std::string_view(source.author), std::string_view(source.publisher),
+                                  std::string_view(source.published), std::string_view(source.url),
+                                  std::string_view(source.document)})
+      sources.put(pool.intern(text));
+    sources.put(byte(source.kind));
+    sources.put(byte(source.confidential ? 1 : 0));
+    sources.pad_to(start);
+  }
+
+  void add(const Storyline& storyline) {
+    storylines.put(pool.intern(storyline.id));
+    storylines.put(pool.intern(storyline.title));
+    storylines.put(pool.intern(storyline.dataset));
+    storylines.put(std::uint32_t{0});
+  }
+
+  void add(const Entity& entity) {
+    const std::size_t start = entities.bytes.size();
+    entities.put(pool.intern(entity.id));
+    entities.put(pool.intern(entity.name));
+    entities.put(pool.intern(std::string_view(entity.description)));
+    entities.put(pool.intern(std::string_view(entity.storyline)));
+    entities.put(pool.intern(std::string_view(entity.known_as)));
+    entities.put(byte(entity.type));
+    entities.pad_to(start);
+    for (const auto& alias : entity.aliases) aliases.put(pool.intern(std::string_view(alias)));
+    alias_offsets.put(static_cast<std::uint64_t>(aliases.bytes.size() / 4));
+    add_citations(entity_citation_offsets, entity.sources);
+  }
+
+  void add(std::size_t from, std::size_t to, const Relation& relation) {
+    relations.put(static_cast<std::uint32_t>(from));
+    relations.put(static_cast<std::uint32_t>(to));
+    relations.put(pool.intern(std::string_view(relation.label)));
+    relations.put(pool.intern(std::string_view(relation.place)));
+    relations.put(pool.intern(std::string_view(relation.storyline)));
+    relations.put(byte(relation.kind));
+    relations.put(byte(relation.confidence));
+    relations.put(byte(relation.weight ? 1 : 0));
+    relations.put(std::uint8_t{0});
+    for (const auto* date : {&relation.since, &relation.until, &relation.known_by, &relation.ended_by})
+      relations.put(encode(*date));
+    relations.put(relation.weight.value_or(0.0));
+    add_citations(relation_citation_offsets, relation.sources);
+  }
+
+  void add(const Problem& problem, std::uint32_t kind) {
+    problems.put(pool.intern(problem.file));
+    problems.put(pool.intern(problem.message));
+    problems.put(kind);
+    problems.put(std::uint32_t{0});
+    problems.put(static_cast<std::uint64_t>(problem.line));
+    problems.put(static_cast<std::uint64_t>(problem.column));
+  }
+
+  void add_graph(const KnowledgeGraph& graph) {
+    for (const Source& source : graph.sources()) add(source);
+    for (const Storyline& storyline : graph.storylines()) add(storyline);
+    alias_offsets.put(std::uint64_t{0});
+    entity_citation_offsets.put(std::uint64_t{0});
+    for (std::size_t v = 0; v < graph.entity_count(); ++v) add(graph.entity(v));
+    relation_citation_offsets.put(citation_count);
+    const Graph& g = graph.graph();
+    for (const Edge e : boost::make_iterator_range(boost::edges(g)))
+      add(boost::source(e, g), boost::target(e, g), graph.relation(e));
+  }
+};
+
+std::size_t aligned(std::size_t size) { return (size + store::alignment - 1) / store::alignment * store::alignment; }
+
+// Header, section table and the sections, each at an 8-byte boundary.
+std::string assemble(const std::vector<const Section*>& sections) {
+  std::size_t offset = aligned(store::header_size + sections.size() * store::entry_size);
+  std::string table;
+  for (const Section* section : sections) {
+    Section entry{SectionId{}, 0};
+    entry.put(static_cast<std::uint32_t>(section->id));
+    entry.put(section->record_size);
+    entry.put(static_cast<std::uint64_t>(offset));
+    entry.put(static_cast<std::uint64_t>(section->bytes.size()));
+    entry.put(static_cast<std::uint64_t>(XXH3_64bits(section->bytes.data(), section->bytes.size())));
+    table += entry.bytes;
+    offset = aligned(offset + section->bytes.size());
+  }
+  Section header{SectionId{}, 0};
+  header.bytes.assign(store::magic.data(), store::magic.size());
+  for (const std::uint32_t field :
+       {store::format_version, store::byte_order_mark, static_cast<std::uint32_t>(store::header_size),
+        static_cast<std::uint32_t>(store::entry_size), static_cast<std::uint32_t>(sections.size()), 0U})
+    header.put(field);
+  header.put(static_cast<std::uint64_t>(offset));
+  header.put(static_cast<std::uint64_t>(XXH3_64bits(table.data(), table.size())));
+  header.put(std::uint64_t{0});
+  header.put(static_cast<std::uint64_t>(XXH3_64bits(header.bytes.data(), header.bytes.size())));
+
+  std::string file = header.bytes + table;
+  for (const Section* section : sections) {
+    file.resize(aligned(file.size()), '\0');
+    file += section->bytes;
+  }
+  file.resize(aligned(file.size()), '\0');
+  return file;
+}
+
+}  // namespace
+
+std::string compile_store(const LoadResult& loaded, std::string_view origin) {
+  Writer writer;
+  writer.add_graph(loaded.graph);
+  for (const Problem& note : loaded.notes) writer.add(note, 0);
+  for (const Problem& warning : loaded.warnings) writer.add(warning, 1);
+  for (const std::string& id : loaded.untyped) writer.untyped.put(writer.pool.intern(id));
+
+  Section string_offsets{SectionId::string_offsets, 8};
+  for (const std::uint64_t offset : writer.pool.offsets()) string_offsets.put(offset);
+  Section strings{SectionId::strings, 1, writer.pool.bytes()};
+  Section origin_section{SectionId::origin, 1, std::string(origin)};
+  return assemble({&string_offsets, &strings, &writer.sources, &writer.storylines, &writer.entities,
+                   &writer.alias_offsets, &writer.aliases, &writer.entity_citation_offsets, &writer.relations,
+                   &writer.relation_citation_offsets, &writer.citations, &writer.problems, &writer.untyped,
+                   &origin_section});
+}
+
+void write_store(const std::filesystem::path& path, const LoadResult& loaded, std::string_view origin) {
+  write_file_atomically(path, compile_store(loaded, origin));
+}
+
+}  // namespace cartelgraph

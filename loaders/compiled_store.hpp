@@ -1,0 +1,94 @@
+#pragma once
+// The compiled store's reader: a `.cgdb` file (format: loaders/store_format.hpp, writer:
+// exporters/compiled_store.hpp) memory-mapped and read back into a KnowledgeGraph.
+//
+// Opening checks the header and the section table only (work independent of the file's size);
+// a section's checksum is verified when it is first used. Every offset, length, index, enum and
+// date read from the file is checked: a truncated, corrupted or hostile file is a located
+// problem (`net.cgdb: section 'relations' (byte 1234): …`), never a crash, a hang or an
+// allocation larger than the file. The section access is the small CompiledStore API so that a
+// view over the mapped arrays can replace the rebuild.
+
+#include <cstdint>
+#include <filesystem>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cartelgraph/loaders/load.hpp"
+#include "cartelgraph/loaders/store_format.hpp"
+
+namespace cartelgraph {
+
+/// A mapped (or borrowed) store whose header and section table have been checked.
+class CompiledStore {
+ public:
+  /// One section: its bytes and how many records of its size they hold.
+  struct Section {
+    store::SectionId id = store::SectionId::strings;
+    std::size_t offset = 0;  ///< in the file, for messages
+    std::span<const unsigned char> bytes;
+    std::size_t records = 0;
+  };
+
+  /// Maps the file at `path` (at most `max_bytes`) and checks its header and section table.
+  /// Throws LoadError with the located problem.
+  static CompiledStore open(const std::filesystem::path& path, std::size_t max_bytes);
+  /// Reads a store held in memory, problems located under `name`; `bytes` must outlive the store.
+  static CompiledStore borrow(std::string name, std::span<const unsigned char> bytes);
+
+  CompiledStore(CompiledStore&& other) noexcept;
+  CompiledStore& operator=(CompiledStore&& other) noexcept;
+  CompiledStore(const CompiledStore&) = delete;
+  CompiledStore& operator=(const CompiledStore&) = delete;
+  ~CompiledStore();
+
+  /// The file's name, as problems give it.
+  [[nodiscard]] const std::string& name() const noexcept { return name_; }
+  /// The file's size in bytes.
+  [[nodiscard]] std::size_t size() const noexcept { return bytes_.size(); }
+  /// True if the file has section `id`.
+  [[nodiscard]] bool has(store::SectionId id) const noexcept;
+  /// Section `id` of records of `record_size` bytes, its checksum verified the first time it is
+  /// asked for (not thread-safe). Throws LoadError if it is missing, of another record size, or
+  /// does not match its checksum.
+  [[nodiscard]] Section section(store::SectionId id, std::size_t record_size) const;
+  /// Throws LoadError: `NAME: section 'S' (byte B): message`, B counted from the file's start.
+  [[noreturn]] void fail(const Section& section, std::size_t byte_in_section, const std::string& message) const;
+
+ private:
+  struct Entry {
+    store::SectionId id = store::SectionId::strings;
+    std::uint32_t record_size = 0;
+    std::uint64_t offset = 0;
+    std::uint64_t length = 0;
+    std::uint64_t checksum = 0;
+  };
+  CompiledStore(std::string name, std::span<const unsigned char> bytes, void* mapping);
+  void check_header() const;
+  void read_table();
+  void release() noexcept;
+
+  std::string name_;
+  std::span<const unsigned char> bytes_;
+  void* mapping_ = nullptr;  // munmap'ed on destruction; null when borrowed
+  std::vector<Entry> entries_;
+  mutable std::vector<bool> verified_;
+};
+
+/// True if `path` names a compiled store (`.cgdb`).
+[[nodiscard]] bool is_compiled_store(const std::filesystem::path& path);
+
+/// The graph, notes, warnings and untyped ids a store holds, rebuilt through KnowledgeGraph's
+/// add_source/add_storyline/add_entity/add_relation; more entities or relations than `limits`
+/// allow are a problem. Never throws for a bad store: its problem is in `problems` (the graph
+/// empty). May throw std::bad_alloc.
+[[nodiscard]] LoadResult read_compiled_store(const CompiledStore& store, const LoadLimits& limits = {});
+/// Opens the store at `path` and reads it (read_compiled_store). Never throws for a bad store.
+[[nodiscard]] LoadResult load_compiled_store(const std::filesystem::path& path, const LoadOptions& options = {});
+/// What the store was compiled from (its `origin` section; the cache's key), empty without one.
+/// Throws LoadError if that section is corrupt.
+[[nodiscard]] std::string_view store_origin(const CompiledStore& store);
+
+}  // namespace cartelgraph

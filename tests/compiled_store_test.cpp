@@ -1,0 +1,264 @@
+// The compiled store: every dataset the tests hold, compiled and read back, is the same graph
+// (the original load is the reference: byte-identical exports, the same vertices and edges in
+// the same order, the same notes); every damaged store is a located problem.
+#include <doctest/doctest.h>
+#include <xxhash.h>
+
+#include <boost/range/iterator_range.hpp>
+
+#include <cstring>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "cartelgraph/exporters/compiled_store.hpp"
+#include "cartelgraph/exporters/exports.hpp"
+#include "cartelgraph/graph/projection.hpp"
+#include "cartelgraph/loaders/builtin_data.hpp"
+#include "cartelgraph/loaders/compiled_store.hpp"
+#include "cartelgraph/loaders/load.hpp"
+#include "cartelgraph/queries/centrality.hpp"
+#include "cartelgraph/render/output_file.hpp"
+
+namespace cartelgraph {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+std::span<const unsigned char> bytes_of(const std::string& text) {
+  return {reinterpret_cast<const unsigned char*>(text.data()), text.size()};
+}
+
+LoadResult read_back(const std::string& bytes) {
+  return read_compiled_store(CompiledStore::borrow("test.cgdb", bytes_of(bytes)));
+}
+
+// One problem from reading `bytes`: its text ("test.cgdb: ...").
+std::string refusal(const std::string& bytes) {
+  try {
+    const LoadResult result = read_back(bytes);
+    REQUIRE(result.problems.size() == 1);
+    CHECK(result.graph.entity_count() == 0);
+    return to_string(result.problems.front());
+  } catch (const LoadError& error) {
+    REQUIRE(error.problems().size() == 1);
+    return to_string(error.problems().front());
+  }
+}
+
+std::string describe(const Relation& r) {
+  std::string text = std::string(to_string(r.kind)) + "|" + std::string(std::string_view(r.label)) + "|" +
+                     std::string(std::string_view(r.place)) + "|" + std::string(std::string_view(r.storyline)) + "|" +
+                     std::string(to_string(r.confidence)) + "|" + (r.weight ? std::to_string(*r.weight) : "-");
+  for (const auto* date : {&r.since, &r.until, &r.known_by, &r.ended_by}) text += "|" + (*date ? (*date)->to_string() : "-");
+  for (const Citation& c : r.sources)
+    text += "|" + std::string(std::string_view(c.source)) + "/" + std::string(std::string_view(c.section)) + "/" +
+            std::string(std::string_view(c.note)) + "/" + std::to_string(static_cast<int>(c.support));
+  return text;
+}
+
+std::vector<std::string> problems_text(const std::vector<Problem>& problems) {
+  std::vector<std::string> text;
+  for (const Problem& problem : problems) text.push_back(to_string(problem));
+  return text;
+}
+
+// `original`, compiled and read back, is the same graph: exports, order, names, notes, PageRank.
+void check_round_trip(const LoadResult& original, const std::string& what) {
+  INFO(what);
+  REQUIRE(original.problems.empty());
+  const std::string bytes = compile_store(original, "origin " + what);
+  const LoadResult copy = read_back(bytes);
+  REQUIRE(problems_text(copy.problems) == std::vector<std::string>{});
+  const GraphView a(original.graph), b(copy.graph);
+  CHECK(export_json(b) == export_json(a));
+  CHECK(export_graphml(b) == export_graphml(a));
+  CHECK(export_gexf(b) == export_gexf(a));
+  CHECK(export_ftm(b) == export_ftm(a));
+  const CsvExport csv_a = export_csv(a), csv_b = export_csv(b);
+  CHECK(csv_b.nodes == csv_a.nodes);
+  CHECK(csv_b.relationships == csv_a.relationships);
+  CHECK(csv_b.citations == csv_a.citations);
+  REQUIRE(copy.graph.entity_count() == original.graph.entity_count());
+  for (std::size_t v = 0; v < original.graph.entity_count(); ++v) {
+    CHECK(copy.graph.entity(v).id == original.graph.entity(v).id);
+    CHECK(std::string_view(copy.graph.entity(v).storyline) == std::string_view(original.graph.entity(v).storyline));
+  }
+  std::vector<std::string> edges_a, edges_b;
+  for (const Edge e : boost::make_iterator_range(boost::edges(original.graph.graph())))
+    edges_a.push_back(std::to_string(boost::source(e, original.graph.graph())) + ">" +
+                      std::to_string(boost::target(e, original.graph.graph())) + describe(original.graph.relation(e)));
+  for (const Edge e : boost::make_iterator_range(boost::edges(copy.graph.graph())))
+    edges_b.push_back(std::to_string(boost::source(e, copy.graph.graph())) + ">" +
+                      std::to_string(boost::target(e, copy.graph.graph())) + describe(copy.graph.relation(e)));
+  CHECK(edges_b == edges_a);
+  CHECK(copy.graph.name_index() == original.graph.name_index());
+  CHECK(copy.graph.storylines().size() == original.graph.storylines().size());
+  for (std::size_t i = 0; i < copy.graph.storylines().size(); ++i) {
+    CHECK(copy.graph.storylines()[i].title == original.graph.storylines()[i].title);
+    CHECK(copy.graph.storylines()[i].dataset == original.graph.storylines()[i].dataset);
+  }
+  CHECK(problems_text(copy.notes) == problems_text(original.notes));
+  CHECK(problems_text(copy.warnings) == problems_text(original.warnings));
+  CHECK(copy.untyped == original.untyped);
+  const auto ranked = [](const GraphView& view) {
+    std::vector<std::pair<Vertex, double>> scores;
+    for (const RankedEntity& r : pagerank(Projection::build(view)).ranking()) scores.emplace_back(r.entity, r.score);
+    return scores;
+  };
+  CHECK(ranked(b) == ranked(a));
+  CHECK(store_origin(CompiledStore::borrow("test.cgdb", bytes_of(bytes))) == "origin " + what);
+}
+
+// The datasets the tests keep on disk, every one that loads.
+std::vector<fs::path> test_datasets() {
+  const fs::path root = CARTELGRAPH_SOURCE_DIR;
+  std::vector<fs::path> data = {root / "seeds",
+                                root / "tests/fixtures/poisoned",
+                                root / "tests/fixtures/poisoned_graphml/poisoned.graphml",
+                                root / "tests/fixtures/own_words",
+                                root / "tests/fixtures/gexf/gephi_0.8_1.2draft.gexf",
+                                root / "tests/fixtures/gexf/gephi_0.10_dynamic.gexf",
+                                root / "tests/fixtures/csv/libreoffice/calls.csv"};
+  for (const char* folder : {"fuzz/corpus/graphml", "fuzz/corpus/ftm", "fuzz/corpus/csv", "fuzz/corpus/fact_loader"})
+    for (const auto& entry : fs::directory_iterator(root / folder)) data.push_back(entry.path());
+  return data;
+}
+
+// The built-in data with its notes and a merged dataset's storylines, and a store to damage.
+std::string builtin_store() { return compile_store(load(builtin_data_name)); }
+
+// Re-seals a damaged store: its section checksums, table checksum and header checksum made
+// right again, so that the damage reaches the checks behind them.
+void reseal(std::string& bytes) {
+  auto* data = reinterpret_cast<unsigned char*>(bytes.data());
+  const std::uint32_t count = store::load<std::uint32_t>(data + 24);
+  for (std::uint32_t i = 0; i < count; ++i) {
+    unsigned char* entry = data + 64 + i * 32;
+    const auto offset = store::load<std::uint64_t>(entry + 8), length = store::load<std::uint64_t>(entry + 16);
+    store::store_le(entry + 24, static_cast<std::uint64_t>(XXH3_64bits(data + offset, length)));
+  }
+  store::store_le(data + 40, static_cast<std::uint64_t>(XXH3_64bits(data + 64, count * 32)));
+  store::store_le(data + 56, static_cast<std::uint64_t>(XXH3_64bits(data, 56)));
+}
+
+// Where section `id` starts in `bytes`.
+std::size_t section_offset(const std::string& bytes, store::SectionId id) {
+  const auto* data = reinterpret_cast<const unsigned char*>(bytes.data());
+  for (std::uint32_t i = 0; i < store::load<std::uint32_t>(data + 24); ++i)
+    if (store::load<std::uint32_t>(data + 64 + i * 32) == static_cast<std::uint32_t>(id))
+      return store::load<std::uint64_t>(data + 64 + i * 32 + 8);
+  FAIL("no such section");
+  return 0;
+}
+
+}  // namespace
+
+TEST_CASE("every dataset the tests keep on disk reads back from its compiled store as the same graph") {
+  std::size_t loaded = 0;
+  for (const fs::path& path : test_datasets()) {
+    const LoadResult original = load(path.string());
+    if (!original.problems.empty()) continue;  // the corpus also keeps inputs that must fail
+    check_round_trip(original, path.string());
+    ++loaded;
+  }
+  CHECK(loaded >= 10);  // seeds, 4 fixtures, and the corpus files that load
+}
+
+TEST_CASE("the built-in data and its exports in every format read back from their compiled stores as the same graph") {
+  check_round_trip(load(builtin_data_name), "builtin");
+  const KnowledgeGraph builtin = load_builtin_graph();
+  const GraphView view(builtin);
+  const fs::path dir = fs::temp_directory_path() / ("cartelgraph_store_test_" + std::to_string(::getpid()));
+  fs::create_directories(dir / "csv");
+  const CsvExport csv = export_csv(view);
+  write_file_atomically(dir / "csv/nodes.csv", csv.nodes);
+  write_file_atomically(dir / "csv/relationships.csv", csv.relationships);
+  write_file_atomically(dir / "csv/sources.csv", csv.sources);
+  write_file_atomically(dir / "csv/citations.csv", csv.citations);
+  write_file_atomically(dir / "net.graphml", export_graphml(view));
+  write_file_atomically(dir / "net.gexf", export_gexf(view));
+  write_file_atomically(dir / "net.ftm.json", export_ftm(view));
+  fs::create_directories(dir / "json");
+  write_file_atomically(dir / "json/net.json", export_json(view));
+  for (const char* name : {"csv", "net.graphml", "net.gexf", "net.ftm.json", "json"})
+    check_round_trip(load((dir / name).string()), name);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("a store written to disk opens through the front door, its sections mapped") {
+  const fs::path path = fs::temp_directory_path() / ("cartelgraph_store_test_" + std::to_string(::getpid()) + ".cgdb");
+  const LoadResult original = load(builtin_data_name);
+  write_store(path, original);
+  const LoadResult copy = load(path.string());
+  REQUIRE(copy.problems.empty());
+  CHECK(export_json(GraphView(copy.graph)) == export_json(GraphView(original.graph)));
+  LoadOptions small;
+  small.limits.max_entities = 3;
+  const LoadResult refused = load(path.string(), small);
+  REQUIRE(refused.problems.size() == 1);
+  CHECK(to_string(refused.problems.front()).find("allowed (--max-entities)") != std::string::npos);
+  fs::remove(path);
+}
+
+TEST_CASE("a damaged store is a located problem: header, version, truncation, checksums") {
+  const std::string good = builtin_store();
+  CHECK(refusal(good.substr(0, 10)) == "test.cgdb: header (byte 0): file is 10 bytes, too short for a compiled store (the header alone is 64)");
+  CHECK(refusal("not a store at all, just some words that run past sixty-four bytes of text....") ==
+        "test.cgdb: header (byte 0): not a compiled store (no CGDB signature)");
+  std::string version = good;
+  version[8] = 9;
+  CHECK(refusal(version) == "test.cgdb: header (byte 8): format version 9; this cartelgraph reads version 1 (compile the data again)");
+  CHECK(refusal(good.substr(0, good.size() / 2)) ==
+        "test.cgdb: header (byte 32): file is " + std::to_string(good.size() / 2) + " bytes, its header says " +
+            std::to_string(good.size()) + " (truncated)");
+  std::string header = good;
+  header[30] ^= 1;
+  CHECK(refusal(header) == "test.cgdb: header (byte 56): header checksum does not match (the file is corrupt)");
+  std::string table = good;
+  table[70] ^= 1;
+  CHECK(refusal(table) == "test.cgdb: section table (byte 64): checksum does not match (the file is corrupt)");
+  std::string relations = good;
+  const std::size_t at = section_offset(good, store::SectionId::relations);
+  relations[at + 100] ^= 0x40;
+  CHECK(refusal(relations) == "test.cgdb: section 'relations' (byte " + std::to_string(at) +
+                                  "): checksum does not match (the file is corrupt)");
+}
+
+TEST_CASE("a store whose checksums are right but whose values are wrong is a located problem") {
+  const std::string good = builtin_store();
+  const auto damage = [&](store::SectionId id, std::size_t byte, unsigned char value) {
+    std::string bytes = good;
+    bytes[section_offset(good, id) + byte] = static_cast<char>(value);
+    reseal(bytes);
+    return refusal(bytes);
+  };
+  const std::string relations = std::to_string(section_offset(good, store::SectionId::relations));
+  CHECK(damage(store::SectionId::relations, 3, 0x7f) ==
+        "test.cgdb: section 'relations' (byte " + relations + "): endpoint is not one of the " +
+            std::to_string(load_builtin_graph().entity_count()) + " entities");
+  CHECK(damage(store::SectionId::relations, 20, 200).find("section 'relations' (byte ") != std::string::npos);
+  CHECK(damage(store::SectionId::relations, 20, 200).ends_with("relation kind 200 is not one we know"));
+  CHECK(damage(store::SectionId::relations, 11, 0xff).find("string ") != std::string::npos);
+  CHECK(damage(store::SectionId::entities, 20, 7).ends_with("entity type 7 is not one we know"));
+  CHECK(damage(store::SectionId::entity_alias_offsets, 8, 0xff).find("section 'entity_alias_offsets'") !=
+        std::string::npos);
+  CHECK(damage(store::SectionId::string_offsets, 13, 0xff).find("section 'string_offsets'") != std::string::npos);
+  CHECK(damage(store::SectionId::strings, 0, 0xff).find("section 'strings' (byte ") != std::string::npos);
+  // A date with month 13.
+  std::string dated = good;
+  const std::size_t rel = section_offset(good, store::SectionId::relations);
+  bool found = false;
+  for (std::size_t r = 0; r * store::relation_record < 48 * 400 && !found; ++r) {
+    const std::size_t at = rel + r * store::relation_record + 24;
+    if (store::load<std::uint32_t>(reinterpret_cast<const unsigned char*>(dated.data()) + at) == 0) continue;
+    store::store_le(reinterpret_cast<unsigned char*>(dated.data()) + at, store::date_present | 2021U << 9 | 13U << 5);
+    found = true;
+    reseal(dated);
+    CHECK(refusal(dated) == "test.cgdb: section 'relations' (byte " + std::to_string(at) + "): not a date");
+  }
+  CHECK(found);
+}
+
+}  // namespace cartelgraph
