@@ -8,9 +8,10 @@ results agree and writes its sections of bench/RESULTS.md.
     bench/compare.py --only betweenness,pagerank   # these rows only, replaced in bench/RESULTS.md
     bench/compare.py --build-dir build/release      # time that build's binaries (not rebuilt)
 
-Row groups for --only: path (the cold start: bench/cold_start.py), load, betweenness, closeness,
-pagerank, scale (bench/scale_check.sh on a generated network: 10,000 entities with --quick, else
-1,000,000).
+Row groups for --only: path (the cold start: bench/cold_start.py), load, store (`cartelgraph
+compile` and a query on its store against igraph reading a pickle of the same graph; says so when
+the binary has no compile), betweenness, closeness, pagerank, scale (bench/scale_check.sh on a
+generated network). --quick: smaller sizes (store and scale on 10,000 entities, not 1,000,000).
 
 bench/RESULTS.md keeps what people wrote: compare.py rewrites only the blocks between its markers,
 `<!-- compare.py begin: NAME -->` and `<!-- compare.py end: NAME -->` (summary: the table of the
@@ -24,6 +25,7 @@ import os
 import pathlib
 import platform
 import re
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -41,7 +43,7 @@ with warnings.catch_warnings():  # graph-tool without cairo or matplotlib: no dr
     import graph_tool.all as gt
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
-GROUPS = ("path", "load", "betweenness", "closeness", "pagerank", "scale")
+GROUPS = ("path", "load", "store", "betweenness", "closeness", "pagerank", "scale")
 parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
 parser.add_argument("--quick", action="store_true", help="small sizes, a few minutes")
 parser.add_argument("--only", default=",".join(GROUPS),
@@ -120,6 +122,53 @@ def load(work, n):
                  None, None, None, None))
     row("load + validate + build (JSON)", f"{n} entities", result["seconds"], igraph_seconds, nx_seconds, agree)
     return directory
+
+
+def has_compile(cartelgraph):
+    """Whether the binary has a `compile` command (a line of its help's subcommand list)."""
+    help_text = subprocess.run([cartelgraph, "--help"], capture_output=True, text=True).stdout
+    listed = help_text.split("\nSubcommands:", 1)[-1] if "\nSubcommands:" in help_text else ""
+    return any(line.split()[:1] == ["compile"] for line in listed.splitlines())
+
+
+def median_run(argv, runs):
+    """Median wall seconds of `runs` runs of argv, process start to exit, and the last run's result."""
+    times = []
+    for _ in range(runs):
+        seconds, done = timed(lambda: subprocess.run(argv, capture_output=True, text=True))
+        times.append(seconds)
+    return statistics.median(times), done
+
+
+def store(work):
+    """The compiled store (`compile`, then `--data net.cgdb info`) against igraph reading the same graph
+    from its fastest format (a pickle), both end to end: process start to exit, median of 3."""
+    n = 10_000 if QUICK else 1_000_000
+    directory = work / f"store_{n}"
+    subprocess.run([str(BUILD / "bench" / "generate_graph"), str(n), str(directory), "1"], check=True,
+                   stdout=subprocess.DEVNULL)
+    g = ig.Graph.Read_GraphML(str(directory / "graph.graphml"))
+    g.write_pickle(str(directory / "graph.pickle"))
+    reader = f"import igraph; g = igraph.Graph.Read_Pickle({str(directory / 'graph.pickle')!r}); " \
+             "print(g.vcount(), g.ecount())"
+    igraph_seconds, _ = median_run(["/usr/bin/python3", "-c", reader], 3)
+    cartelgraph, cgdb = str(BUILD / "cartelgraph"), str(directory / "net.cgdb")
+    workload = f"{n} entities"
+    if not has_compile(cartelgraph):
+        rows.append(("open the compiled store (`info`, end to end)", workload, "no `compile` command",
+                     igraph_seconds, None, None, None))
+        return
+    compile_seconds, done = timed(lambda: subprocess.run([cartelgraph, "compile", str(directory / "facts"), "-o",
+                                                          cgdb], capture_output=True, text=True))
+    if done.returncode != 0:
+        rows.append(("compile (fact files to .cgdb)", workload, f"failed: exit {done.returncode}", None, None, None,
+                     None))
+        return
+    rows.append(("compile (fact files to .cgdb)", workload, compile_seconds, None, None, None, None))
+    ours_seconds, done = median_run([cartelgraph, "--data", cgdb, "--format", "json", "info"], 3)
+    counts = json.loads(done.stdout) if done.returncode == 0 else {}
+    agree = counts.get("entities") == g.vcount() and g.ecount() >= counts.get("relations", float("inf"))
+    row("open the compiled store (`info`, end to end)", workload, ours_seconds, igraph_seconds, None, agree)
 
 
 def betweenness(work, n, m):
@@ -213,8 +262,9 @@ def scale(work):
         f"## Every query command on a {n:,}-entity network, first load and compiled (issue 21)", "",
         f"`bench/generate_graph {n} DIR 7`, then `{' '.join(command[:1])} {BUILD.relative_to(ROOT)}/cartelgraph "
         f"DIR/facts` (run by `bench/compare.py {' '.join(sys.argv[1:])}`) on {time.strftime('%Y-%m-%d')}, "
-        f"{machine()}; load average {load:.1f} when it ended (the machine is shared with other builds: the "
-        "seconds are wall time from start to exit, upper bounds).", "", *table.rstrip("\n").splitlines()]
+        f"{cold_start.machine()}; load average {load:.1f} when it ended. Wall seconds from start to exit and "
+        "CPU seconds (user + system) from /usr/bin/time; the machine is shared with other builds, so the wall "
+        "seconds are upper bounds: read the CPU seconds.", "", *table.rstrip("\n").splitlines()]
 
 
 def summary_header():
@@ -303,6 +353,8 @@ def main():
         if "load" in ONLY:
             for n in ([10_000] if QUICK else [10_000, 100_000, 1_000_000]):
                 load(work, n)
+        if "store" in ONLY:
+            store(work)
         if "betweenness" in ONLY:
             betweenness(work, 3_000 if QUICK else 30_000, 5)
         if "closeness" in ONLY:
