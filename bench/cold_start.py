@@ -3,8 +3,11 @@
 on the built-in data, beside a C++ hello world built with the release flags of the same build and
 python + NetworkX answering the same query from the same facts (seeds/*.json: the typed graph of
 every entity and relation, as `path`'s default view, shortest path by hops, every relation of each
-hop cited). Checks that NetworkX's answer equals ours (`--format json`), counts the shared
-libraries each program opens (the loader's LD_DEBUG=files record) and prints a Markdown section.
+hop cited). Checks NetworkX's answer against ours (`--format json`): as many hops, ours one of
+NetworkX's shortest paths, and the relations its graph holds at each of our hops the ones we cite
+(where several shortest paths tie, the two may print different ones); counts the shared libraries
+each program opens (the loader's LD_DEBUG=files record) and prints a Markdown section. Exit 1
+when the answers disagree.
 
     bench/cold_start.py [--build-dir build/release] [--runs 200] [LABEL=CARTELGRAPH ...]
 
@@ -32,8 +35,9 @@ HELLO = '#include <iostream>\nint main() { std::cout << "hello, world\\n"; }\n'
 
 # The same question put to python + NetworkX: the typed graph of every entity and relation of the
 # built-in facts (a MultiGraph: parallel relations kept, as ours), both ends resolved as the CLI
-# does (an id, else the one entity whose name or alias matches after the CLI's normalisation), a
-# shortest path by hops, printed as `cartelgraph --format json path` prints it.
+# does (an id, else the one entity whose name, known-as name or alias matches after the CLI's
+# normalisation; the CLI's fuzzy fallback is not needed here), a shortest path by hops, printed as
+# `cartelgraph --format json path` prints it.
 NETWORKX_PATH = r'''
 import json, pathlib, sys, unicodedata
 import networkx as nx
