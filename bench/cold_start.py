@@ -221,7 +221,9 @@ def section(result, command):
     lines += ["", f"Goal: at most {GOAL_MS:g} ms median and at least {GOAL_RATIO:g}× {label}. Result: "
               f"{ms(ours)} median, {theirs / ours:.1f}× ({ms(theirs)} / {ms(ours)}); in CPU time "
               f"{ms(t['cartelgraph']['cpu'])} against {ms(t[label]['cpu'])}, "
-              f"{t[label]['cpu'] / t['cartelgraph']['cpu']:.1f}×: **{'met' if met else 'not met'}**."]
+              f"{t[label]['cpu'] / t['cartelgraph']['cpu']:.1f}×: **{'met' if met else 'not met'}**. Beside the "
+              f"hello world, which contention slows as much: {ours / t['C++ hello world']['median']:.1f}× its "
+              "median."]
     return lines
 
 
