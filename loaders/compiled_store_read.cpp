@@ -1,6 +1,8 @@
 // Rebuilding a KnowledgeGraph from a compiled store's sections, every value checked.
 #include <cmath>
 #include <optional>
+#include <unordered_map>
+#include <vector>
 #include <string>
 #include <utility>
 
@@ -46,6 +48,12 @@ std::size_t utf8_prefix(std::span<const unsigned char> bytes) {
 
 bool continuation(unsigned char byte) { return (byte & 0xC0) == 0x80; }
 
+// Hashes strings and string_views alike (lookups without a copy).
+struct TextHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view text) const noexcept { return std::hash<std::string_view>()(text); }
+};
+
 // Reads the sections of `store`, checking every value against what it may be.
 class Reader {
  public:
@@ -55,6 +63,7 @@ class Reader {
         pool_(store.section(SectionId::strings, 1)),
         budget_(64 * store.size() + (std::size_t{64} << 20)) {
     if (offsets_.records == 0) store_.fail(offsets_, 0, "holds no offset (it needs strings + 1)");
+    texts_.resize(offsets_.records - 1);
     if (const std::size_t valid = utf8_prefix(pool_.bytes); valid != pool_.bytes.size())
       store_.fail(pool_, valid, "text is not valid UTF-8");
   }
@@ -84,6 +93,16 @@ class Reader {
       store_.fail(where, byte, "its texts would take more than 64 times the file's size (a damaged or hostile store)");
     budget_ -= found.size();
     return std::string(found);
+  }
+
+  // That string interned (graph/text.hpp), made once per string of the store however many
+  // records refer to it.
+  [[nodiscard]] const Text& interned(const Section& where, std::size_t byte) const {
+    const std::size_t index = load<std::uint32_t>(where.bytes.data() + byte);
+    if (index < texts_.size() && texts_[index]) return *texts_[index];
+    const std::string_view found = text(where, byte);
+    texts_[index] = Text(found);
+    return *texts_[index];
   }
 
   // An enum stored as a byte, one of `count` values.
@@ -134,6 +153,7 @@ class Reader {
   Section offsets_;
   Section pool_;
   mutable std::size_t budget_;
+  mutable std::vector<std::optional<Text>> texts_;  // by string index, once interned
 };
 
 void read_sources(const Reader& in, KnowledgeGraph& graph) {
@@ -170,12 +190,28 @@ std::vector<Citation> read_citations(const Reader& in, const Section& citations,
   list.reserve(range.second - range.first);
   for (std::size_t i = range.first; i < range.second; ++i) {
     const std::size_t at = i * store::citation_record;
-    list.push_back({in.string(citations, at), in.string(citations, at + 4), in.string(citations, at + 8),
+    list.push_back({in.interned(citations, at), in.interned(citations, at + 4), in.interned(citations, at + 8),
                     in.enumerator<CitationSupport>(citations, at + 12, names<CitationSupport>().size(),
                                                    "citation support")});
   }
   return list;
 }
+
+// Citation lists read so far, by their records' bytes: relations that cite the same passages
+// share one list, read once.
+class CitationLists {
+ public:
+  const CitationList& read(const Reader& in, const Section& citations, std::pair<std::size_t, std::size_t> range) {
+    const auto* bytes = reinterpret_cast<const char*>(citations.bytes.data());
+    const std::string_view key(bytes + range.first * store::citation_record,
+                               (range.second - range.first) * store::citation_record);
+    if (const auto it = lists_.find(key); it != lists_.end()) return it->second;
+    return lists_.emplace(std::string(key), read_citations(in, citations, range)).first->second;
+  }
+
+ private:
+  std::unordered_map<std::string, CitationList, TextHash, std::equal_to<>> lists_;
+};
 
 struct Lists {
   Section alias_offsets;
@@ -189,9 +225,9 @@ Entity read_entity(const Reader& in, const Section& entities, std::size_t i, con
   Entity entity;
   entity.id = in.string(entities, at);
   entity.name = in.string(entities, at + 4);
-  entity.description = in.string(entities, at + 8);
-  entity.storyline = in.string(entities, at + 12);
-  entity.known_as = in.string(entities, at + 16);
+  entity.description = in.interned(entities, at + 8);
+  entity.storyline = in.interned(entities, at + 12);
+  entity.known_as = in.interned(entities, at + 16);
   entity.type = in.enumerator<EntityType>(entities, at + 20, all_entity_types.size(), "entity type");
   const auto [first, last] = in.range(lists.alias_offsets, i, lists.aliases.records);
   std::vector<std::string> aliases;
@@ -229,9 +265,9 @@ void read_entities(const Reader& in, KnowledgeGraph& graph, const LoadLimits& li
 
 Relation read_relation(const Reader& in, const Section& relations, std::size_t at) {
   Relation relation;
-  relation.label = in.string(relations, at + 8);
-  relation.place = in.string(relations, at + 12);
-  relation.storyline = in.string(relations, at + 16);
+  relation.label = in.interned(relations, at + 8);
+  relation.place = in.interned(relations, at + 12);
+  relation.storyline = in.interned(relations, at + 16);
   relation.kind = in.enumerator<RelationKind>(relations, at + 20, relation_kind_count, "relation kind");
   relation.confidence = in.enumerator<Confidence>(relations, at + 21, names<Confidence>().size(), "confidence");
   if (relations.bytes[at + 22] > 1) in.store().fail(relations, at + 22, "has_weight is neither 0 nor 1");
@@ -259,6 +295,7 @@ void read_relations(const Reader& in, KnowledgeGraph& graph, const LoadLimits& l
   const auto first = in.last_offset(entity_offsets, graph.entity_count());
   in.check_offsets(offsets, relations.records, first, citations.records);
   const std::size_t entities = graph.entity_count();
+  CitationLists lists;
   for (std::size_t i = 0; i < relations.records; ++i) {
     const std::size_t at = i * store::relation_record;
     const auto from = load<std::uint32_t>(relations.bytes.data() + at);
@@ -266,7 +303,7 @@ void read_relations(const Reader& in, KnowledgeGraph& graph, const LoadLimits& l
     if (from >= entities || to >= entities)
       store.fail(relations, at, "endpoint is not one of the " + std::to_string(entities) + " entities");
     Relation relation = read_relation(in, relations, at);
-    relation.sources = read_citations(in, citations, in.range(offsets, i, citations.records));
+    relation.sources = lists.read(in, citations, in.range(offsets, i, citations.records));
     graph.add_relation(from, to, std::move(relation));
   }
 }
