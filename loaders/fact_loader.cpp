@@ -4,6 +4,7 @@
 #include <rapidjson/error/en.h>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <charconv>
 #include <optional>
@@ -41,6 +42,9 @@ struct FileState {
   // record's members are located by reading that record only.
   std::pair<std::size_t, std::size_t> record_indexed{~std::size_t{0}, 0};  // section, index
   std::optional<JsonPositions> record_positions;
+  // The entity numbers of each relation's from, to and place (Loader::unresolved: unknown or
+  // absent), by its place in read.records.relations.
+  std::vector<std::array<std::size_t, 3>> ends;
   std::optional<detail::ReadFacts> scanned;  // what the fast reader made of it, if it is clean
   bool usable = false;  // parsed and its top level matches the schema
   std::set<std::pair<Section, std::size_t>> broken;  // records that break the schema
@@ -121,6 +125,7 @@ class Loader final : public detail::RelationReader {
     collect_entities();
     check_hidden_characters();
     check_entity_citations();
+    resolve_ends();
     collect_relations();
     detail::check_relation_set(relations_, entities_.size(), detail::Provenance::our_model, *this);
 
@@ -471,47 +476,73 @@ class Loader final : public detail::RelationReader {
   }
 
   // The entity `id` names, reporting an unknown id at member `member` of the relation.
-  const EntityEntry* endpoint(const Location& at, std::string_view id, std::string_view member,
+  const EntityEntry* endpoint(const Location& at, std::string_view id, std::size_t number, std::string_view member,
                               bool& ok) {
-    const auto found = entity_ids_.find(id);
-    if (!found) {
+    if (number == unresolved) {
       if (!maybe_in_unreadable_file(id)) report(at, member, "unknown entity id '" + std::string(id) + "'");
       ok = false;
       return nullptr;
     }
-    return &entities_[*found].second;
+    return &entities_[number].second;
   }
+
+  static constexpr std::size_t unresolved = ~std::size_t{0};
+
+  // The ends of every relation of every usable file, on up to limits.threads threads (the table
+  // is only read): the id lookups, cache misses at a million ids, are most of the cross-file work.
+  void resolve_ends() {
+    const unsigned threads = detail::thread_count(budget_.limits.threads, files_.size());
+    std::atomic<std::size_t> next{0};
+    const auto worker = [&] {
+      for (std::size_t f = next++; f < files_.size(); f = next++) {
+        FileState& file = files_[f];
+        if (!file.usable) continue;
+        file.ends.reserve(file.read.records.relations.size());
+        for (const auto& entry : file.read.records.relations) {
+          const detail::RelationFields& fields = entry.second;
+          file.ends.push_back({number_of(fields.from), number_of(fields.to),
+                               fields.place ? number_of(*fields.place) : unresolved});
+        }
+      }
+    };
+    std::vector<std::jthread> pool;
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
+    worker();
+  }
+
+  std::size_t number_of(std::string_view id) const noexcept { return entity_ids_.find(id).value_or(unresolved); }
 
   void collect_relations() {
     relations_.reserve(usable_records(Section::relations));
     for (std::size_t f = 0; f < files_.size(); ++f) {
       if (!files_[f].usable) continue;
       const std::string storyline = storyline_id(files_[f].file->path);
-      for (auto& [index, fields] : files_[f].read.records.relations) {
-        const Location at{f, Section::relations, index};
+      const auto& relations = files_[f].read.records.relations;
+      for (std::size_t k = 0; k < relations.size(); ++k) {
+        const Location at{f, Section::relations, relations[k].first};
         if (broken(at)) continue;
-        collect_relation(at, fields, files_[f].read.records, storyline);
+        collect_relation(at, relations[k].second, files_[f].ends[k], files_[f].read.records, storyline);
       }
     }
   }
 
   // The place a relation names, reporting an unknown id.
   std::optional<detail::RelationEnd> place_member(const Location& at, const std::optional<std::string_view>& place,
-                                                  bool& ok) {
+                                                  std::size_t number, bool& ok) {
     if (!place) return std::nullopt;
-    const auto found = entity_ids_.find(*place);
-    if (!found) {
+    if (number == unresolved) {
       if (!maybe_in_unreadable_file(*place))
         report(at, "/place", "unknown entity id '" + std::string(*place) + "' in 'place'");
       ok = false;
       return std::nullopt;
     }
-    return detail::RelationEnd{*place, entities_[*found].second.type};
+    return detail::RelationEnd{*place, entities_[number].second.type};
   }
 
   // Resolves the relation's kind, ends, dates and place (reporting what is unknown), runs the
   // relation checks on it, and keeps it if all is well.
-  void collect_relation(const Location& at, const detail::RelationFields& fields, const detail::FactRecords& records,
+  void collect_relation(const Location& at, const detail::RelationFields& fields,
+                        const std::array<std::size_t, 3>& ends, const detail::FactRecords& records,
                         const std::string& storyline) {
     bool ok = true;
     detail::CandidateRelation candidate;
@@ -521,15 +552,15 @@ class Loader final : public detail::RelationReader {
       report(at, "/kind", detail::unknown_kind_message(fields.kind));
       ok = false;
     }
-    const EntityEntry* from = endpoint(at, fields.from, "/from", ok);
-    const EntityEntry* to = endpoint(at, fields.to, "/to", ok);
+    const EntityEntry* from = endpoint(at, fields.from, ends[0], "/from", ok);
+    const EntityEntry* to = endpoint(at, fields.to, ends[1], "/to", ok);
     candidate.from = {fields.from, from ? from->type : std::nullopt};
     candidate.to = {fields.to, to ? to->type : std::nullopt};
     candidate.since = date_member(at, fields.since, "since", ok);
     candidate.until = date_member(at, fields.until, "until", ok);
     candidate.known_by = date_member(at, fields.known_by, "known_by", ok);
     candidate.ended_by = date_member(at, fields.ended_by, "ended_by", ok);
-    candidate.place = place_member(at, fields.place, ok);
+    candidate.place = place_member(at, fields.place, ends[2], ok);
     const auto citation = [&](std::size_t i) -> const detail::CitationFields& {
       return records.citations[fields.first_citation + i];
     };

@@ -1,9 +1,10 @@
 #pragma once
 // Ids to the numbers of what they name, for the millions of ids of one load: open addressing
-// with linear probing, each slot holding the id's hash, its text and its number, so a lookup
-// reads one slot and the id's text (a node-based std::unordered_map reads a bucket, a node and
-// the text, each a cache miss at a million ids).
+// with linear probing, each slot holding the id's hash, its number and (for an id of up to 16
+// bytes) its text, so a lookup reads one slot (a node-based std::unordered_map reads a bucket, a
+// node and the key's text, each a cache miss at a million ids).
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -12,7 +13,7 @@
 
 namespace cartelgraph::detail {
 
-/// Ids (viewed, not copied: their text must outlive the table) to numbers.
+/// Ids (a long one viewed, not copied: its text must outlive the table) to numbers below 2^32.
 class IdTable {
  public:
   /// Room for `count` ids without growing.
@@ -28,12 +29,18 @@ class IdTable {
   [[nodiscard]] std::size_t size() const noexcept { return size_; }
 
  private:
+  // An id of up to `inline_size` bytes is kept in its slot (the ids of most datasets), so that
+  // confirming a match reads no other memory; a longer one is viewed through `text`.
+  static constexpr std::size_t inline_size = 16;
   struct Slot {
     std::uint64_t hash = 0;
-    const char* text = nullptr;  // nullptr: an empty slot
-    std::size_t length = 0;
-    std::size_t number = 0;
+    std::uint32_t number = 0;
+    std::uint32_t length = empty;  // `empty`: no id here
+    const char* text = nullptr;    // a long id's text
+    std::array<char, inline_size> inline_text{};
+    static constexpr std::uint32_t empty = ~std::uint32_t{0};
   };
+  [[nodiscard]] static bool holds(const Slot& slot, std::string_view id, std::uint64_t hash) noexcept;
   static std::uint64_t hash_of(std::string_view id) noexcept;
   [[nodiscard]] std::size_t slot_of(std::string_view id, std::uint64_t hash) const noexcept;
   void grow(std::size_t slots);

@@ -20,7 +20,7 @@ TEST_CASE("the id table finds what std::unordered_map finds, through growth and 
     if (first) CHECK(*first == it->second);
   }
   CHECK(table.size() == peer.size());
-  for (const auto& [id, number] : peer) CHECK(table.find(id) == number);
+  for (const auto& entry : peer) CHECK(table.find(entry.first) == entry.second);
   CHECK_FALSE(table.find("person-3001").has_value());
   CHECK_FALSE(table.find("person").has_value());
 }
