@@ -14,6 +14,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "cartelgraph/loaders/builtin_data.hpp"
@@ -117,7 +118,7 @@ void mutate_members(rapidjson::Document& document, rapidjson::Value& object, Tal
   auto& allocator = document.GetAllocator();
   const std::vector<std::string> names = [&] {
     std::vector<std::string> all;
-    for (const auto& member : object.GetObject()) all.emplace_back(member.name.GetString());
+    for (const auto& member : std::as_const(object).GetObject()) all.emplace_back(member.name.GetString());
     return all;
   }();
   for (const std::string& name : names) {
