@@ -13,6 +13,7 @@
 #include <string_view>
 #include <tuple>
 #include <unordered_map>
+#include <utility>
 
 #include "cartelgraph/graph/relation_kinds.hpp"
 #include "cartelgraph/graph/visible_text.hpp"
@@ -128,6 +129,7 @@ class Loader final : public detail::RelationReader {
     resolve_ends();
     collect_relations();
     detail::check_relation_set(relations_, entities_.size(), detail::Provenance::our_model, *this);
+    release_relation_records();
 
     LoadResult result;
     result.problems = in_order(problems_);
@@ -273,6 +275,18 @@ class Loader final : public detail::RelationReader {
     }
     if (!file.read.schema_ok && !describe_violations(index)) return;
     file.usable = true;
+  }
+
+  // The relations as read, once every problem is found: the graph is built from relations_,
+  // and their memory (a gigabyte at a million entities) goes to it instead.
+  void release_relation_records() {
+    for (FileState& file : files_) {
+      detail::FactRecords& records = file.read.records;
+      std::exchange(records.relations, {});
+      std::exchange(records.citations, {});
+      std::exchange(records.text, {});
+      std::exchange(file.ends, {});
+    }
   }
 
   // Counts a scanned file's records against the limits, in file order as a sequential read would;
