@@ -71,9 +71,9 @@ bool read_citation(od::object& object, Citation& citation) {
     std::string_view text;
     if (!checked_string(value, rules::citation_members[index].rule, text)) return false;
     switch (index) {
-      case citation_at("source"): citation.source.assign(text); break;
-      case citation_at("section"): citation.section.assign(text); break;
-      case citation_at("note"): citation.note.assign(text); break;
+      case citation_at("source"): citation.source = text; break;
+      case citation_at("section"): citation.section = text; break;
+      case citation_at("note"): citation.note = text; break;
       default: citation.support = *parse<CitationSupport>(text); break;  // checked: one of the names
     }
     return true;
@@ -110,13 +110,13 @@ bool read_source(od::object& object, Source& source) {
     std::string_view text;
     if (!checked_string(value, rules::source_members[index].rule, text)) return false;
     switch (index) {
-      case source_at("id"): source.id.assign(text); break;
-      case source_at("title"): source.title.assign(text); break;
-      case source_at("author"): source.author.assign(text); break;
-      case source_at("publisher"): source.publisher.assign(text); break;
-      case source_at("published"): source.published.assign(text); break;
-      case source_at("url"): source.url.assign(text); break;
-      case source_at("document"): source.document.assign(text); break;
+      case source_at("id"): source.id = text; break;
+      case source_at("title"): source.title = text; break;
+      case source_at("author"): source.author = text; break;
+      case source_at("publisher"): source.publisher = text; break;
+      case source_at("published"): source.published = text; break;
+      case source_at("url"): source.url = text; break;
+      case source_at("document"): source.document = text; break;
       default: source.kind = *parse<SourceKind>(text); break;  // checked: one of the names
     }
     return true;
@@ -126,16 +126,26 @@ bool read_source(od::object& object, Source& source) {
 bool read_entity(od::object& object, EntityFields& fields) {
   Entity& entity = fields.entity;
   return read_members(object, rules::entity_members, [&](std::size_t index, od::value& value) {
-    if (index == entity_at("aliases")) return read_texts(value, entity.aliases);
-    if (index == entity_at("sources")) return read_citations(value, entity.sources);
+    if (index == entity_at("aliases")) {
+      std::vector<std::string> aliases;
+      if (!read_texts(value, aliases)) return false;
+      entity.aliases.assign(aliases.begin(), aliases.end());
+      return true;
+    }
+    if (index == entity_at("sources")) {  // filled here, then assigned whole (graph/ interns citation lists)
+      std::vector<Citation> citations;
+      if (!read_citations(value, citations)) return false;
+      entity.sources = std::move(citations);
+      return true;
+    }
     std::string_view text;
     if (!checked_string(value, rules::entity_members[index].rule, text)) return false;
     switch (index) {
-      case entity_at("id"): entity.id.assign(text); break;
-      case entity_at("type"): fields.type.assign(text); break;
-      case entity_at("name"): entity.name.assign(text); break;
-      case entity_at("known_as"): entity.known_as.assign(text); break;
-      default: entity.description.assign(text); break;
+      case entity_at("id"): entity.id = text; break;
+      case entity_at("type"): fields.type = text; break;
+      case entity_at("name"): entity.name = text; break;
+      case entity_at("known_as"): entity.known_as = text; break;
+      default: entity.description = text; break;
     }
     return true;
   });
