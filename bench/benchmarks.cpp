@@ -19,7 +19,7 @@ const std::filesystem::path& data_directory() {
     const char* given = std::getenv("CARTELGRAPH_BENCH_DATA");
     if (given) return std::filesystem::path(given);
     const auto generated = std::filesystem::temp_directory_path() / "cartelgraph_bench_10k";
-    if (!std::filesystem::exists(generated / "facts" / "facts.json")) {
+    if (!std::filesystem::exists(generated / "graph.graphml")) {  // written last
       const std::string command = std::string(CARTELGRAPH_GENERATOR) + " 10000 " + generated.string() + " 1 >/dev/null";
       if (std::system(command.c_str()) != 0) std::abort();
     }

@@ -1,17 +1,23 @@
 // generate_graph: a deterministic (seeded) synthetic criminal network of N entities and about
-// 5N relations, written as a cartelgraph fact directory (facts.json + sources.json) and as GraphML.
+// 5N relations, written as a cartelgraph fact directory and as GraphML. As real datasets do, the
+// facts come in several files: sources.json, and the entities then the relations spread in order
+// over part-01.json, part-02.json, … (at least four, each at most 256 MB), one storyline each.
 //   generate_graph N OUTPUT_DIR [SEED]
 // Organizations with factions and members (preferential attachment: a few groups are large),
 // family ties, associates, alliances and rivalries between groups, places and arrests, each with
 // a date and a confidence.
 #include <cartelgraph/cartelgraph.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <map>
 #include <random>
 #include <set>
 #include <string>
 #include <tuple>
+#include <utility>
+#include <vector>
 
 namespace {
 
@@ -130,6 +136,76 @@ void tie_groups(Generator& gen, const SyntheticNetwork& net) {
     gen.relate(net.place[i], net.place[gen.uniform(i)], RelationKind::located_in);
 }
 
+/// The byte ranges of the elements of each top-level array of a fact file ("sources",
+/// "entities", "relations"), found by a scan of its brackets that skips strings.
+using Ranges = std::vector<std::pair<std::size_t, std::size_t>>;
+std::map<std::string, Ranges> elements_by_array(const std::string& text) {
+  std::map<std::string, Ranges> arrays;
+  std::string key, array;  // the last string at depth 1 (a member name), the array open
+  std::size_t depth = 0, string_start = 0, element_start = 0;
+  bool in_string = false, escaped = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (escaped) escaped = false;
+      else if (c == '\\') escaped = true;
+      else if (c == '"') {
+        in_string = false;
+        if (depth == 1) key = text.substr(string_start, i - string_start);
+      }
+    } else if (c == '"') {
+      in_string = true;
+      string_start = i + 1;
+    } else if (c == '{' || c == '[') {
+      if (depth == 2) element_start = i;
+      if (++depth == 2) array = key;
+    } else if ((c == '}' || c == ']') && --depth == 2) {
+      arrays[array].emplace_back(element_start, i + 1);
+    }
+  }
+  return arrays;
+}
+
+/// A fact file of the elements `ranges` of `text`, by array name, in the schema's order.
+std::string fact_file(const std::string& text, const std::vector<std::pair<std::string, Ranges>>& arrays) {
+  std::string file = "{";
+  for (const auto& [name, ranges] : arrays) {
+    if (ranges.empty()) continue;
+    file += (file.size() > 1 ? ",\n  \"" : "\n  \"") + name + "\": [";
+    for (std::size_t i = 0; i < ranges.size(); ++i)
+      file.append(i ? ",\n    " : "\n    ").append(text, ranges[i].first, ranges[i].second - ranges[i].first);
+    file += "\n  ]";
+  }
+  return file + "\n}\n";
+}
+
+/// The fact file `text` (one file, canonical form) as sources.json and parts of at most 256 MB.
+void write_fact_parts(const std::string& text, const std::filesystem::path& directory) {
+  auto arrays = elements_by_array(text);
+  write_file_atomically(directory / "sources.json", fact_file(text, {{"sources", arrays["sources"]}}));
+  std::vector<std::pair<std::string, std::pair<std::size_t, std::size_t>>> records;  // array, range
+  std::size_t bytes = 0;
+  for (const char* name : {"entities", "relations"})
+    for (const auto& range : arrays[name]) {
+      records.emplace_back(name, range);
+      bytes += range.second - range.first + 6;
+    }
+  constexpr std::size_t most = std::size_t{250} << 20;  // leaves room for the brackets
+  const std::size_t parts = std::max<std::size_t>({4, (bytes + most - 1) / most});
+  std::size_t next = 0, written = 0;
+  for (std::size_t part = 1; part <= parts; ++part) {
+    std::vector<std::pair<std::string, Ranges>> file{{"entities", {}}, {"relations", {}}};
+    for (; next < records.size() && written * parts < bytes * part; ++next) {
+      const auto& [name, range] = records[next];
+      file[name == "entities" ? 0 : 1].second.push_back(range);
+      written += range.second - range.first + 6;
+    }
+    char name[32];
+    std::snprintf(name, sizeof name, "part-%02zu.json", part);
+    write_file_atomically(directory / name, fact_file(text, file));
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -145,8 +221,12 @@ int main(int argc, char** argv) {
   tie_groups(gen, net);
 
   std::filesystem::create_directories(out / "facts");
+  for (const auto& entry : std::filesystem::directory_iterator(out / "facts")) {  // an earlier run's
+    const std::string name = entry.path().filename().string();
+    if (name == "facts.json" || name == "sources.json" || name.starts_with("part-")) std::filesystem::remove(entry.path());
+  }
   const GraphView view(gen.graph);
-  write_file_atomically(out / "facts" / "facts.json", export_json(view));
+  write_fact_parts(export_json(view), out / "facts");
   write_file_atomically(out / "graph.graphml", export_graphml(view));
   std::printf("%zu entities, %zu relations → %s\n", gen.graph.entity_count(), gen.graph.relation_count(),
               out.string().c_str());

@@ -121,6 +121,7 @@ void note_undated(const std::optional<Session::AsOf>& as_of) {
 LoadOptions load_options(const GlobalOptions& options) {
   LoadOptions how;
   how.limits = options.limits;
+  how.limits.threads = options.threads;  // fact files are read in parallel
   how.csv = options.csv_columns;
   how.default_type = parse_type_option(options.default_type);
   how.default_kind = parse_kind_option(options.default_kind, " in --default-kind");

@@ -1,6 +1,8 @@
 # Every dependency is a Debian 12 package; scripts/install-deps installs them.
 find_package(Boost 1.74 REQUIRED CONFIG COMPONENTS graph)
 find_package(RapidJSON REQUIRED CONFIG)
+# simdjson's On-Demand parser reads fact files on the fast path (loaders/fact_scan.cpp).
+find_package(simdjson REQUIRED CONFIG)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(utf8proc REQUIRED IMPORTED_TARGET libutf8proc)
 pkg_check_modules(graphviz REQUIRED IMPORTED_TARGET libgvc libcgraph)

@@ -11,6 +11,7 @@
 #include <system_error>
 
 #include "cartelgraph/loaders/fact_records.hpp"
+#include "cartelgraph/loaders/fact_scan.hpp"
 
 namespace cartelgraph {
 
@@ -82,6 +83,8 @@ std::optional<std::string> read_whole_file(const std::filesystem::path& path, co
   if (file.get() < 0) return cannot_read(errno);
   if (::fstat(file.get(), &status) != 0) return cannot_read(errno);
   if (auto refused = refusal(status, limits)) return refused;
+  // Room past the end for the fast reader's padding, so that it parses the text where it is.
+  text.reserve(static_cast<std::size_t>(status.st_size) + detail::FactScanner::padding);
   text.resize(static_cast<std::size_t>(status.st_size));
   if (const int error = read_all(file.get(), text); error != 0) return cannot_read(error);
   return std::nullopt;

@@ -4,16 +4,25 @@
 #include <rapidjson/error/en.h>
 
 #include <algorithm>
+#include <array>
+#include <atomic>
+#include <charconv>
 #include <optional>
+#include <thread>
 #include <set>
 #include <string_view>
 #include <tuple>
 #include <unordered_map>
+#include <utility>
 
 #include "cartelgraph/graph/relation_kinds.hpp"
+#include "cartelgraph/graph/visible_text.hpp"
 #include "cartelgraph/loaders/builtin_data.hpp"
 #include "cartelgraph/loaders/fact_records.hpp"
+#include "cartelgraph/loaders/fact_scan.hpp"
+#include "cartelgraph/loaders/id_table.hpp"
 #include "cartelgraph/loaders/json_positions.hpp"
+#include "cartelgraph/queries/parallel_chunks.hpp"
 #include "cartelgraph/loaders/relation_checks.hpp"
 #include "cartelgraph/loaders/schema_check.hpp"
 
@@ -30,6 +39,14 @@ struct FileState {
   detail::ReadFacts read;
   std::optional<JsonPositions> positions;  // indexed on the first problem in the file only
   std::optional<detail::LineColumns> lines;  // likewise
+  // The positions in the last record a problem was located in, when the file was scanned: a
+  // record's members are located by reading that record only.
+  std::pair<std::size_t, std::size_t> record_indexed{~std::size_t{0}, 0};  // section, index
+  std::optional<JsonPositions> record_positions;
+  // The entity numbers of each relation's from, to and place (Loader::unresolved: unknown or
+  // absent), by its place in read.records.relations.
+  std::vector<std::array<std::size_t, 3>> ends;
+  std::optional<detail::ReadFacts> scanned;  // what the fast reader made of it, if it is clean
   bool usable = false;  // parsed and its top level matches the schema
   std::set<std::pair<Section, std::size_t>> broken;  // records that break the schema
 };
@@ -94,19 +111,25 @@ struct EntityEntry {
 class Loader final : public detail::RelationReader {
  public:
   Loader(std::span<const FactFile> files, std::string_view schema, const LoadLimits& limits)
-      : schema_(detail::SchemaCheck::compiled(schema)), budget_{limits, 0, 0} {
+      : schema_(detail::SchemaCheck::compiled(schema)), budget_{limits, 0, 0},
+        // The fast reader knows the built-in schema's rules only, and the shape they allow
+        // nests five deep.
+        scan_(schema == builtin_schema() && limits.max_depth >= 5) {
     files_.resize(files.size());
     for (std::size_t i = 0; i < files.size(); ++i) files_[i].file = &files[i];
   }
 
   LoadResult run() {
+    if (scan_) scan_all();
     for (std::size_t i = 0; i < files_.size(); ++i) read(i);
     collect_sources();
     collect_entities();
     check_hidden_characters();
     check_entity_citations();
+    resolve_ends();
     collect_relations();
     detail::check_relation_set(relations_, entities_.size(), detail::Provenance::our_model, *this);
+    release_relation_records();
 
     LoadResult result;
     result.problems = in_order(problems_);
@@ -141,11 +164,55 @@ class Loader final : public detail::RelationReader {
   };
 
   std::size_t offset_of(std::size_t file_index, const std::string& json_pointer) {
+    FileState& file = files_[file_index];
+    if (file.read.scanned)
+      if (const auto offset = record_offset(file, json_pointer)) return *offset;
     // Positions cost a second pass over the text: index a file only when it has a problem to
     // locate.
-    FileState& file = files_[file_index];
     if (!file.positions) file.positions = JsonPositions::index(file.file->text);
     return file.positions->offset(json_pointer);
+  }
+
+  // The offset of `json_pointer` ("/relations/3/to") in a scanned file, from the record's offset
+  // and, for a member, an index of that record only; nullopt for a pointer to no record.
+  static std::optional<std::size_t> record_offset(FileState& file, std::string_view json_pointer) {
+    std::size_t section = 0;
+    for (; section < 3; ++section) {
+      const std::string_view name = section_name(static_cast<Section>(section));
+      if (json_pointer.size() > name.size() + 1 && json_pointer[0] == '/' &&
+          json_pointer.substr(1, name.size()) == name && json_pointer[name.size() + 1] == '/')
+        break;
+    }
+    if (section == 3) return std::nullopt;
+    json_pointer.remove_prefix(section_name(static_cast<Section>(section)).size() + 2);
+    std::size_t index = 0;
+    const auto [end, error] = std::from_chars(json_pointer.data(), json_pointer.data() + json_pointer.size(), index);
+    const auto& offsets = file.read.record_offsets[section];
+    if (error != std::errc() || index >= offsets.size()) return std::nullopt;
+    const std::string_view member = json_pointer.substr(static_cast<std::size_t>(end - json_pointer.data()));
+    if (member.empty()) return offsets[index];
+    if (file.record_indexed != std::pair{section, index} || !file.record_positions) {
+      file.record_positions = JsonPositions::index(file.file->text, offsets[index]);
+      file.record_indexed = {section, index};
+    }
+    return file.record_positions->offset(member);
+  }
+
+  // Every file the fast reader finds clean, on up to limits.threads threads (at most one per
+  // file), one parser each. What is kept of each file does not depend on the thread that read it.
+  void scan_all() {
+    const unsigned threads = detail::thread_count(budget_.limits.threads, files_.size());
+    std::atomic<std::size_t> next{0};
+    const auto worker = [&] {
+      detail::FactScanner scanner;
+      for (std::size_t i = next++; i < files_.size(); i = next++) {
+        FileState& file = files_[i];
+        if (file.file->text.size() <= budget_.limits.max_file_bytes) file.scanned = scanner.scan(*file.file);
+      }
+    };
+    std::vector<std::jthread> pool;
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
+    worker();
   }
 
   // The line and column of `offset` in file `file_index`, from an index made on the first call.
@@ -193,6 +260,13 @@ class Loader final : public detail::RelationReader {
       problems_.push_back({index, 0, {file.file->path, 0, 0, detail::too_big(file.file->text.size(), budget_.limits)}});
       return;
     }
+    if (file.scanned && within_budget(*file.scanned)) {
+      file.read = std::move(*file.scanned);
+      file.scanned.reset();
+      file.usable = true;
+      return;
+    }
+    file.scanned.reset();
     file.read = detail::read_fact_records(*file.file, schema_.whole(), budget_);
     for (auto& [offset, message] : file.read.problems) report_at_offset(index, offset, std::move(message));
     if (!file.read.syntax_ok) {
@@ -201,6 +275,29 @@ class Loader final : public detail::RelationReader {
     }
     if (!file.read.schema_ok && !describe_violations(index)) return;
     file.usable = true;
+  }
+
+  // The relations as read, once every problem is found: the graph is built from relations_,
+  // and their memory (a gigabyte at a million entities) goes to it instead.
+  void release_relation_records() {
+    for (FileState& file : files_) {
+      detail::FactRecords& records = file.read.records;
+      std::exchange(records.relations, {});
+      std::exchange(records.citations, {});
+      std::exchange(records.text, {});
+      std::exchange(file.ends, {});
+    }
+  }
+
+  // Counts a scanned file's records against the limits, in file order as a sequential read would;
+  // false when they would go past one (the exact reader then says where).
+  bool within_budget(const detail::ReadFacts& read) {
+    const std::size_t entities = budget_.entities + read.records.entities.size();
+    const std::size_t relations = budget_.relations + read.records.relations.size();
+    if (entities > budget_.limits.max_entities || relations > budget_.limits.max_relations) return false;
+    budget_.entities = entities;
+    budget_.relations = relations;
+    return true;
   }
 
   // The file breaks the schema: say where and how, record by record, with a DOM of this file
@@ -260,16 +357,32 @@ class Loader final : public detail::RelationReader {
     }
   }
 
+  // The records of `section` in the usable files, to reserve room for them.
+  std::size_t usable_records(Section section) const {
+    std::size_t count = 0;
+    for (const FileState& file : files_) {
+      if (!file.usable) continue;
+      const detail::FactRecords& records = file.read.records;
+      count += section == Section::sources ? records.sources.size()
+               : section == Section::entities ? records.entities.size()
+                                              : records.relations.size();
+    }
+    return count;
+  }
+
   void collect_entities() {
+    const std::size_t count = usable_records(Section::entities);
+    entities_.reserve(count);
+    entity_ids_.reserve(count);
     for (std::size_t f = 0; f < files_.size(); ++f) {
       if (!files_[f].usable) continue;
       for (auto& [index, fields] : files_[f].read.records.entities) {
         const Location at{f, Section::entities, index};
         const std::string& id = fields.entity.id;
         if (id.empty()) continue;
-        if (const auto it = entities_.find(id); it != entities_.end()) {
+        if (const auto first = entity_ids_.insert(id, entities_.size())) {
           report(at, "/id", "duplicate entity id '" + id + "' (first defined at " +
-                                where(it->second.location, "") + ")");
+                                where(entities_[*first].second.location, "") + ")");
           continue;
         }
         EntityEntry entry{at, entities_.size(), std::nullopt, broken(at) ? nullptr : &fields};
@@ -280,14 +393,14 @@ class Loader final : public detail::RelationReader {
             entry.fields = nullptr;
           }
         }
-        entities_.emplace(id, entry);
+        entities_.emplace_back(id, entry);
       }
     }
   }
 
   // A hidden character in the text at `member` of the record at `at`: a problem in a name when
   // it is a control character, else a warning.
-  void check_text(const Location& at, const std::string& member, const std::string& text, bool is_name) {
+  void check_text(const Location& at, const std::string& member, std::string_view text, bool is_name) {
     auto finding = detail::hidden_finding(std::string_view(member).substr(1), text, is_name);
     if (!finding) return;
     if (finding->refused) return report(at, member, std::move(finding->message));
@@ -295,16 +408,22 @@ class Loader final : public detail::RelationReader {
     warnings_.push_back({at.file, offset, located(at.file, offset, std::move(finding->message))});
   }
 
-  void check_citation_notes(const Location& at, const std::vector<Citation>& citations) {
-    for (std::size_t i = 0; i < citations.size(); ++i)
-      check_text(at, "/sources/" + std::to_string(i) + "/note", citations[i].note, false);
+  // The notes of `count` citations, citation(i) giving the i-th (a Citation or CitationFields).
+  template <class CitationAt>
+  void check_citation_notes(const Location& at, std::size_t count, CitationAt citation) {
+    for (std::size_t i = 0; i < count; ++i) {
+      const std::string_view note(citation(i).note);
+      if (has_hidden(note)) check_text(at, "/sources/" + std::to_string(i) + "/note", note, false);
+    }
   }
+
+  static bool has_hidden(std::string_view text) { return find_hidden(text).has_value(); }
 
   // Control characters, bidi controls and zero-width characters in the text of every record
   // that meets the schema (ids cannot hold them: the schema makes them kebab-case).
   void check_hidden_characters() {
     for (std::size_t f = 0; f < files_.size(); ++f) {
-      if (!files_[f].usable) continue;
+      if (!files_[f].usable || !files_[f].read.may_hide) continue;
       const detail::FactRecords& records = files_[f].read.records;
       for (const auto& [index, source] : records.sources)
         if (!broken({f, Section::sources, index}))
@@ -317,36 +436,44 @@ class Loader final : public detail::RelationReader {
         check_text(at, "/known_as", fields.known_as, true);
         for (std::size_t i = 0; i < entity.aliases.size(); ++i)
           check_text(at, "/aliases/" + std::to_string(i), entity.aliases[i], false);
-        check_text(at, "/description", fields.description, false);
-        check_citation_notes(at, fields.sources);
+        check_text(at, "/description", entity.description, false);
+        check_citation_notes(at, entity.sources.size(), [&](std::size_t i) -> const Citation& { return entity.sources[i]; });
       }
       for (const auto& [index, fields] : records.relations)
         if (!broken({f, Section::relations, index}))
-          check_citation_notes({f, Section::relations, index}, fields.sources);
+          check_citation_notes({f, Section::relations, index}, fields.citation_count,
+                               [&, &r = fields](std::size_t i) -> const detail::CitationFields& {
+                                 return records.citations[r.first_citation + i];
+                               });
     }
   }
 
-  void check_citations(const Location& at, const std::vector<Citation>& citations) {
-    for (std::size_t i = 0; i < citations.size(); ++i) {
-      const std::string& source = citations[i].source;
+  // The sources of `count` citations, citation(i) giving the i-th (a Citation or CitationFields).
+  template <class CitationAt>
+  void check_citations(const Location& at, std::size_t count, CitationAt citation) {
+    for (std::size_t i = 0; i < count; ++i) {
+      const std::string_view source(citation(i).source);
       if (!sources_.contains(source) && !maybe_in_unreadable_file(source))
-        report(at, "/sources/" + std::to_string(i) + "/source", "unknown source id '" + source + "'");
+        report(at, "/sources/" + std::to_string(i) + "/source", "unknown source id '" + std::string(source) + "'");
     }
   }
 
   void check_entity_citations() {
     for (const auto& [id, entry] : entities_)
-      if (entry.fields) check_citations(entry.location, entry.fields->sources);
+      if (entry.fields) {
+        const std::vector<Citation>& sources = entry.fields->entity.sources;
+        check_citations(entry.location, sources.size(), [&](std::size_t i) -> const Citation& { return sources[i]; });
+      }
   }
 
   // The date `text` of member `name`, when present; reports a date that is not on the calendar.
-  std::optional<Date> date_member(const Location& at, const std::optional<std::string>& text,
+  std::optional<Date> date_member(const Location& at, const std::optional<std::string_view>& text,
                                   std::string_view name, bool& ok) {
     if (!text) return std::nullopt;
     auto date = Date::parse(*text);
     if (!date) {
       report(at, "/" + std::string(name),
-             "'" + std::string(name) + "' is \"" + *text + "\", not a calendar date");
+             "'" + std::string(name) + "' is \"" + std::string(*text) + "\", not a calendar date");
       ok = false;
     }
     return date;
@@ -355,53 +482,82 @@ class Loader final : public detail::RelationReader {
   // True if `id` may be defined in a file that could not be read (it appears there quoted):
   // an unknown id is then not reported, so one syntax error does not bury the real problems
   // under every reference to the ids that file defines.
-  bool maybe_in_unreadable_file(const std::string& id) const {
-    const std::string quoted = '"' + id + '"';
+  bool maybe_in_unreadable_file(std::string_view id) const {
+    const std::string quoted = '"' + std::string(id) + '"';
     return std::ranges::any_of(files_, [&](const FileState& file) {
       return !file.usable && file.file->text.find(quoted) != std::string::npos;
     });
   }
 
   // The entity `id` names, reporting an unknown id at member `member` of the relation.
-  const EntityEntry* endpoint(const Location& at, const std::string& id, std::string_view member,
+  const EntityEntry* endpoint(const Location& at, std::string_view id, std::size_t number, std::string_view member,
                               bool& ok) {
-    const auto it = entities_.find(id);
-    if (it == entities_.end()) {
-      if (!maybe_in_unreadable_file(id)) report(at, member, "unknown entity id '" + id + "'");
+    if (number == unresolved) {
+      if (!maybe_in_unreadable_file(id)) report(at, member, "unknown entity id '" + std::string(id) + "'");
       ok = false;
       return nullptr;
     }
-    return &it->second;
+    return &entities_[number].second;
   }
 
+  static constexpr std::size_t unresolved = ~std::size_t{0};
+
+  // The ends of every relation of every usable file, on up to limits.threads threads (the table
+  // is only read): the id lookups, cache misses at a million ids, are most of the cross-file work.
+  void resolve_ends() {
+    const unsigned threads = detail::thread_count(budget_.limits.threads, files_.size());
+    std::atomic<std::size_t> next{0};
+    const auto worker = [&] {
+      for (std::size_t f = next++; f < files_.size(); f = next++) {
+        FileState& file = files_[f];
+        if (!file.usable) continue;
+        file.ends.reserve(file.read.records.relations.size());
+        for (const auto& entry : file.read.records.relations) {
+          const detail::RelationFields& fields = entry.second;
+          file.ends.push_back({number_of(fields.from), number_of(fields.to),
+                               fields.place ? number_of(*fields.place) : unresolved});
+        }
+      }
+    };
+    std::vector<std::jthread> pool;
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
+    worker();
+  }
+
+  std::size_t number_of(std::string_view id) const noexcept { return entity_ids_.find(id).value_or(unresolved); }
+
   void collect_relations() {
+    relations_.reserve(usable_records(Section::relations));
     for (std::size_t f = 0; f < files_.size(); ++f) {
       if (!files_[f].usable) continue;
       const std::string storyline = storyline_id(files_[f].file->path);
-      for (auto& [index, fields] : files_[f].read.records.relations) {
-        const Location at{f, Section::relations, index};
+      const auto& relations = files_[f].read.records.relations;
+      for (std::size_t k = 0; k < relations.size(); ++k) {
+        const Location at{f, Section::relations, relations[k].first};
         if (broken(at)) continue;
-        collect_relation(at, fields, storyline);
+        collect_relation(at, relations[k].second, files_[f].ends[k], files_[f].read.records, storyline);
       }
     }
   }
 
   // The place a relation names, reporting an unknown id.
-  std::optional<detail::RelationEnd> place_member(const Location& at, const std::optional<std::string>& place,
-                                                  bool& ok) {
+  std::optional<detail::RelationEnd> place_member(const Location& at, const std::optional<std::string_view>& place,
+                                                  std::size_t number, bool& ok) {
     if (!place) return std::nullopt;
-    const auto it = entities_.find(*place);
-    if (it == entities_.end()) {
-      if (!maybe_in_unreadable_file(*place)) report(at, "/place", "unknown entity id '" + *place + "' in 'place'");
+    if (number == unresolved) {
+      if (!maybe_in_unreadable_file(*place))
+        report(at, "/place", "unknown entity id '" + std::string(*place) + "' in 'place'");
       ok = false;
       return std::nullopt;
     }
-    return detail::RelationEnd{*place, it->second.type};
+    return detail::RelationEnd{*place, entities_[number].second.type};
   }
 
   // Resolves the relation's kind, ends, dates and place (reporting what is unknown), runs the
   // relation checks on it, and keeps it if all is well.
-  void collect_relation(const Location& at, detail::RelationFields& fields, const std::string& storyline) {
+  void collect_relation(const Location& at, const detail::RelationFields& fields,
+                        const std::array<std::size_t, 3>& ends, const detail::FactRecords& records,
+                        const std::string& storyline) {
     bool ok = true;
     detail::CandidateRelation candidate;
     candidate.origin = origin_of(at);
@@ -410,32 +566,47 @@ class Loader final : public detail::RelationReader {
       report(at, "/kind", detail::unknown_kind_message(fields.kind));
       ok = false;
     }
-    const EntityEntry* from = endpoint(at, fields.from, "/from", ok);
-    const EntityEntry* to = endpoint(at, fields.to, "/to", ok);
+    const EntityEntry* from = endpoint(at, fields.from, ends[0], "/from", ok);
+    const EntityEntry* to = endpoint(at, fields.to, ends[1], "/to", ok);
     candidate.from = {fields.from, from ? from->type : std::nullopt};
     candidate.to = {fields.to, to ? to->type : std::nullopt};
     candidate.since = date_member(at, fields.since, "since", ok);
     candidate.until = date_member(at, fields.until, "until", ok);
     candidate.known_by = date_member(at, fields.known_by, "known_by", ok);
     candidate.ended_by = date_member(at, fields.ended_by, "ended_by", ok);
-    candidate.place = place_member(at, fields.place, ok);
-    check_citations(at, fields.sources);
+    candidate.place = place_member(at, fields.place, ends[2], ok);
+    const auto citation = [&](std::size_t i) -> const detail::CitationFields& {
+      return records.citations[fields.first_citation + i];
+    };
+    check_citations(at, fields.citation_count, citation);
     const bool checked = detail::check_relation(candidate, *this);
     if (!ok || !checked) return;
 
+    relations_.push_back({candidate.origin, from->order, to->order, make_relation(fields, candidate, records, storyline)});
+  }
+
+  // The relation a checked record makes, each field assigned whole.
+  static Relation make_relation(const detail::RelationFields& fields, const detail::CandidateRelation& candidate,
+                                const detail::FactRecords& records, const std::string& storyline) {
     Relation relation;
     relation.kind = *candidate.kind;
-    relation.label = std::move(fields.label);
+    relation.label = std::string(fields.label);
     relation.since = candidate.since;
     relation.until = candidate.until;
     relation.known_by = candidate.known_by;
     relation.ended_by = candidate.ended_by;
-    if (fields.place) relation.place = std::move(*fields.place);
+    if (fields.place) relation.place = std::string(*fields.place);
     relation.confidence = *parse_confidence(fields.confidence);
     relation.weight = fields.weight;
-    relation.sources = std::move(fields.sources);
+    std::vector<Citation> sources;
+    sources.reserve(fields.citation_count);
+    for (std::size_t i = 0; i < fields.citation_count; ++i) {
+      const detail::CitationFields& c = records.citations[fields.first_citation + i];
+      sources.push_back({std::string(c.source), std::string(c.section), std::string(c.note), c.support});
+    }
+    relation.sources = std::move(sources);
     relation.storyline = storyline;
-    relations_.push_back({candidate.origin, from->order, to->order, std::move(relation)});
+    return relation;
   }
 
   void build(KnowledgeGraph& graph) {
@@ -453,9 +624,6 @@ class Loader final : public detail::RelationReader {
         Entity entity = std::move(fields.entity);
         entity.type = *parse_entity_type(fields.type);
         entity.storyline = storyline;
-        entity.known_as = std::move(fields.known_as);
-        entity.description = std::move(fields.description);
-        entity.sources = std::move(fields.sources);
         graph.add_entity(std::move(entity));
       }
     }
@@ -465,11 +633,13 @@ class Loader final : public detail::RelationReader {
 
   const detail::SchemaCheck& schema_;  // compiled once per process
   detail::ReadBudget budget_;
+  bool scan_;  // read files with the fast reader first
   std::vector<FileState> files_;
   std::vector<Ordered> problems_;
   // Keys view the ids held in files_' records, which stay put once read.
   std::unordered_map<std::string_view, std::pair<Location, const Source*>> sources_;
-  std::unordered_map<std::string_view, EntityEntry> entities_;
+  std::vector<std::pair<std::string_view, EntityEntry>> entities_;  // by order
+  detail::IdTable entity_ids_;  // → index in entities_
   std::vector<detail::AcceptedRelation> relations_;
   std::vector<Ordered> notes_;
   std::vector<Ordered> warnings_;

@@ -28,6 +28,9 @@ struct LoadLimits {
   std::size_t max_entities = 4'000'000;               ///< entities (GraphML nodes) in all files
   std::size_t max_relations = 25'000'000;             ///< relations (GraphML edges) in all files
   std::size_t max_depth = 64;                          ///< nesting of JSON values or XML elements
+  /// Threads that read fact files at once (0: one per core). Not a bound: results and the order
+  /// of problems are those of reading the files one after the other.
+  unsigned threads = 0;
 };
 
 /// What loading found: the graph when `problems` is empty, else an empty graph.

@@ -6,6 +6,8 @@
 #include <rapidjson/reader.h>
 
 #include <cstdint>
+#include <cstring>
+#include <memory>
 #include <string_view>
 #include <unordered_set>
 #include <vector>
@@ -65,6 +67,7 @@ class RecordBuilder {
   }
   bool EndObject(rapidjson::SizeType members) {
     --depth_;
+    if (depth_ == 2 && record_ == Top::entities) finish_entity();
     return forward([&] { return validator_.EndObject(members); });
   }
   bool StartArray() {
@@ -196,12 +199,7 @@ class RecordBuilder {
       nested_ = object ? Member::none : member_;
     } else if (depth_ == 4) {
       in_citation_ = false;
-      if (object && nested_ == Member::sources) {
-        if (auto* citations = record_citations()) {
-          citations->emplace_back();
-          in_citation_ = true;
-        }
-      }
+      if (object && nested_ == Member::sources) open_citation();
       citation_member_ = Member::none;
     }
     ++depth_;
@@ -225,17 +223,56 @@ class RecordBuilder {
     switch (section_) {
       case Top::sources: records_.sources.emplace_back(index_, Source{}); break;
       case Top::entities: records_.entities.emplace_back(index_, EntityFields{}); break;
-      case Top::relations: records_.relations.emplace_back(index_, RelationFields{}); break;
+      case Top::relations:
+        records_.relations.emplace_back(index_, RelationFields{}).second.first_citation = records_.citations.size();
+        break;
       default: return;
     }
     record_ = section_;
   }
 
-  std::vector<Citation>* record_citations() {
-    switch (record_) {
-      case Top::entities: return &records_.entities.back().second.sources;
-      case Top::relations: return &records_.relations.back().second.sources;
-      default: return nullptr;
+  // The entity record closes: what was gathered for it goes into its Entity (whose texts and
+  // citation list are immutable, so are assigned whole).
+  void finish_entity() {
+    EntityFields& e = records_.entities.back().second;
+    e.entity.known_as = std::move(e.known_as);
+    e.entity.description = std::move(e.description);
+    e.entity.sources = std::move(e.sources);
+  }
+
+  // A citation object opens in the "sources" of the open record.
+  void open_citation() {
+    if (record_ == Top::entities) {
+      records_.entities.back().second.sources.emplace_back();
+      in_citation_ = true;
+    } else if (record_ == Top::relations) {
+      records_.citations.emplace_back();
+      ++records_.relations.back().second.citation_count;
+      in_citation_ = true;
+    }
+  }
+
+  void citation_string(std::string_view text) {
+    if (record_ == Top::relations) {
+      CitationFields& citation = records_.citations.back();
+      switch (citation_member_) {
+        case Member::source: citation.source = records_.text.keep(text); break;
+        case Member::section: citation.section = records_.text.keep(text); break;
+        case Member::note: citation.note = records_.text.keep(text); break;
+        case Member::support: citation.support = parse<CitationSupport>(text).value_or(CitationSupport::text); break;
+        default: break;
+      }
+      return;
+    }
+    Citation& citation = records_.entities.back().second.sources.back();
+    switch (citation_member_) {
+      case Member::source: citation.source = text; break;
+      case Member::section: citation.section = text; break;
+      case Member::note: citation.note = text; break;
+      case Member::support:  // an unknown name fails the schema; the default stays
+        citation.support = parse<CitationSupport>(text).value_or(CitationSupport::text);
+        break;
+      default: break;
     }
   }
 
@@ -265,23 +302,14 @@ class RecordBuilder {
     } else if (depth_ == 3 && record_ == Top::sources && member_ == Member::kind) {
       // an unknown name fails the schema; the default stays
       records_.sources.back().second.kind = parse<SourceKind>(text).value_or(SourceKind::document);
+    } else if (depth_ == 3 && record_ == Top::relations) {
+      if (std::string_view* field = relation_field(member_)) *field = records_.text.keep(text);
     } else if (depth_ == 3) {
       if (std::string* field = record_field(member_)) field->assign(text);
     } else if (depth_ == 4 && nested_ == Member::aliases && record_ == Top::entities) {
       records_.entities.back().second.entity.aliases.emplace_back(text);
     } else if (depth_ == 5 && in_citation_) {
-      if (auto* citations = record_citations()) {
-        Citation& citation = citations->back();
-        switch (citation_member_) {
-          case Member::source: citation.source = text; break;
-          case Member::section: citation.section = text; break;
-          case Member::note: citation.note = text; break;
-          case Member::support:  // an unknown name fails the schema; the default stays
-            citation.support = parse<CitationSupport>(text).value_or(CitationSupport::text);
-            break;
-          default: break;
-        }
-      }
+      citation_string(text);
     }
     return true;
   }
@@ -313,22 +341,24 @@ class RecordBuilder {
           default: return nullptr;
         }
       }
-      case Top::relations: {
-        RelationFields& r = records_.relations.back().second;
-        switch (member) {
-          case Member::kind: return &r.kind;
-          case Member::label: return &r.label;
-          case Member::from: return &r.from;
-          case Member::to: return &r.to;
-          case Member::since: return &r.since.emplace();
-          case Member::until: return &r.until.emplace();
-          case Member::known_by: return &r.known_by.emplace();
-          case Member::ended_by: return &r.ended_by.emplace();
-          case Member::place: return &r.place.emplace();
-          case Member::confidence: return &r.confidence;
-          default: return nullptr;
-        }
-      }
+      default: return nullptr;
+    }
+  }
+
+  // The string member `member` of the open relation, or nullptr.
+  std::string_view* relation_field(Member member) {
+    RelationFields& r = records_.relations.back().second;
+    switch (member) {
+      case Member::kind: return &r.kind;
+      case Member::label: return &r.label;
+      case Member::from: return &r.from;
+      case Member::to: return &r.to;
+      case Member::since: return &r.since.emplace();
+      case Member::until: return &r.until.emplace();
+      case Member::known_by: return &r.known_by.emplace();
+      case Member::ended_by: return &r.ended_by.emplace();
+      case Member::place: return &r.place.emplace();
+      case Member::confidence: return &r.confidence;
       default: return nullptr;
     }
   }
@@ -357,6 +387,19 @@ class RecordBuilder {
 };
 
 }  // namespace
+
+std::string_view TextArena::keep(std::string_view text) {
+  if (text.empty()) return {};
+  if (capacity_ - used_ < text.size()) {
+    capacity_ = std::max<std::size_t>(text.size(), std::size_t{1} << 16);
+    blocks_.push_back(std::make_unique_for_overwrite<char[]>(capacity_));
+    used_ = 0;
+  }
+  char* at = blocks_.back().get() + used_;
+  std::memcpy(at, text.data(), text.size());
+  used_ += text.size();
+  return {at, text.size()};
+}
 
 std::string too_big(std::size_t bytes, const LoadLimits& limits) {
   return "file is " + std::to_string(bytes) + " bytes, more than the limit of " +

@@ -4,8 +4,10 @@
 
 #include <rapidjson/schema.h>
 
+#include <array>
 #include <cstddef>
 #include <deque>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,26 +21,59 @@ namespace cartelgraph::detail {
 /// The top-level arrays of a fact file.
 enum class Section : unsigned char { sources, entities, relations };
 
-/// A relation as written, before its kind, ids and dates are checked.
+/// A citation of a relation as written: views of the file's text or of its records' TextArena.
+struct CitationFields {
+  std::string_view source{};
+  std::string_view section{};
+  std::string_view note{};
+  CitationSupport support = CitationSupport::text;
+};
+
+/// A relation as written, before its kind, ids and dates are checked. Its text is viewed, not
+/// copied (FactRecords::text), and its citations are a range of FactRecords::citations: a
+/// relation costs no allocation of its own.
 struct RelationFields {
-  std::string kind;
-  std::string label;
-  std::string from;
-  std::string to;
-  std::optional<std::string> since;
-  std::optional<std::string> until;
-  std::optional<std::string> known_by;
-  std::optional<std::string> ended_by;
-  std::optional<std::string> place;
-  std::optional<double> weight;
-  std::string confidence;
-  std::vector<Citation> sources;
+  std::string_view kind{};
+  std::string_view label{};
+  std::string_view from{};
+  std::string_view to{};
+  std::optional<std::string_view> since{};
+  std::optional<std::string_view> until{};
+  std::optional<std::string_view> known_by{};
+  std::optional<std::string_view> ended_by{};
+  std::optional<std::string_view> place{};
+  std::optional<double> weight{};
+  std::string_view confidence{};
+  std::size_t first_citation = 0;  ///< in FactRecords::citations
+  std::size_t citation_count = 0;
+};
+
+/// Text that records view but that is not in the file as it is (a string with escapes, or any
+/// string of a reader that hands text over in a buffer of its own), kept in blocks that never
+/// move, so views of it stay valid while it grows.
+class TextArena {
+ public:
+  TextArena() = default;
+  TextArena(TextArena&&) noexcept = default;
+  TextArena& operator=(TextArena&&) noexcept = default;
+  TextArena(const TextArena&) = delete;
+  TextArena& operator=(const TextArena&) = delete;
+  ~TextArena() = default;
+
+  /// A view of a copy of `text` that lives as long as the arena. Amortized O(size of text).
+  std::string_view keep(std::string_view text);
+
+ private:
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  std::size_t used_ = 0;      // of the last block
+  std::size_t capacity_ = 0;  // of the last block
 };
 
 /// An entity as written; `type` is the text of its "type" member.
 struct EntityFields {
-  Entity entity;  // id, name and aliases; the members below go into it once checked
+  Entity entity;
   std::string type;
+  // The exact reader's: gathered while the record is read, moved into `entity` when it closes.
   std::string known_as;
   std::string description;
   std::vector<Citation> sources;
@@ -49,6 +84,8 @@ struct EntityFields {
 /// are left empty: the schema verdict says whether a record can be trusted.
 struct FactRecords {
   std::optional<std::string> title;
+  TextArena text;  // its blocks stay put when the records move
+  std::deque<CitationFields> citations;  // of the relations, in order
   std::deque<std::pair<std::size_t, Source>> sources;
   std::deque<std::pair<std::size_t, EntityFields>> entities;
   std::deque<std::pair<std::size_t, RelationFields>> relations;
@@ -87,6 +124,13 @@ struct ReadFacts {
   std::size_t error_offset = 0;  // where the syntax error is, when not syntax_ok
   std::string error;           // the syntax error in words, when not syntax_ok
   bool schema_ok = false;      // the whole file matches `schema`
+  /// Read by the fast reader (loaders/fact_scan.hpp): the byte offset of each record's '{', by
+  /// section and index, so that a problem found later is located without a second pass.
+  bool scanned = false;
+  std::array<std::vector<std::size_t>, 3> record_offsets{};
+  /// False when no string of the file can hold a hidden character (graph/visible_text.hpp): its
+  /// text has no escape, no DEL and no byte past ASCII (set by the fast reader only).
+  bool may_hide = true;
 };
 
 /// Reads `file` in one pass, validating it against `schema` as it goes; stops with a syntax

@@ -53,16 +53,18 @@ std::string escape_pointer_token(std::string_view token) {
 
 namespace {
 
-// A string stream whose position is shared with the parser. RapidJSON parses a
-// GenericStringStream through a local copy (StreamTraits::copyOptimization), so the handler
-// would see a stale Tell(); this type has no such trait and is read by reference.
+// A stream over [begin, end) of a text whose position is shared with the parser: RapidJSON
+// parses a GenericStringStream through a local copy (StreamTraits::copyOptimization), so the
+// handler would see a stale Tell(); this type has no such trait and is read by reference. It reads
+// as '\0' past the end (where RapidJSON's string streams expect a terminator), and Tell() is the
+// offset in the whole text.
 class SharedStream {
  public:
   using Ch = char;
-  explicit SharedStream(const char* text) : stream_(text) {}
-  Ch Peek() const { return stream_.Peek(); }
-  Ch Take() { return stream_.Take(); }
-  std::size_t Tell() const { return stream_.Tell(); }
+  SharedStream(std::string_view text, std::size_t begin) : text_(text), at_(begin) {}
+  Ch Peek() const { return at_ < text_.size() ? text_[at_] : '\0'; }
+  Ch Take() { return at_ < text_.size() ? text_[at_++] : '\0'; }
+  std::size_t Tell() const { return at_; }
   // Write interface required by the reader's signature; unused without kParseInsituFlag.
   Ch* PutBegin() { return nullptr; }
   void Put(Ch) {}
@@ -70,7 +72,8 @@ class SharedStream {
   std::size_t PutEnd(Ch*) { return 0; }
 
  private:
-  rapidjson::StringStream stream_;
+  std::string_view text_;
+  std::size_t at_;
 };
 
 // RapidJSON's reader reports values, not where they start; this handler recovers the start of
@@ -82,7 +85,7 @@ class PositionHandler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, P
  public:
   PositionHandler(std::string_view text, const SharedStream& stream, std::vector<std::size_t>& offsets,
                   std::unordered_map<JsonPositions::ChildKey, std::size_t, JsonPositions::ChildKeyHash>& children)
-      : text_(text), stream_(stream), offsets_(offsets), children_(children) {}
+      : text_(text), stream_(stream), offsets_(offsets), children_(children), last_end_(stream.Tell()) {}
 
   bool Default() {
     begin_value();
@@ -154,11 +157,21 @@ class PositionHandler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, P
 
 JsonPositions JsonPositions::index(std::string_view text) {
   JsonPositions positions;
-  const std::string copy(text);  // RapidJSON streams read NUL-terminated text
-  SharedStream stream(copy.c_str());
+  SharedStream stream(text, 0);
   PositionHandler handler(text, stream, positions.offsets_, positions.children_);
   rapidjson::Reader reader;
   reader.Parse<rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag>(stream, handler);
+  return positions;
+}
+
+JsonPositions JsonPositions::index(std::string_view text, std::size_t start) {
+  JsonPositions positions;
+  SharedStream stream(text, std::min(start, text.size()));
+  PositionHandler handler(text, stream, positions.offsets_, positions.children_);
+  rapidjson::Reader reader;
+  constexpr unsigned flags =
+      rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag | rapidjson::kParseStopWhenDoneFlag;
+  reader.Parse<flags>(stream, handler);
   return positions;
 }
 

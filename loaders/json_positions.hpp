@@ -43,6 +43,11 @@ class JsonPositions {
   /// the error.
   static JsonPositions index(std::string_view text);
 
+  /// Indexes the one value that starts at byte `start` of `text` (a record of a fact file), with
+  /// offsets in `text`: locating a problem in one record reads that record only. The root ""
+  /// is that value.
+  static JsonPositions index(std::string_view text, std::size_t start);
+
   /// Offset of the value at `pointer`, else of its nearest indexed ancestor, else 0.
   /// Takes time in proportion to the pointer's length.
   [[nodiscard]] std::size_t offset(std::string_view pointer) const;
