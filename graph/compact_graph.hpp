@@ -20,10 +20,10 @@
 #include <utility>
 #include <vector>
 
-namespace cartelgraph {
+#include "cartelgraph/graph/entity.hpp"
+#include "cartelgraph/graph/relation.hpp"
 
-struct Entity;
-struct Relation;
+namespace cartelgraph {
 
 /// A relation as Boost.Graph sees it: its index in the graph (insertion order) and its ends.
 struct RelationEdge {
