@@ -49,6 +49,13 @@ KnowledgeGraph& KnowledgeGraph::operator=(KnowledgeGraph&& other) {
 
 KnowledgeGraph::~KnowledgeGraph() = default;
 
+void KnowledgeGraph::reserve(std::size_t entities, std::size_t relations) {
+  entities_.reserve(entities);
+  relations_.reserve(relations);
+  from_.reserve(relations);
+  to_.reserve(relations);
+}
+
 const Graph& KnowledgeGraph::graph() const {
   if (!shape_ready_.load(std::memory_order_acquire)) {
     const std::lock_guard lock(shape_mutex_);

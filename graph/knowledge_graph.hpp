@@ -36,6 +36,9 @@ class KnowledgeGraph {
   KnowledgeGraph& operator=(KnowledgeGraph&& other);
   ~KnowledgeGraph();
 
+  /// Makes room for `entities` entities and `relations` relations in all, so that a loader that
+  /// knows its counts adds them without regrowing (and without the slack of doubling).
+  void reserve(std::size_t entities, std::size_t relations);
   /// Adds a storyline (fact file), in load order.
   void add_storyline(Storyline storyline) { storylines_.push_back(std::move(storyline)); }
   /// Adds a source document. Throws Error (invalid_data) if its id is taken.

@@ -244,6 +244,7 @@ void read_entities(const Reader& in, KnowledgeGraph& graph, const LoadLimits& li
   if (entities.records > limits.max_entities)
     store.fail(entities, 0, std::to_string(entities.records) + " entities, more than the " +
                                 std::to_string(limits.max_entities) + " allowed (--max-entities)");
+  graph.reserve(entities.records, 0);  // within the limit: checked above
   const Lists lists{store.section(SectionId::entity_alias_offsets, 8), store.section(SectionId::entity_aliases, 4),
                     store.section(SectionId::entity_citation_offsets, 8),
                     store.section(SectionId::citations, store::citation_record)};
@@ -289,6 +290,7 @@ void read_relations(const Reader& in, KnowledgeGraph& graph, const LoadLimits& l
   if (relations.records > limits.max_relations)
     store.fail(relations, 0, std::to_string(relations.records) + " relations, more than the " +
                                  std::to_string(limits.max_relations) + " allowed (--max-relations)");
+  graph.reserve(graph.entity_count(), relations.records);  // within the limit: checked above
   const Section offsets = store.section(SectionId::relation_citation_offsets, 8);
   const Section citations = store.section(SectionId::citations, store::citation_record);
   const Section entity_offsets = store.section(SectionId::entity_citation_offsets, 8);

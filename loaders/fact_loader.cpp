@@ -618,6 +618,9 @@ class Loader final : public detail::RelationReader {
     }
     for (FileState& file : files_)
       for (auto& [index, source] : file.read.records.sources) graph.add_source(std::move(source));
+    std::size_t entities = 0;
+    for (const FileState& file : files_) entities += file.read.records.entities.size();
+    graph.reserve(entities, relations_.size());
     for (std::size_t f = 0; f < files_.size(); ++f) {
       const std::string storyline = storyline_id(files_[f].file->path);
       for (auto& [index, fields] : files_[f].read.records.entities) {
