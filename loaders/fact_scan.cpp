@@ -222,6 +222,10 @@ bool read_relation(od::object& object, RelationFields& relation, FactRecords& re
   return read_members(object, rules::relation_members, [&](std::size_t index, od::value& value) {
     if (index == relation_at("sources")) return read_relation_citations(value, records.citations, relation, home);
     if (index == relation_at("weight")) {
+      // A number with an exponent or many digits goes to the exact reader, whose number limits
+      // (RapidJSON refuses 0e400, which simdjson reads as 0) then decide, as for any file.
+      const std::string_view raw = value.raw_json_token();
+      if (raw.find_first_of("eE") != std::string_view::npos || raw.size() > 24) return false;
       double weight = 0;
       if (value.get_double().get(weight) != simdjson::SUCCESS || !(weight >= 0)) return false;
       relation.weight = weight;
