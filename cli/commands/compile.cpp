@@ -18,7 +18,7 @@ struct CompileOptions {
 
 const CommandHelp help = {
     "compile",
-    "Check a dataset once and write it as a compiled store (.cgdb) that --data opens in milliseconds",
+    "Check a dataset once and write it as a compiled store (.cgdb) that --data opens without parsing or checking it again",
     "cartelgraph compile seeds/ -o net.cgdb && cartelgraph --data net.cgdb show \"El Mencho\""};
 
 // The dataset (its notes on stderr), or LoadError with its problems. Confidential sources are
