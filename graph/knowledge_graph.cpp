@@ -1,6 +1,7 @@
 #include "cartelgraph/graph/knowledge_graph.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <limits>
 #include <utility>
 #include "cartelgraph/graph/error.hpp"
@@ -19,8 +20,7 @@ KnowledgeGraph::KnowledgeGraph(const KnowledgeGraph& other)
       sources_(other.sources_),
       storylines_(other.storylines_),
       ids_(other.ids_),
-      source_ids_(other.source_ids_),
-      names_(other.names_) {}
+      source_ids_(other.source_ids_) {}  // the name index is built again when first asked for
 
 KnowledgeGraph& KnowledgeGraph::operator=(const KnowledgeGraph& other) {
   if (this != &other) *this = KnowledgeGraph(other);
@@ -43,6 +43,7 @@ KnowledgeGraph& KnowledgeGraph::operator=(KnowledgeGraph&& other) {
   storylines_ = std::exchange(other.storylines_, {});
   ids_ = std::exchange(other.ids_, {});
   source_ids_ = std::exchange(other.source_ids_, {});
+  names_ready_ = other.names_ready_.exchange(false);
   names_ = std::exchange(other.names_, {});
   return *this;
 }
@@ -51,6 +52,7 @@ KnowledgeGraph::~KnowledgeGraph() = default;
 
 void KnowledgeGraph::reserve(std::size_t entities, std::size_t relations) {
   entities_.reserve(entities);
+  ids_.reserve(entities);
   relations_.reserve(relations);
   from_.reserve(relations);
   to_.reserve(relations);
@@ -74,23 +76,57 @@ void KnowledgeGraph::add_source(Source source) {
   sources_.push_back(std::move(source));
 }
 
-Vertex KnowledgeGraph::add_entity(Entity entity) {
-  if (ids_.contains(entity.id)) throw Error(ErrorCategory::invalid_data, "duplicate entity id '" + entity.id + "'");
+namespace {
+
+// The distinct, non-empty normalize_name() keys of an entity's name, known-as name and aliases.
+std::vector<std::string> name_keys(const Entity& entity) {
   std::vector<std::string> keys;
   keys.push_back(normalize_name(entity.name));
   if (!entity.known_as.empty()) keys.push_back(normalize_name(entity.known_as));
   for (const auto& alias : entity.aliases) keys.push_back(normalize_name(alias));
   std::ranges::sort(keys);
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  std::erase(keys, std::string());
+  return keys;
+}
 
-  const std::string id = entity.id;
+}  // namespace
+
+Vertex KnowledgeGraph::add_entity(Entity entity) {
+  if (ids_.contains(entity.id)) throw Error(ErrorCategory::invalid_data, "duplicate entity id '" + entity.id + "'");
   const Vertex v = entities_.size();
+  ids_.emplace(entity.id, v);
   entities_.push_back(std::move(entity));
   shape_ready_ = false;
-  ids_.emplace(id, v);
-  for (auto& key : keys)
-    if (!key.empty()) names_[std::move(key)].push_back(v);
+  if (names_ready_.load(std::memory_order_relaxed)) index_names(v);  // else built when first asked for
   return v;
+}
+
+void KnowledgeGraph::index_names(Vertex v) const {
+  for (auto& key : name_keys(entities_[v])) names_[std::move(key)].push_back(v);
+}
+
+const std::map<std::string, std::vector<Vertex>, std::less<>>& KnowledgeGraph::name_index() const {
+  if (!names_ready_.load(std::memory_order_acquire)) {
+    const std::lock_guard lock(names_mutex_);
+    if (!names_ready_.load(std::memory_order_relaxed)) {
+      // Sorted once and appended in order: an insertion per key in random order costs a tree
+      // search and a cache miss each, which at a million entities is most of a second.
+      std::vector<std::pair<std::string, Vertex>> keyed;
+      keyed.reserve(entities_.size());
+      for (Vertex v = 0; v < entities_.size(); ++v)
+        for (auto& key : name_keys(entities_[v])) keyed.emplace_back(std::move(key), v);
+      std::ranges::sort(keyed);
+      names_.clear();
+      for (auto& [key, v] : keyed) {
+        if (names_.empty() || std::prev(names_.end())->first != key)
+          names_.emplace_hint(names_.end(), std::move(key), std::vector<Vertex>());
+        std::prev(names_.end())->second.push_back(v);
+      }
+      names_ready_.store(true, std::memory_order_release);
+    }
+  }
+  return names_;
 }
 
 Edge KnowledgeGraph::add_relation(Vertex from, Vertex to, Relation relation) {
@@ -117,8 +153,9 @@ const Source* KnowledgeGraph::find_source(std::string_view id) const {
 }
 
 std::span<const Vertex> KnowledgeGraph::find_by_name(std::string_view text) const {
-  const auto it = names_.find(normalize_name(text));
-  if (it == names_.end()) return {};
+  const auto& names = name_index();
+  const auto it = names.find(normalize_name(text));
+  if (it == names.end()) return {};
   return it->second;
 }
 

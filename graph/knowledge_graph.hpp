@@ -3,6 +3,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -10,6 +11,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "cartelgraph/graph/compact_graph.hpp"
@@ -64,17 +66,17 @@ class KnowledgeGraph {
   /// otherwise or for an unknown storyline. O(storylines).
   [[nodiscard]] std::string_view dataset_of(std::string_view storyline) const noexcept;
 
-  /// The entity with id `id`, if any. O(log n).
+  /// The entity with id `id`, if any. O(1) expected.
   [[nodiscard]] std::optional<Vertex> find(std::string_view id) const;
   /// The source with id `id`, or nullptr.
   [[nodiscard]] const Source* find_source(std::string_view id) const;
   /// Entities whose name or an alias has the same normalize_name() key as `text`, in vertex
-  /// order. O(log n).
+  /// order. O(log n) once the name index is built (see name_index()).
   [[nodiscard]] std::span<const Vertex> find_by_name(std::string_view text) const;
-  /// The whole name/alias index: normalized key → entities, sorted by key.
-  [[nodiscard]] const std::map<std::string, std::vector<Vertex>, std::less<>>& name_index() const noexcept {
-    return names_;
-  }
+  /// The whole name/alias index: normalized key → entities, sorted by key. Built on the first
+  /// call (O(n log n), thread-safe once adding is done) and kept up to date by later adds, so that
+  /// a command that names entities by id never pays for it.
+  [[nodiscard]] const std::map<std::string, std::vector<Vertex>, std::less<>>& name_index() const;
 
  private:
   std::vector<Entity> entities_;
@@ -86,9 +88,18 @@ class KnowledgeGraph {
   mutable Graph shape_;  // over the four vectors above; valid while shape_ready_
   std::vector<Source> sources_;
   std::vector<Storyline> storylines_;
-  std::map<std::string, Vertex, std::less<>> ids_;
+  // Hashes std::string and std::string_view alike, so that find() looks up a view without a copy.
+  struct IdHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view id) const noexcept { return std::hash<std::string_view>()(id); }
+  };
+  std::unordered_map<std::string, Vertex, IdHash, std::equal_to<>> ids_;
   std::map<std::string, std::size_t, std::less<>> source_ids_;
-  std::map<std::string, std::vector<Vertex>, std::less<>> names_;
+  mutable std::mutex names_mutex_;
+  mutable std::atomic<bool> names_ready_{false};
+  mutable std::map<std::string, std::vector<Vertex>, std::less<>> names_;  // valid while names_ready_
+
+  void index_names(Vertex v) const;
 };
 
 }  // namespace cartelgraph

@@ -2,6 +2,7 @@
 
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <memory>
 #include <string>
@@ -10,7 +11,36 @@
 
 namespace cartelgraph {
 
+namespace {
+
+// The key of an ASCII text, the same as the general path gives (tested against it on every
+// ASCII character): ASCII has no decompositions or marks, folds case as A-Z → a-z, and its only
+// word characters are letters and digits. Most names of a large imported network are ASCII, and
+// this is some twenty times faster than utf8proc_map, which allocates for every call.
+std::string normalize_ascii(std::string_view text) {
+  std::string key;
+  key.reserve(text.size());
+  bool pending_space = false;
+  for (const char c : text) {
+    const bool lower = c >= 'a' && c <= 'z';
+    const bool upper = c >= 'A' && c <= 'Z';
+    const bool digit = c >= '0' && c <= '9';
+    if (lower || upper || digit) {
+      if (pending_space && !key.empty()) key += ' ';
+      pending_space = false;
+      key += upper ? static_cast<char>(c - 'A' + 'a') : c;
+    } else if (c != '\'') {
+      pending_space = true;
+    }
+  }
+  return key;
+}
+
+}  // namespace
+
 std::string normalize_name(std::string_view text) {
+  if (std::ranges::all_of(text, [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+    return normalize_ascii(text);
   // utf8proc does the Unicode work: compatibility decomposition, dropping combining marks
   // (accents) and case folding. What remains here is only the choice of which code points
   // separate words.

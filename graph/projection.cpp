@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <span>
 #include <stdexcept>
 
 namespace cartelgraph {
@@ -13,12 +14,36 @@ constexpr std::size_t npos = std::numeric_limits<std::size_t>::max();
 Projection::Projection(std::vector<Vertex> entities, std::vector<std::pair<Node, Node>> arcs,
                        bool directed)
     : directed_(directed), entities_(std::move(entities)) {
-  if (!directed)
-    for (std::size_t i = 0, n = arcs.size(); i < n; ++i) arcs.emplace_back(arcs[i].second, arcs[i].first);
-  std::erase_if(arcs, [](const auto& arc) { return arc.first == arc.second; });
-  std::ranges::sort(arcs);
-  arcs.erase(std::unique(arcs.begin(), arcs.end()), arcs.end());
-  graph_ = Graph(boost::edges_are_sorted, arcs.begin(), arcs.end(), entities_.size());
+  // Arcs grouped by source with a counting sort, then each row sorted and its repeats dropped:
+  // at a million entities this is several times faster than sorting every arc as a pair, and
+  // gives the same sorted, repeat-free arcs.
+  const std::size_t n = entities_.size();
+  std::vector<std::size_t> start(n + 1, 0);
+  for (const auto& [from, to] : arcs) {
+    if (from == to) continue;
+    ++start[from + 1];
+    if (!directed) ++start[to + 1];
+  }
+  for (std::size_t u = 0; u < n; ++u) start[u + 1] += start[u];
+  std::vector<Node> column(start[n]);
+  {
+    std::vector<std::size_t> next(start.begin(), start.end() - 1);
+    for (const auto& [from, to] : arcs) {
+      if (from == to) continue;
+      column[next[from]++] = to;
+      if (!directed) column[next[to]++] = from;
+    }
+  }
+  arcs.clear();
+  arcs.reserve(column.size());
+  for (Node u = 0; u < n; ++u) {
+    const auto row = std::span(column).subspan(start[u], start[u + 1] - start[u]);
+    std::ranges::sort(row);
+    for (std::size_t i = 0; i < row.size(); ++i)
+      if (i == 0 || row[i] != row[i - 1]) arcs.emplace_back(u, row[i]);
+  }
+  column = {};
+  graph_ = Graph(boost::edges_are_sorted, arcs.begin(), arcs.end(), n);
   std::size_t max_entity = 0;
   for (const Vertex v : entities_) max_entity = std::max<std::size_t>(max_entity, v + 1);
   nodes_.assign(max_entity, npos);

@@ -3,7 +3,7 @@
 
 #include <vector>
 
-#include "cartelgraph/graph/projection.hpp"
+#include "cartelgraph/graph/view.hpp"
 
 namespace cartelgraph {
 
@@ -22,10 +22,9 @@ struct Neighborhood {
   std::vector<Edge> relations;
 };
 
-/// The ego network of `center` to `depth` hops in `view` (projection: its projection). The
-/// centre itself is at distance 0; an entity outside the view has an empty neighbourhood, and
-/// one the centre cannot reach is never in it, whatever the depth.
-[[nodiscard]] Neighborhood neighborhood(const GraphView& view, const Projection& projection, Vertex center,
-                                        std::size_t depth);
+/// The ego network of `center` to `depth` hops in `view`, relations taken both ways. The centre
+/// itself is at distance 0; an entity outside the view has an empty neighbourhood, and one the
+/// centre cannot reach is never in it, whatever the depth. O(what it reaches and their relations).
+[[nodiscard]] Neighborhood neighborhood(const GraphView& view, Vertex center, std::size_t depth);
 
 }  // namespace cartelgraph

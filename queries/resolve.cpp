@@ -83,14 +83,16 @@ std::vector<SearchMatch> search_entities(const KnowledgeGraph& graph, std::strin
   std::vector<std::size_t> scratch;
   for (const auto& [key, vertices] : graph.name_index()) {
     const double score = match_score(query, query_words, key, min_score, scratch);
+    // Only an entity's best score counts, and only at or above min_score: a key below it never
+    // decides anything (at a million names, keeping every entity was most of the search's time).
+    if (score < min_score || score <= 0) continue;
     for (const Vertex v : vertices) {
       auto [it, inserted] = best.emplace(v, SearchMatch{v, score, key});
       if (!inserted && score > it->second.score) it->second = {v, score, key};
     }
   }
   std::vector<SearchMatch> ranked;
-  for (auto& [v, match] : best)
-    if (match.score >= min_score && match.score > 0) ranked.push_back(std::move(match));
+  for (auto& [v, match] : best) ranked.push_back(std::move(match));
   std::ranges::stable_sort(ranked, [](const SearchMatch& a, const SearchMatch& b) { return a.score > b.score; });
   if (ranked.size() > limit) ranked.resize(limit);
   return ranked;

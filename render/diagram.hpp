@@ -53,8 +53,8 @@ struct DiagramSpec {
 /// businesses), plus the centre's own state actions and events; with `context`, every layer of
 /// the view (territory, others' state actions). A centre outside the criminal layer (a place, an
 /// agency) is drawn with its context.
-[[nodiscard]] DiagramSpec focus_view(const GraphView& view, const Projection& projection, Vertex center,
-                                     std::size_t depth, bool context = false);
+[[nodiscard]] DiagramSpec focus_view(const GraphView& view, Vertex center, std::size_t depth,
+                                     bool context = false);
 /// The shortest path between two entities, highlighted among their direct neighbours; nullopt
 /// when no path connects them.
 [[nodiscard]] std::optional<DiagramSpec> path_view(const GraphView& view, const Projection& projection, Vertex from,

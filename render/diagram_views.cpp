@@ -52,15 +52,14 @@ DiagramSpec whole_view(const GraphView& view) {
   return spec;
 }
 
-DiagramSpec focus_view(const GraphView& view, const Projection& projection, Vertex center, std::size_t depth,
-                       bool context) {
+DiagramSpec focus_view(const GraphView& view, Vertex center, std::size_t depth, bool context) {
   const KnowledgeGraph& kg = view.knowledge_graph();
   DiagramSpec spec;
   if (context || layer_of(kg.entity(center).type) != Layer::criminal) {
-    spec = from_neighborhood(neighborhood(view, projection, center, depth));
+    spec = from_neighborhood(neighborhood(view, center, depth));
   } else {
     const GraphView criminal(kg, network_filter(view.filter(), NetworkKind::criminal));
-    spec = from_neighborhood(neighborhood(criminal, Projection::build(criminal), center, depth));
+    spec = from_neighborhood(neighborhood(criminal, center, depth));
     if (view.contains(center)) add_own_acts(spec, view, center);
   }
   spec.title = std::string(display_name(kg.entity(center))) + ": ties within " + std::to_string(depth) +

@@ -246,6 +246,15 @@ TEST_CASE("a store whose checksums are right but whose values are wrong is a loc
         std::string::npos);
   CHECK(damage(store::SectionId::string_offsets, 13, 0xff).find("section 'string_offsets'") != std::string::npos);
   CHECK(damage(store::SectionId::strings, 0, 0xff).find("section 'strings' (byte ") != std::string::npos);
+  // Overlong forms, surrogates and code points past U+10FFFF are refused where they start.
+  const std::size_t strings = section_offset(good, store::SectionId::strings);
+  for (const std::string bad : {"\xC0\x80", "\xED\xA0\x80", "\xF4\x90\x80\x80", "\xE2\x82"}) {
+    std::string bytes = good;
+    bytes.replace(strings + 5, bad.size(), bad);
+    reseal(bytes);
+    CHECK(refusal(bytes) == "test.cgdb: section 'strings' (byte " + std::to_string(strings + 5) +
+                                "): text is not valid UTF-8");
+  }
   // A date with month 13.
   std::string dated = good;
   const std::size_t rel = section_offset(good, store::SectionId::relations);

@@ -87,7 +87,7 @@ Vertex named(const KnowledgeGraph& g, const char* text) {
 TEST_CASE("nodes read as the name people know, with the legal name beneath, wrapped") {
   const KnowledgeGraph g = load_builtin_graph();
   const GraphView view(g);
-  const DiagramSpec spec = focus_view(view, Projection::build(view), named(g, "El Mencho"), 1);
+  const DiagramSpec spec = focus_view(view, named(g, "El Mencho"), 1);
   const std::string svg = render_diagram(g, spec, DiagramFormat::svg, "dot");
   for (const Vertex v : spec.entities) {
     const Entity& e = g.entity(v);
@@ -109,12 +109,11 @@ TEST_CASE("nodes read as the name people know, with the legal name beneath, wrap
 TEST_CASE("the focus view stays within 16:9 and carries a caption with sources and date") {
   const KnowledgeGraph g = load_builtin_graph();
   const GraphView view(g);
-  const Projection p = Projection::build(view);
   for (const char* name : {"El Mencho", "El Mayo", "Los Chapitos"}) {
     for (const std::size_t depth : {1u, 2u}) {
       CAPTURE(name);
       CAPTURE(depth);
-      DiagramSpec spec = focus_view(view, p, named(g, name), depth);
+      DiagramSpec spec = focus_view(view, named(g, name), depth);
       spec.notes.drawn_on = "2026-01-02";
       const std::string svg = render_diagram(g, spec, DiagramFormat::svg, "dot");
       CHECK(svg_aspect(svg) <= 16.0 / 9.0 + 0.01);
@@ -217,7 +216,7 @@ TEST_CASE("the legend lists only what the picture contains") {
   CHECK(in_text(all, "hostility"));
   CHECK(in_text(all, "territory"));
   CHECK(!in_text(all, "family"));
-  const DiagramSpec focus = focus_view(view, Projection::build(view), named(g, "los-garibay"), 1);
+  const DiagramSpec focus = focus_view(view, named(g, "los-garibay"), 1);
   const std::string small = render_diagram(g, focus, DiagramFormat::svg, "dot");
   CHECK(in_text(small, "alliance"));
   CHECK(!in_text(small, "hostility"));
@@ -227,10 +226,9 @@ TEST_CASE("the legend lists only what the picture contains") {
 TEST_CASE("views tell one story: territory and others' state actions only with context") {
   const KnowledgeGraph g = load_builtin_graph();
   const GraphView view(g);
-  const Projection p = Projection::build(view);
   const Vertex mencho = named(g, "El Mencho");
-  const DiagramSpec focus = focus_view(view, p, mencho, 1);
-  const DiagramSpec wide = focus_view(view, p, mencho, 1, true);
+  const DiagramSpec focus = focus_view(view, mencho, 1);
+  const DiagramSpec wide = focus_view(view, mencho, 1, true);
   bool own_acts = false;
   for (const Edge e : focus.relations) {
     const Layer layer = kind_info(g.relation(e).kind).layer;
@@ -320,13 +318,12 @@ double distance_to_path(const std::string& d, double x, double y) {
 TEST_CASE("edge labels sit on their edges in neato and sfdp layouts, and large overviews leave them out") {
   const KnowledgeGraph g = load_builtin_graph();
   const GraphView view(g);
-  const Projection p = Projection::build(view);
   static const std::regex path("<path[^>]* d=\"([^\"]+)\"");
   static const std::regex ground("<polygon fill=\"#ffffff\"[^>]* points=\"([^\"]+)\"");
   static const std::regex text_at("<text[^>]* x=\"([-0-9.]+)\" y=\"([-0-9.]+)\"");
   for (const char* engine : {"neato", "sfdp"}) {
     for (const DiagramSpec& spec :
-         {focus_view(view, p, named(g, "El Mencho"), 1), storyline_view(view, "sinaloa_war")}) {
+         {focus_view(view, named(g, "El Mencho"), 1), storyline_view(view, "sinaloa_war")}) {
       CAPTURE(engine);
       CAPTURE(spec.title);
       std::size_t labels = 0;
@@ -415,13 +412,12 @@ TEST_CASE("camps are named after their principal: the leading group with most ho
 TEST_CASE("a picture wider than 16:9 is laid out again rather than stretched into white space") {
   const KnowledgeGraph g = load_builtin_graph();
   const GraphView view(g);
-  const Projection p = Projection::build(view);
   // Focus views that are stars (a hub with many leaves) or wide by their caption.
   for (const char* name : {"El Mencho", "CJNG", "State of Mexico", "Government of Mexico", "Mexico", "DEA",
                            "Operation Last Mile", "El Altiplano", "La Familia Michoacana"}) {
     const std::string focus = name;
     CAPTURE(focus);
-    const DiagramSpec spec = focus_view(view, p, named(g, name), 1);
+    const DiagramSpec spec = focus_view(view, named(g, name), 1);
     const ParsedDot dot(render_diagram(g, spec, DiagramFormat::dot, "dot"));
     double box[4];
     REQUIRE(std::sscanf(agget(dot.graph, const_cast<char*>("bb")), "%lf,%lf,%lf,%lf", &box[0], &box[1], &box[2],

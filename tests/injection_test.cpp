@@ -457,7 +457,7 @@ TEST_CASE("DOT: hostile names and ids come back from Graphviz's parser as the sa
   const auto path = path_view(view, projection, *g.find("los-salazar"), hostile);
   REQUIRE(path);
   const std::pair<const char*, DiagramSpec> specs[] = {
-      {"whole, clustered", whole}, {"focus", focus_view(view, projection, hostile, 1)}, {"path", *path}};
+      {"whole, clustered", whole}, {"focus", focus_view(view, hostile, 1)}, {"path", *path}};
   for (const auto& [what, spec] : specs) {
     for (const char* layout : {"none", "dot"}) {
       CAPTURE(what);

@@ -106,7 +106,7 @@ TEST_CASE("focused and path views pick the right part of the graph") {
   const KnowledgeGraph g = sample_graph();
   const GraphView view(g);
   const Projection p = Projection::build(view);
-  const DiagramSpec focus = focus_view(view, p, *g.find("los-garibay"), 1);
+  const DiagramSpec focus = focus_view(view, *g.find("los-garibay"), 1);
   CHECK(focus.entities.size() == 2);
   CHECK(focus.relations.size() == 1);
   const auto path = path_view(view, p, *g.find("jesus-alexander-sanchez-felix"), *g.find("los-garibay"));

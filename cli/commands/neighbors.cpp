@@ -41,7 +41,7 @@ void write_text(const KnowledgeGraph& graph, const Neighborhood& result) {
 
 int run_neighbors(const Session& session, const NeighborsOptions& options) {
   const Vertex center = session.resolve(options.entity);
-  const Neighborhood result = neighborhood(session.view(), session.projection(), center, options.depth);
+  const Neighborhood result = neighborhood(session.view(), center, options.depth);
   return answer(session, write_json, write_text, session.graph(), result);
 }
 

@@ -65,8 +65,7 @@ DiagramSpec storyline_diagram(const Session& session, const std::string& storyli
 // What to draw: the options choose at most one of a focus, a path and a storyline.
 DiagramSpec diagram(const Session& session, const RenderOptions& options) {
   if (!options.focus.empty())
-    return focus_view(session.view(), session.projection(), session.resolve(options.focus), options.depth,
-                      options.context);
+    return focus_view(session.view(), session.resolve(options.focus), options.depth, options.context);
   if (!options.path.empty()) return path_diagram(session, options.path[0], options.path[1]);
   if (!options.connect.empty()) return connect_diagram(session, options.connect);
   if (!options.storyline.empty()) return storyline_diagram(session, options.storyline, options.context);

@@ -47,7 +47,7 @@ int main(int argc, char** argv) {
       std::printf("  %.4f  %s\n", ranking[i].score, graph.entity(ranking[i].entity).name.c_str());
 
     const auto svg = std::filesystem::temp_directory_path() / "who_connects.svg";
-    const DiagramSpec spec = focus_view(view, projection, from.entities[0], 1);
+    const DiagramSpec spec = focus_view(view, from.entities[0], 1);
     write_file_atomically(svg, render_diagram(graph, spec, DiagramFormat::svg, default_layout(spec)));
     std::printf("wrote %s (%zu entities)\n", svg.string().c_str(), spec.entities.size());
   } catch (const std::exception& error) {
