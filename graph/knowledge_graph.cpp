@@ -93,9 +93,9 @@ std::vector<std::string> name_keys(const Entity& entity) {
 }  // namespace
 
 Vertex KnowledgeGraph::add_entity(Entity entity) {
-  if (ids_.contains(entity.id)) throw Error(ErrorCategory::invalid_data, "duplicate entity id '" + entity.id + "'");
   const Vertex v = entities_.size();
-  ids_.emplace(entity.id, v);
+  if (!ids_.try_emplace(entity.id, v).second)
+    throw Error(ErrorCategory::invalid_data, "duplicate entity id '" + entity.id + "'");
   entities_.push_back(std::move(entity));
   shape_ready_ = false;
   if (names_ready_.load(std::memory_order_relaxed)) index_names(v);  // else built when first asked for

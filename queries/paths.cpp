@@ -27,13 +27,28 @@ struct KeepArc {
   const Csr* graph = nullptr;
   const Removed* removed = nullptr;
   bool operator()(const boost::graph_traits<Csr>::edge_descriptor& e) const {
-    return !removed->arcs.contains({boost::source(e, *graph), boost::target(e, *graph)});
+    return removed->arcs.empty() || !removed->arcs.contains({boost::source(e, *graph), boost::target(e, *graph)});
   }
 };
 
 struct KeepNode {
   const Removed* removed = nullptr;
   bool operator()(Node v) const { return !removed->nodes[v]; }
+};
+
+// Thrown by the visitor below to end a Dijkstra search (the way Boost's documentation gives to
+// stop one early).
+struct Reached {};
+
+// Ends the search when `to` is settled: its distance and every predecessor on its path are then
+// final (Boost relaxes only on a strictly shorter distance, so nothing settled later changes
+// them), and the path is the one the whole search would give.
+struct StopAt : boost::default_dijkstra_visitor {
+  Node to = 0;
+  template <class G>
+  void examine_vertex(Node u, const G& /*graph*/) const {
+    if (u == to) throw Reached{};
+  }
 };
 
 // Cheapest path from `from` to `to` avoiding `removed`, as nodes; empty when there is none.
@@ -45,11 +60,17 @@ std::vector<Node> cheapest_path(const Projection& projection, Node from, Node to
   std::vector<Node> predecessor(n);
   std::vector<double> distance(n, std::numeric_limits<double>::infinity());
   const auto index = boost::get(boost::vertex_index, g);
-  boost::dijkstra_shortest_paths(
-      view, from,
-      boost::predecessor_map(boost::make_iterator_property_map(predecessor.begin(), index))
-          .distance_map(boost::make_iterator_property_map(distance.begin(), index))
-          .weight_map(boost::make_iterator_property_map(weights.begin(), boost::get(boost::edge_index, g))));
+  try {
+    StopAt stop;
+    stop.to = to;
+    boost::dijkstra_shortest_paths(
+        view, from,
+        boost::predecessor_map(boost::make_iterator_property_map(predecessor.begin(), index))
+            .distance_map(boost::make_iterator_property_map(distance.begin(), index))
+            .weight_map(boost::make_iterator_property_map(weights.begin(), boost::get(boost::edge_index, g)))
+            .visitor(stop));
+  } catch (const Reached&) {  // the search stopped at `to`, as asked
+  }
   if (predecessor[to] == to) return {};  // Boost starts every predecessor at itself
   std::vector<Node> path{to};
   while (path.back() != from) path.push_back(predecessor[path.back()]);

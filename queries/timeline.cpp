@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <vector>
 
 namespace cartelgraph {
 
@@ -23,14 +24,31 @@ int rank(TieBoundary boundary) {
   return 0;
 }
 
+// The relations of the view to date: every one, or those of `entity` (its out- and in-edges,
+// a self loop once), in load order either way.
+std::vector<Edge> dated_relations(const FilteredGraph& g, std::optional<Vertex> entity) {
+  std::vector<Edge> edges;
+  if (!entity) {
+    for (const Edge e : boost::make_iterator_range(boost::edges(g))) edges.push_back(e);
+    return edges;
+  }
+  // One entity's relations are its out- and in-edges: a look at its own lists, not a pass over
+  // every relation of the graph.
+  for (const Edge e : boost::make_iterator_range(boost::out_edges(*entity, g))) edges.push_back(e);
+  for (const Edge e : boost::make_iterator_range(boost::in_edges(*entity, g))) edges.push_back(e);
+  std::ranges::sort(edges);
+  edges.erase(std::unique(edges.begin(), edges.end()), edges.end());
+  return edges;
+}
+
 }  // namespace
 
 Timeline timeline(const GraphView& view, std::optional<Vertex> entity) {
   const KnowledgeGraph& kg = view.knowledge_graph();
   const FilteredGraph g = view.graph();  // filtered iterators point into it: keep it alive
   Timeline result;
-  for (const Edge e : boost::make_iterator_range(boost::edges(g))) {
-    if (entity && boost::source(e, g) != *entity && boost::target(e, g) != *entity) continue;
+  if (entity && !view.contains(*entity)) return result;
+  for (const Edge e : dated_relations(g, entity)) {
     const Relation& relation = kg.relation(e);
     if (relation.since) result.events.push_back({*relation.since, e, TieBoundary::began});
     if (relation.known_by) result.events.push_back({*relation.known_by, e, TieBoundary::known});
