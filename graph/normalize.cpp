@@ -2,6 +2,7 @@
 
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <memory>
 #include <string>
@@ -10,7 +11,37 @@
 
 namespace cartelgraph {
 
+namespace {
+
+bool is_ascii(std::string_view text) {
+  return std::ranges::all_of(text, [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+// The key of an ASCII name without utf8proc, the same key: ASCII is its own compatibility
+// decomposition and has no marks, case folds A-Z to a-z, and its word characters (categories L
+// and N) are the letters and digits. Four names in five of the built-in data are ASCII, and
+// utf8proc for every name was 18% of the instructions of a cold `path` (1.9 of 10.5 million).
+std::string ascii_key(std::string_view text) {
+  std::string key;
+  key.reserve(text.size());
+  bool pending_space = false;
+  for (const char c : text) {
+    const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    if (letter || (c >= '0' && c <= '9')) {
+      if (pending_space && !key.empty()) key += ' ';
+      pending_space = false;
+      key += letter ? static_cast<char>(c | 0x20) : c;
+    } else if (c != '\'') {  // O'Brien → obrien
+      pending_space = true;
+    }
+  }
+  return key;
+}
+
+}  // namespace
+
 std::string normalize_name(std::string_view text) {
+  if (is_ascii(text)) return ascii_key(text);
   // utf8proc does the Unicode work: compatibility decomposition, dropping combining marks
   // (accents) and case folding. What remains here is only the choice of which code points
   // separate words.
