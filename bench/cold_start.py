@@ -217,11 +217,14 @@ def section(result, command):
              "|---|---|---|---|---|"]
     lines += [f"| {name} | {result['libraries'][name]} | {ms(t[name]['median'])} | {ms(t[name]['min'])} "
               f"| {ms(t[name]['cpu'])} |" for name in result["labels"]]
-    met = ours * 1000 <= GOAL_MS and theirs / ours >= GOAL_RATIO and result["agree"]
+    # Judged on the lesser of the two ratios: on a loaded machine contention stretches python's
+    # 100 ms wall time far more than our 3 ms (preempted more often), so the medians alone flatter us.
+    cpu_ratio = t[label]["cpu"] / t["cartelgraph"]["cpu"]
+    met = ours * 1000 <= GOAL_MS and min(theirs / ours, cpu_ratio) >= GOAL_RATIO and result["agree"]
     lines += ["", f"Goal: at most {GOAL_MS:g} ms median and at least {GOAL_RATIO:g}× {label}. Result: "
               f"{ms(ours)} median, {theirs / ours:.1f}× ({ms(theirs)} / {ms(ours)}); in CPU time "
               f"{ms(t['cartelgraph']['cpu'])} against {ms(t[label]['cpu'])}, "
-              f"{t[label]['cpu'] / t['cartelgraph']['cpu']:.1f}×: **{'met' if met else 'not met'}**. Beside the "
+              f"{cpu_ratio:.1f}×: **{'met' if met else 'not met'}** (on the lesser ratio). Beside the "
               f"hello world, which contention slows as much: {ours / t['C++ hello world']['median']:.1f}× its "
               "median."]
     return lines

@@ -1,6 +1,7 @@
 #pragma once
 // Declaring a subcommand and writing its answer: the shape every command file follows.
-//   setup_X: add_command(...) and the command's own options, checked as they are parsed;
+//   setup_X: add_command(..., declare_X_options), declare_X_options declaring the command's own
+//            options, checked as they are parsed;
 //   run_X:   given the loaded Session, run one library query and hand the result to answer().
 
 #include <CLI/CLI.hpp>
@@ -29,10 +30,19 @@ struct CommandHelp {
 /// For commands without options of their own.
 struct NoOptions {};
 
+/// Declares a command's own options on `command`, bound to `options`.
+template <class Options>
+using DeclareOptions = void (*)(CLI::App* command, Options* options);
+
 namespace detail {
-// The subcommand `help` describes; after parsing, Context::run calls `run(*options)`.
+// The subcommand `help` describes; after parsing, Context::run calls `run(*options)`. Its own
+// options are declared by `declare` when it is about to be parsed (CLI11's pre-parse callback),
+// not at start: a run parses one command, and declaring the options of all 22 was 6% of the
+// instructions of a cold `path` on the built-in data (0.7 of 11.2 million; bench/RESULTS.md,
+// cold start). Context::declare_all_options declares those not declared yet, to list them all.
 template <class Options, class Run>
-std::pair<CLI::App*, Options*> add_subcommand(CLI::App& app, Context& context, const CommandHelp& help, Run run) {
+CLI::App* add_subcommand(CLI::App& app, Context& context, const CommandHelp& help, Run run,
+                         DeclareOptions<Options> declare) {
   auto options = std::make_shared<Options>();
   auto* command = app.add_subcommand(help.name, help.description);
   command->footer(std::string("Example: ") + help.example);
@@ -41,29 +51,41 @@ std::pair<CLI::App*, Options*> add_subcommand(CLI::App& app, Context& context, c
       return run(*options);
     };
   });
-  return {command, options.get()};
+  if (declare) {
+    auto pending = std::make_shared<bool>(true);
+    auto declare_once = [command, options = options.get(), declare, pending] {
+      if (std::exchange(*pending, false)) declare(command, options);
+    };
+    command->preparse_callback([declare_once](std::size_t) { declare_once(); });
+    context.undeclared.emplace_back(declare_once);
+  }
+  return command;
 }
 }  // namespace detail
 
 /// Adds a command that answers from the data: after parsing, the data the global options name
 /// is loaded into a Session (with the command's --kinds, if it has them) and run(session,
-/// options) answers. Returns the subcommand and its options, for its flags to be bound to.
+/// options) answers. `declare`, if any, declares the command's own options, bound to its
+/// Options, when the command is parsed. Returns the subcommand.
 template <class Options>
-std::pair<CLI::App*, Options*> add_command(CLI::App& app, Context& context, const CommandHelp& help,
-                                           int (*run)(const Session&, const Options&)) {
-  return detail::add_subcommand<Options>(app, context, help, [&context, run](const Options& options) {
-    if constexpr (requires { options.kinds; }) return run(Session(context, options.kinds), options);
-    else return run(Session(context), options);
-  });
+CLI::App* add_command(CLI::App& app, Context& context, const CommandHelp& help,
+                      int (*run)(const Session&, const Options&), DeclareOptions<Options> declare = nullptr) {
+  return detail::add_subcommand<Options>(
+      app, context, help,
+      [&context, run](const Options& options) {
+        if constexpr (requires { options.kinds; }) return run(Session(context, options.kinds), options);
+        else return run(Session(context), options);
+      },
+      declare);
 }
 
 /// Adds a command that does not answer from a loaded view (validate, completion): run(context,
 /// options) is called after parsing.
 template <class Options>
-std::pair<CLI::App*, Options*> add_command(CLI::App& app, Context& context, const CommandHelp& help,
-                                           int (*run)(const Context&, const Options&)) {
-  return detail::add_subcommand<Options>(app, context, help,
-                                         [&context, run](const Options& options) { return run(context, options); });
+CLI::App* add_command(CLI::App& app, Context& context, const CommandHelp& help,
+                      int (*run)(const Context&, const Options&), DeclareOptions<Options> declare = nullptr) {
+  return detail::add_subcommand<Options>(
+      app, context, help, [&context, run](const Options& options) { return run(context, options); }, declare);
 }
 
 /// `"network": {"name", "entities", "ties"}`: what an analysis ran on.

@@ -43,11 +43,17 @@ struct GlobalOptions {
   LoadLimits limits;  // --max-input-size, --max-entities, --max-relations, --max-depth
 };
 
-/// Shared state: the options, and the command chosen, run after parsing.
+/// Shared state: the options, the command chosen (run after parsing), and the commands' own
+/// options not declared yet (cli/command.hpp: a command's options are declared when it is parsed).
 struct Context {
   GlobalOptions options;
   std::function<int()> run;
+  std::vector<std::function<void()>> undeclared;  // each declares one command's options, once
   [[nodiscard]] bool json() const { return options.format == "json"; }
+  /// Declares the options of every command (the completion script lists them all).
+  void declare_all_options() {
+    for (const auto& declare : undeclared) declare();
+  }
 };
 
 /// Declares the global options on `app`.

@@ -74,10 +74,8 @@ int run_centrality(const Session& session, const CentralityCommand& options) {
                 listed(session, scores, types, options.top));
 }
 
-}  // namespace
-
-void setup_centrality(CLI::App& app, Context& context) {
-  auto [command, options] = add_command(app, context, help, run_centrality);
+// The options of `centrality`, declared when it is parsed (cli/command.hpp).
+void declare_centrality_options(CLI::App* command, CentralityCommand* options) {
   add_enum_option(*command, "--measure", options->measure, "measure", alternatives<CentralityMeasure>())
       ->type_name("M");
   command->add_option("--type", options->type, "List only entities of this type (scores use the whole view)")
@@ -95,6 +93,12 @@ void setup_centrality(CLI::App& app, Context& context) {
                     "eigenvector and pagerank weigh by strength (NetworkX's weight='weight')");
   add_count_option(*command, "--seed", options->seed, "Seed of the source sample (default 42)", seed_range)
       ->type_name("S");
+}
+
+}  // namespace
+
+void setup_centrality(CLI::App& app, Context& context) {
+  add_command(app, context, help, run_centrality, declare_centrality_options);
 }
 
 }  // namespace cartelgraph::cli

@@ -131,10 +131,8 @@ int run_communities(const Session& session, const CommunitiesOptions& options) {
   return answer(session, write_json, write_text, session, options, communities(session.network(), options.query));
 }
 
-}  // namespace
-
-void setup_communities(CLI::App& app, Context& context) {
-  auto [command, options] = add_command(app, context, help, run_communities);
+// The options of `communities`, declared when it is parsed (cli/command.hpp).
+void declare_communities_options(CLI::App* command, CommunitiesOptions* options) {
   command->footer(std::string(explanation) + "\n\n" + command->get_footer());
   add_resolution_option(*command, options->query.resolution);
   add_count_option(*command, "--top", options->query.top_ties,
@@ -146,6 +144,12 @@ void setup_communities(CLI::App& app, Context& context) {
                    {0, 1'000'000});
   add_count_option(*command, "--seed", options->query.seed, "Seed of Leiden's random choices (default 42)", seed_range)
       ->type_name("S");
+}
+
+}  // namespace
+
+void setup_communities(CLI::App& app, Context& context) {
+  add_command(app, context, help, run_communities, declare_communities_options);
 }
 
 }  // namespace cartelgraph::cli

@@ -44,15 +44,19 @@ int run_compile(const Context& context, const CompileOptions& options) {
   return exit_ok;
 }
 
-}  // namespace
-
-void setup_compile(CLI::App& app, Context& context) {
-  auto [command, options] = add_command(app, context, help, run_compile);
+// The options of `compile`, declared when it is parsed (cli/command.hpp).
+void declare_compile_options(CLI::App* command, CompileOptions* options) {
   command->add_option("data", options->data, "Any dataset --data reads (default: --data, else built-in)")
       ->type_name("DATA");
   command->add_option("-o,--output", options->output, "The store to write, whole or not at all")
       ->required()
       ->type_name("FILE.cgdb");
+}
+
+}  // namespace
+
+void setup_compile(CLI::App& app, Context& context) {
+  add_command(app, context, help, run_compile, declare_compile_options);
 }
 
 }  // namespace cartelgraph::cli

@@ -83,7 +83,8 @@ void setup_completion(CLI::App& app, Context& context) {
   command->footer("Example: source <(cartelgraph completion bash)");
   const CLI::App* root = &app;
   command->callback([&context, root, shell] {
-    context.run = [root] {
+    context.run = [&context, root] {
+      context.declare_all_options();  // the other commands' options are declared when parsed
       print_bash(*root);
       return exit_ok;
     };

@@ -70,10 +70,8 @@ int run_connect(const Session& session, const ConnectOptions& options) {
   return answer(session, write_json, write_text, session, tree, options.weight);
 }
 
-}  // namespace
-
-void setup_connect(CLI::App& app, Context& context) {
-  auto [command, options] = add_command(app, context, help, run_connect);
+// The options of `connect`, declared when it is parsed (cli/command.hpp).
+void declare_connect_options(CLI::App* command, ConnectOptions* options) {
   command->add_option("entities", options->entities, "Entities to connect (two or more)")
       ->required()
       ->expected(2, -1)
@@ -82,6 +80,12 @@ void setup_connect(CLI::App& app, Context& context) {
                   "What a tie costs: none (default: one per tie, the fewest ties); confidence (surer ties: "
                   "confirmed costs 1, reported 2, alleged 3, ungraded 4); weight (1/strength: the strongest ties)")
       ->type_name("none|confidence|weight");
+}
+
+}  // namespace
+
+void setup_connect(CLI::App& app, Context& context) {
+  add_command(app, context, help, run_connect, declare_connect_options);
 }
 
 }  // namespace cartelgraph::cli

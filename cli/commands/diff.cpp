@@ -262,10 +262,8 @@ int run_diff(const Context& context, const DiffOptions& options) {
   return answer(session, write_json, write_text, session.graph(), entity, changes(session.view(), from, to, entity));
 }
 
-}  // namespace
-
-void setup_diff(CLI::App& app, Context& context) {
-  auto [command, options] = add_command(app, context, help, run_diff);
+// The options of `diff`, declared when it is parsed (cli/command.hpp).
+void declare_diff_options(CLI::App* command, DiffOptions* options) {
   command->add_option("--from", options->from, "The window starts after this date (YYYY, YYYY-MM or YYYY-MM-DD)")
       ->required()
       ->type_name("DATE");
@@ -276,5 +274,9 @@ void setup_diff(CLI::App& app, Context& context) {
       ->type_name("ENTITY");
   command->footer(std::string(explanation) + "\n\n" + command->get_footer());
 }
+
+}  // namespace
+
+void setup_diff(CLI::App& app, Context& context) { add_command(app, context, help, run_diff, declare_diff_options); }
 
 }  // namespace cartelgraph::cli

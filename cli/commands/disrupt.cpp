@@ -139,10 +139,8 @@ void add_key_player_options(CLI::App& command, DisruptOptions& options) {
       ->needs(key_players);
 }
 
-}  // namespace
-
-void setup_disrupt(CLI::App& app, Context& context) {
-  auto [command, options] = add_command(app, context, help, run_disrupt);
+// The options of `disrupt`, declared when it is parsed (cli/command.hpp).
+void declare_disrupt_options(CLI::App* command, DisruptOptions* options) {
   command->add_option("--remove", options->remove, "Remove these entities, in order")
       ->delimiter(',')
       ->type_name("E,...");
@@ -164,6 +162,12 @@ void setup_disrupt(CLI::App& app, Context& context) {
                    "Seed of the source sample, and of --key-players' random starts (default 42)", seed_range)
       ->type_name("S");
   add_key_player_options(*command, *options);
+}
+
+}  // namespace
+
+void setup_disrupt(CLI::App& app, Context& context) {
+  add_command(app, context, help, run_disrupt, declare_disrupt_options);
 }
 
 }  // namespace cartelgraph::cli

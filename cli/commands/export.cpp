@@ -78,10 +78,8 @@ int run_export(const Context& context, const ExportOptions& options) {
   return exit_ok;
 }
 
-}  // namespace
-
-void setup_export(CLI::App& app, Context& context) {
-  auto [command, options] = add_command(app, context, help, run_export);
+// The options of `export`, declared when it is parsed (cli/command.hpp).
+void declare_export_options(CLI::App* command, ExportOptions* options) {
   command
       ->add_option("--to", options->to,
                    "graphml, gexf (with time, for Gephi), json, csv (a directory of nodes, relationships, sources and "
@@ -102,6 +100,12 @@ void setup_export(CLI::App& app, Context& context) {
       ->add_option("-o,--output", options->output,
                    "Output file, written whole or not at all; - or none for standard output (a directory for csv)")
       ->type_name("PATH");
+}
+
+}  // namespace
+
+void setup_export(CLI::App& app, Context& context) {
+  add_command(app, context, help, run_export, declare_export_options);
 }
 
 }  // namespace cartelgraph::cli

@@ -201,7 +201,7 @@ int run_factions(const Session& session, const NoOptions&) {
 }  // namespace
 
 void setup_factions(CLI::App& app, Context& context) {
-  CLI::App* command = add_command(app, context, help, run_factions).first;
+  CLI::App* command = add_command(app, context, help, run_factions);
   command->footer(std::string(explanation) + "\n\n" + command->get_footer());
 }
 

@@ -35,11 +35,13 @@ int run_list(const Session& session, const ListOptions& options) {
                 list_entities(session.view(), type_option(options.type)));
 }
 
-}  // namespace
-
-void setup_list(CLI::App& app, Context& context) {
-  auto [command, options] = add_command(app, context, help, run_list);
+// The options of `list`, declared when it is parsed (cli/command.hpp).
+void declare_list_options(CLI::App* command, ListOptions* options) {
   command->add_option("--type", options->type, "Only entities of this type")->type_name("T");
 }
+
+}  // namespace
+
+void setup_list(CLI::App& app, Context& context) { add_command(app, context, help, run_list, declare_list_options); }
 
 }  // namespace cartelgraph::cli

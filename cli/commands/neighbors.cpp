@@ -45,13 +45,17 @@ int run_neighbors(const Session& session, const NeighborsOptions& options) {
   return answer(session, write_json, write_text, session.graph(), result);
 }
 
-}  // namespace
-
-void setup_neighbors(CLI::App& app, Context& context) {
-  auto [command, options] = add_command(app, context, help, run_neighbors);
+// The options of `neighbors`, declared when it is parsed (cli/command.hpp).
+void declare_neighbors_options(CLI::App* command, NeighborsOptions* options) {
   command->add_option("entity", options->entity, "Id, name or alias")->required()->type_name("ENTITY");
   add_count_option(*command, "--depth", options->depth, "Hops from the entity (default 1)", hop_range);
   command->add_option("--kinds", options->kinds, "Only relations of these kinds")->delimiter(',')->type_name("K,...");
+}
+
+}  // namespace
+
+void setup_neighbors(CLI::App& app, Context& context) {
+  add_command(app, context, help, run_neighbors, declare_neighbors_options);
 }
 
 }  // namespace cartelgraph::cli

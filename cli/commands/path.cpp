@@ -122,10 +122,8 @@ void add_time_respecting_options(CLI::App& command, PathOptions& options, std::v
       ->needs(time_respecting);
 }
 
-}  // namespace
-
-void setup_path(CLI::App& app, Context& context) {
-  auto [command, options] = add_command(app, context, help, run_path);
+// The options of `path`, declared when it is parsed (cli/command.hpp).
+void declare_path_options(CLI::App* command, PathOptions* options) {
   command->add_option("from", options->from, "Entity to start from")->required()->type_name("FROM");
   command->add_option("to", options->to, "Entity to reach")->required()->type_name("TO");
   add_count_option(*command, "--k", options->k, "How many loopless paths, shortest first (default 1)", {1, max_paths});
@@ -144,5 +142,9 @@ void setup_path(CLI::App& app, Context& context) {
                        ->excludes(weight);
   add_time_respecting_options(*command, *options, {weight, weighted});
 }
+
+}  // namespace
+
+void setup_path(CLI::App& app, Context& context) { add_command(app, context, help, run_path, declare_path_options); }
 
 }  // namespace cartelgraph::cli

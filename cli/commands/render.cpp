@@ -146,10 +146,8 @@ int run_render(const Session& session, const RenderOptions& options) {
   return exit_ok;
 }
 
-}  // namespace
-
-void setup_render(CLI::App& app, Context& context) {
-  auto [command, options] = add_command(app, context, help, run_render);
+// The options of `render`, declared when it is parsed (cli/command.hpp).
+void declare_render_options(CLI::App* command, RenderOptions* options) {
   command->add_option("--focus", options->focus, "Draw the ego network of this entity")->type_name("ENTITY");
   add_count_option(*command, "--depth", options->depth, "Hops around --focus (default 1)", hop_range);
   command->add_option("--path", options->path, "Highlight the shortest path between two entities")
@@ -188,6 +186,12 @@ void setup_render(CLI::App& app, Context& context) {
   command->add_option("--image-format", options->image_format, "svg, png, pdf or dot: the format for -o -")
       ->check(CLI::IsMember({"svg", "png", "pdf", "dot"}))
       ->type_name("FORMAT");
+}
+
+}  // namespace
+
+void setup_render(CLI::App& app, Context& context) {
+  add_command(app, context, help, run_render, declare_render_options);
 }
 
 }  // namespace cartelgraph::cli

@@ -25,11 +25,15 @@ int run_report(const Session& session, const ReportOptions& options) {
   return exit_ok;
 }
 
+// The options of `report`, declared when it is parsed (cli/command.hpp).
+void declare_report_options(CLI::App* command, ReportOptions* options) {
+  command->add_option("-o,--output", options->output, "Output file (.html), or - for standard output")->required()->type_name("FILE.html");
+}
+
 }  // namespace
 
 void setup_report(CLI::App& app, Context& context) {
-  auto [command, options] = add_command(app, context, help, run_report);
-  command->add_option("-o,--output", options->output, "Output file (.html), or - for standard output")->required()->type_name("FILE.html");
+  add_command(app, context, help, run_report, declare_report_options);
 }
 
 }  // namespace cartelgraph::cli

@@ -71,12 +71,16 @@ int run_search(const Session& session, const SearchOptions& options) {
   return exit_no_result;
 }
 
+// The options of `search`, declared when it is parsed (cli/command.hpp).
+void declare_search_options(CLI::App* command, SearchOptions* options) {
+  command->add_option("text", options->text, "What to look for")->required()->type_name("TEXT");
+  add_count_option(*command, "--limit", options->limit, "How many matches (default 10)", {1, 10'000});
+}
+
 }  // namespace
 
 void setup_search(CLI::App& app, Context& context) {
-  auto [command, options] = add_command(app, context, help, run_search);
-  command->add_option("text", options->text, "What to look for")->required()->type_name("TEXT");
-  add_count_option(*command, "--limit", options->limit, "How many matches (default 10)", {1, 10'000});
+  add_command(app, context, help, run_search, declare_search_options);
 }
 
 }  // namespace cartelgraph::cli

@@ -69,13 +69,15 @@ int run_show(const Session& session, const ShowOptions& options) {
                 entity_card(session.view(), session.resolve(options.entity)));
 }
 
-}  // namespace
-
-void setup_show(CLI::App& app, Context& context) {
-  auto [command, options] = add_command(app, context, help, run_show);
+// The options of `show`, declared when it is parsed (cli/command.hpp).
+void declare_show_options(CLI::App* command, ShowOptions* options) {
   command->add_option("entity", options->entity, "Id, name, known-as name or alias (case and accents ignored)")
       ->required()
       ->type_name("ENTITY");
 }
+
+}  // namespace
+
+void setup_show(CLI::App& app, Context& context) { add_command(app, context, help, run_show, declare_show_options); }
 
 }  // namespace cartelgraph::cli

@@ -132,10 +132,8 @@ int run_suggest(const Session& session, const SuggestCommand& options) {
   return answer(session, write_json, write_text, session, suggest_ties(session.network(), entity, suggest));
 }
 
-}  // namespace
-
-void setup_suggest(CLI::App& app, Context& context) {
-  auto [command, options] = add_command(app, context, help, run_suggest);
+// The options of `suggest`, declared when it is parsed (cli/command.hpp).
+void declare_suggest_options(CLI::App* command, SuggestCommand* options) {
   command->add_option("entity", options->entity, "Suggest ties of this entity (default: the best pairs overall)")
       ->type_name("ENTITY");
   add_enum_option(*command, "--score", options->score, "score",
@@ -150,6 +148,12 @@ void setup_suggest(CLI::App& app, Context& context) {
           "0.05 is not below that)")
       ->check(beta_validator())
       ->type_name("B");
+}
+
+}  // namespace
+
+void setup_suggest(CLI::App& app, Context& context) {
+  add_command(app, context, help, run_suggest, declare_suggest_options);
 }
 
 }  // namespace cartelgraph::cli

@@ -57,11 +57,15 @@ int run_timeline(const Session& session, const TimelineOptions& options) {
   return answer(session, write_json, write_text, session.graph(), entity, timeline(session.view(), entity));
 }
 
+// The options of `timeline`, declared when it is parsed (cli/command.hpp).
+void declare_timeline_options(CLI::App* command, TimelineOptions* options) {
+  command->add_option("entity", options->entity, "Only relations of this entity")->type_name("ENTITY");
+}
+
 }  // namespace
 
 void setup_timeline(CLI::App& app, Context& context) {
-  auto [command, options] = add_command(app, context, help, run_timeline);
-  command->add_option("entity", options->entity, "Only relations of this entity")->type_name("ENTITY");
+  add_command(app, context, help, run_timeline, declare_timeline_options);
 }
 
 }  // namespace cartelgraph::cli

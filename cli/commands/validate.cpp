@@ -85,14 +85,18 @@ int run_validate(const Context& context, const ValidateOptions& options) {
   return validation.result.problems.empty() ? exit_ok : exit_invalid_data;
 }
 
-}  // namespace
-
-void setup_validate(CLI::App& app, Context& context) {
-  auto [command, options] = add_command(app, context, help, run_validate);
+// The options of `validate`, declared when it is parsed (cli/command.hpp).
+void declare_validate_options(CLI::App* command, ValidateOptions* options) {
   command
       ->add_option("dir", options->directory,
                    "Fact directory, or any file or directory --data reads (default: --data, else built-in)")
       ->type_name("DATA");
+}
+
+}  // namespace
+
+void setup_validate(CLI::App& app, Context& context) {
+  add_command(app, context, help, run_validate, declare_validate_options);
 }
 
 }  // namespace cartelgraph::cli
