@@ -14,6 +14,7 @@ KnowledgeGraph::KnowledgeGraph() = default;
 
 KnowledgeGraph::KnowledgeGraph(const KnowledgeGraph& other)
     : entities_(other.entities_),
+      types_(other.types_),
       relations_(other.relations_),
       from_(other.from_),
       to_(other.to_),
@@ -36,6 +37,7 @@ KnowledgeGraph& KnowledgeGraph::operator=(KnowledgeGraph&& other) {
   shape_ = std::exchange(other.shape_, Graph());
   shape_ready_ = ready;
   entities_ = std::exchange(other.entities_, {});
+  types_ = std::exchange(other.types_, {});
   relations_ = std::exchange(other.relations_, {});
   from_ = std::exchange(other.from_, {});
   to_ = std::exchange(other.to_, {});
@@ -52,6 +54,7 @@ KnowledgeGraph::~KnowledgeGraph() = default;
 
 void KnowledgeGraph::reserve(std::size_t entities, std::size_t relations) {
   entities_.reserve(entities);
+  types_.reserve(entities);
   ids_.reserve(entities);
   relations_.reserve(relations);
   from_.reserve(relations);
@@ -96,6 +99,7 @@ Vertex KnowledgeGraph::add_entity(Entity entity) {
   const Vertex v = entities_.size();
   if (!ids_.try_emplace(entity.id, v).second)
     throw Error(ErrorCategory::invalid_data, "duplicate entity id '" + entity.id + "'");
+  types_.push_back(entity.type);
   entities_.push_back(std::move(entity));
   shape_ready_ = false;
   if (names_ready_.load(std::memory_order_relaxed)) index_names(v);  // else built when first asked for

@@ -27,7 +27,7 @@ bool keeps_every_entity(const ViewFilter& filter) noexcept {
 
 bool GraphView::contains(Vertex v) const {
   if (keeps_every_entity(filter_)) return true;
-  const EntityType type = graph_->entity(v).type;
+  const EntityType type = graph_->entity_type(v);
   return filter_.types.test(static_cast<std::size_t>(type)) &&
          filter_.layers.test(static_cast<std::size_t>(layer_of(type)));
 }

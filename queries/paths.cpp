@@ -42,18 +42,26 @@ struct Reached {};
 
 // Ends the search when `to` is settled: its distance and every predecessor on its path are then
 // final (Boost relaxes only on a strictly shorter distance, so nothing settled later changes
-// them), and the path is the one the whole search would give.
+// them), and the path is the one the whole search would give. Counts the nodes and arcs the
+// search examined in `work`.
 struct StopAt : boost::default_dijkstra_visitor {
   Node to = 0;
+  std::size_t* work = nullptr;
   template <class G>
   void examine_vertex(Node u, const G& /*graph*/) const {
+    ++*work;
     if (u == to) throw Reached{};
+  }
+  template <class E, class G>
+  void examine_edge(const E& /*arc*/, const G& /*graph*/) const {
+    ++*work;
   }
 };
 
-// Cheapest path from `from` to `to` avoiding `removed`, as nodes; empty when there is none.
+// Cheapest path from `from` to `to` avoiding `removed`, as nodes; empty when there is none. Adds
+// the nodes and arcs it examined to `work`.
 std::vector<Node> cheapest_path(const Projection& projection, Node from, Node to, const std::vector<double>& weights,
-                                const Removed& removed) {
+                                const Removed& removed, std::size_t& work) {
   const Csr& g = projection.graph();
   const boost::filtered_graph<Csr, KeepArc, KeepNode> view(g, KeepArc{&g, &removed}, KeepNode{&removed});
   const std::size_t n = projection.node_count();
@@ -63,6 +71,7 @@ std::vector<Node> cheapest_path(const Projection& projection, Node from, Node to
   try {
     StopAt stop;
     stop.to = to;
+    stop.work = &work;
     boost::dijkstra_shortest_paths(
         view, from,
         boost::predecessor_map(boost::make_iterator_property_map(predecessor.begin(), index))
@@ -127,23 +136,23 @@ std::vector<double> arc_costs(const GraphView& view, const Projection& projectio
 
 namespace {
 
-// The nodes of the paths Yen found, and the searches it ran.
+// The nodes of the paths Yen found, the searches it ran and the nodes and arcs they examined.
 struct YenResult {
   std::vector<std::vector<Node>> paths;
   std::size_t searches = 0;
+  std::size_t work = 0;
   bool stopped = false;
 };
 
-// How many cheapest_path searches a path search may run: each costs the projection's nodes +
-// arcs, and together they may cost `max_work`; the first search always runs.
+// Whether a path search may run one more cheapest_path search: while the nodes and arcs its
+// searches examined add up to less than `max_work`. The first search always runs; the last may
+// take the total past the bound by one search's work.
 class SearchBudget {
  public:
-  SearchBudget(const Projection& projection, std::size_t max_work)
-      : cost_(std::max<std::size_t>(1, projection.node_count() + boost::num_edges(projection.graph()))),
-        max_work_(max_work) {}
-  // Whether one more search fits (counting it if it does).
-  bool spend(YenResult& result) {
-    if (result.searches > 0 && (result.searches + 1 > max_work_ / cost_)) {
+  explicit SearchBudget(std::size_t max_work) : max_work_(max_work) {}
+  // Whether one more search may run (counting it if it may).
+  bool spend(YenResult& result) const {
+    if (result.searches > 0 && result.work >= max_work_) {
       result.stopped = true;
       return false;
     }
@@ -152,7 +161,6 @@ class SearchBudget {
   }
 
  private:
-  std::size_t cost_;
   std::size_t max_work_;
 };
 
@@ -180,7 +188,8 @@ YenResult yen(const Projection& projection, Node from, Node to, std::size_t k, c
   YenResult result;
   std::vector<std::vector<Node>>& accepted = result.paths;
   if (k == 0 || from == to || !budget.spend(result)) return result;
-  auto first = cheapest_path(projection, from, to, w, {std::vector<bool>(projection.node_count(), false), {}});
+  auto first =
+      cheapest_path(projection, from, to, w, {std::vector<bool>(projection.node_count(), false), {}}, result.work);
   if (first.empty()) return result;
   accepted.push_back(std::move(first));
 
@@ -190,7 +199,7 @@ YenResult yen(const Projection& projection, Node from, Node to, std::size_t k, c
     for (std::size_t i = 0; i + 1 < previous.size(); ++i) {
       if (!budget.spend(result)) return result;
       const auto spur_path = cheapest_path(projection, previous[i], to, w,
-                                           spur_removals(projection, accepted, previous, i));
+                                           spur_removals(projection, accepted, previous, i), result.work);
       if (spur_path.empty()) continue;
       std::vector<Node> candidate(previous.begin(), previous.begin() + static_cast<long>(i));
       candidate.insert(candidate.end(), spur_path.begin(), spur_path.end());
@@ -211,7 +220,7 @@ YenResult yen(const Projection& projection, Node from, Node to, std::size_t k, c
 std::vector<std::vector<NodeId>> k_shortest_paths(const Projection& projection, NodeId from, NodeId to, std::size_t k,
                                                   const std::vector<double>& weights) {
   std::vector<std::vector<NodeId>> paths;
-  const SearchBudget unbounded(projection, std::numeric_limits<std::size_t>::max());
+  const SearchBudget unbounded(std::numeric_limits<std::size_t>::max());
   for (const auto& nodes :
        yen(projection, Projection::index(from), Projection::index(to), k, weights, unbounded).paths) {
     std::vector<NodeId>& path = paths.emplace_back();
@@ -238,8 +247,8 @@ PathSearch search_paths(const GraphView& view, const Projection& projection, Ver
   if (!source || !target) return {};
   const std::vector<double> weights = arc_costs(view, projection, query.weight);
   const YenResult found = yen(projection, Projection::index(*source), Projection::index(*target), query.k, weights,
-                              SearchBudget(projection, query.max_work));
-  PathSearch result{{}, found.searches, found.stopped};
+                              SearchBudget(query.max_work));
+  PathSearch result{{}, found.searches, found.work, found.stopped};
   for (const auto& nodes : found.paths) {
     Path path;
     for (const Node node : nodes) path.entities.push_back(projection.entity(Projection::id(node)));

@@ -26,9 +26,10 @@ struct Path {
   [[nodiscard]] std::size_t length() const noexcept { return hops.size(); }
 };
 
-/// The default bound on a path search's work: node and arc visits summed over its
-/// shortest-path searches (each counted as the projection's nodes + arcs). About 2 s on a
-/// million arcs (45 searches); 1000 paths of the built-in data take a tenth of it.
+/// The default bound on a path search's work: the nodes and arcs its shortest-path searches
+/// examined, summed (a search stops when it settles the target, so one between near entities of
+/// a large graph examines little of it). Whole-graph searches on a million arcs: about 2 s (45
+/// searches); 1000 paths of the built-in data take a tenth of it.
 inline constexpr std::size_t default_path_work = 50'000'000;
 
 /// What a hop costs: `none`, one per hop; `confidence`, the cheapest confidence_cost of the
@@ -53,6 +54,7 @@ struct PathQuery {
 struct PathSearch {
   std::vector<Path> paths;   // shortest first
   std::size_t searches = 0;  // shortest-path searches run (the first, then Yen's spur searches)
+  std::size_t work = 0;      // nodes and arcs those searches examined (see default_path_work)
   bool stopped = false;      // the bound ended the search before `k` paths: more may exist
 };
 

@@ -216,30 +216,61 @@ TEST_CASE("a path search stops at its bound on work, keeping the shortest paths 
   const Projection p = Projection::build(view);
   const Vertex from = *g.find("t0");
   const Vertex to = *g.find("u7");
-  const std::size_t search_cost = p.node_count() + boost::num_edges(p.graph());
+  const std::size_t whole_search = p.node_count() + boost::num_edges(p.graph());
   const std::size_t k = 60;
 
   const PathSearch all = search_paths(view, p, from, to, {k, PathWeight::none, std::numeric_limits<std::size_t>::max()});
   CHECK_FALSE(all.stopped);
   REQUIRE(all.paths.size() == k);
+  // Each search examines at least its source and at most every node and arc once (a node may be
+  // examined again when the heap holds it twice: Boost's Dijkstra does not, so at most once).
+  CHECK(all.work >= all.searches);
+  CHECK(all.work <= all.searches * whole_search);
   // The unbounded search is Yen's, which the peer test checks against NetworkX: the same paths.
   const auto nodes = k_shortest_paths(p, *p.node(from), *p.node(to), k);
   REQUIRE(nodes.size() == k);
   for (std::size_t i = 0; i < k; ++i) CHECK(all.paths[i].length() + 1 == nodes[i].size());
 
-  for (const std::size_t searches : {std::size_t{0}, std::size_t{1}, std::size_t{5}, std::size_t{40}}) {
-    CAPTURE(searches);
-    const PathSearch bounded = search_paths(view, p, from, to, {k, PathWeight::none, searches * search_cost});
+  std::size_t previous_searches = 0;
+  for (const std::size_t bound : {std::size_t{0}, std::size_t{1}, all.work / 20, all.work / 4, all.work / 2}) {
+    CAPTURE(bound);
+    const PathSearch bounded = search_paths(view, p, from, to, {k, PathWeight::none, bound});
     CHECK(bounded.stopped);
-    CHECK(bounded.searches == std::max<std::size_t>(1, searches));  // the first search always runs
+    CHECK(bounded.searches >= 1);  // the first search always runs
+    CHECK(bounded.searches >= previous_searches);
+    // A search starts only while the work so far is under the bound: the one that passed it was
+    // the last.
+    CHECK((bounded.searches == 1 || bounded.work >= bound));
+    CHECK(bounded.work < bound + whole_search + 1);
     REQUIRE(bounded.paths.size() >= 1);
     REQUIRE(bounded.paths.size() < k);
     for (std::size_t i = 0; i < bounded.paths.size(); ++i) CHECK(bounded.paths[i].entities == all.paths[i].entities);
+    previous_searches = bounded.searches;
   }
   // A bound that leaves room for every search finds every path and does not stop.
-  const PathSearch roomy = search_paths(view, p, from, to, {k, PathWeight::none, all.searches * search_cost});
+  const PathSearch roomy = search_paths(view, p, from, to, {k, PathWeight::none, all.work + 1});
   CHECK_FALSE(roomy.stopped);
   CHECK(roomy.paths.size() == k);
+  CHECK(roomy.searches == all.searches);
+}
+
+TEST_CASE("a path search between near entities of a large graph examines only what lies nearer than the target") {
+  // A long chain with a short branch: from one end of the branch to the other the search settles
+  // the branch, not the chain.
+  KnowledgeGraph g;
+  g.add_source({"doc", "A document", "", "", "2021", "", "doc.txt"});
+  std::vector<Vertex> v;
+  for (int i = 0; i < 2000; ++i)
+    v.push_back(g.add_entity(make_entity("c" + std::to_string(i), EntityType::person, "c" + std::to_string(i))));
+  for (int i = 0; i + 1 < 2000; ++i) g.add_relation(v[i], v[i + 1], make_relation(RelationKind::associate_of, Confidence::reported));
+  const GraphView view(g);
+  const Projection p = Projection::build(view);
+  const PathSearch near = search_paths(view, p, v[1000], v[1002], {1, PathWeight::none, default_path_work});
+  REQUIRE(near.paths.size() == 1);
+  CHECK(near.paths[0].length() == 2);
+  CHECK(near.work < 20);
+  const PathSearch far = search_paths(view, p, v[0], v[1999], {1, PathWeight::none, default_path_work});
+  CHECK(far.work >= 2 * 1999);
 }
 
 TEST_CASE("brokers are the articulation points and bridges") {
