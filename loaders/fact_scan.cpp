@@ -29,18 +29,22 @@ struct FactScanner::Parser {
 
 namespace {
 
-// The string `value` holds, if it meets `rule`.
-bool checked_string(od::value& value, Rule rule, std::string_view& out) {
-  if (value.get_string().get(out) != simdjson::SUCCESS) return false;
+// True if `text` meets `rule`.
+bool meets(Rule rule, std::string_view text) {
   switch (rule) {
-    case Rule::text: return rules::is_text(out);
-    case Rule::id: return rules::is_id(out);
-    case Rule::date: return rules::is_date(out);
-    case Rule::source_kind: return rules::is_one_of(out, rules::source_kinds);
-    case Rule::support: return rules::is_one_of(out, rules::supports);
-    case Rule::confidence: return rules::is_one_of(out, rules::confidences);
+    case Rule::text: return rules::is_text(text);
+    case Rule::id: return rules::is_id(text);
+    case Rule::date: return rules::is_date(text);
+    case Rule::source_kind: return rules::is_one_of(text, rules::source_kinds);
+    case Rule::support: return rules::is_one_of(text, rules::supports);
+    case Rule::confidence: return rules::is_one_of(text, rules::confidences);
     default: return false;
   }
+}
+
+// The string `value` holds, if it meets `rule`.
+bool checked_string(od::value& value, Rule rule, std::string_view& out) {
+  return value.get_string().get(out) == simdjson::SUCCESS && meets(rule, out);
 }
 
 // Reads the members of `object`, each through read(index in `members`, value): false as soon as
@@ -249,14 +253,19 @@ void release_before(const TextHome& home, std::size_t offset) {
 // The string `value` holds, if it meets `rule`, as a view that outlives the parser.
 bool viewed_string(od::value& value, Rule rule, const TextHome& home, std::string_view& out) {
   const std::string_view raw = value.raw_json_token();  // the quotes and any blank after
+  const auto close = raw.rfind('"');
+  if (raw.empty() || raw.front() != '"' || close == std::string_view::npos || close < 1) return false;
+  const std::string_view written = raw.substr(1, close - 1);
+  if (written.find('\\') == std::string_view::npos) {
+    // No escape: the string is its text as written, which simdjson's first stage has checked
+    // (UTF-8, no control character), so it is viewed where it is rather than copied into the
+    // parser's buffer; the value is left unread, which simdjson skips.
+    out = {home.file + (written.data() - home.parsed), written.size()};
+    return meets(rule, written);
+  }
   std::string_view unescaped;
   if (!checked_string(value, rule, unescaped)) return false;
-  const auto close = raw.rfind('"');
-  if (close == std::string_view::npos || close < 1) return false;
-  if (close - 1 == unescaped.size())  // no escape: an escape is longer than what it stands for
-    out = {home.file + (raw.data() + 1 - home.parsed), unescaped.size()};
-  else
-    out = home.arena->keep(unescaped);
+  out = home.arena->keep(unescaped);
   return true;
 }
 
