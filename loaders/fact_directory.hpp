@@ -13,7 +13,8 @@ namespace cartelgraph {
 /// than `limits.max_file_bytes` (then without reading it).
 [[nodiscard]] FactFile read_fact_file(const std::filesystem::path& path, const LoadLimits& limits = {});
 
-/// Reads every `*.json` file of `directory` but `schema.json`, sorted by name.
+/// Maps every `*.json` file of `directory` but `schema.json`, sorted by name, read-only
+/// (FactFile::mapped: a file is not copied, and its pages can be handed back once read).
 /// Throws LoadError if the directory or a file cannot be read (as read_fact_file), or holds no
 /// fact file.
 /// A file larger than `limits.max_file_bytes` is refused without being read.

@@ -1,5 +1,6 @@
 #include "cartelgraph/loaders/fact_loader.hpp"
 
+#include <malloc.h>
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 
@@ -33,6 +34,13 @@ namespace {
 using detail::JsonPositions;
 using detail::Section;
 
+// A problem, note or warning, with the place it is ordered by.
+struct Ordered {
+  std::size_t file;
+  std::size_t offset;
+  Problem problem;
+};
+
 // One file, read, with what is known about where its values are and which records are broken.
 struct FileState {
   const FactFile* file = nullptr;
@@ -43,12 +51,14 @@ struct FileState {
   // record's members are located by reading that record only.
   std::pair<std::size_t, std::size_t> record_indexed{~std::size_t{0}, 0};  // section, index
   std::optional<JsonPositions> record_positions;
-  // The entity numbers of each relation's from, to and place (Loader::unresolved: unknown or
-  // absent), by its place in read.records.relations.
-  std::vector<std::array<std::size_t, 3>> ends;
   std::optional<detail::ReadFacts> scanned;  // what the fast reader made of it, if it is clean
   bool usable = false;  // parsed and its top level matches the schema
   std::set<std::pair<Section, std::size_t>> broken;  // records that break the schema
+  // What was found in this file, in the order it was found: each file's are found by one thread.
+  std::vector<Ordered> problems;
+  std::vector<Ordered> notes;
+  std::vector<Ordered> warnings;
+  std::vector<detail::AcceptedRelation> accepted;  // its relations that passed check_relation
 };
 
 // A record: its file, top-level array and index there.
@@ -126,15 +136,14 @@ class Loader final : public detail::RelationReader {
     collect_entities();
     check_hidden_characters();
     check_entity_citations();
-    resolve_ends();
     collect_relations();
     detail::check_relation_set(relations_, entities_.size(), detail::Provenance::our_model, *this);
     release_relation_records();
 
     LoadResult result;
-    result.problems = in_order(problems_);
-    result.notes = in_order(notes_);
-    result.warnings = in_order(warnings_);
+    result.problems = in_order(&FileState::problems);
+    result.notes = in_order(&FileState::notes);
+    result.warnings = in_order(&FileState::warnings);
     if (result.problems.empty()) build(result.graph);
     return result;
   }
@@ -145,7 +154,7 @@ class Loader final : public detail::RelationReader {
   void note(std::size_t origin, std::string message) override {
     const Location at = relation_at(origin);
     const std::size_t offset = offset_of(at.file, pointer(at));
-    notes_.push_back({at.file, offset, located(at.file, offset, std::move(message))});
+    files_[at.file].notes.push_back({at.file, offset, located(at.file, offset, std::move(message))});
   }
   std::string where(std::size_t origin) override { return where(relation_at(origin), ""); }
   std::string_view entity_id(std::size_t entity) override {
@@ -157,11 +166,6 @@ class Loader final : public detail::RelationReader {
   }
 
  private:
-  struct Ordered {
-    std::size_t file;
-    std::size_t offset;
-    Problem problem;
-  };
 
   std::size_t offset_of(std::size_t file_index, const std::string& json_pointer) {
     FileState& file = files_[file_index];
@@ -169,7 +173,7 @@ class Loader final : public detail::RelationReader {
       if (const auto offset = record_offset(file, json_pointer)) return *offset;
     // Positions cost a second pass over the text: index a file only when it has a problem to
     // locate.
-    if (!file.positions) file.positions = JsonPositions::index(file.file->text);
+    if (!file.positions) file.positions = JsonPositions::index(file.file->content());
     return file.positions->offset(json_pointer);
   }
 
@@ -192,7 +196,7 @@ class Loader final : public detail::RelationReader {
     const std::string_view member = json_pointer.substr(static_cast<std::size_t>(end - json_pointer.data()));
     if (member.empty()) return offsets[index];
     if (file.record_indexed != std::pair{section, index} || !file.record_positions) {
-      file.record_positions = JsonPositions::index(file.file->text, offsets[index]);
+      file.record_positions = JsonPositions::index(file.file->content(), offsets[index]);
       file.record_indexed = {section, index};
     }
     return file.record_positions->offset(member);
@@ -207,7 +211,9 @@ class Loader final : public detail::RelationReader {
       detail::FactScanner scanner;
       for (std::size_t i = next++; i < files_.size(); i = next++) {
         FileState& file = files_[i];
-        if (file.file->text.size() <= budget_.limits.max_file_bytes) file.scanned = scanner.scan(*file.file);
+        if (file.file->content().size() > budget_.limits.max_file_bytes) continue;
+        file.scanned = scanner.scan(*file.file);
+        release(file);
       }
     };
     std::vector<std::jthread> pool;
@@ -218,7 +224,7 @@ class Loader final : public detail::RelationReader {
   // The line and column of `offset` in file `file_index`, from an index made on the first call.
   detail::LineColumn line_column(std::size_t file_index, std::size_t offset) {
     FileState& file = files_[file_index];
-    if (!file.lines) file.lines.emplace(file.file->text);
+    if (!file.lines) file.lines.emplace(file.file->content());
     return file.lines->at(offset);
   }
 
@@ -234,12 +240,15 @@ class Loader final : public detail::RelationReader {
   }
 
   void report_at_offset(std::size_t file, std::size_t offset, std::string message) {
-    problems_.push_back({file, offset, located(file, offset, std::move(message))});
+    files_[file].problems.push_back({file, offset, located(file, offset, std::move(message))});
   }
 
-  // Problems by file, then position.
-  static std::vector<Problem> in_order(std::vector<Ordered>& found) {
-    std::ranges::sort(found, {}, [](const Ordered& p) { return std::tie(p.file, p.offset); });
+  // Problems (or notes, or warnings: `list`) by file, then position; those at one position in
+  // the order they were found.
+  std::vector<Problem> in_order(std::vector<Ordered> FileState::*list) {
+    std::vector<Ordered> found;
+    for (FileState& file : files_) std::ranges::move(file.*list, std::back_inserter(found));
+    std::ranges::stable_sort(found, {}, [](const Ordered& p) { return std::tie(p.file, p.offset); });
     std::vector<Problem> problems;
     problems.reserve(found.size());
     for (auto& p : found) problems.push_back(std::move(p.problem));
@@ -256,8 +265,8 @@ class Loader final : public detail::RelationReader {
 
   void read(std::size_t index) {
     FileState& file = files_[index];
-    if (file.file->text.size() > budget_.limits.max_file_bytes) {
-      problems_.push_back({index, 0, {file.file->path, 0, 0, detail::too_big(file.file->text.size(), budget_.limits)}});
+    if (file.file->content().size() > budget_.limits.max_file_bytes) {
+      file.problems.push_back({index, 0, {file.file->path, 0, 0, detail::too_big(file.file->content().size(), budget_.limits)}});
       return;
     }
     if (file.scanned && within_budget(*file.scanned)) {
@@ -285,8 +294,12 @@ class Loader final : public detail::RelationReader {
       std::exchange(records.relations, {});
       std::exchange(records.citations, {});
       std::exchange(records.text, {});
-      std::exchange(file.ends, {});
     }
+#ifdef __GLIBC__
+    // The records were millions of small blocks: glibc keeps the freed ones in its heap, where
+    // the graph's large arrays (each mapped on its own) cannot use them. Hand them back.
+    malloc_trim(0);
+#endif
   }
 
   // Counts a scanned file's records against the limits, in file order as a sequential read would;
@@ -307,7 +320,7 @@ class Loader final : public detail::RelationReader {
     FileState& file = files_[index];
     rapidjson::Document document;
     constexpr unsigned flags = rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag;
-    document.Parse<flags>(file.file->text.data(), file.file->text.size());
+    document.Parse<flags>(file.file->content().data(), file.file->content().size());
     for (auto& violation : schema_.check(document)) {
       // "/entities/3/name" → the broken record is entities 3; a top-level violation makes the
       // whole file unusable.
@@ -405,7 +418,7 @@ class Loader final : public detail::RelationReader {
     if (!finding) return;
     if (finding->refused) return report(at, member, std::move(finding->message));
     const std::size_t offset = offset_of(at.file, pointer(at, member));
-    warnings_.push_back({at.file, offset, located(at.file, offset, std::move(finding->message))});
+    files_[at.file].warnings.push_back({at.file, offset, located(at.file, offset, std::move(finding->message))});
   }
 
   // The notes of `count` citations, citation(i) giving the i-th (a Citation or CitationFields).
@@ -485,7 +498,7 @@ class Loader final : public detail::RelationReader {
   bool maybe_in_unreadable_file(std::string_view id) const {
     const std::string quoted = '"' + std::string(id) + '"';
     return std::ranges::any_of(files_, [&](const FileState& file) {
-      return !file.usable && file.file->text.find(quoted) != std::string::npos;
+      return !file.usable && file.file->content().find(quoted) != std::string_view::npos;
     });
   }
 
@@ -502,42 +515,62 @@ class Loader final : public detail::RelationReader {
 
   static constexpr std::size_t unresolved = ~std::size_t{0};
 
-  // The ends of every relation of every usable file, on up to limits.threads threads (the table
-  // is only read): the id lookups, cache misses at a million ids, are most of the cross-file work.
-  void resolve_ends() {
-    const unsigned threads = detail::thread_count(budget_.limits.threads, files_.size());
-    std::atomic<std::size_t> next{0};
-    const auto worker = [&] {
-      for (std::size_t f = next++; f < files_.size(); f = next++) {
-        FileState& file = files_[f];
-        if (!file.usable) continue;
-        file.ends.reserve(file.read.records.relations.size());
-        for (const auto& entry : file.read.records.relations) {
-          const detail::RelationFields& fields = entry.second;
-          file.ends.push_back({number_of(fields.from), number_of(fields.to),
-                               fields.place ? number_of(*fields.place) : unresolved});
-        }
-      }
-    };
-    std::vector<std::jthread> pool;
-    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
-    worker();
-  }
-
   std::size_t number_of(std::string_view id) const noexcept { return entity_ids_.find(id).value_or(unresolved); }
 
+  // What the relations of one file share: interned once per file rather than once per relation
+  // (each interning takes the table's lock).
+  struct FileRelations {
+    Relation prototype;  // its storyline set, every other field default
+    // The citation lists made so far, by their first citation in the file's records (the fast
+    // reader gives each distinct list of a file one range).
+    std::unordered_map<std::size_t, CitationList> lists;
+  };
+
+  // The relations of every usable file, each file read by one of up to limits.threads threads
+  // (the entity table is only read, and what a relation's checks find is filed under its own
+  // file): ends resolved (cache misses at a million ids), kind, dates, place and sources checked,
+  // its Relation made. relations_ then takes them in file order.
   void collect_relations() {
-    relations_.reserve(usable_records(Section::relations));
-    for (std::size_t f = 0; f < files_.size(); ++f) {
-      if (!files_[f].usable) continue;
-      const std::string storyline = storyline_id(files_[f].file->path);
-      const auto& relations = files_[f].read.records.relations;
-      for (std::size_t k = 0; k < relations.size(); ++k) {
-        const Location at{f, Section::relations, relations[k].first};
-        if (broken(at)) continue;
-        collect_relation(at, relations[k].second, files_[f].ends[k], files_[f].read.records, storyline);
-      }
+    {
+      const unsigned threads = detail::thread_count(budget_.limits.threads, files_.size());
+      std::atomic<std::size_t> next{0};
+      const auto worker = [&] {
+        for (std::size_t f = next++; f < files_.size(); f = next++)
+          if (files_[f].usable) collect_relations(f);
+      };
+      std::vector<std::jthread> pool;
+      for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
+      worker();
     }
+    std::size_t count = 0;
+    for (const FileState& file : files_) count += file.accepted.size();
+    relations_.reserve(count);
+    for (FileState& file : files_) {
+      std::ranges::move(file.accepted, std::back_inserter(relations_));
+      std::exchange(file.accepted, {});
+    }
+  }
+
+  void collect_relations(std::size_t f) {
+    FileState& file = files_[f];
+    FileRelations shared;
+    shared.prototype.storyline = storyline_id(file.file->path);
+    const auto& relations = file.read.records.relations;
+    file.accepted.reserve(relations.size());
+    for (const auto& [index, fields] : relations) {
+      const Location at{f, Section::relations, index};
+      if (broken(at)) continue;
+      const std::array<std::size_t, 3> ends{number_of(fields.from), number_of(fields.to),
+                                            fields.place ? number_of(*fields.place) : unresolved};
+      collect_relation(at, fields, ends, file.read.records, shared);
+    }
+    release(file);
+  }
+
+  // The file's text is read through once more only to word a problem: its mapped pages go
+  // back to the kernel (a gigabyte at a million entities) until then.
+  static void release(const FileState& file) {
+    if (file.file->mapped) file.file->mapped->release();
   }
 
   // The place a relation names, reporting an unknown id.
@@ -557,7 +590,7 @@ class Loader final : public detail::RelationReader {
   // relation checks on it, and keeps it if all is well.
   void collect_relation(const Location& at, const detail::RelationFields& fields,
                         const std::array<std::size_t, 3>& ends, const detail::FactRecords& records,
-                        const std::string& storyline) {
+                        FileRelations& shared) {
     bool ok = true;
     detail::CandidateRelation candidate;
     candidate.origin = origin_of(at);
@@ -582,30 +615,34 @@ class Loader final : public detail::RelationReader {
     const bool checked = detail::check_relation(candidate, *this);
     if (!ok || !checked) return;
 
-    relations_.push_back({candidate.origin, from->order, to->order, make_relation(fields, candidate, records, storyline)});
+    files_[at.file].accepted.push_back(
+        {candidate.origin, from->order, to->order, make_relation(fields, candidate, records, shared)});
   }
 
   // The relation a checked record makes, each field assigned whole.
   static Relation make_relation(const detail::RelationFields& fields, const detail::CandidateRelation& candidate,
-                                const detail::FactRecords& records, const std::string& storyline) {
-    Relation relation;
+                                const detail::FactRecords& records, FileRelations& shared) {
+    Relation relation = shared.prototype;  // copies interned handles: no lookup
     relation.kind = *candidate.kind;
-    relation.label = std::string(fields.label);
+    if (!fields.label.empty()) relation.label = fields.label;
     relation.since = candidate.since;
     relation.until = candidate.until;
     relation.known_by = candidate.known_by;
     relation.ended_by = candidate.ended_by;
-    if (fields.place) relation.place = std::string(*fields.place);
+    if (fields.place) relation.place = *fields.place;
     relation.confidence = *parse_confidence(fields.confidence);
     relation.weight = fields.weight;
-    std::vector<Citation> sources;
-    sources.reserve(fields.citation_count);
-    for (std::size_t i = 0; i < fields.citation_count; ++i) {
-      const detail::CitationFields& c = records.citations[fields.first_citation + i];
-      sources.push_back({std::string(c.source), std::string(c.section), std::string(c.note), c.support});
+    auto [list, added] = shared.lists.try_emplace(fields.first_citation);
+    if (added) {
+      std::vector<Citation> sources;
+      sources.reserve(fields.citation_count);
+      for (std::size_t i = 0; i < fields.citation_count; ++i) {
+        const detail::CitationFields& c = records.citations[fields.first_citation + i];
+        sources.push_back({c.source, c.section, c.note, c.support});
+      }
+      list->second = std::move(sources);
     }
-    relation.sources = std::move(sources);
-    relation.storyline = storyline;
+    relation.sources = list->second;
     return relation;
   }
 
@@ -638,14 +675,11 @@ class Loader final : public detail::RelationReader {
   detail::ReadBudget budget_;
   bool scan_;  // read files with the fast reader first
   std::vector<FileState> files_;
-  std::vector<Ordered> problems_;
   // Keys view the ids held in files_' records, which stay put once read.
   std::unordered_map<std::string_view, std::pair<Location, const Source*>> sources_;
   std::vector<std::pair<std::string_view, EntityEntry>> entities_;  // by order
   detail::IdTable entity_ids_;  // → index in entities_
   std::vector<detail::AcceptedRelation> relations_;
-  std::vector<Ordered> notes_;
-  std::vector<Ordered> warnings_;
   std::vector<std::string_view> ids_;  // entity ids by order, made for the first cycle found
 };
 

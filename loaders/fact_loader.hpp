@@ -1,6 +1,7 @@
 #pragma once
 // Loading fact files into a KnowledgeGraph: JSON syntax, schema, then meaning, all or nothing.
 
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -11,10 +12,44 @@
 
 namespace cartelgraph {
 
+/// A file's bytes mapped read-only (read_fact_directory maps each fact file instead of copying it),
+/// unmapped when the last FactFile holding it goes. Made by loaders/fact_directory.cpp.
+class MappedText {
+ public:
+  /// Takes over the mapping of `mapped_bytes` bytes at `data`, whose first `size` are the text.
+  MappedText(const char* data, std::size_t size, std::size_t mapped_bytes) noexcept
+      : data_(data), size_(size), mapped_bytes_(mapped_bytes) {}
+  MappedText(const MappedText&) = delete;
+  MappedText& operator=(const MappedText&) = delete;
+  ~MappedText();
+
+  [[nodiscard]] std::string_view text() const noexcept { return {data_, size_}; }
+  /// The bytes that may be read from text().data(): the text, then zeros (room for the padding
+  /// a SIMD parser reads past the end).
+  [[nodiscard]] std::size_t capacity() const noexcept { return mapped_bytes_; }
+  /// Hands the pages read so far back to the kernel: the text stays readable (a page read again
+  /// comes back from the page cache, or from disk), but stops counting in the process's memory
+  /// until then. Loading a million entities reads each file once and then only a few places in
+  /// it, to word a problem.
+  void release() const noexcept { release(0, mapped_bytes_); }
+  /// Like release(), for the whole pages in bytes [from, to) only.
+  void release(std::size_t from, std::size_t to) const noexcept;
+
+ private:
+  const char* data_;
+  std::size_t size_;
+  std::size_t mapped_bytes_;
+};
+
 /// The text of one fact file and the path its problems are reported under.
 struct FactFile {
   std::string path;
-  std::string text;
+  std::string text;  ///< the text, unless `mapped`
+  /// The text mapped from disk instead (read_fact_directory); `text` is then empty.
+  std::shared_ptr<const MappedText> mapped{};
+
+  /// The file's text, wherever it is held.
+  [[nodiscard]] std::string_view content() const noexcept { return mapped ? mapped->text() : std::string_view(text); }
 };
 
 /// The storyline a file's records belong to: its name without directory and extension

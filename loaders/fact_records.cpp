@@ -25,7 +25,7 @@ namespace {
 class RecordBuilder {
  public:
   RecordBuilder(ReadFacts& read, rapidjson::SchemaValidator& validator, ReadBudget& budget,
-                const std::string& text, const rapidjson::MemoryStream& stream)
+                std::string_view text, const rapidjson::MemoryStream& stream)
       : read_(read), records_(read.records), validator_(validator), budget_(budget), text_(text),
         stream_(stream) {}
 
@@ -369,7 +369,7 @@ class RecordBuilder {
   FactRecords& records_;
   rapidjson::SchemaValidator& validator_;
   ReadBudget& budget_;
-  const std::string& text_;
+  std::string_view text_;
   const rapidjson::MemoryStream& stream_;
   std::vector<MemberNames> members_;  // by depth: the names of each open object
   std::string stopped_;
@@ -423,20 +423,21 @@ ReadFacts read_fact_records(const FactFile& file, const rapidjson::SchemaDocumen
   ReadFacts read;
   rapidjson::SchemaValidator validator(schema);
   rapidjson::Reader reader;
-  rapidjson::MemoryStream memory(file.text.data(), file.text.size());
+  const std::string_view text = file.content();
+  rapidjson::MemoryStream memory(text.data(), text.size());
   rapidjson::EncodedInputStream<rapidjson::UTF8<>, rapidjson::MemoryStream> input(memory);
   // RapidJSON skips a byte-order mark and reads a NUL byte as the end of the text: both would
   // pass unnoticed, so they are looked for first.
-  if (file.text.starts_with("\xEF\xBB\xBF")) {
+  if (text.starts_with("\xEF\xBB\xBF")) {
     read.error = "the file starts with a byte-order mark (U+FEFF): JSON is UTF-8 without one";
     return read;
   }
-  if (const auto nul = file.text.find('\0'); nul != std::string::npos) {
+  if (const auto nul = text.find('\0'); nul != std::string::npos) {
     read.error_offset = nul;
     read.error = "NUL byte in the text";
     return read;
   }
-  RecordBuilder builder(read, validator, budget, file.text, memory);
+  RecordBuilder builder(read, validator, budget, text, memory);
   constexpr unsigned flags = rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag;
   const rapidjson::ParseResult result = reader.Parse<flags>(input, builder);
   if (result.IsError()) {

@@ -1,8 +1,11 @@
 #include "cartelgraph/loaders/fact_scan.hpp"
 
+#include <rapidjson/memorystream.h>
+#include <rapidjson/reader.h>
 #include <simdjson.h>
 
 #include <deque>
+#include <unordered_map>
 #include <span>
 #include <utility>
 #include <string>
@@ -26,18 +29,22 @@ struct FactScanner::Parser {
 
 namespace {
 
-// The string `value` holds, if it meets `rule`.
-bool checked_string(od::value& value, Rule rule, std::string_view& out) {
-  if (value.get_string().get(out) != simdjson::SUCCESS) return false;
+// True if `text` meets `rule`.
+bool meets(Rule rule, std::string_view text) {
   switch (rule) {
-    case Rule::text: return rules::is_text(out);
-    case Rule::id: return rules::is_id(out);
-    case Rule::date: return rules::is_date(out);
-    case Rule::source_kind: return rules::is_one_of(out, rules::source_kinds);
-    case Rule::support: return rules::is_one_of(out, rules::supports);
-    case Rule::confidence: return rules::is_one_of(out, rules::confidences);
+    case Rule::text: return rules::is_text(text);
+    case Rule::id: return rules::is_id(text);
+    case Rule::date: return rules::is_date(text);
+    case Rule::source_kind: return rules::is_one_of(text, rules::source_kinds);
+    case Rule::support: return rules::is_one_of(text, rules::supports);
+    case Rule::confidence: return rules::is_one_of(text, rules::confidences);
     default: return false;
   }
+}
+
+// The string `value` holds, if it meets `rule`.
+bool checked_string(od::value& value, Rule rule, std::string_view& out) {
+  return value.get_string().get(out) == simdjson::SUCCESS && meets(rule, out);
 }
 
 // Reads the members of `object`, each through read(index in `members`, value): false as soon as
@@ -66,10 +73,13 @@ constexpr std::size_t entity_at(std::string_view name) { return rules::member_in
 constexpr std::size_t relation_at(std::string_view name) { return rules::member_index(rules::relation_members, name); }
 constexpr std::size_t citation_at(std::string_view name) { return rules::member_index(rules::citation_members, name); }
 
-bool read_citation(od::object& object, Citation& citation) {
+// A citation's members into `citation` (a Citation or a relation's CitationFields), each string
+// read by string(value, rule, text).
+template <class Fields, class ReadString>
+bool read_citation(od::object& object, Fields& citation, ReadString string) {
   return read_members(object, rules::citation_members, [&](std::size_t index, od::value& value) {
     std::string_view text;
-    if (!checked_string(value, rules::citation_members[index].rule, text)) return false;
+    if (!string(value, rules::citation_members[index].rule, text)) return false;
     switch (index) {
       case citation_at("source"): citation.source = text; break;
       case citation_at("section"): citation.section = text; break;
@@ -80,16 +90,77 @@ bool read_citation(od::object& object, Citation& citation) {
   });
 }
 
-// "citations": a non-empty array of citations.
-bool read_citations(od::value& value, std::vector<Citation>& citations) {
-  od::array array;
-  if (value.get_array().get(array) != simdjson::SUCCESS) return false;
+// A "sources" array: a non-empty array of citations, each appended by add() and read into what
+// it returns through string(value, rule, text).
+template <class Add, class ReadString>
+bool read_citation_array(od::array& array, Add add, ReadString string) {
+  std::size_t count = 0;
   for (auto element : array) {
     od::object object;
     if (element.get_object().get(object) != simdjson::SUCCESS) return false;
-    if (!read_citation(object, citations.emplace_back())) return false;
+    if (!read_citation(object, add(), string)) return false;
+    ++count;
   }
-  return !citations.empty();
+  return count > 0;
+}
+
+// The text of a whole value as written, without the blanks after it.
+std::string_view trimmed(std::string_view raw) {
+  while (!raw.empty() && (raw.back() == ' ' || raw.back() == '\n' || raw.back() == '\r' || raw.back() == '\t'))
+    raw.remove_suffix(1);
+  return raw;
+}
+
+// What one file's scan remembers of the values it has read: the facts of one document section
+// cite it with the same list again and again, and an entity's description often repeats. Keyed
+// on the text as written (a view of the parsed text): a value whose text was read before reads
+// the same, so it is neither read nor interned again. Bounded: past `most` entries it starts over.
+template <class Value>
+class SeenValues {
+ public:
+  const Value* find(std::string_view raw) const {
+    const auto it = values_.find(raw);
+    return it == values_.end() ? nullptr : &it->second;
+  }
+  void add(std::string_view raw, Value value) {
+    if (values_.size() >= most) values_.clear();
+    values_.emplace(raw, std::move(value));
+  }
+
+ private:
+  static constexpr std::size_t most = std::size_t{1} << 14;
+  std::unordered_map<std::string_view, Value> values_;
+};
+
+struct Seen {
+  SeenValues<CitationList> entity_citations;
+  SeenValues<Text> descriptions;
+  SeenValues<std::pair<std::size_t, std::size_t>> relation_citations;  // first, count in records.citations
+};
+
+// The array `value` holds and its text as written (read to its end, then reset to be read).
+bool raw_array(od::value& value, od::array& array, std::string_view& raw) {
+  if (value.get_array().get(array) != simdjson::SUCCESS || array.raw_json().get(raw) != simdjson::SUCCESS) return false;
+  raw = trimmed(raw);
+  bool empty = false;
+  return array.reset().get(empty) == simdjson::SUCCESS;
+}
+
+// An entity's "sources": its citations, interned once per distinct text in the file.
+bool read_entity_citations(od::value& value, CitationList& out, Seen& seen) {
+  od::array array;
+  std::string_view raw;
+  if (!raw_array(value, array, raw)) return false;
+  if (const CitationList* known = seen.entity_citations.find(raw)) {
+    out = *known;
+    return true;
+  }
+  std::vector<Citation> citations;
+  const auto add = [&]() -> Citation& { return citations.emplace_back(); };
+  if (!read_citation_array(array, add, checked_string)) return false;
+  out = std::move(citations);  // interned (graph/citation.hpp)
+  seen.entity_citations.add(raw, out);
+  return true;
 }
 
 // "aliases": an array of texts.
@@ -123,7 +194,18 @@ bool read_source(od::object& object, Source& source) {
   });
 }
 
-bool read_entity(od::object& object, EntityFields& fields) {
+// An entity's description, interned once per distinct text in the file (`text` views the
+// parser's buffer, which lives as long as the file's scan).
+void read_description(std::string_view text, Text& out, Seen& seen) {
+  if (const Text* known = seen.descriptions.find(text)) {
+    out = *known;
+    return;
+  }
+  out = text;  // interned (graph/text.hpp)
+  seen.descriptions.add(text, out);
+}
+
+bool read_entity(od::object& object, EntityFields& fields, Seen& seen) {
   Entity& entity = fields.entity;
   return read_members(object, rules::entity_members, [&](std::size_t index, od::value& value) {
     if (index == entity_at("aliases")) {
@@ -132,12 +214,7 @@ bool read_entity(od::object& object, EntityFields& fields) {
       entity.aliases.assign(aliases.begin(), aliases.end());
       return true;
     }
-    if (index == entity_at("sources")) {  // filled here, then assigned whole (graph/ interns citation lists)
-      std::vector<Citation> citations;
-      if (!read_citations(value, citations)) return false;
-      entity.sources = std::move(citations);
-      return true;
-    }
+    if (index == entity_at("sources")) return read_entity_citations(value, entity.sources, seen);
     std::string_view text;
     if (!checked_string(value, rules::entity_members[index].rule, text)) return false;
     switch (index) {
@@ -145,7 +222,7 @@ bool read_entity(od::object& object, EntityFields& fields) {
       case entity_at("type"): fields.type = text; break;
       case entity_at("name"): entity.name = text; break;
       case entity_at("known_as"): entity.known_as = text; break;
-      default: entity.description = text; break;
+      default: read_description(text, entity.description, seen); break;
     }
     return true;
   });
@@ -157,49 +234,89 @@ struct TextHome {
   const char* parsed = nullptr;  // the text the parser reads (the file's, or a padded copy)
   const char* file = nullptr;    // the file's own text
   TextArena* arena = nullptr;
+  Seen* seen = nullptr;
+  // The file's mapping, when it is parsed where it is mapped, and how far its pages were
+  // handed back: records already read are seldom read again, so a file of 250 MB need not be
+  // held whole while it is parsed (loaders/fact_loader.hpp, MappedText::release).
+  const MappedText* mapped = nullptr;
+  std::size_t* released = nullptr;
 };
+
+// Hands back the pages of the mapped file before `offset` once they add up to `step`.
+void release_before(const TextHome& home, std::size_t offset) {
+  constexpr std::size_t step = std::size_t{32} << 20;
+  if (home.mapped == nullptr || offset < *home.released + step) return;
+  home.mapped->release(*home.released, offset);
+  *home.released = offset;
+}
 
 // The string `value` holds, if it meets `rule`, as a view that outlives the parser.
 bool viewed_string(od::value& value, Rule rule, const TextHome& home, std::string_view& out) {
   const std::string_view raw = value.raw_json_token();  // the quotes and any blank after
+  const auto close = raw.rfind('"');
+  if (raw.empty() || raw.front() != '"' || close == std::string_view::npos || close < 1) return false;
+  const std::string_view written = raw.substr(1, close - 1);
+  if (written.find('\\') == std::string_view::npos) {
+    // No escape: the string is its text as written, which simdjson's first stage has checked
+    // (UTF-8, no control character), so it is viewed where it is rather than copied into the
+    // parser's buffer; the value is left unread, which simdjson skips.
+    out = {home.file + (written.data() - home.parsed), written.size()};
+    return meets(rule, written);
+  }
   std::string_view unescaped;
   if (!checked_string(value, rule, unescaped)) return false;
-  const auto close = raw.rfind('"');
-  if (close == std::string_view::npos || close < 1) return false;
-  if (close - 1 == unescaped.size())  // no escape: an escape is longer than what it stands for
-    out = {home.file + (raw.data() + 1 - home.parsed), unescaped.size()};
-  else
-    out = home.arena->keep(unescaped);
+  out = home.arena->keep(unescaped);
   return true;
 }
 
-bool read_relation_citation(od::object& object, CitationFields& citation, const TextHome& home) {
-  return read_members(object, rules::citation_members, [&](std::size_t index, od::value& value) {
-    std::string_view text;
-    if (!viewed_string(value, rules::citation_members[index].rule, home, text)) return false;
-    switch (index) {
-      case citation_at("source"): citation.source = text; break;
-      case citation_at("section"): citation.section = text; break;
-      case citation_at("note"): citation.note = text; break;
-      default: citation.support = *parse<CitationSupport>(text); break;  // checked: one of the names
-    }
-    return true;
-  });
-}
-
-// A relation's "citations", appended to `citations`.
+// A relation's "sources", appended to `citations` once per distinct text in the file: a relation
+// citing a list met before views that list's range.
 bool read_relation_citations(od::value& value, std::deque<CitationFields>& citations, RelationFields& relation,
                              const TextHome& home) {
   od::array array;
-  if (value.get_array().get(array) != simdjson::SUCCESS) return false;
-  relation.first_citation = citations.size();
-  for (auto element : array) {
-    od::object object;
-    if (element.get_object().get(object) != simdjson::SUCCESS) return false;
-    if (!read_relation_citation(object, citations.emplace_back(), home)) return false;
-    ++relation.citation_count;
+  std::string_view raw;
+  if (!raw_array(value, array, raw)) return false;
+  if (const auto* known = home.seen->relation_citations.find(raw)) {
+    std::tie(relation.first_citation, relation.citation_count) = *known;
+    return true;
   }
-  return relation.citation_count > 0;
+  relation.first_citation = citations.size();
+  const auto add = [&]() -> CitationFields& { return citations.emplace_back(); };
+  const auto string = [&](od::value& text, Rule rule, std::string_view& out) { return viewed_string(text, rule, home, out); };
+  if (!read_citation_array(array, add, string)) return false;
+  relation.citation_count = citations.size() - relation.first_citation;
+  home.seen->relation_citations.add(raw, {relation.first_citation, relation.citation_count});
+  return true;
+}
+
+// A number as RapidJSON's SAX reader gives it to the exact reader (loaders/fact_records.cpp).
+struct NumberHandler : rapidjson::BaseReaderHandler<rapidjson::UTF8<>, NumberHandler> {
+  std::optional<double> number;
+  bool Int(int i) { return keep(i); }
+  bool Uint(unsigned i) { return keep(i); }
+  bool Int64(std::int64_t i) { return keep(static_cast<double>(i)); }
+  bool Uint64(std::uint64_t i) { return keep(static_cast<double>(i)); }
+  bool Double(double d) { return keep(d); }
+  bool Default() { return false; }  // not a number
+  bool keep(double value) {
+    number = value;
+    return true;
+  }
+};
+
+// "weight": a number of at least 0, read by RapidJSON's reader from its text. The two parsers'
+// number limits differ (RapidJSON refuses 0e400, which simdjson reads as 0; they may round a
+// long number differently), so the fast reader takes the exact reader's verdict and value
+// rather than simdjson's. simdjson skips the value, unread: RapidJSON checks all of it.
+bool read_weight(od::value& value, std::optional<double>& weight) {
+  const std::string_view raw = trimmed(value.raw_json_token());  // up to the next ',' or '}'
+  rapidjson::MemoryStream stream(raw.data(), raw.size());
+  rapidjson::Reader reader;
+  NumberHandler handler;
+  constexpr unsigned flags = rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag;
+  if (reader.Parse<flags>(stream, handler).IsError() || !handler.number || !(*handler.number >= 0)) return false;
+  weight = handler.number;
+  return true;
 }
 
 // The string member of a relation at `index` of relation_members.
@@ -221,29 +338,22 @@ std::string_view& relation_text(RelationFields& relation, std::size_t index) {
 bool read_relation(od::object& object, RelationFields& relation, FactRecords& records, const TextHome& home) {
   return read_members(object, rules::relation_members, [&](std::size_t index, od::value& value) {
     if (index == relation_at("sources")) return read_relation_citations(value, records.citations, relation, home);
-    if (index == relation_at("weight")) {
-      // A number with an exponent or many digits goes to the exact reader, whose number limits
-      // (RapidJSON refuses 0e400, which simdjson reads as 0) then decide, as for any file.
-      const std::string_view raw = value.raw_json_token();
-      if (raw.find_first_of("eE") != std::string_view::npos || raw.size() > 24) return false;
-      double weight = 0;
-      if (value.get_double().get(weight) != simdjson::SUCCESS || !(weight >= 0)) return false;
-      relation.weight = weight;
-      return true;
-    }
+    if (index == relation_at("weight")) return read_weight(value, relation.weight);
     return viewed_string(value, rules::relation_members[index].rule, home, relation_text(relation, index));
   });
 }
 
 // One top-level array: each element a record read by read(index, object), its offset kept.
 template <class Read>
-bool read_section(od::value& value, const char* base, std::vector<std::size_t>& offsets, Read read) {
+bool read_section(od::value& value, const TextHome& home, std::vector<std::size_t>& offsets, Read read) {
+  const char* base = home.parsed;
   od::array array;
   if (value.get_array().get(array) != simdjson::SUCCESS) return false;
   for (auto element : array) {
     od::value record;
     if (element.get(record) != simdjson::SUCCESS) return false;
     offsets.push_back(static_cast<std::size_t>(record.raw_json_token().data() - base));
+    release_before(home, offsets.back());
     od::object object;
     if (record.get_object().get(object) != simdjson::SUCCESS || !read(offsets.size() - 1, object)) return false;
   }
@@ -251,7 +361,6 @@ bool read_section(od::value& value, const char* base, std::vector<std::size_t>& 
 }
 
 bool read_file(od::document& document, const TextHome& home, ReadFacts& read) {
-  const char* base = home.parsed;
   od::object root;
   if (document.get_object().get(root) != simdjson::SUCCESS) return false;
   FactRecords& records = read.records;
@@ -264,13 +373,13 @@ bool read_file(od::document& document, const TextHome& home, ReadFacts& read) {
         records.title.emplace(title);
         return true;
       }
-      case 1: return read_section(value, base, offsets[0], [&](std::size_t i, od::object& object) {
+      case 1: return read_section(value, home, offsets[0], [&](std::size_t i, od::object& object) {
         return read_source(object, records.sources.emplace_back(i, Source{}).second);
       });
-      case 2: return read_section(value, base, offsets[1], [&](std::size_t i, od::object& object) {
-        return read_entity(object, records.entities.emplace_back(i, EntityFields{}).second);
+      case 2: return read_section(value, home, offsets[1], [&](std::size_t i, od::object& object) {
+        return read_entity(object, records.entities.emplace_back(i, EntityFields{}).second, *home.seen);
       });
-      default: return read_section(value, base, offsets[2], [&](std::size_t i, od::object& object) {
+      default: return read_section(value, home, offsets[2], [&](std::size_t i, od::object& object) {
         return read_relation(object, records.relations.emplace_back(i, RelationFields{}).second, records, home);
       });
     }
@@ -301,11 +410,11 @@ FactScanner::FactScanner() : parser_(std::make_unique<Parser>()) {}
 FactScanner::~FactScanner() = default;
 
 std::optional<ReadFacts> FactScanner::scan(const FactFile& file) {
-  const std::string& text = file.text;
+  const std::string_view text = file.content();
   // RapidJSON's reader would stop at a NUL and skip a byte-order mark: the exact reader says so.
   if (text.starts_with("\xEF\xBB\xBF") || text.find('\0') != std::string::npos) return std::nullopt;
   const char* base = text.data();
-  std::size_t capacity = text.capacity();
+  std::size_t capacity = file.mapped ? file.mapped->capacity() : file.text.capacity();
   if (capacity < text.size() + padding) {
     parser_->copy = simdjson::padded_string(text);
     base = parser_->copy.data();
@@ -314,7 +423,10 @@ std::optional<ReadFacts> FactScanner::scan(const FactFile& file) {
   od::document document;
   if (parser_->parser.iterate(base, text.size(), capacity).get(document) != simdjson::SUCCESS) return std::nullopt;
   ReadFacts read;
-  const bool clean = read_file(document, {base, text.data(), &read.records.text}, read);
+  Seen seen;
+  std::size_t released = 0;
+  const MappedText* mapped = base == text.data() ? file.mapped.get() : nullptr;
+  const bool clean = read_file(document, {base, text.data(), &read.records.text, &seen, mapped, &released}, read);
   parser_->copy = simdjson::padded_string();
   if (!clean) return std::nullopt;
   read.syntax_ok = read.schema_ok = read.scanned = true;
