@@ -65,6 +65,7 @@ class GraphView {
   const KnowledgeGraph* graph_;
   ViewFilter filter_;
   std::optional<Date> as_of_day_;  // filter_.as_of at day precision (its last day)
+  bool every_entity_ = true;       // the filter keeps entities of every type: contains(v) reads none
 };
 
 }  // namespace cartelgraph
