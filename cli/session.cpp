@@ -35,7 +35,7 @@ RelationKind parse_kind_option(const std::string& name, std::string_view where) 
 // read in place now, with the default limits as the library's load() reads them.
 LoadResult load_builtin() {
   try {
-    return read_compiled_store(CompiledStore::borrow(std::string(builtin_data_name), builtin_store()));
+    return open_compiled_store(CompiledStore::borrow(std::string(builtin_data_name), builtin_store()));
   } catch (const LoadError& error) {  // a build defect, reported as bad data
     LoadResult result;
     result.problems = error.problems();

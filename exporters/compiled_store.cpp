@@ -4,6 +4,7 @@
 
 #include <boost/range/iterator_range.hpp>
 
+#include <algorithm>
 #include <array>
 #include <optional>
 #include <unordered_map>
@@ -80,6 +81,15 @@ struct Writer {
   Section citations{SectionId::citations, store::citation_record};
   Section problems{SectionId::problems, store::problem_record};
   Section untyped{SectionId::untyped, 4};
+  Section types{SectionId::entity_types, 1};
+  Section from{SectionId::relation_from, 4};
+  Section to{SectionId::relation_to, 4};
+  Section kinds{SectionId::relation_kinds, 1};
+  Section confidences{SectionId::relation_confidences, 1};
+  Section id_order{SectionId::id_order, 4};
+  Section name_keys{SectionId::name_keys, 4};
+  Section name_offsets{SectionId::name_entity_offsets, 8};
+  Section name_entities{SectionId::name_entities, 4};
   std::uint64_t citation_count = 0;
 
   void add_citations(Section& offsets, const auto& list) {
@@ -123,6 +133,7 @@ struct Writer {
     entities.put(pool.intern(std::string_view(entity.known_as)));
     entities.put(byte(entity.type));
     entities.pad_to(start);
+    types.put(byte(entity.type));
     for (const auto& alias : entity.aliases) aliases.put(pool.intern(std::string_view(alias)));
     alias_offsets.put(static_cast<std::uint64_t>(aliases.bytes.size() / 4));
     add_citations(entity_citation_offsets, entity.sources);
@@ -142,6 +153,26 @@ struct Writer {
       relations.put(encode(*date));
     relations.put(relation.weight.value_or(0.0));
     add_citations(relation_citation_offsets, relation.sources);
+    this->from.put(static_cast<std::uint32_t>(from));
+    this->to.put(static_cast<std::uint32_t>(to));
+    kinds.put(byte(relation.kind));
+    confidences.put(byte(relation.confidence));
+  }
+
+  // The indexes a graph opened in place searches: ids in byte order, and the name/alias index.
+  void add_indexes(const KnowledgeGraph& graph) {
+    std::vector<std::uint32_t> order(graph.entity_count());
+    for (std::size_t v = 0; v < order.size(); ++v) order[v] = static_cast<std::uint32_t>(v);
+    std::ranges::sort(order, [&](std::uint32_t a, std::uint32_t b) { return graph.entity(a).id < graph.entity(b).id; });
+    for (const std::uint32_t v : order) id_order.put(v);
+    name_offsets.put(std::uint64_t{0});
+    std::uint64_t named = 0;
+    graph.for_each_name([&](std::string_view key, std::span<const std::uint32_t> vertices) {
+      name_keys.put(pool.intern(key));
+      for (const std::uint32_t v : vertices) name_entities.put(v);
+      named += vertices.size();
+      name_offsets.put(named);
+    });
   }
 
   void add(const Problem& problem, std::uint32_t kind) {
@@ -163,6 +194,7 @@ struct Writer {
     const Graph& g = graph.graph();
     for (const Edge e : boost::make_iterator_range(boost::edges(g)))
       add(boost::source(e, g), boost::target(e, g), graph.relation(e));
+    add_indexes(graph);
   }
 };
 
@@ -218,7 +250,8 @@ std::string compile_store(const LoadResult& loaded, std::string_view origin) {
   return assemble({&string_offsets, &strings, &writer.sources, &writer.storylines, &writer.entities,
                    &writer.alias_offsets, &writer.aliases, &writer.entity_citation_offsets, &writer.relations,
                    &writer.relation_citation_offsets, &writer.citations, &writer.problems, &writer.untyped,
-                   &origin_section});
+                   &origin_section, &writer.types, &writer.from, &writer.to, &writer.kinds, &writer.confidences,
+                   &writer.id_order, &writer.name_keys, &writer.name_offsets, &writer.name_entities});
 }
 
 void write_store(const std::filesystem::path& path, const LoadResult& loaded, std::string_view origin) {

@@ -49,5 +49,19 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     return 0;
   }
   if (!result.problems.empty() && (result.problems.size() != 1 || result.graph.entity_count() != 0)) __builtin_trap();
+  // In place: the indexes searched, then every record read on demand.
+  try {
+    auto opened = cartelgraph::open_compiled_store(cartelgraph::CompiledStore::borrow("fuzz.cgdb", bytes));
+    if (!opened.problems.empty()) return 0;
+    std::size_t named = 0;
+    opened.graph.for_each_name([&](std::string_view key, std::span<const std::uint32_t> entities) {
+      named += entities.size() + opened.graph.find_by_name(key).size();
+      (void)opened.graph.find(key);
+    });
+    for (std::size_t v = 0; v < opened.graph.entity_count(); ++v) (void)opened.graph.find(opened.graph.entity(v).id);
+    opened.graph.read_all();
+  } catch (const cartelgraph::LoadError& error) {
+    if (error.problems().size() != 1) __builtin_trap();
+  }
   return 0;
 }

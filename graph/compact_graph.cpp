@@ -20,15 +20,15 @@ void bucket(std::size_t n, std::span<const std::uint32_t> end, std::vector<std::
 
 }  // namespace
 
-CompactGraph::CompactGraph(std::span<const Entity> entities, std::span<const Relation> relations,
-                           std::span<const std::uint32_t> from, std::span<const std::uint32_t> to)
-    : entities_(entities), relations_(relations), from_(from), to_(to) {
-  bucket(entities.size(), from, out_start_, out_relations_);
-  bucket(entities.size(), to, in_start_, in_relations_);
+CompactGraph::CompactGraph(std::size_t entities, std::span<const std::uint32_t> from,
+                           std::span<const std::uint32_t> to)
+    : vertex_count_(entities), from_(from), to_(to) {
+  bucket(entities, from, out_start_, out_relations_);
+  bucket(entities, to, in_start_, in_relations_);
 }
 
 std::pair<CompactGraph::iterator, CompactGraph::iterator> CompactGraph::edges() const noexcept {
-  const auto m = static_cast<std::uint32_t>(relations_.size());
+  const auto m = static_cast<std::uint32_t>(from_.size());
   return {iterator(nullptr, 0, 0, from_.data(), to_.data(), iterator::Side::all),
           iterator(nullptr, m, 0, from_.data(), to_.data(), iterator::Side::all)};
 }

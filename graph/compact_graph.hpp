@@ -80,7 +80,8 @@ class RelationEdgeIterator : public boost::iterator_facade<RelationEdgeIterator,
 
 /// The shape of a KnowledgeGraph: entities 0..n−1, relations 0..m−1 with their ends, and for each
 /// entity its out- and in-relations, in 32-bit arrays (16 bytes per relation). Holds spans of the
-/// entities and relations for Boost's bundled access (g[v], g[e]): whoever built it keeps them alive.
+/// relations' ends: whoever built it keeps them alive. Entities and relations themselves are the
+/// KnowledgeGraph's (entity(v), relation(e)), not bundled here.
 class CompactGraph {
  public:
   using vertex_descriptor = std::size_t;
@@ -88,15 +89,13 @@ class CompactGraph {
   using iterator = detail::RelationEdgeIterator;
 
   CompactGraph() = default;
-  /// The graph of `entities` and `relations`, relation i running from `from[i]` to `to[i]`
-  /// (precondition: both below entities.size(), and relations.size() below 2^32). O(n + m).
-  CompactGraph(std::span<const Entity> entities, std::span<const Relation> relations,
-               std::span<const std::uint32_t> from, std::span<const std::uint32_t> to);
+  /// The graph of `entities` entities and from.size() relations, relation i running from
+  /// `from[i]` to `to[i]` (precondition: both below `entities`, from and to of one size below
+  /// 2^32). O(n + m).
+  CompactGraph(std::size_t entities, std::span<const std::uint32_t> from, std::span<const std::uint32_t> to);
 
-  [[nodiscard]] std::size_t vertex_count() const noexcept { return entities_.size(); }
-  [[nodiscard]] std::size_t edge_count() const noexcept { return relations_.size(); }
-  [[nodiscard]] const Entity& operator[](vertex_descriptor v) const noexcept { return entities_[v]; }
-  [[nodiscard]] const Relation& operator[](RelationEdge e) const noexcept { return relations_[e.index]; }
+  [[nodiscard]] std::size_t vertex_count() const noexcept { return vertex_count_; }
+  [[nodiscard]] std::size_t edge_count() const noexcept { return from_.size(); }
 
   [[nodiscard]] std::pair<iterator, iterator> out_edges(vertex_descriptor v) const noexcept {
     return side(v, out_start_, out_relations_, iterator::Side::out);
@@ -117,8 +116,7 @@ class CompactGraph {
             iterator(relations.data(), start[v + 1], near, from_.data(), to_.data(), which)};
   }
 
-  std::span<const Entity> entities_;
-  std::span<const Relation> relations_;
+  std::size_t vertex_count_ = 0;
   std::span<const std::uint32_t> from_;
   std::span<const std::uint32_t> to_;
   std::vector<std::uint32_t> out_start_{0};   // n + 1 offsets into out_relations_

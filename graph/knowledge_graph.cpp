@@ -12,16 +12,44 @@ namespace cartelgraph {
 
 KnowledgeGraph::KnowledgeGraph() = default;
 
+KnowledgeGraph KnowledgeGraph::in_place(StoredGraph stored) {
+  KnowledgeGraph graph;
+  graph.types_ = Column<EntityType>(stored.types);
+  graph.kinds_ = Column<RelationKind>(stored.kinds);
+  graph.confidences_ = Column<Confidence>(stored.confidences);
+  graph.from_ = Column<std::uint32_t>(stored.from);
+  graph.to_ = Column<std::uint32_t>(stored.to);
+  graph.read_in_place(stored.records);
+  return graph;
+}
+
+void KnowledgeGraph::read_in_place(const std::shared_ptr<const StoredRecords>& records) {
+  stored_ = records;
+  if (!records) {
+    stored_entities_.reset();
+    stored_relations_.reset();
+    return;
+  }
+  stored_entities_ = std::make_unique<LazyRecords<Entity>>(
+      types_.size(), [records](std::size_t first, std::span<Entity> out) { records->read_entities(first, out); });
+  stored_relations_ = std::make_unique<LazyRecords<Relation>>(
+      from_.size(), [records](std::size_t first, std::span<Relation> out) { records->read_relations(first, out); });
+}
+
 KnowledgeGraph::KnowledgeGraph(const KnowledgeGraph& other)
     : entities_(other.entities_),
-      types_(other.types_),
       relations_(other.relations_),
+      types_(other.types_),
+      kinds_(other.kinds_),
+      confidences_(other.confidences_),
       from_(other.from_),
       to_(other.to_),
       sources_(other.sources_),
       storylines_(other.storylines_),
       ids_(other.ids_),
-      source_ids_(other.source_ids_) {}  // the name index is built again when first asked for
+      source_ids_(other.source_ids_) {  // the name index is built again when first asked for
+  read_in_place(other.stored_);  // the copy shares the store, and reads its own records from it
+}
 
 KnowledgeGraph& KnowledgeGraph::operator=(const KnowledgeGraph& other) {
   if (this != &other) *this = KnowledgeGraph(other);
@@ -32,13 +60,18 @@ KnowledgeGraph::KnowledgeGraph(KnowledgeGraph&& other) { *this = std::move(other
 
 KnowledgeGraph& KnowledgeGraph::operator=(KnowledgeGraph&& other) {
   if (this == &other) return *this;
-  // Moving a vector keeps its buffer, so the shape built over the other's vectors stays valid.
+  // Moving a vector keeps its buffer, so the shape built over the other's columns stays valid.
   const bool ready = other.shape_ready_.exchange(false);
   shape_ = std::exchange(other.shape_, Graph());
   shape_ready_ = ready;
   entities_ = std::exchange(other.entities_, {});
-  types_ = std::exchange(other.types_, {});
   relations_ = std::exchange(other.relations_, {});
+  stored_ = std::exchange(other.stored_, {});
+  stored_entities_ = std::exchange(other.stored_entities_, {});
+  stored_relations_ = std::exchange(other.stored_relations_, {});
+  types_ = std::exchange(other.types_, {});
+  kinds_ = std::exchange(other.kinds_, {});
+  confidences_ = std::exchange(other.confidences_, {});
   from_ = std::exchange(other.from_, {});
   to_ = std::exchange(other.to_, {});
   sources_ = std::exchange(other.sources_, {});
@@ -52,11 +85,35 @@ KnowledgeGraph& KnowledgeGraph::operator=(KnowledgeGraph&& other) {
 
 KnowledgeGraph::~KnowledgeGraph() = default;
 
+void KnowledgeGraph::read_all() {
+  if (!stored_) return;
+  const std::size_t n = entity_count();
+  const std::size_t m = relation_count();
+  entities_.reserve(n);
+  ids_.reserve(n);
+  for (Vertex v = 0; v < n; ++v) {
+    entities_.push_back(entity(v));
+    ids_.try_emplace(entities_.back().id, v);
+  }
+  relations_.reserve(m);
+  for (std::uint32_t e = 0; e < m; ++e) relations_.push_back((*stored_relations_)[e]);
+  for (auto* column : {&from_, &to_}) column->own();
+  types_.own();
+  kinds_.own();
+  confidences_.own();
+  read_in_place(nullptr);
+  names_ready_ = false;  // built from the entities when next asked for
+  shape_ready_ = false;
+}
+
 void KnowledgeGraph::reserve(std::size_t entities, std::size_t relations) {
+  read_all();
   entities_.reserve(entities);
   types_.reserve(entities);
   ids_.reserve(entities);
   relations_.reserve(relations);
+  kinds_.reserve(relations);
+  confidences_.reserve(relations);
   from_.reserve(relations);
   to_.reserve(relations);
 }
@@ -65,7 +122,7 @@ const Graph& KnowledgeGraph::graph() const {
   if (!shape_ready_.load(std::memory_order_acquire)) {
     const std::lock_guard lock(shape_mutex_);
     if (!shape_ready_.load(std::memory_order_relaxed)) {
-      shape_ = Graph(entities_, relations_, from_, to_);
+      shape_ = Graph(entity_count(), from_.span(), to_.span());
       shape_ready_.store(true, std::memory_order_release);
     }
   }
@@ -96,6 +153,7 @@ std::vector<std::string> name_keys(const Entity& entity) {
 }  // namespace
 
 Vertex KnowledgeGraph::add_entity(Entity entity) {
+  read_all();
   const Vertex v = entities_.size();
   if (!ids_.try_emplace(entity.id, v).second)
     throw Error(ErrorCategory::invalid_data, "duplicate entity id '" + entity.id + "'");
@@ -107,10 +165,10 @@ Vertex KnowledgeGraph::add_entity(Entity entity) {
 }
 
 void KnowledgeGraph::index_names(Vertex v) const {
-  for (auto& key : name_keys(entities_[v])) names_[std::move(key)].push_back(v);
+  for (auto& key : name_keys(entities_[v])) names_[std::move(key)].push_back(static_cast<std::uint32_t>(v));
 }
 
-const std::map<std::string, std::vector<Vertex>, std::less<>>& KnowledgeGraph::name_index() const {
+void KnowledgeGraph::build_name_index() const {
   if (!names_ready_.load(std::memory_order_acquire)) {
     const std::lock_guard lock(names_mutex_);
     if (!names_ready_.load(std::memory_order_relaxed)) {
@@ -124,20 +182,28 @@ const std::map<std::string, std::vector<Vertex>, std::less<>>& KnowledgeGraph::n
       names_.clear();
       for (auto& [key, v] : keyed) {
         if (names_.empty() || std::prev(names_.end())->first != key)
-          names_.emplace_hint(names_.end(), std::move(key), std::vector<Vertex>());
-        std::prev(names_.end())->second.push_back(v);
+          names_.emplace_hint(names_.end(), std::move(key), std::vector<std::uint32_t>());
+        std::prev(names_.end())->second.push_back(static_cast<std::uint32_t>(v));
       }
       names_ready_.store(true, std::memory_order_release);
     }
   }
-  return names_;
+}
+
+void KnowledgeGraph::for_each_name(const NameVisitor& visit) const {
+  if (stored_) return stored_->for_each_name(visit);
+  build_name_index();
+  for (const auto& [key, vertices] : names_) visit(key, vertices);
 }
 
 Edge KnowledgeGraph::add_relation(Vertex from, Vertex to, Relation relation) {
+  read_all();
   if (relations_.size() >= std::numeric_limits<std::uint32_t>::max())
     throw Error(ErrorCategory::invalid_data, "more than 2^32 - 1 relations");
   const Edge e{static_cast<std::uint32_t>(from), static_cast<std::uint32_t>(to),
                static_cast<std::uint32_t>(relations_.size())};
+  kinds_.push_back(relation.kind);
+  confidences_.push_back(relation.confidence);
   relations_.push_back(std::move(relation));
   from_.push_back(e.from);
   to_.push_back(e.to);
@@ -146,6 +212,7 @@ Edge KnowledgeGraph::add_relation(Vertex from, Vertex to, Relation relation) {
 }
 
 std::optional<Vertex> KnowledgeGraph::find(std::string_view id) const {
+  if (stored_) return stored_->find(id);
   const auto it = ids_.find(id);
   if (it == ids_.end()) return std::nullopt;
   return it->second;
@@ -156,10 +223,11 @@ const Source* KnowledgeGraph::find_source(std::string_view id) const {
   return it == source_ids_.end() ? nullptr : &sources_[it->second];
 }
 
-std::span<const Vertex> KnowledgeGraph::find_by_name(std::string_view text) const {
-  const auto& names = name_index();
-  const auto it = names.find(normalize_name(text));
-  if (it == names.end()) return {};
+std::span<const std::uint32_t> KnowledgeGraph::find_by_name(std::string_view text) const {
+  if (stored_) return stored_->named(normalize_name(text));
+  build_name_index();
+  const auto it = names_.find(normalize_name(text));
+  if (it == names_.end()) return {};
   return it->second;
 }
 

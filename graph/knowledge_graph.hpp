@@ -14,10 +14,13 @@
 #include <unordered_map>
 #include <vector>
 
+#include "cartelgraph/graph/column.hpp"
 #include "cartelgraph/graph/compact_graph.hpp"
 #include "cartelgraph/graph/entity.hpp"
 #include "cartelgraph/graph/error.hpp"
+#include "cartelgraph/graph/lazy_records.hpp"
 #include "cartelgraph/graph/relation.hpp"
+#include "cartelgraph/graph/stored_records.hpp"
 
 namespace cartelgraph {
 
@@ -27,10 +30,26 @@ using Graph = CompactGraph;
 using Vertex = boost::graph_traits<Graph>::vertex_descriptor;
 using Edge = boost::graph_traits<Graph>::edge_descriptor;
 
-/// Entities, relations and sources, with an id index and a normalized name/alias index.
+/// What a graph opened in place is read from: its records and indexes, and the flat columns
+/// every view and algorithm reads (borrowed: `records` keeps them alive).
+struct StoredGraph {
+  std::shared_ptr<const StoredRecords> records;
+  std::span<const EntityType> types;          ///< by entity
+  std::span<const RelationKind> kinds;        ///< by relation
+  std::span<const Confidence> confidences;    ///< by relation
+  std::span<const std::uint32_t> from;        ///< by relation: its source entity
+  std::span<const std::uint32_t> to;          ///< by relation: its target entity
+};
+
+/// Entities, relations and sources, with an id index and a normalized name/alias index. Built in
+/// memory by the add_* calls, or opened in place (in_place()): then an entity or relation is read
+/// from its store the first time it is asked for, and the indexes are the store's.
 class KnowledgeGraph {
  public:
   KnowledgeGraph();
+  /// The graph `stored` holds, read in place: work independent of its size. Adding to it later
+  /// first reads every record into memory. Sources and storylines are added as usual.
+  static KnowledgeGraph in_place(StoredGraph stored);
   KnowledgeGraph(const KnowledgeGraph& other);
   KnowledgeGraph& operator=(const KnowledgeGraph& other);
   /// Moves without copying an entity or relation; the moved-from graph is left empty.
@@ -55,13 +74,28 @@ class KnowledgeGraph {
   /// The Boost graph, for algorithms: built on the first call after an add (O(n + m)), then
   /// shared; safe to call from several threads once adding is done.
   [[nodiscard]] const Graph& graph() const;
-  [[nodiscard]] std::size_t entity_count() const noexcept { return entities_.size(); }
-  [[nodiscard]] std::size_t relation_count() const noexcept { return relations_.size(); }
-  [[nodiscard]] const Entity& entity(Vertex v) const { return entities_[v]; }
+  [[nodiscard]] std::size_t entity_count() const noexcept { return types_.size(); }
+  [[nodiscard]] std::size_t relation_count() const noexcept { return from_.size(); }
+  /// The entity `v`. On a graph opened in place, read on first use: a damaged record throws
+  /// LoadError then.
+  [[nodiscard]] const Entity& entity(Vertex v) const { return stored_entities_ ? (*stored_entities_)[v] : entities_[v]; }
   /// entity(v).type, from a byte per entity kept apart: views test the type of both ends of
   /// every relation, and a million entities' types fit in cache where the entities do not.
   [[nodiscard]] EntityType entity_type(Vertex v) const { return types_[v]; }
-  [[nodiscard]] const Relation& relation(Edge e) const { return relations_[e.index]; }
+  /// The relation `e`; on a graph opened in place, read on first use, like entity().
+  [[nodiscard]] const Relation& relation(Edge e) const {
+    return stored_relations_ ? (*stored_relations_)[e.index] : relations_[e.index];
+  }
+  /// relation(e).kind and relation(e).confidence, kept apart like entity_type(): what views test
+  /// of every relation, without reading it.
+  [[nodiscard]] RelationKind relation_kind(Edge e) const { return kinds_[e.index]; }
+  [[nodiscard]] Confidence relation_confidence(Edge e) const { return confidences_[e.index]; }
+  /// True if the graph was opened in place and nothing has been added since.
+  [[nodiscard]] bool is_in_place() const noexcept { return stored_ != nullptr; }
+  /// Reads every record of a graph opened in place into memory (checking each: throws LoadError
+  /// for a damaged one), after which it no longer needs its store; nothing to do otherwise. The
+  /// add_* calls do it first.
+  void read_all();
   [[nodiscard]] const std::vector<Source>& sources() const noexcept { return sources_; }
   /// The fact files, in load order.
   [[nodiscard]] const std::vector<Storyline>& storylines() const noexcept { return storylines_; }
@@ -74,22 +108,28 @@ class KnowledgeGraph {
   /// The source with id `id`, or nullptr.
   [[nodiscard]] const Source* find_source(std::string_view id) const;
   /// Entities whose name or an alias has the same normalize_name() key as `text`, in vertex
-  /// order. O(log n) once the name index is built (see name_index()).
-  [[nodiscard]] std::span<const Vertex> find_by_name(std::string_view text) const;
-  /// The whole name/alias index: normalized key → entities, sorted by key. Built on the first
-  /// call (O(n log n), thread-safe once adding is done) and kept up to date by later adds, so that
-  /// a command that names entities by id never pays for it.
-  [[nodiscard]] const std::map<std::string, std::vector<Vertex>, std::less<>>& name_index() const;
+  /// order. O(log n) once the name index is built (see for_each_name()).
+  [[nodiscard]] std::span<const std::uint32_t> find_by_name(std::string_view text) const;
+  /// Calls `visit(key, entities)` for every key of the name/alias index (normalized key →
+  /// entities in vertex order), by key. The index is built on the first call (O(n log n),
+  /// thread-safe once adding is done) and kept up to date by later adds, so that a command that
+  /// names entities by id never pays for it; a graph opened in place has its store's.
+  void for_each_name(const NameVisitor& visit) const;
 
  private:
-  std::vector<Entity> entities_;
-  std::vector<EntityType> types_;  // entities_[v].type, for entity_type()
-  std::vector<Relation> relations_;
-  std::vector<std::uint32_t> from_;  // relation i runs from entity from_[i] to to_[i]
-  std::vector<std::uint32_t> to_;
+  std::vector<Entity> entities_;      // in memory; empty in place
+  std::vector<Relation> relations_;   // in memory; empty in place
+  std::shared_ptr<const StoredRecords> stored_;  // in place: where records and indexes are read
+  std::unique_ptr<LazyRecords<Entity>> stored_entities_;
+  std::unique_ptr<LazyRecords<Relation>> stored_relations_;
+  Column<EntityType> types_;  // entity(v).type, for entity_type()
+  Column<RelationKind> kinds_;
+  Column<Confidence> confidences_;
+  Column<std::uint32_t> from_;  // relation i runs from entity from_[i] to to_[i]
+  Column<std::uint32_t> to_;
   mutable std::mutex shape_mutex_;
   mutable std::atomic<bool> shape_ready_{false};
-  mutable Graph shape_;  // over the four vectors above; valid while shape_ready_
+  mutable Graph shape_;  // over from_ and to_; valid while shape_ready_
   std::vector<Source> sources_;
   std::vector<Storyline> storylines_;
   // Hashes std::string and std::string_view alike, so that find() looks up a view without a copy.
@@ -104,9 +144,11 @@ class KnowledgeGraph {
   std::map<std::string, std::size_t, std::less<>> source_ids_;
   mutable std::mutex names_mutex_;
   mutable std::atomic<bool> names_ready_{false};
-  mutable std::map<std::string, std::vector<Vertex>, std::less<>> names_;  // valid while names_ready_
+  mutable std::map<std::string, std::vector<std::uint32_t>, std::less<>> names_;  // valid while names_ready_
 
   void index_names(Vertex v) const;
+  void build_name_index() const;
+  void read_in_place(const std::shared_ptr<const StoredRecords>& records);
 };
 
 }  // namespace cartelgraph

@@ -20,7 +20,7 @@ bool ties_people(RelationKind kind) noexcept {
 
 namespace {
 
-bool is_person(const KnowledgeGraph& kg, Vertex v) { return kg.entity(v).type == EntityType::person; }
+bool is_person(const KnowledgeGraph& kg, Vertex v) { return kg.entity_type(v) == EntityType::person; }
 
 using TieMap = std::map<std::pair<Vertex, Vertex>, PeopleTie>;
 
@@ -64,7 +64,7 @@ PeopleNetwork PeopleNetwork::build(const GraphView& view) {
   for (const Edge e : boost::make_iterator_range(boost::edges(g))) {
     const Vertex from = boost::source(e, g);
     const Vertex to = boost::target(e, g);
-    const RelationKind kind = kg.relation(e).kind;
+    const RelationKind kind = kg.relation_kind(e);
     if (is_membership(kind))
       memberships.push_back({from, to, e});
     else if (ties_people(kind) && from != to && is_person(kg, from) && is_person(kg, to))

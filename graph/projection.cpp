@@ -65,7 +65,7 @@ Projection Projection::build(const GraphView& view, bool directed) {
     const Node from = node_of[boost::source(e, g)];
     const Node to = node_of[boost::target(e, g)];
     arcs.emplace_back(from, to);
-    if (directed && kind_info(kg.relation(e).kind).symmetric) arcs.emplace_back(to, from);
+    if (directed && kind_info(kg.relation_kind(e)).symmetric) arcs.emplace_back(to, from);
   }
   return Projection(std::move(entities), std::move(arcs), directed);
 }

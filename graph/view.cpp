@@ -27,12 +27,13 @@ GraphView::GraphView(const KnowledgeGraph& graph, ViewFilter filter) : graph_(&g
 bool GraphView::contains(Vertex v) const { return every_entity_ || keeps_type(filter_, graph_->entity_type(v)); }
 
 bool GraphView::contains(Edge e) const {
-  const Relation& relation = graph_->relation(e);
-  if (!filter_.kinds.test(static_cast<std::size_t>(relation.kind))) return false;
-  if (!filter_.layers.test(static_cast<std::size_t>(kind_info(relation.kind).layer))) return false;
-  if (relation.confidence < filter_.min_confidence) return false;
-  if (as_of_day_ && !holds_on(relation, *as_of_day_)) return false;
-  if (filter_.dated_only && !is_dated(relation)) return false;
+  // Kind and confidence from the graph's columns: a relation itself is read only for its dates.
+  const RelationKind kind = graph_->relation_kind(e);
+  if (!filter_.kinds.test(static_cast<std::size_t>(kind))) return false;
+  if (!filter_.layers.test(static_cast<std::size_t>(kind_info(kind).layer))) return false;
+  if (graph_->relation_confidence(e) < filter_.min_confidence) return false;
+  if (as_of_day_ && !holds_on(graph_->relation(e), *as_of_day_)) return false;
+  if (filter_.dated_only && !is_dated(graph_->relation(e))) return false;
   const Graph& g = graph_->graph();
   return contains(boost::source(e, g)) && contains(boost::target(e, g));
 }

@@ -150,7 +150,7 @@ bool CompiledStore::has(store::SectionId id) const noexcept {
   return std::any_of(entries_.begin(), entries_.end(), [id](const Entry& entry) { return entry.id == id; });
 }
 
-CompiledStore::Section CompiledStore::section(store::SectionId id, std::size_t record_size) const {
+CompiledStore::Section CompiledStore::locate(store::SectionId id, std::size_t record_size) const {
   const std::string name(store::section_name(id));
   const auto found = std::find_if(entries_.begin(), entries_.end(), [id](const Entry& entry) { return entry.id == id; });
   if (found == entries_.end()) refuse(name_, "section '" + name + "' is missing");
@@ -159,13 +159,23 @@ CompiledStore::Section CompiledStore::section(store::SectionId id, std::size_t r
   if (found->record_size != record_size)
     fail(section, 0, "records of " + std::to_string(found->record_size) + " bytes, expected " +
                          std::to_string(record_size));
-  const auto index = static_cast<std::size_t>(found - entries_.begin());
-  if (!verified_[index]) {
-    if (XXH3_64bits(section.bytes.data(), section.bytes.size()) != found->checksum)
-      fail(section, 0, "checksum does not match (the file is corrupt)");
-    verified_[index] = true;
-  }
   return section;
+}
+
+void CompiledStore::verify(const Section& section) const {
+  const auto found =
+      std::find_if(entries_.begin(), entries_.end(), [&](const Entry& entry) { return entry.id == section.id; });
+  const auto index = static_cast<std::size_t>(found - entries_.begin());
+  if (found == entries_.end() || verified_[index]) return;
+  if (XXH3_64bits(section.bytes.data(), section.bytes.size()) != found->checksum)
+    fail(section, 0, "checksum does not match (the file is corrupt)");
+  verified_[index] = true;
+}
+
+CompiledStore::Section CompiledStore::section(store::SectionId id, std::size_t record_size) const {
+  const Section found = locate(id, record_size);
+  verify(found);
+  return found;
 }
 
 void CompiledStore::fail(const Section& section, std::size_t byte_in_section, const std::string& message) const {
@@ -183,7 +193,7 @@ std::string_view store_origin(const CompiledStore& store) {
 
 LoadResult load_compiled_store(const std::filesystem::path& path, const LoadOptions& options) {
   try {
-    return read_compiled_store(CompiledStore::open(path, options.limits.max_file_bytes), options.limits);
+    return open_compiled_store(CompiledStore::open(path, options.limits.max_file_bytes), options.limits);
   } catch (const LoadError& error) {
     LoadResult result;
     result.problems = error.problems();

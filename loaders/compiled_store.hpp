@@ -54,6 +54,12 @@ class CompiledStore {
   /// asked for (not thread-safe). Throws LoadError if it is missing, of another record size, or
   /// does not match its checksum.
   [[nodiscard]] Section section(store::SectionId id, std::size_t record_size) const;
+  /// Section `id` as section() finds it, its checksum not yet verified: verify() before trusting
+  /// what it holds (its bytes may still be read, each read bounds-checked).
+  [[nodiscard]] Section locate(store::SectionId id, std::size_t record_size) const;
+  /// Verifies the checksum of `section` (one that locate() found) the first time it is asked
+  /// (not thread-safe). Throws LoadError if it does not match.
+  void verify(const Section& section) const;
   /// Throws LoadError: `NAME: section 'S' (byte B): message`, B counted from the file's start.
   [[noreturn]] void fail(const Section& section, std::size_t byte_in_section, const std::string& message) const;
 
@@ -80,12 +86,16 @@ class CompiledStore {
 /// True if `path` names a compiled store (`.cgdb`).
 [[nodiscard]] bool is_compiled_store(const std::filesystem::path& path);
 
-/// The graph, notes, warnings and untyped ids a store holds, rebuilt through KnowledgeGraph's
-/// add_source/add_storyline/add_entity/add_relation; more entities or relations than `limits`
-/// allow are a problem. Never throws for a bad store: its problem is in `problems` (the graph
+/// The graph, notes, warnings and untyped ids a store holds, every record read and checked into a
+/// graph independent of `store`; more entities or relations than `limits` allow are a problem. Never throws for a bad store: its problem is in `problems` (the graph
 /// empty). May throw std::bad_alloc.
 [[nodiscard]] LoadResult read_compiled_store(const CompiledStore& store, const LoadLimits& limits = {});
-/// Opens the store at `path` and reads it (read_compiled_store). Never throws for a bad store.
+/// The graph `store` holds opened in place (KnowledgeGraph::in_place): the columns every view
+/// reads and the indexes are checked now (a linear pass over each), an entity's or relation's
+/// record when it is first read, when a damaged one throws LoadError (located like the others).
+/// Notes, warnings and untyped ids as read_compiled_store. Never throws for a bad store otherwise.
+[[nodiscard]] LoadResult open_compiled_store(CompiledStore store, const LoadLimits& limits = {});
+/// Opens the store at `path` in place (open_compiled_store).
 [[nodiscard]] LoadResult load_compiled_store(const std::filesystem::path& path, const LoadOptions& options = {});
 /// What the store was compiled from (its `origin` section; the cache's key), empty without one.
 /// Throws LoadError if that section is corrupt.

@@ -2,7 +2,11 @@
 #include <simdjson.h>
 #include <utf8proc.h>
 
+#include <bit>
 #include <cmath>
+#include <cstdint>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <unordered_map>
 #include <vector>
@@ -53,12 +57,12 @@ class Reader {
         pool_(store.section(SectionId::strings, 1)),
         budget_(64 * store.size() + (std::size_t{64} << 20)) {
     if (offsets_.records == 0) store_.fail(offsets_, 0, "holds no offset (it needs strings + 1)");
-    texts_.resize(offsets_.records - 1);
     if (const std::size_t valid = utf8_prefix(pool_.bytes); valid != pool_.bytes.size())
       store_.fail(pool_, valid, "text is not valid UTF-8");
   }
 
   [[nodiscard]] const CompiledStore& store() const noexcept { return store_; }
+  [[nodiscard]] std::size_t string_count() const noexcept { return offsets_.records - 1; }
 
   // The string `index` refers to, read at byte `byte` of `where`.
   [[nodiscard]] std::string_view text(const Section& where, std::size_t byte) const {
@@ -88,11 +92,9 @@ class Reader {
   // That string interned (graph/text.hpp), made once per string of the store however many
   // records refer to it.
   [[nodiscard]] const Text& interned(const Section& where, std::size_t byte) const {
-    const std::size_t index = load<std::uint32_t>(where.bytes.data() + byte);
-    if (index < texts_.size() && texts_[index]) return *texts_[index];
-    const std::string_view found = text(where, byte);
-    texts_[index] = Text(found);
-    return *texts_[index];
+    const std::uint32_t index = load<std::uint32_t>(where.bytes.data() + byte);
+    if (const auto it = texts_.find(index); it != texts_.end()) return it->second;
+    return texts_.emplace(index, Text(text(where, byte))).first->second;
   }
 
   // An enum stored as a byte, one of `count` values.
@@ -143,7 +145,7 @@ class Reader {
   Section offsets_;
   Section pool_;
   mutable std::size_t budget_;
-  mutable std::vector<std::optional<Text>> texts_;  // by string index, once interned
+  mutable std::unordered_map<std::uint32_t, Text> texts_;  // by string index, once interned
 };
 
 void read_sources(const Reader& in, KnowledgeGraph& graph) {
@@ -228,32 +230,6 @@ Entity read_entity(const Reader& in, const Section& entities, std::size_t i, con
   return entity;
 }
 
-void read_entities(const Reader& in, KnowledgeGraph& graph, const LoadLimits& limits) {
-  const CompiledStore& store = in.store();
-  const Section entities = store.section(SectionId::entities, store::entity_record);
-  if (entities.records > limits.max_entities)
-    store.fail(entities, 0, std::to_string(entities.records) + " entities, more than the " +
-                                std::to_string(limits.max_entities) + " allowed (--max-entities)");
-  graph.reserve(entities.records, 0);  // within the limit: checked above
-  const Lists lists{store.section(SectionId::entity_alias_offsets, 8), store.section(SectionId::entity_aliases, 4),
-                    store.section(SectionId::entity_citation_offsets, 8),
-                    store.section(SectionId::citations, store::citation_record)};
-  in.check_offsets(lists.alias_offsets, entities.records, 0, lists.aliases.records);
-  const auto entity_citations = in.last_offset(lists.citation_offsets, entities.records);
-  if (entity_citations > lists.citations.records)
-    store.fail(lists.citation_offsets, 0, "offsets run past the citations");
-  in.check_offsets(lists.citation_offsets, entities.records, 0, entity_citations);
-  for (std::size_t i = 0; i < entities.records; ++i) {
-    try {
-      graph.add_entity(read_entity(in, entities, i, lists));
-    } catch (const LoadError&) {
-      throw;
-    } catch (const Error& error) {
-      store.fail(entities, i * store::entity_record, error.what());
-    }
-  }
-}
-
 Relation read_relation(const Reader& in, const Section& relations, std::size_t at) {
   Relation relation;
   relation.label = in.interned(relations, at + 8);
@@ -274,32 +250,6 @@ Relation read_relation(const Reader& in, const Section& relations, std::size_t a
   return relation;
 }
 
-void read_relations(const Reader& in, KnowledgeGraph& graph, const LoadLimits& limits) {
-  const CompiledStore& store = in.store();
-  const Section relations = store.section(SectionId::relations, store::relation_record);
-  if (relations.records > limits.max_relations)
-    store.fail(relations, 0, std::to_string(relations.records) + " relations, more than the " +
-                                 std::to_string(limits.max_relations) + " allowed (--max-relations)");
-  graph.reserve(graph.entity_count(), relations.records);  // within the limit: checked above
-  const Section offsets = store.section(SectionId::relation_citation_offsets, 8);
-  const Section citations = store.section(SectionId::citations, store::citation_record);
-  const Section entity_offsets = store.section(SectionId::entity_citation_offsets, 8);
-  const auto first = in.last_offset(entity_offsets, graph.entity_count());
-  in.check_offsets(offsets, relations.records, first, citations.records);
-  const std::size_t entities = graph.entity_count();
-  CitationLists lists;
-  for (std::size_t i = 0; i < relations.records; ++i) {
-    const std::size_t at = i * store::relation_record;
-    const auto from = load<std::uint32_t>(relations.bytes.data() + at);
-    const auto to = load<std::uint32_t>(relations.bytes.data() + at + 4);
-    if (from >= entities || to >= entities)
-      store.fail(relations, at, "endpoint is not one of the " + std::to_string(entities) + " entities");
-    Relation relation = read_relation(in, relations, at);
-    relation.sources = lists.read(in, citations, in.range(offsets, i, citations.records));
-    graph.add_relation(from, to, std::move(relation));
-  }
-}
-
 void read_problems(const Reader& in, LoadResult& result) {
   const CompiledStore& store = in.store();
   const Section problems = store.section(SectionId::problems, store::problem_record);
@@ -316,23 +266,240 @@ void read_problems(const Reader& in, LoadResult& result) {
   for (std::size_t i = 0; i < untyped.records; ++i) result.untyped.push_back(in.string(untyped, i * 4));
 }
 
-}  // namespace
 
-LoadResult read_compiled_store(const CompiledStore& store, const LoadLimits& limits) {
+// A section of fixed-size numbers as a span of T, read in place when the host is little-endian
+// and the section aligned for T; else converted into `copy`, which then backs the span.
+template <class T, class Stored>
+std::span<const T> column(const Section& section, std::vector<T>& copy) {
+  static_assert(sizeof(T) == sizeof(Stored));
+  if (std::endian::native == std::endian::little &&
+      reinterpret_cast<std::uintptr_t>(section.bytes.data()) % alignof(T) == 0)
+    return {reinterpret_cast<const T*>(section.bytes.data()), section.records};
+  copy.resize(section.records);
+  for (std::size_t i = 0; i < section.records; ++i)
+    copy[i] = static_cast<T>(load<Stored>(section.bytes.data() + i * sizeof(Stored)));
+  return copy;
+}
+
+// The records of a store, read on first use (StoredRecords): what KnowledgeGraph::in_place reads.
+// Opening checks what every view and algorithm reads without reading a record (the columns of
+// types, kinds, confidences and ends, and the indexes), each a linear pass over a small array;
+// a record's own values are checked when it is read.
+class StoreRecords final : public StoredRecords {
+ public:
+  explicit StoreRecords(CompiledStore&& owned) : owned_(std::move(owned)), store_(&*owned_) {}
+  explicit StoreRecords(const CompiledStore& borrowed) : store_(&borrowed) {}
+  StoreRecords(const StoreRecords&) = delete;
+  StoreRecords& operator=(const StoreRecords&) = delete;
+  StoreRecords(StoreRecords&&) = delete;
+  StoreRecords& operator=(StoreRecords&&) = delete;
+  ~StoreRecords() override = default;
+
+  // Checks the sections and columns; `self` is this object's owner, shared with the graph.
+  LoadResult open(const LoadLimits& limits, const std::shared_ptr<const StoreRecords>& self);
+
+  void read_entities(std::size_t first, std::span<Entity> out) const override;
+  void read_relations(std::size_t first, std::span<Relation> out) const override;
+  [[nodiscard]] std::optional<std::size_t> find(std::string_view id) const override;
+  [[nodiscard]] std::span<const std::uint32_t> named(std::string_view key) const override;
+  void for_each_name(const NameVisitor& visit) const override;
+
+ private:
+  void open_entities(const LoadLimits& limits);
+  void open_relations(const LoadLimits& limits);
+  void open_indexes();
+  // Fails unless every value of `values` (read from `section`) is below `count`.
+  template <class T>
+  void check_below(const Section& section, std::span<const T> values, std::size_t count, const char* what) const {
+    for (std::size_t i = 0; i < values.size(); ++i)
+      if (static_cast<std::size_t>(values[i]) >= count)
+        store_->fail(section, i * sizeof(T), std::string(what) + " " + std::to_string(static_cast<std::size_t>(values[i])) +
+                                                 " is not one we know (there are " + std::to_string(count) + ")");
+  }
+
+  std::optional<CompiledStore> owned_;
+  const CompiledStore* store_;
+  std::optional<Reader> in_;
+  Section entities_, relations_, relation_citation_offsets_, citations_, id_order_section_, name_keys_,
+      name_offsets_;
+  Lists lists_;
+  std::span<const EntityType> types_;
+  std::span<const RelationKind> kinds_;
+  std::span<const Confidence> confidences_;
+  std::span<const std::uint32_t> from_, to_, id_order_, name_entities_;
+  std::vector<EntityType> types_copy_;  // the columns converted, on a big-endian host or when misaligned
+  std::vector<RelationKind> kinds_copy_;
+  std::vector<Confidence> confidences_copy_;
+  std::vector<std::uint32_t> from_copy_, to_copy_, id_order_copy_, name_entities_copy_;
+  // Reading records: the reader's texts and budget, the citation lists, and the checksums of the
+  // record sections, verified when a record of theirs is first read.
+  mutable std::mutex mutex_;
+  mutable CitationLists citation_lists_;
+};
+
+void StoreRecords::open_entities(const LoadLimits& limits) {
+  const CompiledStore& store = *store_;
+  entities_ = store.locate(SectionId::entities, store::entity_record);
+  if (entities_.records > limits.max_entities)
+    store.fail(entities_, 0, std::to_string(entities_.records) + " entities, more than the " +
+                                 std::to_string(limits.max_entities) + " allowed (--max-entities)");
+  lists_ = Lists{store.locate(SectionId::entity_alias_offsets, 8), store.locate(SectionId::entity_aliases, 4),
+                 store.locate(SectionId::entity_citation_offsets, 8),
+                 store.locate(SectionId::citations, store::citation_record)};
+  in_->check_offsets(lists_.alias_offsets, entities_.records, 0, lists_.aliases.records);
+  const auto entity_citations = in_->last_offset(lists_.citation_offsets, entities_.records);
+  if (entity_citations > lists_.citations.records)
+    store.fail(lists_.citation_offsets, 0, "offsets run past the citations");
+  in_->check_offsets(lists_.citation_offsets, entities_.records, 0, entity_citations);
+  const Section types = store.section(SectionId::entity_types, 1);
+  if (types.records != entities_.records)
+    store.fail(types, 0, std::to_string(types.records) + " types for " + std::to_string(entities_.records) + " entities");
+  types_ = column<EntityType, std::uint8_t>(types, types_copy_);
+  check_below(types, types_, all_entity_types.size(), "entity type");
+}
+
+void StoreRecords::open_relations(const LoadLimits& limits) {
+  const CompiledStore& store = *store_;
+  relations_ = store.locate(SectionId::relations, store::relation_record);
+  if (relations_.records > limits.max_relations)
+    store.fail(relations_, 0, std::to_string(relations_.records) + " relations, more than the " +
+                                  std::to_string(limits.max_relations) + " allowed (--max-relations)");
+  relation_citation_offsets_ = store.locate(SectionId::relation_citation_offsets, 8);
+  citations_ = lists_.citations;
+  const auto first = in_->last_offset(lists_.citation_offsets, entities_.records);
+  in_->check_offsets(relation_citation_offsets_, relations_.records, first, citations_.records);
+  const auto read = [&](SectionId id, std::size_t size) {
+    const Section section = store.section(id, size);
+    if (section.records != relations_.records)
+      store.fail(section, 0, std::to_string(section.records) + " values for " + std::to_string(relations_.records) +
+                                 " relations");
+    return section;
+  };
+  const Section from = read(SectionId::relation_from, 4), to = read(SectionId::relation_to, 4);
+  const Section kinds = read(SectionId::relation_kinds, 1), confidences = read(SectionId::relation_confidences, 1);
+  from_ = column<std::uint32_t, std::uint32_t>(from, from_copy_);
+  to_ = column<std::uint32_t, std::uint32_t>(to, to_copy_);
+  kinds_ = column<RelationKind, std::uint8_t>(kinds, kinds_copy_);
+  confidences_ = column<Confidence, std::uint8_t>(confidences, confidences_copy_);
+  check_below(from, from_, entities_.records, "entity");
+  check_below(to, to_, entities_.records, "entity");
+  check_below(kinds, kinds_, relation_kind_count, "relation kind");
+  check_below(confidences, confidences_, names<Confidence>().size(), "confidence");
+}
+
+void StoreRecords::open_indexes() {
+  const CompiledStore& store = *store_;
+  id_order_section_ = store.section(SectionId::id_order, 4);
+  if (id_order_section_.records != entities_.records)
+    store.fail(id_order_section_, 0, "orders " + std::to_string(id_order_section_.records) + " ids of " +
+                                         std::to_string(entities_.records) + " entities");
+  id_order_ = column<std::uint32_t, std::uint32_t>(id_order_section_, id_order_copy_);
+  check_below(id_order_section_, id_order_, entities_.records, "entity");
+  name_keys_ = store.section(SectionId::name_keys, 4);
+  name_offsets_ = store.section(SectionId::name_entity_offsets, 8);
+  const Section named = store.section(SectionId::name_entities, 4);
+  in_->check_offsets(name_offsets_, name_keys_.records, 0, named.records);
+  name_entities_ = column<std::uint32_t, std::uint32_t>(named, name_entities_copy_);
+  check_below(named, name_entities_, entities_.records, "entity");
+}
+
+LoadResult StoreRecords::open(const LoadLimits& limits, const std::shared_ptr<const StoreRecords>& self) {
+  in_.emplace(*store_);
+  open_entities(limits);
+  open_relations(limits);
+  open_indexes();
+  LoadResult result;
+  KnowledgeGraph graph = KnowledgeGraph::in_place({self, types_, kinds_, confidences_, from_, to_});
+  read_sources(*in_, graph);
+  read_problems(*in_, result);
+  result.graph = std::move(graph);
+  return result;
+}
+
+void StoreRecords::read_entities(std::size_t first, std::span<Entity> out) const {
+  const std::lock_guard lock(mutex_);
+  for (const Section* section : {&entities_, &lists_.alias_offsets, &lists_.aliases, &lists_.citation_offsets,
+                                 &lists_.citations})
+    store_->verify(*section);
+  for (std::size_t k = 0; k < out.size(); ++k) {
+    const std::size_t i = first + k;
+    out[k] = read_entity(*in_, entities_, i, lists_);
+    if (out[k].type != types_[i])
+      store_->fail(entities_, i * store::entity_record + 20, "entity type differs from section 'entity_types'");
+  }
+}
+
+void StoreRecords::read_relations(std::size_t first, std::span<Relation> out) const {
+  const std::lock_guard lock(mutex_);
+  for (const Section* section : {&relations_, &relation_citation_offsets_, &citations_}) store_->verify(*section);
+  for (std::size_t k = 0; k < out.size(); ++k) {
+    const std::size_t i = first + k;
+    const std::size_t at = i * store::relation_record;
+    if (load<std::uint32_t>(relations_.bytes.data() + at) != from_[i] ||
+        load<std::uint32_t>(relations_.bytes.data() + at + 4) != to_[i])
+      store_->fail(relations_, at, "ends differ from sections 'relation_from' and 'relation_to'");
+    out[k] = read_relation(*in_, relations_, at);
+    if (out[k].kind != kinds_[i] || out[k].confidence != confidences_[i])
+      store_->fail(relations_, at + 20, "kind or confidence differs from its section");
+    out[k].sources = citation_lists_.read(*in_, citations_, in_->range(relation_citation_offsets_, i, citations_.records));
+  }
+}
+
+std::optional<std::size_t> StoreRecords::find(std::string_view id) const {
+  // Binary search of the ids in byte order: O(log n) texts read, nothing built at open.
+  std::size_t low = 0, high = id_order_.size();
+  while (low < high) {
+    const std::size_t middle = low + (high - low) / 2;
+    const std::uint32_t v = id_order_[middle];
+    const std::string_view here = in_->text(entities_, std::size_t{v} * store::entity_record);
+    if (here == id) return v;
+    (here < id ? low = middle + 1 : high = middle);
+  }
+  return std::nullopt;
+}
+
+std::span<const std::uint32_t> StoreRecords::named(std::string_view key) const {
+  std::size_t low = 0, high = name_keys_.records;
+  while (low < high) {
+    const std::size_t middle = low + (high - low) / 2;
+    const std::string_view here = in_->text(name_keys_, middle * 4);
+    if (here == key) {
+      const auto [begin, end] = in_->range(name_offsets_, middle, name_entities_.size());
+      return name_entities_.subspan(begin, end - begin);
+    }
+    (here < key ? low = middle + 1 : high = middle);
+  }
+  return {};
+}
+
+void StoreRecords::for_each_name(const NameVisitor& visit) const {
+  for (std::size_t k = 0; k < name_keys_.records; ++k) {
+    const auto [begin, end] = in_->range(name_offsets_, k, name_entities_.size());
+    visit(in_->text(name_keys_, k * 4), name_entities_.subspan(begin, end - begin));
+  }
+}
+
+// Opens `records` and, when `all`, reads every record (checking each) into a graph of its own.
+LoadResult open_records(const std::shared_ptr<StoreRecords>& records, const LoadLimits& limits, bool all) {
   LoadResult result;
   try {
-    const Reader in(store);
-    KnowledgeGraph graph;
-    read_sources(in, graph);
-    read_entities(in, graph, limits);
-    read_relations(in, graph, limits);
-    read_problems(in, result);
-    result.graph = std::move(graph);
+    result = records->open(limits, records);
+    if (all) result.graph.read_all();
   } catch (const LoadError& error) {
     result = LoadResult{};
     result.problems = error.problems();
   }
   return result;
+}
+
+}  // namespace
+
+LoadResult read_compiled_store(const CompiledStore& store, const LoadLimits& limits) {
+  return open_records(std::make_shared<StoreRecords>(store), limits, true);
+}
+
+LoadResult open_compiled_store(CompiledStore store, const LoadLimits& limits) {
+  return open_records(std::make_shared<StoreRecords>(std::move(store)), limits, false);
 }
 
 }  // namespace cartelgraph

@@ -23,7 +23,7 @@ namespace cartelgraph::store {
 
 inline constexpr std::array<char, 8> magic = {'C', 'G', 'D', 'B', '\r', '\n', '\x1a', '\n'};
 /// Bumped whenever the layout of any section changes; a reader refuses another version.
-inline constexpr std::uint32_t format_version = 1;
+inline constexpr std::uint32_t format_version = 2;
 /// Written as a little-endian u32: a reader on a big-endian host sees it reversed.
 inline constexpr std::uint32_t byte_order_mark = 0x01020304;
 inline constexpr std::size_t header_size = 64;
@@ -49,6 +49,16 @@ enum class SectionId : std::uint32_t {
   problems = 12,                ///< ProblemRecord: the notes and warnings of the load
   untyped = 13,                 ///< u32 string indices: ids of entities that took the default type
   origin = 14,                  ///< u8: what the store was compiled from (a cache's key)
+  // Since version 2: what a graph opened in place reads without reading its records.
+  entity_types = 15,            ///< u8 × entities: EntityType
+  relation_from = 16,           ///< u32 × relations: the source entity
+  relation_to = 17,             ///< u32 × relations: the target entity
+  relation_kinds = 18,          ///< u8 × relations: RelationKind
+  relation_confidences = 19,    ///< u8 × relations: Confidence
+  id_order = 20,                ///< u32 × entities: entity indices sorted by id (bytes)
+  name_keys = 21,               ///< u32 string indices: normalize_name() keys, sorted (bytes)
+  name_entity_offsets = 22,     ///< u64 × (keys + 1) into name_entities
+  name_entities = 23,           ///< u32 entity indices, each key's in vertex order
 };
 
 /// The section's name in messages (`section 'relations'`).
@@ -68,6 +78,15 @@ enum class SectionId : std::uint32_t {
     case SectionId::problems: return "problems";
     case SectionId::untyped: return "untyped";
     case SectionId::origin: return "origin";
+    case SectionId::entity_types: return "entity_types";
+    case SectionId::relation_from: return "relation_from";
+    case SectionId::relation_to: return "relation_to";
+    case SectionId::relation_kinds: return "relation_kinds";
+    case SectionId::relation_confidences: return "relation_confidences";
+    case SectionId::id_order: return "id_order";
+    case SectionId::name_keys: return "name_keys";
+    case SectionId::name_entity_offsets: return "name_entity_offsets";
+    case SectionId::name_entities: return "name_entities";
   }
   return "unknown";
 }

@@ -46,6 +46,19 @@ std::vector<std::string_view> words(std::string_view text) {
   return result;
 }
 
+// True if `word` (non-empty, without white space) is one of the words of `key`; no allocation,
+// as it runs on every key of the name index.
+bool has_word(std::string_view key, std::string_view word) {
+  constexpr std::string_view space = " \t\n\v\f\r";
+  for (std::size_t at = key.find(word); at != std::string_view::npos; at = key.find(word, at + 1)) {
+    const std::size_t end = at + word.size();
+    if ((at == 0 || space.find(key[at - 1]) != std::string_view::npos) &&
+        (end == key.size() || space.find(key[end]) != std::string_view::npos))
+      return true;
+  }
+  return false;
+}
+
 constexpr double exact = 1.0;
 constexpr double prefix = 0.9;
 constexpr double all_words = 0.8;
@@ -54,16 +67,13 @@ constexpr double similar = 0.6;
 
 // The score of `key` for the query, or some score below `min_score` when it is below it (the
 // edit distance is then cut short).
-double match_score(const std::string& query, const std::vector<std::string_view>& query_words, const std::string& key,
+double match_score(const std::string& query, const std::vector<std::string_view>& query_words, std::string_view key,
                    double min_score, std::vector<std::size_t>& scratch) {
   if (key == query) return exact;
   if (!query.empty() && key.starts_with(query)) return prefix;
-  const auto key_words = words(key);
-  if (!query_words.empty() && std::ranges::all_of(query_words, [&](std::string_view w) {
-        return std::ranges::find(key_words, w) != key_words.end();
-      }))
+  if (!query_words.empty() && std::ranges::all_of(query_words, [&](std::string_view w) { return has_word(key, w); }))
     return all_words;
-  if (key.find(query) != std::string::npos) return contains;
+  if (key.find(query) != std::string_view::npos) return contains;
   const double longest = static_cast<double>(std::max(query.size(), key.size()));
   // similar × (1 − d / longest) ≥ min_score needs d ≤ longest × (1 − min_score / similar).
   const double most = longest * (1.0 - min_score / similar);
@@ -81,16 +91,16 @@ std::vector<SearchMatch> search_entities(const KnowledgeGraph& graph, std::strin
   const auto query_words = words(query);
   std::map<Vertex, SearchMatch> best;
   std::vector<std::size_t> scratch;
-  for (const auto& [key, vertices] : graph.name_index()) {
+  graph.for_each_name([&](std::string_view key, std::span<const std::uint32_t> vertices) {
     const double score = match_score(query, query_words, key, min_score, scratch);
     // Only an entity's best score counts, and only at or above min_score: a key below it never
     // decides anything (at a million names, keeping every entity was most of the search's time).
-    if (score < min_score || score <= 0) continue;
+    if (score < min_score || score <= 0) return;
     for (const Vertex v : vertices) {
-      auto [it, inserted] = best.emplace(v, SearchMatch{v, score, key});
-      if (!inserted && score > it->second.score) it->second = {v, score, key};
+      auto [it, inserted] = best.emplace(v, SearchMatch{v, score, std::string(key)});
+      if (!inserted && score > it->second.score) it->second = {v, score, std::string(key)};
     }
-  }
+  });
   std::vector<SearchMatch> ranked;
   for (auto& [v, match] : best) ranked.push_back(std::move(match));
   std::ranges::stable_sort(ranked, [](const SearchMatch& a, const SearchMatch& b) { return a.score > b.score; });

@@ -111,7 +111,7 @@ TEST_CASE("a filtered compact graph keeps only the relations its predicate keeps
   Pair pair = random_pair(random, 20, 80);
   const Graph& g = pair.kg.graph();
   const auto allied = [&](Edge e) {
-    return g[e].kind == RelationKind::allied_with;
+    return pair.kg.relation_kind(e) == RelationKind::allied_with;
   };
   const boost::filtered_graph<Graph, decltype(allied)> filtered(g, allied);
   std::size_t kept = 0;
@@ -141,8 +141,9 @@ TEST_CASE("adding after the graph was read rebuilds it, and copies and moves kee
     const Edge second = *std::next(boost::edges(g).first);
     CHECK(boost::source(second, g) == b);
     CHECK(boost::target(second, g) == c);
-    CHECK(g[second].kind == RelationKind::rival_of);
-    CHECK(g[c].id == "c");
+    CHECK(graph->relation(second).kind == RelationKind::rival_of);
+    CHECK(graph->relation_kind(second) == RelationKind::rival_of);
+    CHECK(graph->entity(c).id == "c");
   }
 }
 

@@ -64,6 +64,15 @@ std::vector<std::string> problems_text(const std::vector<Problem>& problems) {
   return text;
 }
 
+// The name/alias index of `graph`: every key with its entities.
+std::vector<std::pair<std::string, std::vector<std::uint32_t>>> names_of(const KnowledgeGraph& graph) {
+  std::vector<std::pair<std::string, std::vector<std::uint32_t>>> names;
+  graph.for_each_name([&](std::string_view key, std::span<const std::uint32_t> entities) {
+    names.emplace_back(std::string(key), std::vector<std::uint32_t>(entities.begin(), entities.end()));
+  });
+  return names;
+}
+
 // `original`, compiled and read back, is the same graph: exports, order, names, notes, PageRank.
 void check_round_trip(const LoadResult& original, const std::string& what) {
   INFO(what);
@@ -93,7 +102,7 @@ void check_round_trip(const LoadResult& original, const std::string& what) {
     edges_b.push_back(std::to_string(boost::source(e, copy.graph.graph())) + ">" +
                       std::to_string(boost::target(e, copy.graph.graph())) + describe(copy.graph.relation(e)));
   CHECK(edges_b == edges_a);
-  CHECK(copy.graph.name_index() == original.graph.name_index());
+  CHECK(names_of(copy.graph) == names_of(original.graph));
   CHECK(copy.graph.storylines().size() == original.graph.storylines().size());
   for (std::size_t i = 0; i < copy.graph.storylines().size(); ++i) {
     CHECK(copy.graph.storylines()[i].title == original.graph.storylines()[i].title);
@@ -209,7 +218,7 @@ TEST_CASE("a damaged store is a located problem: header, version, truncation, ch
         "test.cgdb: header (byte 0): not a compiled store (no CGDB signature)");
   std::string version = good;
   version[8] = 9;
-  CHECK(refusal(version) == "test.cgdb: header (byte 8): format version 9; this cartelgraph reads version 1 (compile the data again)");
+  CHECK(refusal(version) == "test.cgdb: header (byte 8): format version 9; this cartelgraph reads version 2 (compile the data again)");
   CHECK(refusal(good.substr(0, good.size() / 2)) ==
         "test.cgdb: header (byte 32): file is " + std::to_string(good.size() / 2) + " bytes, its header says " +
             std::to_string(good.size()) + " (truncated)");
@@ -235,9 +244,12 @@ TEST_CASE("a store whose checksums are right but whose values are wrong is a loc
     return refusal(bytes);
   };
   const std::string relations = std::to_string(section_offset(good, store::SectionId::relations));
+  const std::string from = std::to_string(section_offset(good, store::SectionId::relation_from));
+  CHECK(damage(store::SectionId::relation_from, 3, 0x7f) ==
+        "test.cgdb: section 'relation_from' (byte " + from + "): entity " + std::to_string(0x7f000000U + static_cast<unsigned char>(good[section_offset(good, store::SectionId::relation_from)])) +
+            " is not one we know (there are " + std::to_string(load_builtin_graph().entity_count()) + ")");
   CHECK(damage(store::SectionId::relations, 3, 0x7f) ==
-        "test.cgdb: section 'relations' (byte " + relations + "): endpoint is not one of the " +
-            std::to_string(load_builtin_graph().entity_count()) + " entities");
+        "test.cgdb: section 'relations' (byte " + relations + "): ends differ from sections 'relation_from' and 'relation_to'");
   CHECK(damage(store::SectionId::relations, 20, 200).find("section 'relations' (byte ") != std::string::npos);
   CHECK(damage(store::SectionId::relations, 20, 200).ends_with("relation kind 200 is not one we know"));
   CHECK(damage(store::SectionId::relations, 11, 0xff).find("string ") != std::string::npos);
