@@ -104,6 +104,33 @@ TEST_CASE("a corrupted, truncated or wrong-version store is refused with exit 3 
   fs::remove_all(dir);
 }
 
+TEST_CASE("a store damaged where a command reads relations is refused with exit 3 when the command reads them") {
+  const fs::path dir = empty_directory("compile_cli_lazy");
+  const fs::path store = dir / "net.cgdb";
+  REQUIRE(run_cli("compile -o '" + store.string() + "'").exit_code == 0);
+  std::string bytes = read(store);
+  // The relations section: entry 9 of the section table (id, record size, offset, …).
+  std::size_t relations = 0;
+  const auto u32 = [&](std::size_t at) {
+    return static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[at])) |
+           static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[at + 1])) << 8 |
+           static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[at + 2])) << 16 |
+           static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[at + 3])) << 24;
+  };
+  for (std::size_t entry = 64; entry < 64 + 32 * u32(24); entry += 32)
+    if (u32(entry) == 9) relations = u32(entry + 8);
+  REQUIRE(relations > 0);
+  bytes[relations + 48 * 3 + 24] ^= 0x01;  // a date of relation 3
+  write(store, bytes);
+  const Run show = run_cli("--data '" + store.string() + "' show 'El Ruso'");
+  CHECK(show.exit_code == 3);
+  CHECK(show.out.empty());
+  CHECK(show.err.starts_with(store.string() + ": section 'relations' (byte " + std::to_string(relations) +
+                             "): checksum does not match (the file is corrupt)"));
+  CHECK(run_cli("--data '" + store.string() + "' list").exit_code == 0);  // reads entities only
+  fs::remove_all(dir);
+}
+
 TEST_CASE("compile refuses invalid data with exit 3 and writes nothing") {
   const fs::path dir = empty_directory("compile_cli_invalid");
   const Run run = run_cli("compile '" + source_dir + "/tests/fixtures/invalid/bad_date' -o '" + (dir / "x.cgdb").string() + "'");

@@ -7,6 +7,7 @@
 #include <boost/range/iterator_range.hpp>
 
 #include <cstring>
+#include <thread>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -73,12 +74,8 @@ std::vector<std::pair<std::string, std::vector<std::uint32_t>>> names_of(const K
   return names;
 }
 
-// `original`, compiled and read back, is the same graph: exports, order, names, notes, PageRank.
-void check_round_trip(const LoadResult& original, const std::string& what) {
-  INFO(what);
-  REQUIRE(original.problems.empty());
-  const std::string bytes = compile_store(original, "origin " + what);
-  const LoadResult copy = read_back(bytes);
+// `copy` is the same graph as `original`: exports, order, names, notes, PageRank.
+void check_same(const LoadResult& original, const LoadResult& copy) {
   REQUIRE(problems_text(copy.problems) == std::vector<std::string>{});
   const GraphView a(original.graph), b(copy.graph);
   CHECK(export_json(b) == export_json(a));
@@ -117,6 +114,25 @@ void check_round_trip(const LoadResult& original, const std::string& what) {
     return scores;
   };
   CHECK(ranked(b) == ranked(a));
+}
+
+// `original`, compiled, is the same graph read back whole and opened in place, whose ids and
+// names its own indexes find.
+void check_round_trip(const LoadResult& original, const std::string& what) {
+  INFO(what);
+  REQUIRE(original.problems.empty());
+  const std::string bytes = compile_store(original, "origin " + what);
+  check_same(original, read_back(bytes));
+  const LoadResult placed = open_compiled_store(CompiledStore::borrow("test.cgdb", bytes_of(bytes)));
+  CHECK(placed.graph.is_in_place());
+  check_same(original, placed);
+  for (std::size_t v = 0; v < original.graph.entity_count(); ++v)
+    CHECK(placed.graph.find(original.graph.entity(v).id) == std::optional<Vertex>(v));
+  CHECK_FALSE(placed.graph.find("no such id"));
+  original.graph.for_each_name([&](std::string_view key, std::span<const std::uint32_t> entities) {
+    const auto found = placed.graph.find_by_name(key);
+    CHECK(std::vector<std::uint32_t>(found.begin(), found.end()) == std::vector<std::uint32_t>(entities.begin(), entities.end()));
+  });
   CHECK(store_origin(CompiledStore::borrow("test.cgdb", bytes_of(bytes))) == "origin " + what);
 }
 
@@ -280,6 +296,77 @@ TEST_CASE("a store whose checksums are right but whose values are wrong is a loc
     CHECK(refusal(dated) == "test.cgdb: section 'relations' (byte " + std::to_string(at) + "): not a date");
   }
   CHECK(found);
+}
+
+}  // namespace cartelgraph
+
+namespace cartelgraph {
+
+TEST_CASE("a store opened in place reads a damaged record when it is first asked for, as a located problem") {
+  const std::string good = builtin_store();
+  std::string bytes = good;
+  const std::size_t at = section_offset(good, store::SectionId::relations) + store::relation_record * 2 + 20;
+  bytes[at] = static_cast<char>(200);  // relation 2's kind
+  reseal(bytes);
+  const LoadResult placed = open_compiled_store(CompiledStore::borrow("test.cgdb", bytes_of(bytes)));
+  REQUIRE(placed.problems.empty());  // opening reads no record
+  CHECK(placed.graph.entity(0).id == load_builtin_graph().entity(0).id);
+  const Graph& g = placed.graph.graph();
+  const Edge third = *std::next(boost::edges(g).first, 2);
+  try {
+    (void)placed.graph.relation(third);
+    FAIL("a damaged relation was read");
+  } catch (const LoadError& error) {
+    REQUIRE(error.problems().size() == 1);
+    CHECK(to_string(error.problems().front()) ==
+          "test.cgdb: section 'relations' (byte " + std::to_string(at) + "): relation kind 200 is not one we know");
+  }
+  std::string flipped = good;
+  flipped[section_offset(good, store::SectionId::relations) + 7] ^= 0x01;
+  const LoadResult corrupt = open_compiled_store(CompiledStore::borrow("test.cgdb", bytes_of(flipped)));
+  REQUIRE(corrupt.problems.empty());
+  CHECK_THROWS_WITH_AS((void)corrupt.graph.relation(third), doctest::Contains("checksum does not match"), LoadError);
+}
+
+TEST_CASE("a graph opened in place is copied sharing its store, and adding to it reads every record first") {
+  const std::string bytes = builtin_store();
+  const KnowledgeGraph reference = load_builtin_graph();
+  KnowledgeGraph placed = open_compiled_store(CompiledStore::borrow("test.cgdb", bytes_of(bytes))).graph;
+  const KnowledgeGraph copy = placed;
+  CHECK(copy.is_in_place());
+  CHECK(export_json(GraphView(copy)) == export_json(GraphView(reference)));
+  const Vertex added = placed.add_entity(Entity{.id = "zz-new", .name = "El Nuevo"});
+  CHECK_FALSE(placed.is_in_place());
+  CHECK(added == reference.entity_count());
+  CHECK(placed.find("zz-new") == std::optional<Vertex>(added));
+  CHECK(placed.find(reference.entity(3).id) == std::optional<Vertex>(3));
+  CHECK(placed.find_by_name("el nuevo").size() == 1);
+  placed.add_relation(added, 0, Relation{.kind = RelationKind::rival_of});
+  CHECK(placed.relation_count() == reference.relation_count() + 1);
+  CHECK(placed.relation_kind(Edge{static_cast<std::uint32_t>(added), 0, static_cast<std::uint32_t>(reference.relation_count())}) ==
+        RelationKind::rival_of);
+  CHECK(export_json(GraphView(copy)) == export_json(GraphView(reference)));  // the copy is untouched
+}
+
+TEST_CASE("records of a graph opened in place are read safely from several threads at once") {
+  const std::string bytes = builtin_store();
+  const KnowledgeGraph reference = load_builtin_graph();
+  const KnowledgeGraph placed = open_compiled_store(CompiledStore::borrow("test.cgdb", bytes_of(bytes))).graph;
+  std::vector<std::string> seen(4);
+  {
+    std::vector<std::jthread> threads;
+    for (std::size_t t = 0; t < seen.size(); ++t)
+      threads.emplace_back([&, t] {
+        for (std::size_t v = 0; v < placed.entity_count(); ++v) seen[t] += placed.entity(v).id + "|";
+        for (const Edge e : boost::make_iterator_range(boost::edges(placed.graph())))
+          seen[t] += std::string(std::string_view(placed.relation(e).storyline)) + "|";
+      });
+  }
+  std::string expected;
+  for (std::size_t v = 0; v < reference.entity_count(); ++v) expected += reference.entity(v).id + "|";
+  for (const Edge e : boost::make_iterator_range(boost::edges(reference.graph())))
+    expected += std::string(std::string_view(reference.relation(e).storyline)) + "|";
+  for (const std::string& text : seen) CHECK(text == expected);
 }
 
 }  // namespace cartelgraph
