@@ -1,5 +1,7 @@
 #include "cartelgraph/graph/compact_graph.hpp"
 
+#include <thread>
+
 #include "cartelgraph/graph/entity.hpp"
 #include "cartelgraph/graph/relation.hpp"
 
@@ -23,8 +25,15 @@ void bucket(std::size_t n, std::span<const std::uint32_t> end, std::vector<std::
 CompactGraph::CompactGraph(std::size_t entities, std::span<const std::uint32_t> from,
                            std::span<const std::uint32_t> to)
     : vertex_count_(entities), from_(from), to_(to) {
+  // The two sides are independent: a large graph sorts them on two threads (each sort is bound
+  // by memory latency, scattering a million entities' relations).
+  if (from.size() < (std::size_t{1} << 20)) {
+    bucket(entities, from, out_start_, out_relations_);
+    bucket(entities, to, in_start_, in_relations_);
+    return;
+  }
+  std::jthread in_side([&] { bucket(entities, to, in_start_, in_relations_); });
   bucket(entities, from, out_start_, out_relations_);
-  bucket(entities, to, in_start_, in_relations_);
 }
 
 std::pair<CompactGraph::iterator, CompactGraph::iterator> CompactGraph::edges() const noexcept {

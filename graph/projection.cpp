@@ -1,5 +1,7 @@
 #include "cartelgraph/graph/projection.hpp"
 
+#include <boost/iterator/iterator_facade.hpp>
+
 #include <algorithm>
 #include <limits>
 #include <span>
@@ -8,8 +10,40 @@
 namespace cartelgraph {
 
 namespace {
+
 constexpr std::size_t npos = std::numeric_limits<std::size_t>::max();
-}
+
+// The arcs of a CSR (row starts and targets) as the (source, target) pairs Boost's sorted-edges
+// constructor reads, made one at a time instead of stored (at a million entities, a vector of
+// pairs was 160 MB written and read once).
+class CsrArcs : public boost::iterator_facade<CsrArcs, std::pair<std::size_t, std::size_t>, boost::forward_traversal_tag,
+                                              std::pair<std::size_t, std::size_t>> {
+ public:
+  CsrArcs() = default;
+  CsrArcs(const std::vector<std::size_t>* start, const std::vector<std::size_t>* column, std::size_t at)
+      : start_(start), column_(column), at_(at) {
+    skip_empty_rows();
+  }
+
+ private:
+  friend class boost::iterator_core_access;
+  [[nodiscard]] std::pair<std::size_t, std::size_t> dereference() const { return {row_, (*column_)[at_]}; }
+  [[nodiscard]] bool equal(const CsrArcs& other) const noexcept { return at_ == other.at_; }
+  void increment() {
+    ++at_;
+    skip_empty_rows();
+  }
+  void skip_empty_rows() {
+    while (row_ + 1 < start_->size() && at_ >= (*start_)[row_ + 1]) ++row_;
+  }
+
+  const std::vector<std::size_t>* start_ = nullptr;
+  const std::vector<std::size_t>* column_ = nullptr;
+  std::size_t at_ = 0;
+  std::size_t row_ = 0;
+};
+
+}  // namespace
 
 Projection::Projection(std::vector<Vertex> entities, std::vector<std::pair<Node, Node>> arcs,
                        bool directed)
@@ -34,16 +68,18 @@ Projection::Projection(std::vector<Vertex> entities, std::vector<std::pair<Node,
       if (!directed) column[next[to]++] = from;
     }
   }
-  arcs.clear();
-  arcs.reserve(column.size());
+  arcs = {};
+  // Each row sorted and its repeats dropped, in place: `start` then gives the kept rows.
+  std::size_t kept = 0;
   for (Node u = 0; u < n; ++u) {
     const auto row = std::span(column).subspan(start[u], start[u + 1] - start[u]);
     std::ranges::sort(row);
+    start[u] = kept;
     for (std::size_t i = 0; i < row.size(); ++i)
-      if (i == 0 || row[i] != row[i - 1]) arcs.emplace_back(u, row[i]);
+      if (i == 0 || row[i] != row[i - 1]) column[kept++] = row[i];
   }
-  column = {};
-  graph_ = Graph(boost::edges_are_sorted, arcs.begin(), arcs.end(), n);
+  start[n] = kept;
+  graph_ = Graph(boost::edges_are_sorted, CsrArcs(&start, &column, 0), CsrArcs(&start, &column, kept), n, kept);
   std::size_t max_entity = 0;
   for (const Vertex v : entities_) max_entity = std::max<std::size_t>(max_entity, v + 1);
   nodes_.assign(max_entity, npos);
@@ -60,6 +96,7 @@ Projection Projection::build(const GraphView& view, bool directed) {
       entities.push_back(v);
     }
   std::vector<std::pair<Node, Node>> arcs;
+  arcs.reserve(kg.relation_count() * (directed ? 2 : 1));
   const FilteredGraph g = view.graph();
   for (const Edge e : boost::make_iterator_range(boost::edges(g))) {
     const Node from = node_of[boost::source(e, g)];
