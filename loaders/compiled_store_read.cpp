@@ -308,6 +308,13 @@ class StoreRecords final : public StoredRecords {
   void open_entities(const LoadLimits& limits);
   void open_relations(const LoadLimits& limits);
   void open_indexes();
+  // Fails if `section` holds more than `limit` records: `what` ("entities") names them and the
+  // option (--max-entities) that sets the limit.
+  void check_limit(const Section& section, std::size_t limit, const std::string& what) const {
+    if (section.records > limit)
+      store_->fail(section, 0, std::to_string(section.records) + " " + what + ", more than the " +
+                                   std::to_string(limit) + " allowed (--max-" + what + ")");
+  }
   // Fails unless every value of `values` (read from `section`) is below `count`.
   template <class T>
   void check_below(const Section& section, std::span<const T> values, std::size_t count, const char* what) const {
@@ -340,9 +347,7 @@ class StoreRecords final : public StoredRecords {
 void StoreRecords::open_entities(const LoadLimits& limits) {
   const CompiledStore& store = *store_;
   entities_ = store.locate(SectionId::entities, store::entity_record);
-  if (entities_.records > limits.max_entities)
-    store.fail(entities_, 0, std::to_string(entities_.records) + " entities, more than the " +
-                                 std::to_string(limits.max_entities) + " allowed (--max-entities)");
+  check_limit(entities_, limits.max_entities, "entities");
   lists_ = Lists{store.locate(SectionId::entity_alias_offsets, 8), store.locate(SectionId::entity_aliases, 4),
                  store.locate(SectionId::entity_citation_offsets, 8),
                  store.locate(SectionId::citations, store::citation_record)};
@@ -361,9 +366,7 @@ void StoreRecords::open_entities(const LoadLimits& limits) {
 void StoreRecords::open_relations(const LoadLimits& limits) {
   const CompiledStore& store = *store_;
   relations_ = store.locate(SectionId::relations, store::relation_record);
-  if (relations_.records > limits.max_relations)
-    store.fail(relations_, 0, std::to_string(relations_.records) + " relations, more than the " +
-                                  std::to_string(limits.max_relations) + " allowed (--max-relations)");
+  check_limit(relations_, limits.max_relations, "relations");
   relation_citation_offsets_ = store.locate(SectionId::relation_citation_offsets, 8);
   citations_ = lists_.citations;
   const auto first = in_->last_offset(lists_.citation_offsets, entities_.records);

@@ -128,6 +128,9 @@ TEST_CASE("a store damaged where a command reads relations is refused with exit 
   CHECK(show.err.starts_with(store.string() + ": section 'relations' (byte " + std::to_string(relations) +
                              "): checksum does not match (the file is corrupt)"));
   CHECK(run_cli("--data '" + store.string() + "' list").exit_code == 0);  // reads entities only
+  const Run validate = run_cli("--data '" + store.string() + "' validate");  // reads every record
+  CHECK(validate.exit_code == 3);
+  CHECK(validate.out.find("section 'relations'") != std::string::npos);
   fs::remove_all(dir);
 }
 

@@ -37,6 +37,12 @@ Validation validate(const std::string& data, const LoadOptions& options) {
   std::error_code error;
   if (!builtin && !(fs::is_directory(data, error) && !is_csv_directory(data))) {
     validation.result = load(data, options);
+    try {  // a compiled store opens in place: validating it reads and checks every record
+      validation.result.graph.read_all();
+    } catch (const LoadError& error) {
+      validation.result = LoadResult{};
+      validation.result.problems = error.problems();
+    }
     validation.files = validation.result.problems.empty() ? 1 : 0;
     return validation;
   }
