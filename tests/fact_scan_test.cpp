@@ -197,17 +197,15 @@ std::string describe(const detail::FactRecords& records) {
     citations(e.entity.sources);
     out << '\n';
   }
-  const auto optional = [&](const std::optional<std::string_view>& text) {
-    out << (text ? *text : std::string_view("<none>")) << '|';
-  };
-  for (const auto& [i, r] : records.relations) {
-    out << i << r.kind << '|' << r.label << '|' << r.from << '|' << r.to << '|' << r.confidence << '|'
-        << (r.weight ? *r.weight : -1.0) << '|';
-    for (const auto* date : {&r.since, &r.until, &r.known_by, &r.ended_by, &r.place}) optional(*date);
-    for (std::size_t c = 0; c < r.citation_count; ++c) {
-      const auto& citation = records.citations[r.first_citation + c];
-      out << citation.source << '|' << citation.section << '|' << citation.note << '|' << int(citation.support) << ';';
-    }
+  for (std::size_t p = 0; p < records.relations.size(); ++p) {
+    const auto& [i, r] = records.relations[p];
+    out << i << int(r.kind) << '|' << records.text[r.label] << '|' << records.text[r.from] << '|'
+        << records.text[r.to] << '|' << records.text[r.place] << '|' << int(r.confidence) << '|' << r.weight << '|'
+        << int(r.unparsed) << '|' << records.unparsed_text(p, detail::RelationText::kind) << '|';
+    for (std::size_t d = 0; d < 4; ++d)
+      out << (r.date(d) ? r.date(d)->to_string() : "<none>") << '|'
+          << records.unparsed_text(p, static_cast<detail::RelationText>(d + 1)) << '|';
+    citations(records.citation_lists[r.citations]);
     out << '\n';
   }
   return out.str();
