@@ -224,7 +224,7 @@ class Loader final : public detail::RelationReader, public detail::TieSet {
       detail::FactScanner scanner;
       for (std::size_t i = next++; i < files_.size(); i = next++) {
         FileState& file = files_[i];
-        if (file.file->content().size() > budget_.limits.max_file_bytes) continue;
+        if (file.file->size() > budget_.limits.max_file_bytes) continue;
         file.scanned = scanner.scan(*file.file);
         release(file);
       }
@@ -278,8 +278,8 @@ class Loader final : public detail::RelationReader, public detail::TieSet {
 
   void read(std::size_t index) {
     FileState& file = files_[index];
-    if (file.file->content().size() > budget_.limits.max_file_bytes) {
-      file.problems.push_back({index, 0, {file.file->path, 0, 0, detail::too_big(file.file->content().size(), budget_.limits)}});
+    if (file.file->size() > budget_.limits.max_file_bytes) {
+      file.problems.push_back({index, 0, {file.file->path, 0, 0, detail::too_big(file.file->size(), budget_.limits)}});
       return;
     }
     if (file.scanned && within_budget(*file.scanned)) {
@@ -289,6 +289,13 @@ class Loader final : public detail::RelationReader, public detail::TieSet {
       return;
     }
     file.scanned.reset();
+    if (file.file->disk) {
+      (void)file.file->content();  // read now, if it was not read before
+      if (auto error = file.file->disk->error()) {
+        file.problems.push_back({index, 0, {file.file->path, 0, 0, std::move(*error)}});
+        return;
+      }
+    }
     file.read = detail::read_fact_records(*file.file, schema_.whole(), budget_);
     for (auto& [offset, message] : file.read.problems) report_at_offset(index, offset, std::move(message));
     if (!file.read.syntax_ok) {
@@ -568,10 +575,11 @@ class Loader final : public detail::RelationReader, public detail::TieSet {
     release(file);
   }
 
-  // The file's text is read through once more only to word a problem: its mapped pages go
-  // back to the kernel (a gigabyte at a million entities) until then.
+  // The text of a file on disk is read through once more only to word a problem: it is let go
+  // (256 MB a file at a million entities) and read again then. Not once a problem has been
+  // located in it: its line index views it.
   static void release(const FileState& file) {
-    if (file.file->mapped) file.file->mapped->release();
+    if (file.file->disk && !file.lines) file.file->disk->release();
   }
 
   // The place a relation names, reporting an unknown id.

@@ -228,22 +228,22 @@ bool read_entity(od::object& object, EntityFields& fields, Seen& seen) {
   });
 }
 
-// What the reading of a file's records shares: the values read so far, and the file's mapping
-// (when it is parsed where it is mapped) and how far its pages were handed back: records already
-// read are not read again while the file is parsed, so a file of 250 MB need not be held whole
-// (loaders/fact_loader.hpp, MappedText::release).
+// What the reading of a file's records shares: the values read so far, and the file's text on
+// disk (when it is parsed where it was read) and how far its pages were handed back: records
+// already read are not read again while the file is parsed, so a file of 250 MB need not be held
+// whole (loaders/fact_loader.hpp, DiskText::release).
 struct TextHome {
   const char* parsed = nullptr;  // the text the parser reads (the file's, or a padded copy)
   Seen* seen = nullptr;
-  const MappedText* mapped = nullptr;
+  const DiskText* disk = nullptr;
   std::size_t* released = nullptr;
 };
 
-// Hands back the pages of the mapped file before `offset` once they add up to `step`.
+// Hands back the pages of the file's text before `offset` once they add up to `step`.
 void release_before(const TextHome& home, std::size_t offset) {
   constexpr std::size_t step = std::size_t{32} << 20;
-  if (home.mapped == nullptr || offset < *home.released + step) return;
-  home.mapped->release(*home.released, offset);
+  if (home.disk == nullptr || offset < *home.released + step) return;
+  home.disk->release(*home.released, offset);
   *home.released = offset;
 }
 
@@ -411,7 +411,7 @@ std::optional<ReadFacts> FactScanner::scan(const FactFile& file) {
   // RapidJSON's reader would stop at a NUL and skip a byte-order mark: the exact reader says so.
   if (text.starts_with("\xEF\xBB\xBF") || text.find('\0') != std::string::npos) return std::nullopt;
   const char* base = text.data();
-  std::size_t capacity = file.mapped ? file.mapped->capacity() : file.text.capacity();
+  std::size_t capacity = file.disk ? file.disk->capacity() : file.text.capacity();
   if (capacity < text.size() + padding) {
     parser_->copy = simdjson::padded_string(text);
     base = parser_->copy.data();
@@ -422,12 +422,13 @@ std::optional<ReadFacts> FactScanner::scan(const FactFile& file) {
   ReadFacts read;
   Seen seen;
   std::size_t released = 0;
-  const MappedText* mapped = base == text.data() ? file.mapped.get() : nullptr;
-  const bool clean = read_file(document, {base, &seen, mapped, &released}, read);
+  // Before the parse, which hands back the pages of the text behind it.
+  read.may_hide = may_hide(text);
+  const DiskText* disk = base == text.data() ? file.disk.get() : nullptr;
+  const bool clean = read_file(document, {base, &seen, disk, &released}, read);
   parser_->copy = simdjson::padded_string();
   if (!clean) return std::nullopt;
   read.syntax_ok = read.schema_ok = read.scanned = true;
-  read.may_hide = may_hide(text);
   return read;
 }
 

@@ -1,5 +1,8 @@
 #include <doctest/doctest.h>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <boost/range/iterator_range.hpp>
 
 #include <algorithm>
@@ -721,4 +724,45 @@ TEST_CASE("the same tie twice is found among many, either way round for a symmet
     CAPTURE(threads);
     CHECK(detail::same_ties(set, threads) == expected);
   }
+}
+
+TEST_CASE("a fact file cut short or replaced after it was listed is a located problem, not a crash") {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("cartelgraph_cut_file_" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const fs::path path = dir / "facts.json";
+  std::string text = R"({"sources": [{"id": "doc", "title": "T", "published": "2021", "document": "d"}],
+  "entities": [)";
+  for (int i = 0; i < 20000; ++i)
+    text += (i ? ",\n" : "\n") + std::string(R"({"id": "e-)") + std::to_string(i) +
+            R"(", "type": "person", "name": "E", "description": "D.", "sources": [{"source": "doc", "section": "S", "note": "N."}]})";
+  text += "]}\n";
+  std::ofstream(path, std::ios::binary) << text;
+  const std::vector<FactFile> files = read_fact_directory(dir);
+  REQUIRE(files.size() == 1);
+
+  SUBCASE("cut before it is read") {
+    fs::resize_file(path, text.size() / 2);
+    const LoadResult result = load_facts(files);
+    REQUIRE(result.problems.size() == 1);
+    CHECK(result.problems[0].file == path.string());
+    CHECK(result.problems[0].line > 1000);
+    CHECK(result.problems[0].message.starts_with("JSON syntax error"));
+  }
+  SUBCASE("cut after a first load, which let its text go") {
+    REQUIRE(load_facts(files).problems.empty());
+    fs::resize_file(path, text.size() / 3);
+    const LoadResult result = load_facts(files);
+    REQUIRE(result.problems.size() == 1);
+    CHECK(result.problems[0].line > 1000);
+  }
+  SUBCASE("replaced by a FIFO, which is neither opened for long nor read") {
+    fs::remove(path);
+    REQUIRE(::mkfifo(path.c_str(), 0600) == 0);
+    const LoadResult result = load_facts(files);
+    REQUIRE(result.problems.size() == 1);
+    CHECK(to_string(result.problems[0]) == path.string() + ": not a regular file (a FIFO)");
+  }
+  fs::remove_all(dir);
 }
