@@ -4,6 +4,9 @@
 #include <rapidjson/reader.h>
 #include <simdjson.h>
 
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <deque>
 #include <unordered_map>
 #include <span>
@@ -385,20 +388,34 @@ bool read_file(od::document& document, const TextHome& home, ReadFacts& read) {
   return members && document.current_location().get(after) != simdjson::SUCCESS;
 }
 
+// Bytes 0x80 set in each byte of `word` that holds `byte` (exact as to whether any does).
+constexpr std::uint64_t bytes_equal(std::uint64_t word, std::uint8_t byte) noexcept {
+  constexpr std::uint64_t ones = 0x0101010101010101ULL;
+  constexpr std::uint64_t highs = 0x8080808080808080ULL;
+  const std::uint64_t zeroed = word ^ (ones * byte);  // a zero byte where `word` holds `byte`
+  return (zeroed - ones) & ~zeroed & highs;
+}
+
 // True if `text` has a backslash, a DEL or a byte past ASCII: what a hidden character needs in
-// a JSON text whose strings hold no raw control character. Read in blocks the compiler vectorizes.
+// a JSON text whose strings hold no raw control character. Eight bytes at a time (a byte loop,
+// which GCC does not vectorize at -O2, took 1.7 s of CPU over the 2 GB of the 1M network), in
+// blocks so that a text that has one stops early.
 bool may_hide(std::string_view text) noexcept {
   constexpr std::size_t block = 4096;
-  for (std::size_t at = 0; at < text.size(); at += block) {
-    const std::string_view part = text.substr(at, block);
-    unsigned found = 0;
-    for (const char c : part) {
-      const auto byte = static_cast<unsigned char>(c);
-      found |= static_cast<unsigned>(byte >= 0x7F) | static_cast<unsigned>(byte == '\\');
+  constexpr std::uint64_t highs = 0x8080808080808080ULL;
+  std::size_t at = 0;
+  for (; at + block <= text.size(); at += block) {
+    std::uint64_t found = 0;
+    for (std::size_t i = at; i < at + block; i += sizeof(std::uint64_t)) {
+      std::uint64_t word = 0;
+      std::memcpy(&word, text.data() + i, sizeof word);
+      found |= (word & highs) | bytes_equal(word, 0x7F) | bytes_equal(word, '\\');
     }
     if (found != 0) return true;
   }
-  return false;
+  return std::ranges::any_of(text.substr(at), [](char c) {
+    return static_cast<unsigned char>(c) >= 0x7F || c == '\\';
+  });
 }
 
 }  // namespace

@@ -292,3 +292,26 @@ TEST_CASE("records past the entity limit in a later file are refused where the e
   REQUIRE_FALSE(fast.problems.empty());
   CHECK(describe(fast) == describe(load_facts(files, exact_schema, limits)));
 }
+
+TEST_CASE("a hidden character anywhere in a long file is found by the fast reader, escaped or not") {
+  const auto file_with = [](std::size_t entities, std::size_t marked, const std::string& mark) {
+    std::string text = R"({"sources": [{"id": "doc", "title": "T", "published": "2021", "document": "d"}], "entities": [)";
+    for (std::size_t i = 0; i < entities; ++i)
+      text += (i ? ", " : "") + std::string(R"({"id": "e-)") + std::to_string(i) +
+              R"(", "type": "person", "name": "E", "description": "D)" + (i == marked ? mark : std::string()) +
+              R"(.", "sources": [{"source": "doc", "section": "S", "note": "N."}]})";
+    return text + "]}";
+  };
+  for (const std::size_t marked : {std::size_t{0}, std::size_t{37}, std::size_t{151}, std::size_t{299}}) {
+    for (const std::string& mark : {std::string("\u200b"), std::string("\\u200b"), std::string("\x7f")}) {
+      CAPTURE(marked);
+      CAPTURE(mark);
+      const std::vector<FactFile> files{{"facts.json", file_with(300, marked, mark)}};
+      const LoadResult result = load_facts(files);
+      CHECK(result.problems.empty());
+      CHECK(result.warnings.size() == 1);
+    }
+  }
+  const std::vector<FactFile> clean{{"facts.json", file_with(300, 300, "")}};
+  CHECK(load_facts(clean).warnings.empty());
+}
