@@ -529,7 +529,6 @@ class Loader final : public detail::RelationReader, public detail::TieSet {
 
   static constexpr std::size_t unresolved = ~std::size_t{0};
 
-  std::size_t number_of(std::string_view id) const noexcept { return entity_ids_.find(id).value_or(unresolved); }
 
   // The relations of every usable file, each file read by one of up to limits.threads threads
   // (the entity table is only read, and what a relation's checks find is filed under its own
@@ -566,13 +565,46 @@ class Loader final : public detail::RelationReader, public detail::TieSet {
         return sources_.contains(std::string_view(c.source));
       });
     file.accepted.reserve(records.relations.size());
-    for (std::size_t position = 0; position < records.relations.size(); ++position) {
-      const Location at{f, Section::relations, records.relations[position].first};
-      if (broken(at)) continue;
-      if (collect_relation(at, records, position, known_sources))
-        file.accepted.push_back(static_cast<std::uint32_t>(position));
+    // In batches: the ids of a batch are hashed and their table slots fetched together, then
+    // the relations are checked.
+    constexpr std::size_t batch = 32;
+    std::array<std::array<std::size_t, 3>, batch> ends{};
+    for (std::size_t first = 0; first < records.relations.size(); first += batch) {
+      const std::size_t count = std::min(batch, records.relations.size() - first);
+      resolve_ends(records, first, count, ends);
+      for (std::size_t k = 0; k < count; ++k) {
+        const std::size_t position = first + k;
+        const Location at{f, Section::relations, records.relations[position].first};
+        if (broken(at)) continue;
+        if (collect_relation(at, records, position, ends[k], known_sources))
+          file.accepted.push_back(static_cast<std::uint32_t>(position));
+      }
     }
     release(file);
+  }
+
+  // The entity numbers (or `unresolved`) of the ends and place of relations [first, first +
+  // count) of `records`, into ends[0, count).
+  template <std::size_t batch>
+  void resolve_ends(const detail::FactRecords& records, std::size_t first, std::size_t count,
+                    std::array<std::array<std::size_t, 3>, batch>& ends) const {
+    std::array<std::array<std::uint64_t, 3>, batch> hashes{};
+    const auto ids = [&](std::size_t k) {
+      const detail::RelationFields& r = records.relations[first + k].second;
+      return std::array{records.text[r.from], records.text[r.to], records.text[r.place]};
+    };
+    for (std::size_t k = 0; k < count; ++k) {
+      const auto texts = ids(k);
+      for (std::size_t e = 0; e < 3; ++e) {
+        hashes[k][e] = detail::IdTable::hash_of(texts[e]);
+        entity_ids_.prefetch(hashes[k][e]);
+      }
+    }
+    for (std::size_t k = 0; k < count; ++k) {
+      const auto texts = ids(k);
+      for (std::size_t e = 0; e < 3; ++e)
+        ends[k][e] = texts[e].empty() ? unresolved : entity_ids_.find(texts[e], hashes[k][e]).value_or(unresolved);
+    }
   }
 
   // The text of a file on disk is read through once more only to word a problem: it is let go
@@ -598,13 +630,11 @@ class Loader final : public detail::RelationReader, public detail::TieSet {
   // Resolves the relation's kind, ends, dates and place (reporting what is unknown) and runs the
   // relation checks on it; true if all is well, its ends (and place) then entity numbers.
   bool collect_relation(const Location& at, detail::FactRecords& records, std::size_t position,
-                        const std::vector<bool>& known_sources) {
+                        const std::array<std::size_t, 3>& ends, const std::vector<bool>& known_sources) {
     detail::RelationFields& fields = records.relations[position].second;
     const std::string_view from_id = records.text[fields.from];
     const std::string_view to_id = records.text[fields.to];
     const auto place_id = fields.place != 0 ? std::optional(records.text[fields.place]) : std::nullopt;
-    const std::array<std::size_t, 3> ends{number_of(from_id), number_of(to_id),
-                                          place_id ? number_of(*place_id) : unresolved};
     bool ok = true;
     detail::CandidateRelation candidate;
     candidate.origin = origin_of(at);
