@@ -54,18 +54,17 @@ class Descriptor {
   int fd_;
 };
 
-// Up to `text.size()` bytes of `fd` into `text`, which is cut to what was read (a file may
-// shrink while it is read). 0, or the errno of a failed read.
-int read_all(int fd, std::string& text) {
-  std::size_t done = 0;
-  while (done < text.size()) {
-    const ssize_t got = ::read(fd, text.data() + done, text.size() - done);
+// Up to `size` bytes of `fd` into `data`; `done` is how many were read (a file may shrink while
+// it is read). 0, or the errno of a failed read.
+int read_all(int fd, char* data, std::size_t size, std::size_t& done) {
+  done = 0;
+  while (done < size) {
+    const ssize_t got = ::read(fd, data + done, size - done);
     if (got < 0 && errno == EINTR) continue;
     if (got < 0) return errno;
     if (got == 0) break;
     done += static_cast<std::size_t>(got);
   }
-  text.resize(done);
   return 0;
 }
 
@@ -99,44 +98,102 @@ std::optional<std::string> read_whole_file(const std::filesystem::path& path, co
   // Room past the end for the fast reader's padding, so that it parses the text where it is.
   text.reserve(size + detail::FactScanner::padding);
   text.resize(size);
-  if (const int error = read_all(file.get(), text); error != 0) return cannot_read(error);
+  std::size_t done = 0;
+  const int error = read_all(file.get(), text.data(), size, done);
+  text.resize(done);
+  if (error != 0) return cannot_read(error);
   return std::nullopt;
 }
 
-// The bytes of `path` mapped read-only, followed by zeroed pages for the fast reader's padding:
-// no copy of a gigabyte of JSON, and pages the loader is done with can be handed back
-// (MappedText::release). An anonymous reservation is made first and the file mapped over its
-// start, so the padding past the file's last page reads zeros rather than faulting.
-std::optional<std::string> map_whole_file(const std::filesystem::path& path, const LoadLimits& limits,
-                                          std::shared_ptr<const MappedText>& mapped) {
+// Whether `path` can be read as a fact file: a regular file no larger than the limit. Returns
+// why not, if it cannot; `size` is its size. The file is opened to check (and closed), so that a
+// file that cannot be read is reported with the others before any is read.
+std::optional<std::string> check_file(const std::filesystem::path& path, const LoadLimits& limits, std::size_t& size) {
   int fd = -1;
-  std::size_t size = 0;
   auto refused = open_regular(path, limits, fd, size);
   const Descriptor file(fd);
-  if (refused) return refused;
-  const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
-  const std::size_t bytes = (size + detail::FactScanner::padding + page - 1) / page * page;
-  void* reserved = ::mmap(nullptr, bytes, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-  if (reserved == MAP_FAILED) return cannot_read(errno);
-  if (size > 0 && ::mmap(reserved, size, PROT_READ, MAP_PRIVATE | MAP_FIXED, file.get(), 0) == MAP_FAILED) {
-    const int error = errno;
-    ::munmap(reserved, bytes);
-    return cannot_read(error);
-  }
-  mapped = std::make_shared<const MappedText>(static_cast<const char*>(reserved), size, bytes);
-  return std::nullopt;
+  return refused;
 }
+
+std::size_t page_size() { return static_cast<std::size_t>(::sysconf(_SC_PAGESIZE)); }
 
 }  // namespace
 
-MappedText::~MappedText() { ::munmap(const_cast<char*>(data_), mapped_bytes_); }
+DiskText::~DiskText() { unmap(); }
 
-void MappedText::release(std::size_t from, std::size_t to) const noexcept {
-  // The padding's anonymous pages read as zeros again afterwards, as they did before.
-  const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+void DiskText::unmap() const noexcept {
+  if (data_ != nullptr) ::munmap(data_, mapped_bytes_);
+  data_ = nullptr;
+  text_size_ = mapped_bytes_ = 0;
+  partial_ = false;
+}
+
+// Reads at most size_ bytes of the file into fresh anonymous pages, followed by zeroed ones for
+// the fast reader's padding. The file is opened again with the checks of its listing (it may
+// have been replaced since), its size not limited again.
+void DiskText::load() const {
+  unmap();
+  const std::size_t page = page_size();
+  const std::size_t bytes = (size_ + detail::FactScanner::padding + page - 1) / page * page;
+  void* pages = ::mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  std::optional<std::string> refused;
+  if (pages == MAP_FAILED) {
+    refused = cannot_read(errno);
+  } else {
+    data_ = static_cast<char*>(pages);
+    mapped_bytes_ = bytes;
+    LoadLimits unlimited;
+    unlimited.max_file_bytes = ~std::size_t{0};
+    int fd = -1;
+    std::size_t size = 0;
+    refused = open_regular(path_, unlimited, fd, size);
+    const Descriptor file(fd);
+    if (!refused)
+      if (const int error = read_all(file.get(), data_, size_, text_size_); error != 0) refused = cannot_read(error);
+  }
+  if (!first_size_) {
+    error_ = std::move(refused);
+    first_size_ = error_ ? 0 : text_size_;
+    if (error_) text_size_ = 0;
+    return;
+  }
+  // Read again to word a problem: offsets found in the first reading must stay inside the text.
+  if (data_ == nullptr) return;
+  if (text_size_ < *first_size_) std::memset(data_ + text_size_, ' ', *first_size_ - text_size_);
+  text_size_ = *first_size_;
+}
+
+std::string_view DiskText::text() const {
+  const std::lock_guard lock(mutex_);
+  if (data_ == nullptr || partial_) load();
+  if (data_ == nullptr) return {};
+  return {data_, text_size_};
+}
+
+std::size_t DiskText::capacity() const {
+  const std::lock_guard lock(mutex_);
+  return mapped_bytes_;
+}
+
+std::optional<std::string> DiskText::error() const {
+  const std::lock_guard lock(mutex_);
+  return error_;
+}
+
+void DiskText::release() const noexcept {
+  const std::lock_guard lock(mutex_);
+  unmap();
+}
+
+void DiskText::release(std::size_t from, std::size_t to) const noexcept {
+  const std::lock_guard lock(mutex_);
+  if (data_ == nullptr) return;
+  const std::size_t page = page_size();
   from = (from + page - 1) / page * page;
   to = std::min(to / page * page, mapped_bytes_);
-  if (from < to) ::madvise(const_cast<char*>(data_) + from, to - from, MADV_DONTNEED);
+  if (from >= to) return;
+  ::madvise(data_ + from, to - from, MADV_DONTNEED);
+  partial_ = true;
 }
 
 FactFile read_fact_file(const std::filesystem::path& path, const LoadLimits& limits) {
@@ -170,12 +227,12 @@ std::vector<FactFile> read_fact_directory(const std::filesystem::path& directory
   std::vector<FactFile> files;
   std::vector<Problem> problems;
   for (const auto& path : paths) {
-    std::shared_ptr<const MappedText> mapped;
-    if (auto problem = map_whole_file(path, limits, mapped)) {
+    std::size_t size = 0;
+    if (auto problem = check_file(path, limits, size)) {
       problems.push_back({path.string(), 0, 0, std::move(*problem)});
       continue;
     }
-    files.push_back({path.string(), {}, std::move(mapped)});
+    files.push_back({path.string(), {}, std::make_shared<const DiskText>(path.string(), size)});
   }
   if (!problems.empty()) throw LoadError(std::move(problems));
   return files;

@@ -13,10 +13,10 @@ namespace cartelgraph {
 /// than `limits.max_file_bytes` (then without reading it).
 [[nodiscard]] FactFile read_fact_file(const std::filesystem::path& path, const LoadLimits& limits = {});
 
-/// Maps every `*.json` file of `directory` but `schema.json`, sorted by name, read-only
-/// (FactFile::mapped: a file is not copied, and its pages can be handed back once read).
-/// Throws LoadError if the directory or a file cannot be read (as read_fact_file), or holds no
-/// fact file.
+/// Every `*.json` file of `directory` but `schema.json`, sorted by name, each checked (opened,
+/// as read_fact_file does) but not read: its text is read when the loader asks for it and let
+/// go once read (FactFile::disk). Throws LoadError if the directory or a file cannot be read (as
+/// read_fact_file), or holds no fact file.
 /// A file larger than `limits.max_file_bytes` is refused without being read.
 [[nodiscard]] std::vector<FactFile> read_fact_directory(const std::filesystem::path& directory,
                                                        const LoadLimits& limits = {});

@@ -58,7 +58,7 @@ struct FileState {
   std::vector<Ordered> problems;
   std::vector<Ordered> notes;
   std::vector<Ordered> warnings;
-  std::vector<detail::AcceptedRelation> accepted;  // its relations that passed check_relation
+  std::vector<std::uint32_t> accepted;  // positions of its relations that passed check_relation
 };
 
 // A record: its file, top-level array and index there.
@@ -118,7 +118,7 @@ struct EntityEntry {
   detail::EntityFields* fields = nullptr;  // nullptr when the record is broken
 };
 
-class Loader final : public detail::RelationReader {
+class Loader final : public detail::RelationReader, public detail::TieSet {
  public:
   Loader(std::span<const FactFile> files, std::string_view schema, const LoadLimits& limits)
       : schema_(detail::SchemaCheck::compiled(schema)), budget_{limits, 0, 0},
@@ -137,8 +137,7 @@ class Loader final : public detail::RelationReader {
     check_hidden_characters();
     check_entity_citations();
     collect_relations();
-    detail::check_relation_set(relations_, entities_.size(), detail::Provenance::our_model, *this);
-    release_relation_records();
+    detail::check_relation_set(*this, entities_.size(), *this, budget_.limits.threads);
 
     LoadResult result;
     result.problems = in_order(&FileState::problems);
@@ -157,6 +156,20 @@ class Loader final : public detail::RelationReader {
     files_[at.file].notes.push_back({at.file, offset, located(at.file, offset, std::move(message))});
   }
   std::string where(std::size_t origin) override { return where(relation_at(origin), ""); }
+
+  // The accepted relations, as the relation set checks read them (once they are accepted, a
+  // relation's ends are entity numbers).
+  [[nodiscard]] std::size_t size() const override { return accepted_.size(); }
+  [[nodiscard]] detail::Tie tie(std::size_t i) const override {
+    const auto [f, position] = accepted_[i];
+    const detail::FactRecords& records = files_[f].read.records;
+    const detail::RelationFields& r = records.relations[position].second;
+    return {r.kind, r.from, r.to, r.date(0), r.date(1), r.date(2), r.date(3), records.text[r.label]};
+  }
+  [[nodiscard]] std::size_t origin(std::size_t i) const override {
+    const auto [f, position] = accepted_[i];
+    return origin_of({f, Section::relations, files_[f].read.records.relations[position].first});
+  }
   std::string_view entity_id(std::size_t entity) override {
     if (ids_.empty()) {
       ids_.resize(entities_.size());
@@ -211,7 +224,7 @@ class Loader final : public detail::RelationReader {
       detail::FactScanner scanner;
       for (std::size_t i = next++; i < files_.size(); i = next++) {
         FileState& file = files_[i];
-        if (file.file->content().size() > budget_.limits.max_file_bytes) continue;
+        if (file.file->size() > budget_.limits.max_file_bytes) continue;
         file.scanned = scanner.scan(*file.file);
         release(file);
       }
@@ -265,8 +278,8 @@ class Loader final : public detail::RelationReader {
 
   void read(std::size_t index) {
     FileState& file = files_[index];
-    if (file.file->content().size() > budget_.limits.max_file_bytes) {
-      file.problems.push_back({index, 0, {file.file->path, 0, 0, detail::too_big(file.file->content().size(), budget_.limits)}});
+    if (file.file->size() > budget_.limits.max_file_bytes) {
+      file.problems.push_back({index, 0, {file.file->path, 0, 0, detail::too_big(file.file->size(), budget_.limits)}});
       return;
     }
     if (file.scanned && within_budget(*file.scanned)) {
@@ -276,6 +289,13 @@ class Loader final : public detail::RelationReader {
       return;
     }
     file.scanned.reset();
+    if (file.file->disk) {
+      (void)file.file->content();  // read now, if it was not read before
+      if (auto error = file.file->disk->error()) {
+        file.problems.push_back({index, 0, {file.file->path, 0, 0, std::move(*error)}});
+        return;
+      }
+    }
     file.read = detail::read_fact_records(*file.file, schema_.whole(), budget_);
     for (auto& [offset, message] : file.read.problems) report_at_offset(index, offset, std::move(message));
     if (!file.read.syntax_ok) {
@@ -286,20 +306,14 @@ class Loader final : public detail::RelationReader {
     file.usable = true;
   }
 
-  // The relations as read, once every problem is found: the graph is built from relations_,
-  // and their memory (a gigabyte at a million entities) goes to it instead.
-  void release_relation_records() {
-    for (FileState& file : files_) {
-      detail::FactRecords& records = file.read.records;
-      std::exchange(records.relations, {});
-      std::exchange(records.citations, {});
-      std::exchange(records.text, {});
-    }
-#ifdef __GLIBC__
-    // The records were millions of small blocks: glibc keeps the freed ones in its heap, where
-    // the graph's large arrays (each mapped on its own) cannot use them. Hand them back.
-    malloc_trim(0);
-#endif
+  // A file's relations, once they are in the graph: their memory (160 MB per file at a million
+  // entities) goes to the graph's next ones.
+  static void release_relation_records(FileState& file) {
+    detail::FactRecords& records = file.read.records;
+    std::exchange(records.relations, {});
+    std::exchange(records.citation_lists, {});
+    std::exchange(records.text, {});
+    std::exchange(records.unparsed, {});
   }
 
   // Counts a scanned file's records against the limits, in file order as a sequential read would;
@@ -386,6 +400,7 @@ class Loader final : public detail::RelationReader {
   void collect_entities() {
     const std::size_t count = usable_records(Section::entities);
     entities_.reserve(count);
+    entity_types_.reserve(count);
     entity_ids_.reserve(count);
     for (std::size_t f = 0; f < files_.size(); ++f) {
       if (!files_[f].usable) continue;
@@ -407,6 +422,7 @@ class Loader final : public detail::RelationReader {
           }
         }
         entities_.emplace_back(id, entry);
+        entity_types_.push_back(entry.type);
       }
     }
   }
@@ -421,7 +437,7 @@ class Loader final : public detail::RelationReader {
     files_[at.file].warnings.push_back({at.file, offset, located(at.file, offset, std::move(finding->message))});
   }
 
-  // The notes of `count` citations, citation(i) giving the i-th (a Citation or CitationFields).
+  // The notes of `count` citations, citation(i) giving the i-th.
   template <class CitationAt>
   void check_citation_notes(const Location& at, std::size_t count, CitationAt citation) {
     for (std::size_t i = 0; i < count; ++i) {
@@ -453,15 +469,15 @@ class Loader final : public detail::RelationReader {
         check_citation_notes(at, entity.sources.size(), [&](std::size_t i) -> const Citation& { return entity.sources[i]; });
       }
       for (const auto& [index, fields] : records.relations)
-        if (!broken({f, Section::relations, index}))
-          check_citation_notes({f, Section::relations, index}, fields.citation_count,
-                               [&, &r = fields](std::size_t i) -> const detail::CitationFields& {
-                                 return records.citations[r.first_citation + i];
-                               });
+        if (!broken({f, Section::relations, index})) {
+          const std::vector<Citation>& list = records.citation_lists[fields.citations];
+          check_citation_notes({f, Section::relations, index}, list.size(),
+                               [&](std::size_t i) -> const Citation& { return list[i]; });
+        }
     }
   }
 
-  // The sources of `count` citations, citation(i) giving the i-th (a Citation or CitationFields).
+  // The sources of `count` citations, citation(i) giving the i-th.
   template <class CitationAt>
   void check_citations(const Location& at, std::size_t count, CitationAt citation) {
     for (std::size_t i = 0; i < count; ++i) {
@@ -479,17 +495,17 @@ class Loader final : public detail::RelationReader {
       }
   }
 
-  // The date `text` of member `name`, when present; reports a date that is not on the calendar.
-  std::optional<Date> date_member(const Location& at, const std::optional<std::string_view>& text,
-                                  std::string_view name, bool& ok) {
-    if (!text) return std::nullopt;
-    auto date = Date::parse(*text);
-    if (!date) {
-      report(at, "/" + std::string(name),
-             "'" + std::string(name) + "' is \"" + std::string(*text) + "\", not a calendar date");
-      ok = false;
-    }
-    return date;
+  // Date `i` (since, until, known_by, ended_by) of the relation at `position`, when present;
+  // reports a date that is not on the calendar.
+  std::optional<Date> date_member(const Location& at, const detail::FactRecords& records, std::size_t position,
+                                  std::size_t i, bool& ok) {
+    const auto member = static_cast<detail::RelationText>(i + 1);
+    if (!records.relations[position].second.is_unparsed(member)) return records.relations[position].second.date(i);
+    const std::string name(relation_date_fields[i]);
+    report(at, "/" + name,
+           "'" + name + "' is \"" + std::string(records.unparsed_text(position, member)) + "\", not a calendar date");
+    ok = false;
+    return std::nullopt;
   }
 
   // True if `id` may be defined in a file that could not be read (it appears there quoted):
@@ -503,33 +519,25 @@ class Loader final : public detail::RelationReader {
   }
 
   // The entity `id` names, reporting an unknown id at member `member` of the relation.
-  const EntityEntry* endpoint(const Location& at, std::string_view id, std::size_t number, std::string_view member,
-                              bool& ok) {
+  // The end of a relation named `id`, entity `number`, reporting an unknown id at member
+  // `member` of the relation.
+  detail::RelationEnd endpoint(const Location& at, std::string_view id, std::size_t number, std::string_view member,
+                               bool& ok) {
     if (number == unresolved) {
       if (!maybe_in_unreadable_file(id)) report(at, member, "unknown entity id '" + std::string(id) + "'");
       ok = false;
-      return nullptr;
+      return {id, std::nullopt};
     }
-    return &entities_[number].second;
+    return {id, entity_types_[number]};
   }
 
   static constexpr std::size_t unresolved = ~std::size_t{0};
 
-  std::size_t number_of(std::string_view id) const noexcept { return entity_ids_.find(id).value_or(unresolved); }
-
-  // What the relations of one file share: interned once per file rather than once per relation
-  // (each interning takes the table's lock).
-  struct FileRelations {
-    Relation prototype;  // its storyline set, every other field default
-    // The citation lists made so far, by their first citation in the file's records (the fast
-    // reader gives each distinct list of a file one range).
-    std::unordered_map<std::size_t, CitationList> lists;
-  };
 
   // The relations of every usable file, each file read by one of up to limits.threads threads
   // (the entity table is only read, and what a relation's checks find is filed under its own
-  // file): ends resolved (cache misses at a million ids), kind, dates, place and sources checked,
-  // its Relation made. relations_ then takes them in file order.
+  // file): ends resolved (cache misses at a million ids), kind, dates, place and sources checked.
+  // accepted_ then lists those that passed, in file order.
   void collect_relations() {
     {
       const unsigned threads = detail::thread_count(budget_.limits.threads, files_.size());
@@ -544,33 +552,70 @@ class Loader final : public detail::RelationReader {
     }
     std::size_t count = 0;
     for (const FileState& file : files_) count += file.accepted.size();
-    relations_.reserve(count);
-    for (FileState& file : files_) {
-      std::ranges::move(file.accepted, std::back_inserter(relations_));
-      std::exchange(file.accepted, {});
+    accepted_.reserve(count);
+    for (std::size_t f = 0; f < files_.size(); ++f) {
+      for (const std::uint32_t position : files_[f].accepted) accepted_.emplace_back(f, position);
+      std::exchange(files_[f].accepted, {});
     }
   }
 
   void collect_relations(std::size_t f) {
     FileState& file = files_[f];
-    FileRelations shared;
-    shared.prototype.storyline = storyline_id(file.file->path);
-    const auto& relations = file.read.records.relations;
-    file.accepted.reserve(relations.size());
-    for (const auto& [index, fields] : relations) {
-      const Location at{f, Section::relations, index};
-      if (broken(at)) continue;
-      const std::array<std::size_t, 3> ends{number_of(fields.from), number_of(fields.to),
-                                            fields.place ? number_of(*fields.place) : unresolved};
-      collect_relation(at, fields, ends, file.read.records, shared);
+    detail::FactRecords& records = file.read.records;
+    // Whether each citation list of the file names known sources only: checked once per list.
+    std::vector<bool> known_sources(records.citation_lists.size());
+    for (std::size_t l = 0; l < known_sources.size(); ++l)
+      known_sources[l] = std::ranges::all_of(records.citation_lists[l].get(), [&](const Citation& c) {
+        return sources_.contains(std::string_view(c.source));
+      });
+    file.accepted.reserve(records.relations.size());
+    // In batches: the ids of a batch are hashed and their table slots fetched together, then
+    // the relations are checked.
+    constexpr std::size_t batch = 32;
+    std::array<std::array<std::size_t, 3>, batch> ends{};
+    for (std::size_t first = 0; first < records.relations.size(); first += batch) {
+      const std::size_t count = std::min(batch, records.relations.size() - first);
+      resolve_ends(records, first, count, ends);
+      for (std::size_t k = 0; k < count; ++k) {
+        const std::size_t position = first + k;
+        const Location at{f, Section::relations, records.relations[position].first};
+        if (broken(at)) continue;
+        if (collect_relation(at, records, position, ends[k], known_sources))
+          file.accepted.push_back(static_cast<std::uint32_t>(position));
+      }
     }
     release(file);
   }
 
-  // The file's text is read through once more only to word a problem: its mapped pages go
-  // back to the kernel (a gigabyte at a million entities) until then.
+  // The entity numbers (or `unresolved`) of the ends and place of relations [first, first +
+  // count) of `records`, into ends[0, count).
+  template <std::size_t batch>
+  void resolve_ends(const detail::FactRecords& records, std::size_t first, std::size_t count,
+                    std::array<std::array<std::size_t, 3>, batch>& ends) const {
+    std::array<std::array<std::uint64_t, 3>, batch> hashes{};
+    const auto ids = [&](std::size_t k) {
+      const detail::RelationFields& r = records.relations[first + k].second;
+      return std::array{records.text[r.from], records.text[r.to], records.text[r.place]};
+    };
+    for (std::size_t k = 0; k < count; ++k) {
+      const auto texts = ids(k);
+      for (std::size_t e = 0; e < 3; ++e) {
+        hashes[k][e] = detail::IdTable::hash_of(texts[e]);
+        entity_ids_.prefetch(hashes[k][e]);
+      }
+    }
+    for (std::size_t k = 0; k < count; ++k) {
+      const auto texts = ids(k);
+      for (std::size_t e = 0; e < 3; ++e)
+        ends[k][e] = texts[e].empty() ? unresolved : entity_ids_.find(texts[e], hashes[k][e]).value_or(unresolved);
+    }
+  }
+
+  // The text of a file on disk is read through once more only to word a problem: it is let go
+  // (256 MB a file at a million entities) and read again then. Not once a problem has been
+  // located in it: its line index views it.
   static void release(const FileState& file) {
-    if (file.file->mapped) file.file->mapped->release();
+    if (file.file->disk && !file.lines) file.file->disk->release();
   }
 
   // The place a relation names, reporting an unknown id.
@@ -583,67 +628,93 @@ class Loader final : public detail::RelationReader {
       ok = false;
       return std::nullopt;
     }
-    return detail::RelationEnd{*place, entities_[number].second.type};
+    return detail::RelationEnd{*place, entity_types_[number]};
   }
 
-  // Resolves the relation's kind, ends, dates and place (reporting what is unknown), runs the
-  // relation checks on it, and keeps it if all is well.
-  void collect_relation(const Location& at, const detail::RelationFields& fields,
-                        const std::array<std::size_t, 3>& ends, const detail::FactRecords& records,
-                        FileRelations& shared) {
+  // Resolves the relation's kind, ends, dates and place (reporting what is unknown) and runs the
+  // relation checks on it; true if all is well, its ends (and place) then entity numbers.
+  bool collect_relation(const Location& at, detail::FactRecords& records, std::size_t position,
+                        const std::array<std::size_t, 3>& ends, const std::vector<bool>& known_sources) {
+    detail::RelationFields& fields = records.relations[position].second;
+    const std::string_view from_id = records.text[fields.from];
+    const std::string_view to_id = records.text[fields.to];
+    const auto place_id = fields.place != 0 ? std::optional(records.text[fields.place]) : std::nullopt;
     bool ok = true;
     detail::CandidateRelation candidate;
     candidate.origin = origin_of(at);
-    candidate.kind = parse_relation_kind(fields.kind);
-    if (!candidate.kind) {
-      report(at, "/kind", detail::unknown_kind_message(fields.kind));
+    if (fields.is_unparsed(detail::RelationText::kind)) {
+      report(at, "/kind", detail::unknown_kind_message(records.unparsed_text(position, detail::RelationText::kind)));
       ok = false;
+    } else {
+      candidate.kind = fields.kind;
     }
-    const EntityEntry* from = endpoint(at, fields.from, ends[0], "/from", ok);
-    const EntityEntry* to = endpoint(at, fields.to, ends[1], "/to", ok);
-    candidate.from = {fields.from, from ? from->type : std::nullopt};
-    candidate.to = {fields.to, to ? to->type : std::nullopt};
-    candidate.since = date_member(at, fields.since, "since", ok);
-    candidate.until = date_member(at, fields.until, "until", ok);
-    candidate.known_by = date_member(at, fields.known_by, "known_by", ok);
-    candidate.ended_by = date_member(at, fields.ended_by, "ended_by", ok);
-    candidate.place = place_member(at, fields.place, ends[2], ok);
-    const auto citation = [&](std::size_t i) -> const detail::CitationFields& {
-      return records.citations[fields.first_citation + i];
-    };
-    check_citations(at, fields.citation_count, citation);
+    candidate.from = endpoint(at, from_id, ends[0], "/from", ok);
+    candidate.to = endpoint(at, to_id, ends[1], "/to", ok);
+    candidate.since = date_member(at, records, position, 0, ok);
+    candidate.until = date_member(at, records, position, 1, ok);
+    candidate.known_by = date_member(at, records, position, 2, ok);
+    candidate.ended_by = date_member(at, records, position, 3, ok);
+    candidate.place = place_member(at, place_id, ends[2], ok);
+    if (!known_sources[fields.citations]) {
+      const std::vector<Citation>& list = records.citation_lists[fields.citations];
+      check_citations(at, list.size(), [&](std::size_t i) -> const Citation& { return list[i]; });
+    }
     const bool checked = detail::check_relation(candidate, *this);
-    if (!ok || !checked) return;
-
-    files_[at.file].accepted.push_back(
-        {candidate.origin, from->order, to->order, make_relation(fields, candidate, records, shared)});
+    if (!ok || !checked) return false;
+    fields.from = static_cast<std::uint32_t>(ends[0]);
+    fields.to = static_cast<std::uint32_t>(ends[1]);
+    fields.place = place_id ? static_cast<std::uint32_t>(ends[2] + 1) : 0;
+    return true;
   }
 
-  // The relation a checked record makes, each field assigned whole.
-  static Relation make_relation(const detail::RelationFields& fields, const detail::CandidateRelation& candidate,
-                                const detail::FactRecords& records, FileRelations& shared) {
-    Relation relation = shared.prototype;  // copies interned handles: no lookup
-    relation.kind = *candidate.kind;
-    if (!fields.label.empty()) relation.label = fields.label;
-    relation.since = candidate.since;
-    relation.until = candidate.until;
-    relation.known_by = candidate.known_by;
-    relation.ended_by = candidate.ended_by;
-    if (fields.place) relation.place = *fields.place;
-    relation.confidence = *parse_confidence(fields.confidence);
-    relation.weight = fields.weight;
-    auto [list, added] = shared.lists.try_emplace(fields.first_citation);
-    if (added) {
-      std::vector<Citation> sources;
-      sources.reserve(fields.citation_count);
-      for (std::size_t i = 0; i < fields.citation_count; ++i) {
-        const detail::CitationFields& c = records.citations[fields.first_citation + i];
-        sources.push_back({c.source, c.section, c.note, c.support});
-      }
-      list->second = std::move(sources);
-    }
-    relation.sources = list->second;
+  // The relation an accepted record makes (its ends and place entity numbers), each field
+  // assigned whole; `places` holds the ids of the entities that are places of relations.
+  static Relation make_relation(const detail::RelationFields& fields, const detail::FactRecords& records,
+                                const Relation& prototype, const std::vector<Text>& places) {
+    Relation relation = prototype;  // copies interned handles: no lookup
+    relation.kind = fields.kind;
+    if (fields.label != 0) relation.label = records.text[fields.label];
+    relation.since = fields.date(0);
+    relation.until = fields.date(1);
+    relation.known_by = fields.date(2);
+    relation.ended_by = fields.date(3);
+    if (fields.place != 0) relation.place = places[fields.place - 1];
+    relation.confidence = fields.confidence;
+    relation.weight = fields.weight_value();
+    relation.sources = records.citation_lists[fields.citations];
     return relation;
+  }
+
+  // The ids of the entities that are places of accepted relations, interned once each, by
+  // entity number (read before the entities move into the graph).
+  std::vector<Text> place_ids() const {
+    std::vector<Text> places;
+    for (const auto& [f, position] : accepted_) {
+      const std::uint32_t place = files_[f].read.records.relations[position].second.place;
+      if (place == 0) continue;
+      if (places.empty()) places.resize(entities_.size());
+      if (places[place - 1].empty()) places[place - 1] = Text(entities_[place - 1].first);
+    }
+    return places;
+  }
+
+  // The accepted relations of each file, in order, then the file's records let go.
+  void add_relations(KnowledgeGraph& graph, const std::vector<Text>& places) {
+    std::size_t next = 0;
+    for (std::size_t f = 0; f < files_.size(); ++f) {
+      Relation prototype;
+      prototype.storyline = storyline_id(files_[f].file->path);
+      const detail::FactRecords& records = files_[f].read.records;
+      for (; next < accepted_.size() && accepted_[next].first == f; ++next) {
+        const detail::RelationFields& r = records.relations[accepted_[next].second].second;
+        graph.add_relation(r.from, r.to, make_relation(r, records, prototype, places));
+      }
+      release_relation_records(files_[f]);
+    }
+#ifdef __GLIBC__
+    // The records were many blocks: glibc keeps freed ones in its heap. Hand them back.
+    malloc_trim(0);
+#endif
   }
 
   void build(KnowledgeGraph& graph) {
@@ -657,9 +728,10 @@ class Loader final : public detail::RelationReader {
       for (auto& [index, source] : file.read.records.sources) graph.add_source(std::move(source));
     std::size_t entities = 0;
     for (const FileState& file : files_) entities += file.read.records.entities.size();
-    graph.reserve(entities, relations_.size());
+    graph.reserve(entities, accepted_.size());
+    const std::vector<Text> places = place_ids();
     for (std::size_t f = 0; f < files_.size(); ++f) {
-      const std::string storyline = storyline_id(files_[f].file->path);
+      const Text storyline = storyline_id(files_[f].file->path);
       for (auto& [index, fields] : files_[f].read.records.entities) {
         Entity entity = std::move(fields.entity);
         entity.type = *parse_entity_type(fields.type);
@@ -667,8 +739,7 @@ class Loader final : public detail::RelationReader {
         graph.add_entity(std::move(entity));
       }
     }
-    for (auto& accepted : relations_)
-      graph.add_relation(accepted.from, accepted.to, std::move(accepted.relation));
+    add_relations(graph, places);
   }
 
   const detail::SchemaCheck& schema_;  // compiled once per process
@@ -679,7 +750,10 @@ class Loader final : public detail::RelationReader {
   std::unordered_map<std::string_view, std::pair<Location, const Source*>> sources_;
   std::vector<std::pair<std::string_view, EntityEntry>> entities_;  // by order
   detail::IdTable entity_ids_;  // → index in entities_
-  std::vector<detail::AcceptedRelation> relations_;
+  // entities_' types alone, 2 bytes each: read for both ends of every relation, they stay in
+  // the cache, where entities_ (64 bytes an entity) missed it twice a relation.
+  std::vector<std::optional<EntityType>> entity_types_;
+  std::vector<std::pair<std::size_t, std::uint32_t>> accepted_;  // file, position in its relations
   std::vector<std::string_view> ids_;  // entity ids by order, made for the first cycle found
 };
 

@@ -2,6 +2,8 @@
 // Loading fact files into a KnowledgeGraph: JSON syntax, schema, then meaning, all or nothing.
 
 #include <memory>
+#include <mutex>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -12,44 +14,66 @@
 
 namespace cartelgraph {
 
-/// A file's bytes mapped read-only (read_fact_directory maps each fact file instead of copying it),
-/// unmapped when the last FactFile holding it goes. Made by loaders/fact_directory.cpp.
-class MappedText {
+/// The text of a fact file on disk (read_fact_directory), read whole into memory when it is first
+/// asked for and let go by release(): a load of 2 GB of JSON holds only the files it is reading,
+/// and reads a file again only to word a problem in it. Read with read(2), not mapped: a file
+/// that another program cuts short while it is loaded would make reads of a mapping fault
+/// (SIGBUS, a crash); here the text ends where the file does, and the parse says so.
+/// Made by loaders/fact_directory.cpp.
+class DiskText {
  public:
-  /// Takes over the mapping of `mapped_bytes` bytes at `data`, whose first `size` are the text.
-  MappedText(const char* data, std::size_t size, std::size_t mapped_bytes) noexcept
-      : data_(data), size_(size), mapped_bytes_(mapped_bytes) {}
-  MappedText(const MappedText&) = delete;
-  MappedText& operator=(const MappedText&) = delete;
-  ~MappedText();
+  /// The file at `path`, `size` bytes long when it was listed (the most that is read of it).
+  DiskText(std::string path, std::size_t size) noexcept : path_(std::move(path)), size_(size) {}
+  DiskText(const DiskText&) = delete;
+  DiskText& operator=(const DiskText&) = delete;
+  ~DiskText();
 
-  [[nodiscard]] std::string_view text() const noexcept { return {data_, size_}; }
+  /// The text, read from disk if it is not in memory: at most size() bytes. Read again after a
+  /// release, it is cut or padded with blanks to the length it had when first read, so that
+  /// offsets found in it stay inside it (if the file changed meanwhile, its problems are located
+  /// in what it now holds). Empty if the file could not be read (error() says why). Safe to call
+  /// from several threads; the view lasts until release().
+  [[nodiscard]] std::string_view text() const;
   /// The bytes that may be read from text().data(): the text, then zeros (room for the padding
   /// a SIMD parser reads past the end).
-  [[nodiscard]] std::size_t capacity() const noexcept { return mapped_bytes_; }
-  /// Hands the pages read so far back to the kernel: the text stays readable (a page read again
-  /// comes back from the page cache, or from disk), but stops counting in the process's memory
-  /// until then. Loading a million entities reads each file once and then only a few places in
-  /// it, to word a problem.
-  void release() const noexcept { release(0, mapped_bytes_); }
-  /// Like release(), for the whole pages in bytes [from, to) only.
+  [[nodiscard]] std::size_t capacity() const;
+  /// The file's size when it was listed.
+  [[nodiscard]] std::size_t size() const noexcept { return size_; }
+  /// Why the file could not be read when it was first asked for, if it could not.
+  [[nodiscard]] std::optional<std::string> error() const;
+  /// Frees the text: it is read from disk again if it is asked for again.
+  void release() const noexcept;
+  /// Hands the whole pages of bytes [from, to) of the text back to the kernel while the text is
+  /// parsed (the parser does not go back): they read as zeros, and the next text() reads the file
+  /// again.
   void release(std::size_t from, std::size_t to) const noexcept;
 
  private:
-  const char* data_;
+  void load() const;  // with mutex_ held
+  void unmap() const noexcept;
+
+  std::string path_;
   std::size_t size_;
-  std::size_t mapped_bytes_;
+  mutable std::mutex mutex_;
+  mutable char* data_ = nullptr;  // an anonymous mapping of mapped_bytes_, text_size_ of them text
+  mutable std::size_t text_size_ = 0;
+  mutable std::size_t mapped_bytes_ = 0;
+  mutable std::optional<std::size_t> first_size_;  // the text's length when first read
+  mutable std::optional<std::string> error_;
+  mutable bool partial_ = false;  // pages were handed back
 };
 
 /// The text of one fact file and the path its problems are reported under.
 struct FactFile {
   std::string path;
-  std::string text;  ///< the text, unless `mapped`
-  /// The text mapped from disk instead (read_fact_directory); `text` is then empty.
-  std::shared_ptr<const MappedText> mapped{};
+  std::string text;  ///< the text, unless `disk`
+  /// The text on disk instead (read_fact_directory), read when it is needed; `text` is then empty.
+  std::shared_ptr<const DiskText> disk{};
 
-  /// The file's text, wherever it is held.
-  [[nodiscard]] std::string_view content() const noexcept { return mapped ? mapped->text() : std::string_view(text); }
+  /// The file's text, wherever it is held (read from disk if need be).
+  [[nodiscard]] std::string_view content() const { return disk ? disk->text() : std::string_view(text); }
+  /// The size of its text, without reading it.
+  [[nodiscard]] std::size_t size() const noexcept { return disk ? disk->size() : text.size(); }
 };
 
 /// The storyline a file's records belong to: its name without directory and extension

@@ -68,6 +68,7 @@ class RecordBuilder {
   bool EndObject(rapidjson::SizeType members) {
     --depth_;
     if (depth_ == 2 && record_ == Top::entities) finish_entity();
+    if (depth_ == 2 && record_ == Top::relations) finish_relation();
     return forward([&] { return validator_.EndObject(members); });
   }
   bool StartArray() {
@@ -224,7 +225,8 @@ class RecordBuilder {
       case Top::sources: records_.sources.emplace_back(index_, Source{}); break;
       case Top::entities: records_.entities.emplace_back(index_, EntityFields{}); break;
       case Top::relations:
-        records_.relations.emplace_back(index_, RelationFields{}).second.first_citation = records_.citations.size();
+        records_.relations.emplace_back(index_, RelationFields{});
+        relation_citations_.clear();
         break;
       default: return;
     }
@@ -240,31 +242,27 @@ class RecordBuilder {
     e.entity.sources = std::move(e.sources);
   }
 
+  // The relation record closes: its citations become a list of the file's.
+  void finish_relation() {
+    records_.relations.back().second.citations = static_cast<std::uint32_t>(records_.citation_lists.size());
+    records_.citation_lists.emplace_back(std::move(relation_citations_));
+    relation_citations_ = {};
+  }
+
   // A citation object opens in the "sources" of the open record.
   void open_citation() {
     if (record_ == Top::entities) {
       records_.entities.back().second.sources.emplace_back();
       in_citation_ = true;
     } else if (record_ == Top::relations) {
-      records_.citations.emplace_back();
-      ++records_.relations.back().second.citation_count;
+      relation_citations_.emplace_back();
       in_citation_ = true;
     }
   }
 
   void citation_string(std::string_view text) {
-    if (record_ == Top::relations) {
-      CitationFields& citation = records_.citations.back();
-      switch (citation_member_) {
-        case Member::source: citation.source = records_.text.keep(text); break;
-        case Member::section: citation.section = records_.text.keep(text); break;
-        case Member::note: citation.note = records_.text.keep(text); break;
-        case Member::support: citation.support = parse<CitationSupport>(text).value_or(CitationSupport::text); break;
-        default: break;
-      }
-      return;
-    }
-    Citation& citation = records_.entities.back().second.sources.back();
+    Citation& citation = record_ == Top::relations ? relation_citations_.back()
+                                                   : records_.entities.back().second.sources.back();
     switch (citation_member_) {
       case Member::source: citation.source = text; break;
       case Member::section: citation.section = text; break;
@@ -290,6 +288,7 @@ class RecordBuilder {
 
   bool number(double value) {
     element();
+    // A negative weight breaks the schema: the record is not used.
     if (depth_ == 3 && record_ == Top::relations && member_ == Member::weight)
       records_.relations.back().second.weight = value;
     return true;
@@ -297,13 +296,12 @@ class RecordBuilder {
 
   bool string(std::string_view text) {
     element();
+    if (depth_ == 3 && record_ == Top::relations) return relation_string(text);
     if (depth_ == 1 && top_key_ == Top::title) {
       records_.title.emplace(text);
     } else if (depth_ == 3 && record_ == Top::sources && member_ == Member::kind) {
       // an unknown name fails the schema; the default stays
       records_.sources.back().second.kind = parse<SourceKind>(text).value_or(SourceKind::document);
-    } else if (depth_ == 3 && record_ == Top::relations) {
-      if (std::string_view* field = relation_field(member_)) *field = records_.text.keep(text);
     } else if (depth_ == 3) {
       if (std::string* field = record_field(member_)) field->assign(text);
     } else if (depth_ == 4 && nested_ == Member::aliases && record_ == Top::entities) {
@@ -345,22 +343,27 @@ class RecordBuilder {
     }
   }
 
-  // The string member `member` of the open relation, or nullptr.
-  std::string_view* relation_field(Member member) {
+  // A string member of the open relation; false (and the parse stops) when it cannot be kept.
+  bool relation_string(std::string_view text) {
     RelationFields& r = records_.relations.back().second;
-    switch (member) {
-      case Member::kind: return &r.kind;
-      case Member::label: return &r.label;
-      case Member::from: return &r.from;
-      case Member::to: return &r.to;
-      case Member::since: return &r.since.emplace();
-      case Member::until: return &r.until.emplace();
-      case Member::known_by: return &r.known_by.emplace();
-      case Member::ended_by: return &r.ended_by.emplace();
-      case Member::place: return &r.place.emplace();
-      case Member::confidence: return &r.confidence;
-      default: return nullptr;
+    TextRef* ref = nullptr;
+    switch (member_) {
+      case Member::kind: records_.set_relation_text(RelationText::kind, text); break;
+      case Member::since: records_.set_relation_text(RelationText::since, text); break;
+      case Member::until: records_.set_relation_text(RelationText::until, text); break;
+      case Member::known_by: records_.set_relation_text(RelationText::known_by, text); break;
+      case Member::ended_by: records_.set_relation_text(RelationText::ended_by, text); break;
+      case Member::confidence: r.confidence = parse_confidence(text).value_or(Confidence::reported); break;
+      case Member::label: ref = &r.label; break;
+      case Member::from: ref = &r.from; break;
+      case Member::to: ref = &r.to; break;
+      case Member::place: ref = &r.place; break;
+      default: break;
     }
+    if (ref != nullptr) *ref = records_.text.keep(text);
+    if (!records_.text.full()) return true;
+    stopped_ = "more than 4 GiB of text in the relations of one file: split it";
+    return false;
   }
 
   enum class Top : unsigned char { other, title, sources, entities, relations };
@@ -384,21 +387,70 @@ class RecordBuilder {
   Member member_ = Member::none;
   Member nested_ = Member::none;  // the record member whose array is open at depth 4
   Member citation_member_ = Member::none;
+  std::vector<Citation> relation_citations_;  // of the open relation
 };
 
 }  // namespace
 
-std::string_view TextArena::keep(std::string_view text) {
-  if (text.empty()) return {};
-  if (capacity_ - used_ < text.size()) {
-    capacity_ = std::max<std::size_t>(text.size(), std::size_t{1} << 16);
-    blocks_.push_back(std::make_unique_for_overwrite<char[]>(capacity_));
-    used_ = 0;
+RecordText::RecordText() : bytes_(1, '\0') {}  // 0: the empty text
+
+TextRef RecordText::keep(std::string_view text) {
+  if (text.empty()) return 0;
+  constexpr std::size_t most = std::size_t{1} << 32;
+  if (full_ || bytes_.size() + text.size() + 10 > most) {
+    full_ = true;
+    return 0;
   }
-  char* at = blocks_.back().get() + used_;
-  std::memcpy(at, text.data(), text.size());
-  used_ += text.size();
-  return {at, text.size()};
+  const auto ref = static_cast<TextRef>(bytes_.size());
+  for (std::size_t size = text.size();; size >>= 7U) {
+    const auto low = static_cast<unsigned char>(size & 0x7FU);
+    if (size < 0x80U) {
+      bytes_ += static_cast<char>(low);
+      break;
+    }
+    bytes_ += static_cast<char>(low | 0x80U);
+  }
+  bytes_ += text;
+  return ref;
+}
+
+std::string_view RecordText::operator[](TextRef ref) const noexcept {
+  std::size_t at = ref;
+  std::size_t size = 0;
+  for (unsigned shift = 0;; shift += 7) {
+    const auto byte = static_cast<unsigned char>(bytes_[at++]);
+    size |= std::size_t{byte & 0x7FU} << shift;
+    if ((byte & 0x80U) == 0) break;
+  }
+  return {bytes_.data() + at, size};
+}
+
+void FactRecords::set_relation_text(RelationText member, std::string_view value) {
+  RelationFields& r = relations.back().second;
+  const auto bit = static_cast<std::uint8_t>(1U << static_cast<unsigned>(member));
+  bool parsed = false;
+  if (member == RelationText::kind) {
+    const auto kind = parse_relation_kind(value);
+    if (kind) r.kind = *kind;
+    parsed = kind.has_value();
+  } else {
+    const auto i = static_cast<unsigned>(member) - 1;
+    const auto date = Date::parse(value);
+    r.dated = static_cast<std::uint8_t>(date ? r.dated | (1U << i) : r.dated & ~(1U << i));
+    if (date) r.dates[i] = std::bit_cast<std::uint32_t>(*date);
+    parsed = date.has_value();
+  }
+  if (parsed) {
+    r.unparsed = static_cast<std::uint8_t>(r.unparsed & ~bit);
+    return;
+  }
+  r.unparsed |= bit;
+  unparsed[relations.size() - 1][static_cast<std::size_t>(member)] = text.keep(value);
+}
+
+std::string_view FactRecords::unparsed_text(std::size_t position, RelationText member) const {
+  const auto it = unparsed.find(position);
+  return it == unparsed.end() ? std::string_view() : text[it->second[static_cast<std::size_t>(member)]];
 }
 
 std::string too_big(std::size_t bytes, const LoadLimits& limits) {

@@ -5,15 +5,21 @@
 #include <rapidjson/schema.h>
 
 #include <array>
+#include <bit>
 #include <cstddef>
+#include <cstdint>
 #include <deque>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
+#include <unordered_map>
 #include <vector>
 
+#include "cartelgraph/graph/date.hpp"
 #include "cartelgraph/graph/entity.hpp"
+#include "cartelgraph/graph/relation_kinds.hpp"
 #include "cartelgraph/loaders/fact_loader.hpp"
 
 namespace cartelgraph::detail {
@@ -21,53 +27,64 @@ namespace cartelgraph::detail {
 /// The top-level arrays of a fact file.
 enum class Section : unsigned char { sources, entities, relations };
 
-/// A citation of a relation as written: views of the file's text or of its records' TextArena.
-struct CitationFields {
-  std::string_view source{};
-  std::string_view section{};
-  std::string_view note{};
-  CitationSupport support = CitationSupport::text;
-};
+/// A string of one file's relation records: an offset in its RecordText. 0 is the empty string
+/// (a member left out).
+using TextRef = std::uint32_t;
 
-/// A relation as written, before its kind, ids and dates are checked. Its text is viewed, not
-/// copied (FactRecords::text), and its citations are a range of FactRecords::citations: a
-/// relation costs no allocation of its own.
-struct RelationFields {
-  std::string_view kind{};
-  std::string_view label{};
-  std::string_view from{};
-  std::string_view to{};
-  std::optional<std::string_view> since{};
-  std::optional<std::string_view> until{};
-  std::optional<std::string_view> known_by{};
-  std::optional<std::string_view> ended_by{};
-  std::optional<std::string_view> place{};
-  std::optional<double> weight{};
-  std::string_view confidence{};
-  std::size_t first_citation = 0;  ///< in FactRecords::citations
-  std::size_t citation_count = 0;
-};
-
-/// Text that records view but that is not in the file as it is (a string with escapes, or any
-/// string of a reader that hands text over in a buffer of its own), kept in blocks that never
-/// move, so views of it stay valid while it grows.
-class TextArena {
+/// The strings of one file's relation records (ids, labels, texts that did not parse), one after
+/// the other in one buffer, each named by a 32-bit TextRef: half a string_view, and the text is
+/// the records' own, so the file's text need not stay in memory.
+class RecordText {
  public:
-  TextArena() = default;
-  TextArena(TextArena&&) noexcept = default;
-  TextArena& operator=(TextArena&&) noexcept = default;
-  TextArena(const TextArena&) = delete;
-  TextArena& operator=(const TextArena&) = delete;
-  ~TextArena() = default;
+  RecordText();
 
-  /// A view of a copy of `text` that lives as long as the arena. Amortized O(size of text).
-  std::string_view keep(std::string_view text);
+  /// A reference to a copy of `text`; 0 when `text` is empty, or when the buffer would pass
+  /// 4 GiB (then `full()`, and the text is not kept). Amortized O(size of text).
+  TextRef keep(std::string_view text);
+  /// The text `ref` names (keep's result). O(1).
+  [[nodiscard]] std::string_view operator[](TextRef ref) const noexcept;
+  /// True once a text could not be kept: a file with more than 4 GiB of strings in its relations.
+  [[nodiscard]] bool full() const noexcept { return full_; }
 
  private:
-  std::vector<std::unique_ptr<char[]>> blocks_;
-  std::size_t used_ = 0;      // of the last block
-  std::size_t capacity_ = 0;  // of the last block
+  std::string bytes_;  // each text: its size as a LEB128 number, then its bytes
+  bool full_ = false;
 };
+
+/// The members of a relation whose text may not parse, in the order RelationFields::dates keeps
+/// them after the kind.
+enum class RelationText : unsigned char { kind, since, until, known_by, ended_by };
+
+/// A relation as written, its kind, confidence and dates parsed (what did not parse is kept as
+/// text in FactRecords::unparsed), its ids and label kept as text of the file's RecordText
+/// (entity numbers once the loader has resolved them), its citations an interned list of the
+/// file's FactRecords::citation_lists: 48 bytes and no allocation of its own.
+struct RelationFields {
+  TextRef from = 0;
+  TextRef to = 0;
+  TextRef place = 0;  ///< 0: none
+  TextRef label = 0;  ///< 0: none (or empty)
+  std::uint32_t citations = 0;  ///< index in FactRecords::citation_lists
+  std::array<std::uint32_t, 4> dates{};  ///< since, until, known_by, ended_by, where `dated` says
+  double weight = -1;  ///< negative: none (the schema wants at least 0)
+  RelationKind kind = RelationKind::associate_of;
+  Confidence confidence = Confidence::reported;
+  std::uint8_t dated = 0;     ///< bit i: dates[i] holds a Date
+  std::uint8_t unparsed = 0;  ///< bit RelationText: its text is in FactRecords::unparsed
+
+  /// Date `i` (since, until, known_by, ended_by), if given and on the calendar. O(1).
+  [[nodiscard]] std::optional<Date> date(std::size_t i) const noexcept {
+    if (((dated >> i) & 1U) == 0) return std::nullopt;
+    return std::bit_cast<Date>(dates[i]);
+  }
+  [[nodiscard]] std::optional<double> weight_value() const noexcept {
+    return weight < 0 ? std::nullopt : std::optional<double>(weight);
+  }
+  [[nodiscard]] bool is_unparsed(RelationText member) const noexcept {
+    return ((unparsed >> static_cast<unsigned>(member)) & 1U) != 0;
+  }
+};
+static_assert(sizeof(Date) == sizeof(std::uint32_t) && std::is_trivially_copyable_v<Date>);
 
 /// An entity as written; `type` is the text of its "type" member.
 struct EntityFields {
@@ -79,16 +96,24 @@ struct EntityFields {
   std::vector<Citation> sources;
 };
 
-/// The records of one file, each with its index in its array (in deques: records are large,
-/// and a vector would move them all each time it grows). Members of the wrong JSON type
-/// are left empty: the schema verdict says whether a record can be trusted.
+/// The records of one file, each with its index in its array (sources and entities in deques:
+/// they are large, and a vector would move them all each time it grows). Members of the wrong
+/// JSON type are left empty: the schema verdict says whether a record can be trusted.
 struct FactRecords {
   std::optional<std::string> title;
-  TextArena text;  // its blocks stay put when the records move
-  std::deque<CitationFields> citations;  // of the relations, in order
+  RecordText text;  // of the relations
+  std::vector<CitationList> citation_lists;  // of the relations
   std::deque<std::pair<std::size_t, Source>> sources;
   std::deque<std::pair<std::size_t, EntityFields>> entities;
-  std::deque<std::pair<std::size_t, RelationFields>> relations;
+  std::vector<std::pair<std::size_t, RelationFields>> relations;
+  /// The text of the kind and dates (RelationText order) of a relation, by its position in
+  /// `relations`, when one did not parse: an unknown kind, a date off the calendar.
+  std::unordered_map<std::size_t, std::array<TextRef, 5>> unparsed;
+
+  /// Sets member `member` of the last relation from its text. O(size of text).
+  void set_relation_text(RelationText member, std::string_view text);
+  /// The text of member `member` of the relation at `position`, when it did not parse.
+  [[nodiscard]] std::string_view unparsed_text(std::size_t position, RelationText member) const;
 };
 
 /// The limits, and what the files read so far have used of them.

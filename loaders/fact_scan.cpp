@@ -4,6 +4,9 @@
 #include <rapidjson/reader.h>
 #include <simdjson.h>
 
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <deque>
 #include <unordered_map>
 #include <span>
@@ -135,7 +138,7 @@ class SeenValues {
 struct Seen {
   SeenValues<CitationList> entity_citations;
   SeenValues<Text> descriptions;
-  SeenValues<std::pair<std::size_t, std::size_t>> relation_citations;  // first, count in records.citations
+  SeenValues<std::uint32_t> relation_citations;  // index in records.citation_lists
 };
 
 // The array `value` holds and its text as written (read to its end, then reset to be read).
@@ -228,30 +231,27 @@ bool read_entity(od::object& object, EntityFields& fields, Seen& seen) {
   });
 }
 
-// Where the text a record views lives: the file's text (a string without escapes is a view of
-// it) or the records' arena (a string with escapes, unescaped).
+// What the reading of a file's records shares: the values read so far, and the file's text on
+// disk (when it is parsed where it was read) and how far its pages were handed back: records
+// already read are not read again while the file is parsed, so a file of 250 MB need not be held
+// whole (loaders/fact_loader.hpp, DiskText::release).
 struct TextHome {
   const char* parsed = nullptr;  // the text the parser reads (the file's, or a padded copy)
-  const char* file = nullptr;    // the file's own text
-  TextArena* arena = nullptr;
   Seen* seen = nullptr;
-  // The file's mapping, when it is parsed where it is mapped, and how far its pages were
-  // handed back: records already read are seldom read again, so a file of 250 MB need not be
-  // held whole while it is parsed (loaders/fact_loader.hpp, MappedText::release).
-  const MappedText* mapped = nullptr;
+  const DiskText* disk = nullptr;
   std::size_t* released = nullptr;
 };
 
-// Hands back the pages of the mapped file before `offset` once they add up to `step`.
+// Hands back the pages of the file's text before `offset` once they add up to `step`.
 void release_before(const TextHome& home, std::size_t offset) {
   constexpr std::size_t step = std::size_t{32} << 20;
-  if (home.mapped == nullptr || offset < *home.released + step) return;
-  home.mapped->release(*home.released, offset);
+  if (home.disk == nullptr || offset < *home.released + step) return;
+  home.disk->release(*home.released, offset);
   *home.released = offset;
 }
 
-// The string `value` holds, if it meets `rule`, as a view that outlives the parser.
-bool viewed_string(od::value& value, Rule rule, const TextHome& home, std::string_view& out) {
+// The string `value` holds, if it meets `rule`, as a view that lives as long as the parse.
+bool viewed_string(od::value& value, Rule rule, std::string_view& out) {
   const std::string_view raw = value.raw_json_token();  // the quotes and any blank after
   const auto close = raw.rfind('"');
   if (raw.empty() || raw.front() != '"' || close == std::string_view::npos || close < 1) return false;
@@ -260,32 +260,28 @@ bool viewed_string(od::value& value, Rule rule, const TextHome& home, std::strin
     // No escape: the string is its text as written, which simdjson's first stage has checked
     // (UTF-8, no control character), so it is viewed where it is rather than copied into the
     // parser's buffer; the value is left unread, which simdjson skips.
-    out = {home.file + (written.data() - home.parsed), written.size()};
+    out = written;
     return meets(rule, written);
   }
-  std::string_view unescaped;
-  if (!checked_string(value, rule, unescaped)) return false;
-  out = home.arena->keep(unescaped);
-  return true;
+  return checked_string(value, rule, out);
 }
 
-// A relation's "sources", appended to `citations` once per distinct text in the file: a relation
-// citing a list met before views that list's range.
-bool read_relation_citations(od::value& value, std::deque<CitationFields>& citations, RelationFields& relation,
-                             const TextHome& home) {
+// A relation's "sources": its citations, interned once per distinct text in the file (a relation
+// citing a list met before takes that list's index).
+bool read_relation_citations(od::value& value, FactRecords& records, RelationFields& relation, Seen& seen) {
   od::array array;
   std::string_view raw;
   if (!raw_array(value, array, raw)) return false;
-  if (const auto* known = home.seen->relation_citations.find(raw)) {
-    std::tie(relation.first_citation, relation.citation_count) = *known;
+  if (const std::uint32_t* known = seen.relation_citations.find(raw)) {
+    relation.citations = *known;
     return true;
   }
-  relation.first_citation = citations.size();
-  const auto add = [&]() -> CitationFields& { return citations.emplace_back(); };
-  const auto string = [&](od::value& text, Rule rule, std::string_view& out) { return viewed_string(text, rule, home, out); };
-  if (!read_citation_array(array, add, string)) return false;
-  relation.citation_count = citations.size() - relation.first_citation;
-  home.seen->relation_citations.add(raw, {relation.first_citation, relation.citation_count});
+  std::vector<Citation> citations;
+  const auto add = [&]() -> Citation& { return citations.emplace_back(); };
+  if (!read_citation_array(array, add, checked_string)) return false;
+  relation.citations = static_cast<std::uint32_t>(records.citation_lists.size());
+  records.citation_lists.emplace_back(std::move(citations));  // interned (graph/citation.hpp)
+  seen.relation_citations.add(raw, relation.citations);
   return true;
 }
 
@@ -308,38 +304,42 @@ struct NumberHandler : rapidjson::BaseReaderHandler<rapidjson::UTF8<>, NumberHan
 // number limits differ (RapidJSON refuses 0e400, which simdjson reads as 0; they may round a
 // long number differently), so the fast reader takes the exact reader's verdict and value
 // rather than simdjson's. simdjson skips the value, unread: RapidJSON checks all of it.
-bool read_weight(od::value& value, std::optional<double>& weight) {
+bool read_weight(od::value& value, double& weight) {
   const std::string_view raw = trimmed(value.raw_json_token());  // up to the next ',' or '}'
   rapidjson::MemoryStream stream(raw.data(), raw.size());
   rapidjson::Reader reader;
   NumberHandler handler;
   constexpr unsigned flags = rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag;
   if (reader.Parse<flags>(stream, handler).IsError() || !handler.number || !(*handler.number >= 0)) return false;
-  weight = handler.number;
+  weight = *handler.number;
   return true;
 }
 
-// The string member of a relation at `index` of relation_members.
-std::string_view& relation_text(RelationFields& relation, std::size_t index) {
+// The string member of the last relation at `index` of relation_members, checked: false when
+// the file's relations hold more text than a RecordText can.
+bool keep_relation_text(FactRecords& records, RelationFields& relation, std::size_t index, std::string_view text) {
   switch (index) {
-    case relation_at("kind"): return relation.kind;
-    case relation_at("label"): return relation.label;
-    case relation_at("from"): return relation.from;
-    case relation_at("to"): return relation.to;
-    case relation_at("since"): return relation.since.emplace();
-    case relation_at("until"): return relation.until.emplace();
-    case relation_at("known_by"): return relation.known_by.emplace();
-    case relation_at("ended_by"): return relation.ended_by.emplace();
-    case relation_at("place"): return relation.place.emplace();
-    default: return relation.confidence;
+    case relation_at("kind"): records.set_relation_text(RelationText::kind, text); break;
+    case relation_at("since"): records.set_relation_text(RelationText::since, text); break;
+    case relation_at("until"): records.set_relation_text(RelationText::until, text); break;
+    case relation_at("known_by"): records.set_relation_text(RelationText::known_by, text); break;
+    case relation_at("ended_by"): records.set_relation_text(RelationText::ended_by, text); break;
+    case relation_at("label"): relation.label = records.text.keep(text); break;
+    case relation_at("from"): relation.from = records.text.keep(text); break;
+    case relation_at("to"): relation.to = records.text.keep(text); break;
+    case relation_at("place"): relation.place = records.text.keep(text); break;
+    default: relation.confidence = parse_confidence(text).value_or(Confidence::reported); break;  // checked
   }
+  return !records.text.full();
 }
 
 bool read_relation(od::object& object, RelationFields& relation, FactRecords& records, const TextHome& home) {
   return read_members(object, rules::relation_members, [&](std::size_t index, od::value& value) {
-    if (index == relation_at("sources")) return read_relation_citations(value, records.citations, relation, home);
+    if (index == relation_at("sources")) return read_relation_citations(value, records, relation, *home.seen);
     if (index == relation_at("weight")) return read_weight(value, relation.weight);
-    return viewed_string(value, rules::relation_members[index].rule, home, relation_text(relation, index));
+    std::string_view text;
+    return viewed_string(value, rules::relation_members[index].rule, text) &&
+           keep_relation_text(records, relation, index, text);
   });
 }
 
@@ -388,20 +388,34 @@ bool read_file(od::document& document, const TextHome& home, ReadFacts& read) {
   return members && document.current_location().get(after) != simdjson::SUCCESS;
 }
 
+// Bytes 0x80 set in each byte of `word` that holds `byte` (exact as to whether any does).
+constexpr std::uint64_t bytes_equal(std::uint64_t word, std::uint8_t byte) noexcept {
+  constexpr std::uint64_t ones = 0x0101010101010101ULL;
+  constexpr std::uint64_t highs = 0x8080808080808080ULL;
+  const std::uint64_t zeroed = word ^ (ones * byte);  // a zero byte where `word` holds `byte`
+  return (zeroed - ones) & ~zeroed & highs;
+}
+
 // True if `text` has a backslash, a DEL or a byte past ASCII: what a hidden character needs in
-// a JSON text whose strings hold no raw control character. Read in blocks the compiler vectorizes.
+// a JSON text whose strings hold no raw control character. Eight bytes at a time (a byte loop,
+// which GCC does not vectorize at -O2, took 1.7 s of CPU over the 2 GB of the 1M network), in
+// blocks so that a text that has one stops early.
 bool may_hide(std::string_view text) noexcept {
   constexpr std::size_t block = 4096;
-  for (std::size_t at = 0; at < text.size(); at += block) {
-    const std::string_view part = text.substr(at, block);
-    unsigned found = 0;
-    for (const char c : part) {
-      const auto byte = static_cast<unsigned char>(c);
-      found |= static_cast<unsigned>(byte >= 0x7F) | static_cast<unsigned>(byte == '\\');
+  constexpr std::uint64_t highs = 0x8080808080808080ULL;
+  std::size_t at = 0;
+  for (; at + block <= text.size(); at += block) {
+    std::uint64_t found = 0;
+    for (std::size_t i = at; i < at + block; i += sizeof(std::uint64_t)) {
+      std::uint64_t word = 0;
+      std::memcpy(&word, text.data() + i, sizeof word);
+      found |= (word & highs) | bytes_equal(word, 0x7F) | bytes_equal(word, '\\');
     }
     if (found != 0) return true;
   }
-  return false;
+  return std::ranges::any_of(text.substr(at), [](char c) {
+    return static_cast<unsigned char>(c) >= 0x7F || c == '\\';
+  });
 }
 
 }  // namespace
@@ -414,7 +428,7 @@ std::optional<ReadFacts> FactScanner::scan(const FactFile& file) {
   // RapidJSON's reader would stop at a NUL and skip a byte-order mark: the exact reader says so.
   if (text.starts_with("\xEF\xBB\xBF") || text.find('\0') != std::string::npos) return std::nullopt;
   const char* base = text.data();
-  std::size_t capacity = file.mapped ? file.mapped->capacity() : file.text.capacity();
+  std::size_t capacity = file.disk ? file.disk->capacity() : file.text.capacity();
   if (capacity < text.size() + padding) {
     parser_->copy = simdjson::padded_string(text);
     base = parser_->copy.data();
@@ -425,12 +439,13 @@ std::optional<ReadFacts> FactScanner::scan(const FactFile& file) {
   ReadFacts read;
   Seen seen;
   std::size_t released = 0;
-  const MappedText* mapped = base == text.data() ? file.mapped.get() : nullptr;
-  const bool clean = read_file(document, {base, text.data(), &read.records.text, &seen, mapped, &released}, read);
+  // Before the parse, which hands back the pages of the text behind it.
+  read.may_hide = may_hide(text);
+  const DiskText* disk = base == text.data() ? file.disk.get() : nullptr;
+  const bool clean = read_file(document, {base, &seen, disk, &released}, read);
   parser_->copy = simdjson::padded_string();
   if (!clean) return std::nullopt;
   read.syntax_ok = read.schema_ok = read.scanned = true;
-  read.may_hide = may_hide(text);
   return read;
 }
 

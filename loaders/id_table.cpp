@@ -39,9 +39,11 @@ void IdTable::reserve(std::size_t count) {
   if (2 * count > slots_.size()) grow(2 * count);  // at most half full
 }
 
-std::optional<std::size_t> IdTable::find(std::string_view id) const noexcept {
+std::optional<std::size_t> IdTable::find(std::string_view id) const noexcept { return find(id, hash_of(id)); }
+
+std::optional<std::size_t> IdTable::find(std::string_view id, std::uint64_t hash) const noexcept {
   if (slots_.empty()) return std::nullopt;
-  const Slot& slot = slots_[slot_of(id, hash_of(id))];
+  const Slot& slot = slots_[slot_of(id, hash)];
   if (slot.length == Slot::empty) return std::nullopt;
   return slot.number;
 }

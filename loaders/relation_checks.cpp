@@ -5,8 +5,15 @@
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/depth_first_search.hpp>
 
+#include <boost/container_hash/hash.hpp>
+
 #include <algorithm>
+#include <bit>
+#include <cstdint>
+#include <functional>
 #include <tuple>
+
+#include "cartelgraph/queries/parallel_chunks.hpp"
 
 namespace cartelgraph::detail {
 
@@ -77,35 +84,81 @@ bool check_relation(const CandidateRelation& relation, RelationReader& reader) {
 
 namespace {
 
-// kind, the two ends (ordered for a symmetric kind), dates (since, until, known_by, ended_by), an
-// imported tie's own label (a call and a meeting analysed as one kind stay two ties), and the
-// relation's index.
-using TieKey = std::tuple<RelationKind, std::size_t, std::size_t, std::optional<Date>, std::optional<Date>,
-                          std::optional<Date>, std::optional<Date>, std::string_view, std::size_t>;
-constexpr std::size_t tie_index = 8;
+// A relation's key for finding the same tie: its ends (ordered for a symmetric kind), a hash of
+// the rest (kind, dates, label) and its index; 24 bytes, where a tuple of every field took 80
+// and sorted four times slower. Equal ends and hashes make candidates only: their ties are
+// then compared whole.
+struct TieKey {
+  std::uint64_t ends = 0;
+  std::uint64_t rest = 0;
+  std::uint64_t index = 0;
+  friend auto operator<=>(const TieKey&, const TieKey&) = default;
+};
 
-bool same_tie(const TieKey& x, const TieKey& y) {
-  const auto key = [](const TieKey& k) {
-    return std::tie(std::get<0>(k), std::get<1>(k), std::get<2>(k), std::get<3>(k), std::get<4>(k), std::get<5>(k),
-                    std::get<6>(k), std::get<7>(k));
-  };
-  return key(x) == key(y);
+// The ends of a tie, ordered for a symmetric kind.
+std::pair<std::size_t, std::size_t> ends_of(const Tie& tie) {
+  if (!kind_info(tie.kind).symmetric) return {tie.from, tie.to};
+  return std::minmax(tie.from, tie.to);
 }
 
-// The relations sorted so that the same tie is adjacent, the first given first.
-std::vector<TieKey> sorted_ties(const std::vector<AcceptedRelation>& relations) {
-  std::vector<TieKey> keys;
-  keys.reserve(relations.size());
-  for (std::size_t i = 0; i < relations.size(); ++i) {
-    const AcceptedRelation& r = relations[i];
-    const bool either_way = kind_info(r.relation.kind).symmetric;
-    const std::size_t a = either_way ? std::min(r.from, r.to) : r.from;
-    const std::size_t b = either_way ? std::max(r.from, r.to) : r.to;
-    keys.emplace_back(r.relation.kind, a, b, r.relation.since, r.relation.until, r.relation.known_by,
-                      r.relation.ended_by, std::string_view(r.relation.label), i);
+// What makes two ties the same, in the order ties are reported.
+auto compared(const Tie& tie) {
+  const auto [a, b] = ends_of(tie);
+  return std::tuple(tie.kind, a, b, tie.since, tie.until, tie.known_by, tie.ended_by, tie.label);
+}
+
+std::uint64_t date_bits(const std::optional<Date>& date) {
+  if (!date) return 0;
+  return (std::uint64_t{1} << 32) | (std::uint64_t{static_cast<std::uint16_t>(date->year())} << 16) |
+         (std::uint64_t{static_cast<std::uint8_t>(date->month())} << 8) | static_cast<std::uint8_t>(date->day());
+}
+
+TieKey key_of(const Tie& tie, std::size_t index) {
+  const auto [a, b] = ends_of(tie);
+  std::size_t rest = static_cast<std::size_t>(tie.kind);
+  for (const auto* date : {&tie.since, &tie.until, &tie.known_by, &tie.ended_by})
+    boost::hash_combine(rest, date_bits(*date));
+  if (!tie.label.empty()) boost::hash_combine(rest, std::hash<std::string_view>{}(tie.label));
+  return {(std::uint64_t{a} << 32) | b, rest, index};
+}
+
+// Sorts `keys` on up to `threads` threads: each sorts a part, then neighbouring parts are merged,
+// in rounds, until one is left. Hand-written: std::sort with std::execution::par needs TBB, and
+// libstdc++'s parallel mode OpenMP, neither a dependency of this project.
+void parallel_sort(std::vector<TieKey>& keys, unsigned threads) {
+  constexpr std::size_t small = std::size_t{1} << 16;
+  const std::size_t parts = keys.size() < small ? 1 : std::bit_floor(std::max(1U, threads));
+  const auto at = [&](std::size_t part) { return keys.begin() + static_cast<std::ptrdiff_t>(keys.size() * part / parts); };
+  parallel_chunks(parts, parts, threads, [&](std::size_t part, std::size_t, std::size_t) { std::sort(at(part), at(part + 1)); });
+  for (std::size_t width = 1; width < parts; width *= 2) {
+    const std::size_t merges = parts / (2 * width);
+    parallel_chunks(merges, merges, threads, [&](std::size_t m, std::size_t, std::size_t) {
+      std::inplace_merge(at(2 * m * width), at((2 * m + 1) * width), at((2 * m + 2) * width));
+    });
   }
-  std::ranges::sort(keys);
+}
+
+std::vector<TieKey> sorted_keys(const TieSet& relations, unsigned threads) {
+  std::vector<TieKey> keys(relations.size());
+  parallel_chunks(keys.size(), std::size_t{4} * threads, threads, [&](std::size_t, std::size_t first, std::size_t last) {
+    for (std::size_t i = first; i < last; ++i) keys[i] = key_of(relations.tie(i), i);
+  });
+  parallel_sort(keys, threads);
   return keys;
+}
+
+// The copies among relations keys[first, last) (same ends and hash, in input order): each paired
+// with the first relation of its tie.
+void copies_among(const TieSet& relations, const std::vector<TieKey>& keys, std::size_t first, std::size_t last,
+                  std::vector<std::pair<std::size_t, std::size_t>>& pairs) {
+  std::vector<std::pair<std::size_t, Tie>> distinct;  // the first of each tie met, and its tie
+  for (std::size_t k = first; k < last; ++k) {
+    const auto index = static_cast<std::size_t>(keys[k].index);
+    const Tie tie = relations.tie(index);
+    const auto same = std::ranges::find_if(distinct, [&](const auto& d) { return compared(d.second) == compared(tie); });
+    if (same == distinct.end()) distinct.emplace_back(index, tie);
+    else pairs.emplace_back(same->first, index);
+  }
 }
 
 // Folds `copy` into `kept`: weights summed (absent counts 1), citations united, the surest
@@ -117,28 +170,42 @@ void merge_into(Relation& kept, const Relation& copy) {
   if (kept.place.empty()) kept.place = copy.place;
 }
 
+// AcceptedRelations as a TieSet.
+class AcceptedTies final : public TieSet {
+ public:
+  explicit AcceptedTies(const std::vector<AcceptedRelation>& relations) : relations_(relations) {}
+  [[nodiscard]] std::size_t size() const override { return relations_.size(); }
+  [[nodiscard]] Tie tie(std::size_t i) const override {
+    const AcceptedRelation& r = relations_[i];
+    return {r.relation.kind,     r.from,
+            r.to,                r.relation.since,
+            r.relation.until,    r.relation.known_by,
+            r.relation.ended_by, std::string_view(r.relation.label)};
+  }
+  [[nodiscard]] std::size_t origin(std::size_t i) const override { return relations_[i].origin; }
+
+ private:
+  const std::vector<AcceptedRelation>& relations_;
+};
+
+std::string duplicate_message(RelationReader& reader, std::size_t origin) {
+  return "duplicate relation: same kind, ends and dates as at " + reader.where(origin);
+}
+
 // Each copy of a tie after the first is refused, pointing at the first, or merged into it.
 void check_duplicates(std::vector<AcceptedRelation>& relations, DuplicatePolicy policy, RelationReader& reader) {
-  const std::vector<TieKey> keys = sorted_ties(relations);
   std::vector<bool> merged;
-  for (std::size_t first = 0; first < keys.size();) {
-    std::size_t last = first + 1;
-    while (last < keys.size() && same_tie(keys[first], keys[last])) ++last;
-    AcceptedRelation& original = relations[std::get<tie_index>(keys[first])];
-    for (std::size_t k = first + 1; k < last; ++k) {
-      const std::size_t i = std::get<tie_index>(keys[k]);
-      if (policy == DuplicatePolicy::refuse) {
-        reader.problem(relations[i].origin, RelationPart::whole,
-                       "duplicate relation: same kind, ends and dates as at " + reader.where(original.origin));
-        continue;
-      }
-      merge_into(original.relation, relations[i].relation);
-      reader.note(relations[i].origin, "parallel tie merged into the one at " + reader.where(original.origin) +
-                                           " (same kind, ends and dates; weights summed, citations united)");
-      merged.resize(relations.size());
-      merged[i] = true;
+  for (const auto& [first, copy] : same_ties(AcceptedTies(relations))) {
+    AcceptedRelation& original = relations[first];
+    if (policy == DuplicatePolicy::refuse) {
+      reader.problem(relations[copy].origin, RelationPart::whole, duplicate_message(reader, original.origin));
+      continue;
     }
-    first = last;
+    merge_into(original.relation, relations[copy].relation);
+    reader.note(relations[copy].origin, "parallel tie merged into the one at " + reader.where(original.origin) +
+                                            " (same kind, ends and dates; weights summed, citations united)");
+    merged.resize(relations.size());
+    merged[copy] = true;
   }
   if (merged.empty()) return;
   std::size_t kept = 0;
@@ -168,11 +235,15 @@ struct CycleFinder : boost::default_dfs_visitor {
 
 // A place inside itself, through a chain of located_in relations: each relation that closes a
 // cycle (a back edge of Boost's depth-first search) is reported with the cycle it closes.
-void check_place_cycles(const std::vector<AcceptedRelation>& relations, std::size_t entities, RelationReader& reader) {
+void check_place_cycles(const TieSet& relations, std::size_t entities, RelationReader& reader) {
   Containment containment(entities);
+  std::vector<std::size_t> from;  // of each edge, by its index in relations
   for (std::size_t i = 0; i < relations.size(); ++i)
-    if (relations[i].relation.kind == RelationKind::located_in)
-      boost::add_edge(relations[i].from, relations[i].to, i, containment);
+    if (const Tie tie = relations.tie(i); tie.kind == RelationKind::located_in) {
+      boost::add_edge(tie.from, tie.to, i, containment);
+      from.resize(i + 1);
+      from[i] = tie.from;
+    }
   if (boost::num_edges(containment) == 0) return;
 
   std::vector<std::size_t> parent_edge(entities, relations.size());
@@ -184,22 +255,45 @@ void check_place_cycles(const std::vector<AcceptedRelation>& relations, std::siz
 
   for (const auto& [relation, start] : closing) {
     // Walk back along the tree edges from the back edge's source to its target.
-    std::vector<std::size_t> chain{relations[relation].from};
-    while (chain.back() != start) chain.push_back(relations[parent_edge[chain.back()]].from);
+    std::vector<std::size_t> chain{from[relation]};
+    while (chain.back() != start) chain.push_back(from[parent_edge[chain.back()]]);
     std::string cycle(reader.entity_id(start));
     for (auto it = chain.rbegin(); it != chain.rend(); ++it)
       if (*it != start) cycle += " → " + std::string(reader.entity_id(*it));
     cycle += " → " + std::string(reader.entity_id(start));
-    reader.problem(relations[relation].origin, RelationPart::whole, "located_in cycle: " + cycle);
+    reader.problem(relations.origin(relation), RelationPart::whole, "located_in cycle: " + cycle);
   }
 }
 
 }  // namespace
 
+std::vector<std::pair<std::size_t, std::size_t>> same_ties(const TieSet& relations, unsigned threads) {
+  threads = thread_count(threads, relations.size());
+  const std::vector<TieKey> keys = sorted_keys(relations, threads);
+  std::vector<std::pair<std::size_t, std::size_t>> pairs;
+  for (std::size_t first = 0; first < keys.size();) {
+    std::size_t last = first + 1;
+    while (last < keys.size() && keys[last].ends == keys[first].ends && keys[last].rest == keys[first].rest) ++last;
+    if (last - first > 1) copies_among(relations, keys, first, last, pairs);
+    first = last;
+  }
+  // Reported by tie, then in input order, as when every key held the whole tie.
+  std::ranges::sort(pairs, [&](const auto& x, const auto& y) {
+    return std::tuple(compared(relations.tie(x.second)), x.second) < std::tuple(compared(relations.tie(y.second)), y.second);
+  });
+  return pairs;
+}
+
+void check_relation_set(const TieSet& relations, std::size_t entities, RelationReader& reader, unsigned threads) {
+  for (const auto& [first, copy] : same_ties(relations, threads))
+    reader.problem(relations.origin(copy), RelationPart::whole, duplicate_message(reader, relations.origin(first)));
+  check_place_cycles(relations, entities, reader);
+}
+
 void check_relation_set(std::vector<AcceptedRelation>& relations, std::size_t entities, Provenance provenance,
                         RelationReader& reader) {
   check_duplicates(relations, duplicate_policy(provenance), reader);
-  check_place_cycles(relations, entities, reader);
+  check_place_cycles(AcceptedTies(relations), entities, reader);
 }
 
 }  // namespace cartelgraph::detail

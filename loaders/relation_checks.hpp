@@ -104,6 +104,44 @@ struct AcceptedRelation {
   Relation relation;
 };
 
+/// A relation as the set checks compare it: the same tie is the same kind, ends (entity numbers
+/// below 2^32), dates and label.
+struct Tie {
+  RelationKind kind = RelationKind::associate_of;
+  std::size_t from = 0;
+  std::size_t to = 0;
+  std::optional<Date> since;
+  std::optional<Date> until;
+  std::optional<Date> known_by;
+  std::optional<Date> ended_by;
+  std::string_view label;
+};
+
+/// The relations of one load as the set checks read them, by index in input order, whatever
+/// holds them. tie() and origin() may be called from several threads at once.
+class TieSet {
+ public:
+  [[nodiscard]] virtual std::size_t size() const = 0;
+  [[nodiscard]] virtual Tie tie(std::size_t i) const = 0;
+  /// The reader's handle on where relation `i` was written (RelationReader).
+  [[nodiscard]] virtual std::size_t origin(std::size_t i) const = 0;
+
+ protected:
+  ~TieSet() = default;
+};
+
+/// Each relation that is the same tie as an earlier one (either direction for a symmetric kind),
+/// as (index of the first, index of the copy), ordered by tie (kind, ends, dates, label) and then
+/// input order. Keys of 24 bytes sorted on up to `threads` threads (0: one per core).
+/// O(r log r).
+[[nodiscard]] std::vector<std::pair<std::size_t, std::size_t>> same_ties(const TieSet& relations,
+                                                                       unsigned threads = 0);
+
+/// check_relation_set for data of our model (the same tie twice is refused), read through a
+/// TieSet: nothing is merged, so nothing is changed. O(r log r + n).
+void check_relation_set(const TieSet& relations, std::size_t entities, RelationReader& reader,
+                        unsigned threads = 0);
+
 /// Checks the relations of one load together, `entities` being how many entities there are:
 /// the same tie twice (same kind, ends, dates and label; either direction for a symmetric kind), refused or merged as
 /// `provenance` says (merging removes the copies from `relations`, keeping input order), and

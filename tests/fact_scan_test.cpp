@@ -197,17 +197,15 @@ std::string describe(const detail::FactRecords& records) {
     citations(e.entity.sources);
     out << '\n';
   }
-  const auto optional = [&](const std::optional<std::string_view>& text) {
-    out << (text ? *text : std::string_view("<none>")) << '|';
-  };
-  for (const auto& [i, r] : records.relations) {
-    out << i << r.kind << '|' << r.label << '|' << r.from << '|' << r.to << '|' << r.confidence << '|'
-        << (r.weight ? *r.weight : -1.0) << '|';
-    for (const auto* date : {&r.since, &r.until, &r.known_by, &r.ended_by, &r.place}) optional(*date);
-    for (std::size_t c = 0; c < r.citation_count; ++c) {
-      const auto& citation = records.citations[r.first_citation + c];
-      out << citation.source << '|' << citation.section << '|' << citation.note << '|' << int(citation.support) << ';';
-    }
+  for (std::size_t p = 0; p < records.relations.size(); ++p) {
+    const auto& [i, r] = records.relations[p];
+    out << i << int(r.kind) << '|' << records.text[r.label] << '|' << records.text[r.from] << '|'
+        << records.text[r.to] << '|' << records.text[r.place] << '|' << int(r.confidence) << '|' << r.weight << '|'
+        << int(r.unparsed) << '|' << records.unparsed_text(p, detail::RelationText::kind) << '|';
+    for (std::size_t d = 0; d < 4; ++d)
+      out << (r.date(d) ? r.date(d)->to_string() : "<none>") << '|'
+          << records.unparsed_text(p, static_cast<detail::RelationText>(d + 1)) << '|';
+    citations(records.citation_lists[r.citations]);
     out << '\n';
   }
   return out.str();
@@ -293,4 +291,27 @@ TEST_CASE("records past the entity limit in a later file are refused where the e
   const LoadResult fast = load_facts(files, limits);
   REQUIRE_FALSE(fast.problems.empty());
   CHECK(describe(fast) == describe(load_facts(files, exact_schema, limits)));
+}
+
+TEST_CASE("a hidden character anywhere in a long file is found by the fast reader, escaped or not") {
+  const auto file_with = [](std::size_t entities, std::size_t marked, const std::string& mark) {
+    std::string text = R"({"sources": [{"id": "doc", "title": "T", "published": "2021", "document": "d"}], "entities": [)";
+    for (std::size_t i = 0; i < entities; ++i)
+      text += (i ? ", " : "") + std::string(R"({"id": "e-)") + std::to_string(i) +
+              R"(", "type": "person", "name": "E", "description": "D)" + (i == marked ? mark : std::string()) +
+              R"(.", "sources": [{"source": "doc", "section": "S", "note": "N."}]})";
+    return text + "]}";
+  };
+  for (const std::size_t marked : {std::size_t{0}, std::size_t{37}, std::size_t{151}, std::size_t{299}}) {
+    for (const std::string& mark : {std::string("\u200b"), std::string("\\u200b"), std::string("\x7f")}) {
+      CAPTURE(marked);
+      CAPTURE(mark);
+      const std::vector<FactFile> files{{"facts.json", file_with(300, marked, mark)}};
+      const LoadResult result = load_facts(files);
+      CHECK(result.problems.empty());
+      CHECK(result.warnings.size() == 1);
+    }
+  }
+  const std::vector<FactFile> clean{{"facts.json", file_with(300, 300, "")}};
+  CHECK(load_facts(clean).warnings.empty());
 }

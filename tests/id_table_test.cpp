@@ -21,6 +21,12 @@ TEST_CASE("the id table finds what std::unordered_map finds, through growth and 
   }
   CHECK(table.size() == peer.size());
   for (const auto& entry : peer) CHECK(table.find(entry.first) == entry.second);
+  // Hashed first and prefetched, as the fact loader looks ids up in batches.
+  for (const auto& entry : peer) {
+    const auto hash = cartelgraph::detail::IdTable::hash_of(entry.first);
+    table.prefetch(hash);
+    CHECK(table.find(entry.first, hash) == entry.second);
+  }
   CHECK_FALSE(table.find("person-3001").has_value());
   CHECK_FALSE(table.find("person").has_value());
 }

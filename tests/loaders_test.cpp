@@ -1,13 +1,18 @@
 #include <doctest/doctest.h>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <boost/range/iterator_range.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "cartelgraph/loaders/fact_directory.hpp"
@@ -15,6 +20,7 @@
 #include "cartelgraph/loaders/graphml_loader.hpp"
 #include "cartelgraph/loaders/json_positions.hpp"
 #include "cartelgraph/loaders/load.hpp"
+#include "cartelgraph/loaders/relation_checks.hpp"
 
 using namespace cartelgraph;
 
@@ -658,4 +664,105 @@ TEST_CASE("the line and column index agrees with counting lines and code points 
     CHECK(backward.at(back).line == expected[back].line);
     CHECK(backward.at(back).column == expected[back].column);
   }
+}
+
+namespace {
+
+// Ties in a vector, for the relation set checks.
+class TieVector final : public detail::TieSet {
+ public:
+  std::vector<detail::Tie> ties;
+  [[nodiscard]] std::size_t size() const override { return ties.size(); }
+  [[nodiscard]] detail::Tie tie(std::size_t i) const override { return ties[i]; }
+  [[nodiscard]] std::size_t origin(std::size_t i) const override { return i; }
+};
+
+// The pairs same_ties finds, by comparing every tie with every earlier one: (first, copy), in
+// the order of the copies' ties, then of the copies.
+std::vector<std::pair<std::size_t, std::size_t>> same_ties_by_hand(const TieVector& set) {
+  const auto compared = [](const detail::Tie& t) {
+    const bool either_way = t.kind == RelationKind::associate_of;
+    const std::size_t a = either_way ? std::min(t.from, t.to) : t.from;
+    const std::size_t b = either_way ? std::max(t.from, t.to) : t.to;
+    return std::tuple(t.kind, a, b, t.since, t.until, t.known_by, t.ended_by, t.label);
+  };
+  std::vector<std::pair<std::size_t, std::size_t>> pairs;
+  for (std::size_t i = 0; i < set.ties.size(); ++i)
+    for (std::size_t j = 0; j < i; ++j)
+      if (compared(set.ties[j]) == compared(set.ties[i])) {
+        pairs.emplace_back(j, i);
+        break;
+      }
+  std::ranges::sort(pairs, {}, [&](const auto& p) { return std::tuple(compared(set.ties[p.second]), p.second); });
+  return pairs;
+}
+
+}  // namespace
+
+TEST_CASE("the same tie twice is found among many, either way round for a symmetric kind, whatever the threads") {
+  TieVector set;
+  const std::array<std::string_view, 3> labels{"", "call", "meeting"};
+  std::uint64_t seed = 7;
+  const auto next = [&](std::uint64_t bound) {
+    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+    return (seed >> 33) % bound;
+  };
+  // Enough ties to be sorted in parts on several threads, few enough ends and dates to repeat.
+  for (std::size_t i = 0; i < 70'000; ++i) {
+    detail::Tie tie;
+    tie.kind = next(2) == 0 ? RelationKind::associate_of : RelationKind::member_of;
+    tie.from = next(300);
+    tie.to = next(300);
+    if (next(2) == 0) tie.since = Date::from_ymd(2000 + static_cast<int>(next(3)), 1, 1);
+    if (next(4) == 0) tie.ended_by = Date::parse("2021");
+    tie.label = labels[next(labels.size())];
+    set.ties.push_back(tie);
+  }
+  const auto expected = same_ties_by_hand(set);
+  REQUIRE(expected.size() > 1000);
+  for (const unsigned threads : {1U, 2U, 3U, 8U}) {
+    CAPTURE(threads);
+    CHECK(detail::same_ties(set, threads) == expected);
+  }
+}
+
+TEST_CASE("a fact file cut short or replaced after it was listed is a located problem, not a crash") {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("cartelgraph_cut_file_" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const fs::path path = dir / "facts.json";
+  std::string text = R"({"sources": [{"id": "doc", "title": "T", "published": "2021", "document": "d"}],
+  "entities": [)";
+  for (int i = 0; i < 20000; ++i)
+    text += (i ? ",\n" : "\n") + std::string(R"({"id": "e-)") + std::to_string(i) +
+            R"(", "type": "person", "name": "E", "description": "D.", "sources": [{"source": "doc", "section": "S", "note": "N."}]})";
+  text += "]}\n";
+  std::ofstream(path, std::ios::binary) << text;
+  const std::vector<FactFile> files = read_fact_directory(dir);
+  REQUIRE(files.size() == 1);
+
+  SUBCASE("cut before it is read") {
+    fs::resize_file(path, text.size() / 2);
+    const LoadResult result = load_facts(files);
+    REQUIRE(result.problems.size() == 1);
+    CHECK(result.problems[0].file == path.string());
+    CHECK(result.problems[0].line > 1000);
+    CHECK(result.problems[0].message.starts_with("JSON syntax error"));
+  }
+  SUBCASE("cut after a first load, which let its text go") {
+    REQUIRE(load_facts(files).problems.empty());
+    fs::resize_file(path, text.size() / 3);
+    const LoadResult result = load_facts(files);
+    REQUIRE(result.problems.size() == 1);
+    CHECK(result.problems[0].line > 1000);
+  }
+  SUBCASE("replaced by a FIFO, which is neither opened for long nor read") {
+    fs::remove(path);
+    REQUIRE(::mkfifo(path.c_str(), 0600) == 0);
+    const LoadResult result = load_facts(files);
+    REQUIRE(result.problems.size() == 1);
+    CHECK(to_string(result.problems[0]) == path.string() + ": not a regular file (a FIFO)");
+  }
+  fs::remove_all(dir);
 }
