@@ -1,8 +1,7 @@
 #include "cartelgraph/graph/projection.hpp"
 
-#include <boost/iterator/iterator_facade.hpp>
-
 #include <algorithm>
+#include <cstdint>
 #include <limits>
 #include <span>
 #include <stdexcept>
@@ -13,65 +12,12 @@ namespace {
 
 constexpr std::size_t npos = std::numeric_limits<std::size_t>::max();
 
-// The arcs of a CSR (row starts and targets) as the (source, target) pairs Boost's sorted-edges
-// constructor reads, made one at a time instead of stored (at a million entities, a vector of
-// pairs was 160 MB written and read once).
-class CsrArcs : public boost::iterator_facade<CsrArcs, std::pair<std::size_t, std::size_t>, boost::forward_traversal_tag,
-                                              std::pair<std::size_t, std::size_t>> {
- public:
-  CsrArcs() = default;
-  CsrArcs(const std::vector<std::size_t>* start, const std::vector<std::size_t>* column, std::size_t at)
-      : start_(start), column_(column), at_(at) {
-    skip_empty_rows();
-  }
-
- private:
-  friend class boost::iterator_core_access;
-  [[nodiscard]] std::pair<std::size_t, std::size_t> dereference() const { return {row_, (*column_)[at_]}; }
-  [[nodiscard]] bool equal(const CsrArcs& other) const noexcept { return at_ == other.at_; }
-  void increment() {
-    ++at_;
-    skip_empty_rows();
-  }
-  void skip_empty_rows() {
-    while (row_ + 1 < start_->size() && at_ >= (*start_)[row_ + 1]) ++row_;
-  }
-
-  const std::vector<std::size_t>* start_ = nullptr;
-  const std::vector<std::size_t>* column_ = nullptr;
-  std::size_t at_ = 0;
-  std::size_t row_ = 0;
-};
-
-}  // namespace
-
-Projection::Projection(std::vector<Vertex> entities, std::vector<std::pair<Node, Node>> arcs,
-                       bool directed)
-    : directed_(directed), entities_(std::move(entities)) {
-  // Arcs grouped by source with a counting sort, then each row sorted and its repeats dropped:
-  // at a million entities this is several times faster than sorting every arc as a pair, and
-  // gives the same sorted, repeat-free arcs.
-  const std::size_t n = entities_.size();
-  std::vector<std::size_t> start(n + 1, 0);
-  for (const auto& [from, to] : arcs) {
-    if (from == to) continue;
-    ++start[from + 1];
-    if (!directed) ++start[to + 1];
-  }
-  for (std::size_t u = 0; u < n; ++u) start[u + 1] += start[u];
-  std::vector<Node> column(start[n]);
-  {
-    std::vector<std::size_t> next(start.begin(), start.end() - 1);
-    for (const auto& [from, to] : arcs) {
-      if (from == to) continue;
-      column[next[from]++] = to;
-      if (!directed) column[next[to]++] = from;
-    }
-  }
-  arcs = {};
-  // Each row sorted and its repeats dropped, in place: `start` then gives the kept rows.
+// Sorts each row of a CSR (row starts and targets) and drops its repeats, in place: `start` then
+// gives the kept rows.
+void sort_rows(std::vector<std::size_t>& start, std::vector<Projection::Node>& column) {
+  const std::size_t n = start.size() - 1;
   std::size_t kept = 0;
-  for (Node u = 0; u < n; ++u) {
+  for (std::size_t u = 0; u < n; ++u) {
     const auto row = std::span(column).subspan(start[u], start[u + 1] - start[u]);
     std::ranges::sort(row);
     start[u] = kept;
@@ -79,7 +25,58 @@ Projection::Projection(std::vector<Vertex> entities, std::vector<std::pair<Node,
       if (i == 0 || row[i] != row[i - 1]) column[kept++] = row[i];
   }
   start[n] = kept;
-  graph_ = Graph(boost::edges_are_sorted, CsrArcs(&start, &column, 0), CsrArcs(&start, &column, kept), n, kept);
+  column.resize(kept);
+}
+
+// The rows of `n` nodes from `arcs` (and each arc reversed too when `both_ways`), loops left out,
+// grouped by source with a counting sort, then each row sorted and its repeats dropped: at a
+// million entities several times faster than sorting every arc as a pair. The arcs come in a
+// flat array rather than straight from a view so that the two passes over them are tight loops
+// whose cache misses (the counts and rows they write are scattered) overlap.
+template <class Pair>
+std::pair<std::vector<std::size_t>, std::vector<Projection::Node>> group_rows(std::size_t n, std::span<const Pair> arcs,
+                                                                              bool both_ways) {
+  std::vector<std::size_t> start(n + 1, 0);
+  for (const auto& [from, to] : arcs) {
+    if (from == to) continue;
+    ++start[from + 1];
+    if (both_ways) ++start[to + 1];
+  }
+  for (std::size_t u = 0; u < n; ++u) start[u + 1] += start[u];
+  std::vector<Projection::Node> column(start.back());
+  {
+    std::vector<std::size_t> next(start.begin(), start.end() - 1);
+    for (const auto& [from, to] : arcs) {
+      if (from == to) continue;
+      column[next[from]++] = to;
+      if (both_ways) column[next[to]++] = from;
+    }
+  }
+  sort_rows(start, column);
+  return {std::move(start), std::move(column)};
+}
+
+}  // namespace
+
+Projection::Projection(std::vector<Vertex> entities, std::vector<std::pair<Node, Node>> arcs, bool directed)
+    : directed_(directed), entities_(std::move(entities)) {
+  auto [start, column] = group_rows(entities_.size(), std::span<const std::pair<Node, Node>>(arcs), !directed);
+  adopt_rows(std::move(start), std::move(column));
+}
+
+Projection::Projection(std::vector<Vertex> entities, std::vector<std::size_t> start, std::vector<Node> column,
+                       bool directed)
+    : directed_(directed), entities_(std::move(entities)) {
+  adopt_rows(std::move(start), std::move(column));
+}
+
+void Projection::adopt_rows(std::vector<std::size_t> start, std::vector<Node> column) {
+  // Boost's CSR keeps its rows in these two public vectors (its own free functions read them):
+  // moving ours in avoids copying every arc through its sorted-edges constructor (at a million
+  // entities, 85 MB written and read once more).
+  graph_ = Graph(entities_.size());
+  graph_.m_forward.m_rowstart = std::move(start);
+  graph_.m_forward.m_column = std::move(column);
   std::size_t max_entity = 0;
   for (const Vertex v : entities_) max_entity = std::max<std::size_t>(max_entity, v + 1);
   nodes_.assign(max_entity, npos);
@@ -95,16 +92,24 @@ Projection Projection::build(const GraphView& view, bool directed) {
       node_of[v] = entities.size();
       entities.push_back(v);
     }
-  std::vector<std::pair<Node, Node>> arcs;
-  arcs.reserve(kg.relation_count() * (directed ? 2 : 1));
+  // The arcs of the relations the view keeps, as 32-bit node pairs (8 bytes a relation: the typed
+  // graph numbers entities in 32 bits already), then
+  // grouped into rows: a relation gives an arc from its source to its target and, when undirected
+  // or its kind is symmetric, one back (added here when directed, by group_rows when not).
+  using Arc = std::pair<std::uint32_t, std::uint32_t>;
+  std::vector<Arc> arcs;
+  arcs.reserve(kg.relation_count());
   const FilteredGraph g = view.graph();
   for (const Edge e : boost::make_iterator_range(boost::edges(g))) {
-    const Node from = node_of[boost::source(e, g)];
-    const Node to = node_of[boost::target(e, g)];
+    const auto from = static_cast<std::uint32_t>(node_of[boost::source(e, g)]);
+    const auto to = static_cast<std::uint32_t>(node_of[boost::target(e, g)]);
     arcs.emplace_back(from, to);
     if (directed && kind_info(kg.relation_kind(e)).symmetric) arcs.emplace_back(to, from);
   }
-  return Projection(std::move(entities), std::move(arcs), directed);
+  node_of = {};
+  auto [start, column] = group_rows(entities.size(), std::span<const Arc>(arcs), !directed);
+  arcs = {};
+  return Projection(std::move(entities), std::move(start), std::move(column), directed);
 }
 
 Projection Projection::from_edges(std::size_t n, std::span<const std::pair<std::size_t, std::size_t>> edges,

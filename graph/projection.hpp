@@ -66,6 +66,9 @@ class Projection {
 
  private:
   Projection(std::vector<Vertex> entities, std::vector<std::pair<Node, Node>> arcs, bool directed);
+  // From rows already sorted and free of repeats: row u is column[start[u], start[u + 1]).
+  Projection(std::vector<Vertex> entities, std::vector<std::size_t> start, std::vector<Node> column, bool directed);
+  void adopt_rows(std::vector<std::size_t> start, std::vector<Node> column);
 
   Graph graph_;
   bool directed_ = false;

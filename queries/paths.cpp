@@ -8,7 +8,9 @@
 #include <limits>
 #include <set>
 
+#include "cartelgraph/queries/bidirectional_search.hpp"
 #include "cartelgraph/queries/tie_strength.hpp"
+#include "cartelgraph/queries/yen.hpp"
 
 namespace cartelgraph {
 
@@ -17,23 +19,77 @@ namespace {
 using Node = Projection::Node;
 using Csr = Projection::Graph;
 
-// What a spur search may not use: nodes of the root path and arcs of earlier paths.
-struct Removed {
-  std::vector<bool> nodes;
-  std::set<std::pair<Node, Node>> arcs;
-};
+using detail::Removed;
 
 struct KeepArc {
   const Csr* graph = nullptr;
   const Removed* removed = nullptr;
   bool operator()(const boost::graph_traits<Csr>::edge_descriptor& e) const {
-    return removed->arcs.empty() || !removed->arcs.contains({boost::source(e, *graph), boost::target(e, *graph)});
+    return !removed->arc(boost::source(e, *graph), boost::target(e, *graph));
   }
 };
 
 struct KeepNode {
   const Removed* removed = nullptr;
   bool operator()(Node v) const { return !removed->nodes[v]; }
+};
+
+// An arc's cost: its weight, or 1 for every arc when there are no weights (a vector of ones
+// would be a number per arc written for every path search).
+struct ArcCost : boost::put_get_helper<double, ArcCost> {
+  using key_type = boost::graph_traits<Csr>::edge_descriptor;
+  using value_type = double;
+  using reference = double;
+  using category = boost::readable_property_map_tag;
+  const std::vector<double>* weights = nullptr;
+  double operator[](const key_type& arc) const { return weights->empty() ? 1.0 : (*weights)[arc.idx]; }
+};
+
+double path_cost(const Projection& projection, const std::vector<Node>& path, const std::vector<double>& weights,
+                 std::size_t hops);
+
+// Boost's Dijkstra on a projection, as the Search of detail::yen. The arrays it writes
+// (predecessor, distance, colour) are kept from one of Yen's searches to the next together with
+// the nodes each search touched, so that only those are put back: at a million nodes, making and
+// filling them anew for each of a dozen searches was a third of `path`. Between searches every
+// node is its own predecessor, at infinite distance, white, and not removed.
+class ProjectionSearch {
+ public:
+  ProjectionSearch(const Projection& projection, const std::vector<double>& weights)
+      : projection_(&projection),
+        weights_(&weights),
+        predecessor_(projection.node_count()),
+        distance_(projection.node_count(), std::numeric_limits<double>::infinity()),
+        color_(projection.node_count(), boost::white_color) {
+    removed_.nodes.assign(projection.node_count(), false);
+    for (Node v = 0; v < predecessor_.size(); ++v) predecessor_[v] = v;
+  }
+  Removed& removed() noexcept { return removed_; }
+  [[nodiscard]] bool directed() const noexcept { return projection_->directed(); }
+  // Cheapest path from `from` to `to` avoiding removed(), as nodes; empty when there is none.
+  // Adds the nodes and arcs it examined to `work`.
+  std::vector<Node> cheapest_path(Node from, Node to, std::size_t& work);
+  [[nodiscard]] double cost(const std::vector<Node>& path) const {
+    return path_cost(*projection_, path, *weights_, path.size() - 1);
+  }
+
+ private:
+  void reset() {
+    for (const Node v : touched_) {
+      predecessor_[v] = v;
+      distance_[v] = std::numeric_limits<double>::infinity();
+      color_[v] = boost::white_color;
+    }
+    touched_.clear();
+  }
+
+  const Projection* projection_;
+  const std::vector<double>* weights_;  // empty: one per arc
+  std::vector<Node> predecessor_;
+  std::vector<double> distance_;
+  std::vector<boost::default_color_type> color_;
+  std::vector<Node> touched_;
+  Removed removed_;
 };
 
 // Thrown by the visitor below to end a Dijkstra search (the way Boost's documentation gives to
@@ -43,10 +99,16 @@ struct Reached {};
 // Ends the search when `to` is settled: its distance and every predecessor on its path are then
 // final (Boost relaxes only on a strictly shorter distance, so nothing settled later changes
 // them), and the path is the one the whole search would give. Counts the nodes and arcs the
-// search examined in `work`.
+// search examined in `work`, and the nodes it discovered (the only ones whose predecessor,
+// distance or colour it set) in `touched`.
 struct StopAt : boost::default_dijkstra_visitor {
   Node to = 0;
   std::size_t* work = nullptr;
+  std::vector<Node>* touched = nullptr;
+  template <class G>
+  void discover_vertex(Node u, const G& /*graph*/) const {
+    touched->push_back(u);
+  }
   template <class G>
   void examine_vertex(Node u, const G& /*graph*/) const {
     ++*work;
@@ -58,37 +120,37 @@ struct StopAt : boost::default_dijkstra_visitor {
   }
 };
 
-// Cheapest path from `from` to `to` avoiding `removed`, as nodes; empty when there is none. Adds
-// the nodes and arcs it examined to `work`.
-std::vector<Node> cheapest_path(const Projection& projection, Node from, Node to, const std::vector<double>& weights,
-                                const Removed& removed, std::size_t& work) {
-  const Csr& g = projection.graph();
-  const boost::filtered_graph<Csr, KeepArc, KeepNode> view(g, KeepArc{&g, &removed}, KeepNode{&removed});
-  const std::size_t n = projection.node_count();
-  std::vector<Node> predecessor(n);
-  std::vector<double> distance(n, std::numeric_limits<double>::infinity());
+std::vector<Node> ProjectionSearch::cheapest_path(Node from, Node to, std::size_t& work) {
+  const Csr& g = projection_->graph();
+  const boost::filtered_graph<Csr, KeepArc, KeepNode> view(g, KeepArc{&g, &removed_}, KeepNode{&removed_});
   const auto index = boost::get(boost::vertex_index, g);
+  // The same search as dijkstra_shortest_paths, whose start sets every node as reset() leaves it.
+  distance_[from] = 0;
+  touched_.push_back(from);
   try {
     StopAt stop;
     stop.to = to;
     stop.work = &work;
-    boost::dijkstra_shortest_paths(
-        view, from,
-        boost::predecessor_map(boost::make_iterator_property_map(predecessor.begin(), index))
-            .distance_map(boost::make_iterator_property_map(distance.begin(), index))
-            .weight_map(boost::make_iterator_property_map(weights.begin(), boost::get(boost::edge_index, g)))
-            .visitor(stop));
+    stop.touched = &touched_;
+    boost::dijkstra_shortest_paths_no_init(
+        view, from, boost::make_iterator_property_map(predecessor_.begin(), index),
+        boost::make_iterator_property_map(distance_.begin(), index), ArcCost{{}, weights_}, index, std::less<>(),
+        boost::closed_plus<double>(std::numeric_limits<double>::infinity()), 0.0, stop, boost::make_iterator_property_map(color_.begin(), index));
   } catch (const Reached&) {  // the search stopped at `to`, as asked
   }
-  if (predecessor[to] == to) return {};  // Boost starts every predecessor at itself
-  std::vector<Node> path{to};
-  while (path.back() != from) path.push_back(predecessor[path.back()]);
-  std::ranges::reverse(path);
+  std::vector<Node> path;
+  if (predecessor_[to] != to) {  // every predecessor starts at itself
+    path.push_back(to);
+    while (path.back() != from) path.push_back(predecessor_[path.back()]);
+    std::ranges::reverse(path);
+  }
+  reset();
   return path;
 }
 
 double path_cost(const Projection& projection, const std::vector<Node>& path, const std::vector<double>& weights,
                  std::size_t hops) {
+  if (weights.empty()) return static_cast<double>(hops);
   double cost = 0;
   for (std::size_t i = 0; i < hops; ++i) cost += weights[*projection.arc_index(path[i], path[i + 1])];
   return cost;
@@ -134,95 +196,12 @@ std::vector<double> arc_costs(const GraphView& view, const Projection& projectio
   return {};
 }
 
-namespace {
-
-// The nodes of the paths Yen found, the searches it ran and the nodes and arcs they examined.
-struct YenResult {
-  std::vector<std::vector<Node>> paths;
-  std::size_t searches = 0;
-  std::size_t work = 0;
-  bool stopped = false;
-};
-
-// Whether a path search may run one more cheapest_path search: while the nodes and arcs its
-// searches examined add up to less than `max_work`. The first search always runs; the last may
-// take the total past the bound by one search's work.
-class SearchBudget {
- public:
-  explicit SearchBudget(std::size_t max_work) : max_work_(max_work) {}
-  // Whether one more search may run (counting it if it may).
-  bool spend(YenResult& result) const {
-    if (result.searches > 0 && result.work >= max_work_) {
-      result.stopped = true;
-      return false;
-    }
-    ++result.searches;
-    return true;
-  }
-
- private:
-  std::size_t max_work_;
-};
-
-// What the spur search leaving the `i`-th node of `previous` may not use: the root's nodes
-// before it, and the next arc of every accepted path with the same root.
-Removed spur_removals(const Projection& projection, const std::vector<std::vector<Node>>& accepted,
-                      const std::vector<Node>& previous, std::size_t i) {
-  Removed removed{std::vector<bool>(projection.node_count(), false), {}};
-  for (std::size_t j = 0; j < i; ++j) removed.nodes[previous[j]] = true;
-  for (const auto& path : accepted)
-    if (path.size() > i + 1 && std::equal(path.begin(), path.begin() + static_cast<long>(i) + 1, previous.begin())) {
-      removed.arcs.insert({path[i], path[i + 1]});
-      if (!projection.directed()) removed.arcs.insert({path[i + 1], path[i]});
-    }
-  return removed;
-}
-
-// Yen (1971): the i-th path is the cheapest among spur paths that leave each node of the
-// (i-1)-th path without reusing a root node or an arc that an earlier path with the same root
-// took next. Stops when `budget` refuses a search.
-YenResult yen(const Projection& projection, Node from, Node to, std::size_t k, const std::vector<double>& weights,
-              SearchBudget budget) {
-  const std::vector<double> unit(weights.empty() ? boost::num_edges(projection.graph()) : 0, 1.0);
-  const std::vector<double>& w = weights.empty() ? unit : weights;
-  YenResult result;
-  std::vector<std::vector<Node>>& accepted = result.paths;
-  if (k == 0 || from == to || !budget.spend(result)) return result;
-  auto first =
-      cheapest_path(projection, from, to, w, {std::vector<bool>(projection.node_count(), false), {}}, result.work);
-  if (first.empty()) return result;
-  accepted.push_back(std::move(first));
-
-  std::set<std::pair<double, std::vector<Node>>> candidates;  // cost, nodes: cheapest first
-  while (accepted.size() < k) {
-    const std::vector<Node>& previous = accepted.back();
-    for (std::size_t i = 0; i + 1 < previous.size(); ++i) {
-      if (!budget.spend(result)) return result;
-      const auto spur_path = cheapest_path(projection, previous[i], to, w,
-                                           spur_removals(projection, accepted, previous, i), result.work);
-      if (spur_path.empty()) continue;
-      std::vector<Node> candidate(previous.begin(), previous.begin() + static_cast<long>(i));
-      candidate.insert(candidate.end(), spur_path.begin(), spur_path.end());
-      candidates.emplace(path_cost(projection, candidate, w, candidate.size() - 1), std::move(candidate));
-    }
-    // Drop candidates already accepted (a spur can rediscover one).
-    while (!candidates.empty() && std::ranges::find(accepted, candidates.begin()->second) != accepted.end())
-      candidates.erase(candidates.begin());
-    if (candidates.empty()) break;
-    accepted.push_back(candidates.begin()->second);
-    candidates.erase(candidates.begin());
-  }
-  return result;
-}
-
-}  // namespace
-
 std::vector<std::vector<NodeId>> k_shortest_paths(const Projection& projection, NodeId from, NodeId to, std::size_t k,
                                                   const std::vector<double>& weights) {
   std::vector<std::vector<NodeId>> paths;
-  const SearchBudget unbounded(std::numeric_limits<std::size_t>::max());
-  for (const auto& nodes :
-       yen(projection, Projection::index(from), Projection::index(to), k, weights, unbounded).paths) {
+  const detail::SearchBudget unbounded(std::numeric_limits<std::size_t>::max());
+  ProjectionSearch search(projection, weights);
+  for (const auto& nodes : detail::yen(search, Projection::index(from), Projection::index(to), k, unbounded).paths) {
     std::vector<NodeId>& path = paths.emplace_back();
     for (const Node node : nodes) path.push_back(Projection::id(node));
   }
@@ -236,9 +215,33 @@ std::vector<Edge> relations_between(const GraphView& view, Vertex a, Vertex b, b
   for (const Edge e : boost::make_iterator_range(boost::out_edges(a, g)))
     if (boost::target(e, g) == b) found.push_back(e);
   for (const Edge e : boost::make_iterator_range(boost::out_edges(b, g)))
-    if (boost::target(e, g) == a && (!directed || kind_info(kg.relation(e).kind).symmetric)) found.push_back(e);
+    if (boost::target(e, g) == a && (!directed || kind_info(kg.relation_kind(e)).symmetric)) found.push_back(e);
   return found;
 }
+
+namespace {
+
+// What Yen found, as paths of entities with every relation of each hop; `entity` maps a node
+// of the search to its entity, `cost` gives a path's cost from its nodes.
+template <class EntityOf, class CostOf>
+PathSearch cited_paths(const GraphView& view, bool directed, const detail::YenResult& found, EntityOf entity,
+                       CostOf cost) {
+  PathSearch result{{}, found.searches, found.work, found.stopped};
+  for (const auto& nodes : found.paths) {
+    Path path;
+    for (const std::size_t node : nodes) path.entities.push_back(entity(node));
+    for (std::size_t i = 0; i + 1 < path.entities.size(); ++i) {
+      const Vertex a = path.entities[i];
+      const Vertex b = path.entities[i + 1];
+      path.hops.push_back({a, b, relations_between(view, a, b, directed)});
+    }
+    path.cost = cost(nodes);
+    result.paths.push_back(std::move(path));
+  }
+  return result;
+}
+
+}  // namespace
 
 PathSearch search_paths(const GraphView& view, const Projection& projection, Vertex from, Vertex to,
                         const PathQuery& query) {
@@ -246,22 +249,22 @@ PathSearch search_paths(const GraphView& view, const Projection& projection, Ver
   const auto target = projection.node(to);
   if (!source || !target) return {};
   const std::vector<double> weights = arc_costs(view, projection, query.weight);
-  const YenResult found = yen(projection, Projection::index(*source), Projection::index(*target), query.k, weights,
-                              SearchBudget(query.max_work));
-  PathSearch result{{}, found.searches, found.work, found.stopped};
-  for (const auto& nodes : found.paths) {
-    Path path;
-    for (const Node node : nodes) path.entities.push_back(projection.entity(Projection::id(node)));
-    for (std::size_t i = 0; i + 1 < path.entities.size(); ++i) {
-      const Vertex a = path.entities[i];
-      const Vertex b = path.entities[i + 1];
-      path.hops.push_back({a, b, relations_between(view, a, b, projection.directed())});
-    }
-    path.cost = !weights.empty() ? path_cost(projection, nodes, weights, nodes.size() - 1)
-                                 : static_cast<double>(path.hops.size());
-    result.paths.push_back(std::move(path));
-  }
-  return result;
+  ProjectionSearch search(projection, weights);
+  const detail::YenResult found = detail::yen(search, Projection::index(*source), Projection::index(*target), query.k,
+                                              detail::SearchBudget(query.max_work));
+  return cited_paths(
+      view, projection.directed(), found, [&](Node node) { return projection.entity(Projection::id(node)); },
+      [&](const std::vector<Node>& nodes) { return search.cost(nodes); });
+}
+
+PathSearch search_paths(const GraphView& view, Vertex from, Vertex to, bool directed, const PathQuery& query) {
+  if (query.weight == PathWeight::weight) return search_paths(view, Projection::build(view, directed), from, to, query);
+  if (!view.contains(from) || !view.contains(to)) return {};
+  detail::BidirectionalSearch search(view, directed, query.weight);
+  const detail::YenResult found = detail::yen(search, from, to, query.k, detail::SearchBudget(query.max_work));
+  return cited_paths(
+      view, directed, found, [](std::size_t entity) { return entity; },
+      [&](const std::vector<std::size_t>& nodes) { return search.cost(nodes); });
 }
 
 std::vector<Path> find_paths(const GraphView& view, const Projection& projection, Vertex from, Vertex to,

@@ -81,6 +81,16 @@ struct PathSearch {
 [[nodiscard]] PathSearch search_paths(const GraphView& view, const Projection& projection, Vertex from, Vertex to,
                                       const PathQuery& query = {});
 
+/// Up to `query.k` shortest paths between two entities of `view` (relations followed in their
+/// direction only when `directed`, symmetric kinds both ways), found by Yen's algorithm within
+/// `query.max_work`, as the overload above finds them but with no projection of the whole view:
+/// for hops and confidence weights, each search runs from both ends at once on the view's own
+/// graph and settles what lies within about half the distance from either end, so a path between
+/// two entities of a million-entity network takes milliseconds. PathWeight::weight (whose tie
+/// strengths add up parallel relations) builds the projection and runs the overload above. The
+/// costs equal the overload's; among paths of equal cost either may be chosen.
+[[nodiscard]] PathSearch search_paths(const GraphView& view, Vertex from, Vertex to, bool directed,
+                                      const PathQuery& query = {});
 /// The paths of search_paths (for a few paths, where the bound on work does not matter).
 [[nodiscard]] std::vector<Path> find_paths(const GraphView& view, const Projection& projection, Vertex from, Vertex to,
                                            const PathQuery& query = {});

@@ -254,6 +254,105 @@ TEST_CASE("a path search stops at its bound on work, keeping the shortest paths 
   CHECK(roomy.searches == all.searches);
 }
 
+namespace {
+
+// Every loopless path from `from` to `to` over the relations `view` keeps (followed one way only
+// when `directed` and the kind is not symmetric), each with its cost: the sum over its hops of
+// the cheapest relation's cost (1, or the confidence cost when `confidence`). Brute force.
+std::vector<std::pair<double, std::vector<Vertex>>> every_simple_path(const GraphView& view, Vertex from, Vertex to,
+                                                                      bool directed, bool confidence) {
+  const KnowledgeGraph& g = view.knowledge_graph();
+  const std::size_t n = g.entity_count();
+  std::vector<std::vector<double>> hop(n, std::vector<double>(n, std::numeric_limits<double>::infinity()));
+  for (const Edge e : boost::make_iterator_range(boost::edges(g.graph()))) {
+    if (!view.contains(e)) continue;
+    const Vertex a = boost::source(e, g.graph()), b = boost::target(e, g.graph());
+    const double cost = confidence ? confidence_cost(g.relation(e).confidence) : 1.0;
+    hop[a][b] = std::min(hop[a][b], cost);
+    if (!directed || kind_info(g.relation(e).kind).symmetric) hop[b][a] = std::min(hop[b][a], cost);
+  }
+  std::vector<std::pair<double, std::vector<Vertex>>> found;
+  std::vector<Vertex> path{from};
+  std::vector<bool> on_path(n, false);
+  on_path[from] = true;
+  const auto extend = [&](const auto& self, double cost) -> void {
+    const Vertex u = path.back();
+    if (u == to) {
+      found.emplace_back(cost, path);
+      return;
+    }
+    for (Vertex v = 0; v < n; ++v) {
+      if (on_path[v] || v == u || hop[u][v] == std::numeric_limits<double>::infinity()) continue;
+      path.push_back(v);
+      on_path[v] = true;
+      self(self, cost + hop[u][v]);
+      on_path[v] = false;
+      path.pop_back();
+    }
+  };
+  if (from != to && view.contains(from) && view.contains(to)) extend(extend, 0);
+  std::ranges::sort(found);
+  return found;
+}
+
+}  // namespace
+
+TEST_CASE("paths searched from both ends on the view are the k cheapest loopless paths, as brute force finds them") {
+  // Small random graphs with repeated ties, loops, one-way and symmetric kinds and every
+  // confidence: the costs of the k paths equal the k smallest costs of every loopless path, each
+  // path is loopless and costs what its hops cost, and the projection's one-sided search agrees.
+  std::mt19937 random(23);
+  const std::array kinds = {RelationKind::associate_of, RelationKind::leads, RelationKind::rival_of,
+                            RelationKind::member_of};
+  const std::array confidences = {Confidence::confirmed, Confidence::reported, Confidence::alleged,
+                                  Confidence::ungraded};
+  for (int round = 0; round < 120; ++round) {
+    KnowledgeGraph g;
+    g.add_source({"doc", "A document", "", "", "2021", "", "doc.txt"});
+    const std::size_t n = 2 + random() % 7;
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::string id = "e" + std::to_string(i);
+      g.add_entity(make_entity(id, EntityType::person, id));
+    }
+    for (std::size_t i = 0, m = random() % (3 * n); i < m; ++i)
+      g.add_relation(random() % n, random() % n,
+                     make_relation(kinds[random() % kinds.size()], confidences[random() % confidences.size()]));
+    ViewFilter filter;
+    if (round % 4 == 3) filter.kinds.reset(static_cast<std::size_t>(RelationKind::rival_of));
+    const GraphView view(g, filter);
+    const Vertex from = random() % n;
+    const Vertex to = random() % n;
+    const std::size_t k = 1 + random() % 8;
+    for (const bool directed : {false, true})
+      for (const PathWeight weight : {PathWeight::none, PathWeight::confidence}) {
+        CAPTURE(round);
+        CAPTURE(directed);
+        CAPTURE(to_string(weight));
+        const auto expected = every_simple_path(view, from, to, directed, weight == PathWeight::confidence);
+        const PathSearch found = search_paths(view, from, to, directed, {k, weight});
+        REQUIRE(found.paths.size() == std::min(k, expected.size()));
+        CHECK_FALSE(found.stopped);
+        std::set<std::vector<Vertex>> distinct;
+        for (std::size_t i = 0; i < found.paths.size(); ++i) {
+          const Path& path = found.paths[i];
+          CHECK(path.cost == expected[i].first);
+          CHECK(path.entities.front() == from);
+          CHECK(path.entities.back() == to);
+          CHECK(std::set<Vertex>(path.entities.begin(), path.entities.end()).size() == path.entities.size());
+          const auto same = std::ranges::find_if(expected, [&](const auto& e) { return e.second == path.entities; });
+          REQUIRE(same != expected.end());  // a real path of the view
+          CHECK(same->first == path.cost);
+          for (const PathHop& hop : path.hops) CHECK_FALSE(hop.relations.empty());
+          distinct.insert(path.entities);
+        }
+        CHECK(distinct.size() == found.paths.size());
+        const PathSearch projected = search_paths(view, Projection::build(view, directed), from, to, {k, weight});
+        REQUIRE(projected.paths.size() == found.paths.size());
+        for (std::size_t i = 0; i < found.paths.size(); ++i) CHECK(projected.paths[i].cost == found.paths[i].cost);
+      }
+  }
+}
+
 TEST_CASE("a path search between near entities of a large graph examines only what lies nearer than the target") {
   // A long chain with a short branch: from one end of the branch to the other the search settles
   // the branch, not the chain.

@@ -82,8 +82,7 @@ int run_path(const Session& session, const PathOptions& options) {
     return answer_temporal_path(
         session, from, to,
         {options.from_date.empty() ? std::nullopt : Date::parse(options.from_date), options.undated, options.directed});
-  const Projection projection = Projection::build(session.view(), options.directed);
-  const PathSearch search = search_paths(session.view(), projection, from, to, {options.k, options.weight});
+  const PathSearch search = search_paths(session.view(), from, to, options.directed, {options.k, options.weight});
   answer(session, write_json, write_text, graph, from, to, search, options.weight);
   if (search.stopped)
     std::fprintf(stderr,
