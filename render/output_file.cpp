@@ -1,16 +1,19 @@
 #include "cartelgraph/render/output_file.hpp"
 
+#include <algorithm>
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <deque>
 #include <string>
+#include <vector>
 
 namespace cartelgraph {
 
@@ -96,7 +99,9 @@ bool names_open_file(const std::filesystem::path& path) {
 // the hard link to the previous version once it is no longer needed.
 class Target {
  public:
-  Target(const std::filesystem::path& path, std::string_view bytes) : path_(path), file_(path), bytes_(bytes) {
+  Target(const std::filesystem::path& path, std::string_view bytes) : Target(path, std::span(&bytes, 1)) {}
+  Target(const std::filesystem::path& path, std::span<const std::string_view> parts)
+      : path_(path), file_(path), parts_(parts.begin(), parts.end()) {
     if (names_open_file(path)) {
       in_place_ = true;
       return;
@@ -151,7 +156,7 @@ class Target {
       ::close(fd);
       fail(path_, step, error);
     };
-    if (!write_all(fd, bytes_)) close_and_fail("write");
+    if (!write_parts(fd)) close_and_fail("write");
     if (::fchmod(fd, exists_ ? mode_ : new_file_mode()) != 0 || ::fsync(fd) != 0) close_and_fail("sync");
     if (::close(fd) != 0) fail(path_, "close", errno);
   }
@@ -163,7 +168,7 @@ class Target {
     if (!in_place_) return;
     const int fd = ::open(path_.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC);
     if (fd < 0) fail(path_, "", errno);
-    if (!write_all(fd, bytes_)) {
+    if (!write_parts(fd)) {
       const int error = errno;
       ::close(fd);
       fail(path_, "write", error);
@@ -199,9 +204,13 @@ class Target {
   }
 
  private:
+  [[nodiscard]] bool write_parts(int fd) const {
+    return std::ranges::all_of(parts_, [&](std::string_view part) { return write_all(fd, part); });
+  }
+
   std::filesystem::path path_;  // as given, for messages
   std::filesystem::path file_;  // the file replaced (a symbolic link itself, not what it names)
-  std::string_view bytes_;
+  std::vector<std::string_view> parts_;  // the file's bytes, in order
   bool in_place_ = false;
   bool exists_ = false;
   mode_t mode_ = 0;
@@ -214,6 +223,13 @@ class Target {
 void write_file_atomically(const std::filesystem::path& path, std::string_view bytes) {
   const OutputFile file{path, bytes};
   write_files_atomically({&file, 1});
+}
+
+void write_file_atomically(const std::filesystem::path& path, std::span<const std::string_view> parts) {
+  Target target(path, parts);
+  target.stage();
+  target.write_in_place();
+  target.replace();
 }
 
 void write_files_atomically(std::span<const OutputFile> files) {

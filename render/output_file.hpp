@@ -31,6 +31,9 @@ struct OutputFile {
 /// /dev/stderr and /dev/fd/N name a file already open: these are written in place (appended to).
 /// Throws OutputError; on failure the temporary file is removed and `path` is left as it was.
 void write_file_atomically(const std::filesystem::path& path, std::string_view bytes);
+/// The same, for a file given as parts written one after the other (a big file need not be put
+/// together in memory first).
+void write_file_atomically(const std::filesystem::path& path, std::span<const std::string_view> parts);
 
 /// Writes several files as one (the two CSV files of an export): each goes to a temporary file
 /// beside it, and only when every one is complete are they renamed into place, in order. If a

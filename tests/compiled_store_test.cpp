@@ -9,6 +9,8 @@
 #include <cstring>
 #include <thread>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -216,6 +218,10 @@ TEST_CASE("a store written to disk opens through the front door, its sections ma
   const fs::path path = fs::temp_directory_path() / ("cartelgraph_store_test_" + std::to_string(::getpid()) + ".cgdb");
   const LoadResult original = load(builtin_data_name);
   write_store(path, original);
+  {  // written part by part, the same bytes as the store put together in memory
+    std::ifstream in(path, std::ios::binary);
+    CHECK(std::string(std::istreambuf_iterator<char>(in), {}) == compile_store(original));
+  }
   const LoadResult copy = load(path.string());
   REQUIRE(copy.problems.empty());
   CHECK(export_json(GraphView(copy.graph)) == export_json(GraphView(original.graph)));

@@ -14,6 +14,7 @@
 #include <iterator>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "cartelgraph/render/output_file.hpp"
 #include "cli_run.hpp"
@@ -116,6 +117,24 @@ TEST_CASE("a set of files is replaced only when every one of them could be writt
   CHECK(read_file(dir / "nodes.csv") == small);
   CHECK(read_file(dir / "relationships.csv") == large);
   CHECK(names_in(dir.path()) == std::set<std::string>{"nodes.csv", "relationships.csv"});
+}
+
+TEST_CASE("a file given as parts is their bytes in order, written whole or not at all") {
+  const TempDir dir("parts");
+  write_plainly(dir / "net.cgdb", "old store");
+  const std::string head(64, 'h');
+  const std::string body(100000, 'b');
+  const std::vector<std::string_view> parts = {head, "", body, "tail"};
+  {
+    const FileSizeLimit limit(4096);  // the head fits, the body does not
+    CHECK_THROWS_WITH_AS(write_file_atomically(dir / "net.cgdb", parts), doctest::Contains("net.cgdb: write:"),
+                         OutputError);
+  }
+  CHECK(read_file(dir / "net.cgdb") == "old store");
+  CHECK(names_in(dir.path()) == std::set<std::string>{"net.cgdb"});
+  write_file_atomically(dir / "net.cgdb", parts);
+  CHECK(read_file(dir / "net.cgdb") == head + body + "tail");
+  CHECK(names_in(dir.path()) == std::set<std::string>{"net.cgdb"});
 }
 
 TEST_CASE("when a rename fails, the files of the set already renamed are put back") {
