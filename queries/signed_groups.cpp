@@ -47,6 +47,16 @@ void index_neighbours(SignedGroups& net, std::size_t vertices) {
   }
 }
 
+// Groups the attachments by group (a counting sort, each group's in their order).
+void index_attachments(SignedGroups& net, std::size_t vertices) {
+  net.attachment_start.assign(vertices + 1, 0);
+  for (const Attachment& attachment : net.attachments) ++net.attachment_start[attachment.group + 1];
+  for (std::size_t v = 0; v < vertices; ++v) net.attachment_start[v + 1] += net.attachment_start[v];
+  net.attachments_by_group.resize(net.attachments.size());
+  std::vector<std::size_t> next(net.attachment_start.begin(), net.attachment_start.end() - 1);
+  for (std::size_t i = 0; i < net.attachments.size(); ++i) net.attachments_by_group[next[net.attachments[i].group]++] = i;
+}
+
 }  // namespace
 
 bool is_group(const Entity& entity) noexcept {
@@ -71,6 +81,7 @@ SignedGroups signed_groups(const GraphView& view) {
     }
   }
   index_neighbours(net, kg.entity_count());
+  index_attachments(net, kg.entity_count());
   for (const Vertex v : boost::make_iterator_range(boost::vertices(g)))
     if (is_group(kg.entity(v)) && !net.groups.contains(v)) net.unaligned.push_back(v);
   return net;
@@ -102,12 +113,17 @@ std::vector<Edge> relations_among(const SignedGroups& net, const std::vector<Ver
 }
 
 Attached attached_people(const SignedGroups& net, const std::vector<Vertex>& groups) {
+  std::vector<std::size_t> found;  // indices into net.attachments
+  for (const Vertex group : groups)
+    for (std::size_t i = net.attachment_start[group]; i < net.attachment_start[group + 1]; ++i)
+      found.push_back(net.attachments_by_group[i]);
+  std::ranges::sort(found);
+  found.erase(std::unique(found.begin(), found.end()), found.end());
   Attached attached;
-  for (const Attachment& attachment : net.attachments)
-    if (std::ranges::binary_search(groups, attachment.group)) {
-      attached.people.push_back(attachment.person);
-      attached.memberships.push_back(attachment.relation);
-    }
+  for (const std::size_t i : found) {
+    attached.people.push_back(net.attachments[i].person);
+    attached.memberships.push_back(net.attachments[i].relation);
+  }
   std::ranges::sort(attached.people);
   attached.people.erase(std::unique(attached.people.begin(), attached.people.end()), attached.people.end());
   return attached;

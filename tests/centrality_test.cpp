@@ -7,8 +7,11 @@
 #include <cmath>
 #include <limits>
 #include <random>
+#include <stdexcept>
+#include <vector>
 
 #include "cartelgraph/queries/centrality.hpp"
+#include "cartelgraph/queries/parallel_chunks.hpp"
 
 using namespace cartelgraph;
 
@@ -54,6 +57,26 @@ bool same_scores(const CentralityScores& a, const CentralityScores& b) {
 }
 
 }  // namespace
+
+TEST_CASE("a job that throws on one thread is thrown to the caller once every thread has stopped") {
+  for (const unsigned threads : {1U, 2U, 4U}) {
+    CAPTURE(threads);
+    std::vector<int> done(64, 0);
+    CHECK_THROWS_WITH_AS(detail::parallel_chunks(6400, 64, threads,
+                                                 [&](std::size_t chunk, std::size_t, std::size_t) {
+                                                   if (chunk == 5) throw std::runtime_error("chunk 5 failed");
+                                                   done[chunk] = 1;
+                                                 }),
+                         "chunk 5 failed", std::runtime_error);
+    CHECK(done[5] == 0);
+    // On one thread the chunks run in order: none after the one that failed.
+    if (threads == 1) CHECK(std::count(done.begin(), done.end(), 1) == 5);
+  }
+  // Without a failure every chunk runs once.
+  std::vector<int> runs(64, 0);
+  detail::parallel_chunks(6400, 64, 2, [&](std::size_t chunk, std::size_t, std::size_t) { ++runs[chunk]; });
+  CHECK(std::ranges::all_of(runs, [](int n) { return n == 1; }));
+}
 
 TEST_CASE("sampled betweenness scales like NetworkX's k and stays within its bound") {
   const Projection p = preferential_graph(600, 2, 11);
