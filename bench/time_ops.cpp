@@ -23,14 +23,14 @@ double seconds_since(Clock::time_point start) { return std::chrono::duration<dou
 KnowledgeGraph load(const std::string& path, std::size_t& bytes) {
   if (path.ends_with(".graphml")) {
     const FactFile file = read_fact_file(path);
-    bytes = file.text.size();
+    bytes = file.size();
     LoadResult result = load_graphml(file);
     if (!result.problems.empty()) throw LoadError(std::move(result.problems));
     return std::move(result.graph);
   }
   const auto files = read_fact_directory(path);
   bytes = 0;
-  for (const auto& f : files) bytes += f.text.size();
+  for (const auto& f : files) bytes += f.size();  // the files are read as they load: size() is known before
   return load_facts_or_throw(files);
 }
 
