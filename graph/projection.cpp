@@ -93,9 +93,9 @@ Projection Projection::build(const GraphView& view, bool directed) {
       entities.push_back(v);
     }
   // The arcs of the relations the view keeps, as 32-bit node pairs (8 bytes a relation: the typed
-  // graph numbers entities in 32 bits already), then
-  // grouped into rows: a relation gives an arc from its source to its target and, when undirected
-  // or its kind is symmetric, one back (added here when directed, by group_rows when not).
+  // graph numbers entities in 32 bits already), then grouped into rows. A relation gives an arc
+  // from its source to its target and, when undirected or its kind is symmetric, one back (added
+  // here when directed, by group_rows when not).
   using Arc = std::pair<std::uint32_t, std::uint32_t>;
   std::vector<Arc> arcs;
   arcs.reserve(kg.relation_count());

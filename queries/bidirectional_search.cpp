@@ -36,7 +36,9 @@ void BidirectionalSearch::arcs(Vertex u, int side, Visit visit) const {
   const auto cost = [&](Edge e) {
     return weight_ == PathWeight::confidence ? confidence_cost(kg.relation_confidence(e)) : 1.0;
   };
-  const auto both_ways = [&](Edge e) { return !directed_ || kind_info(kg.relation_kind(e)).symmetric; };
+  const auto both_ways = [&](Edge e) {
+    return !directed_ || kind_info(kg.relation_kind(e)).symmetric;
+  };
   // Leaving u: its relations' targets, and their sources where the relation runs both ways;
   // entering u, the other way round. A relation of an entity to itself is no hop.
   for (const Edge e : boost::make_iterator_range(boost::out_edges(u, graph_)))

@@ -46,10 +46,10 @@ class BidirectionalSearch {
   FilteredGraph graph_;
   bool directed_;
   PathWeight weight_;
-  std::array<std::vector<double>, 2> distance_;    // from `from` (0), to `to` (1); infinite if not reached
-  std::array<std::vector<Vertex>, 2> parent_;      // the next entity towards that side's start
+  std::array<std::vector<double>, 2> distance_;  // from `from` (0), to `to` (1); infinite if not reached
+  std::array<std::vector<Vertex>, 2> parent_;    // the next entity towards that side's start
   std::array<std::vector<unsigned char>, 2> settled_;
-  std::vector<Vertex> touched_;                    // the entities a search reached, to put back
+  std::vector<Vertex> touched_;  // the entities a search reached, to put back
   Removed removed_;
 };
 

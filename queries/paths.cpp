@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <array>
 #include <limits>
-#include <set>
 
 #include "cartelgraph/queries/bidirectional_search.hpp"
 #include "cartelgraph/queries/tie_strength.hpp"
@@ -45,9 +44,6 @@ struct ArcCost : boost::put_get_helper<double, ArcCost> {
   double operator[](const key_type& arc) const { return weights->empty() ? 1.0 : (*weights)[arc.idx]; }
 };
 
-double path_cost(const Projection& projection, const std::vector<Node>& path, const std::vector<double>& weights,
-                 std::size_t hops);
-
 // Boost's Dijkstra on a projection, as the Search of detail::yen. The arrays it writes
 // (predecessor, distance, colour) are kept from one of Yen's searches to the next together with
 // the nodes each search touched, so that only those are put back: at a million nodes, making and
@@ -69,8 +65,13 @@ class ProjectionSearch {
   // Cheapest path from `from` to `to` avoiding removed(), as nodes; empty when there is none.
   // Adds the nodes and arcs it examined to `work`.
   std::vector<Node> cheapest_path(Node from, Node to, std::size_t& work);
+  // The sum of the path's arc weights; its hops when there are none.
   [[nodiscard]] double cost(const std::vector<Node>& path) const {
-    return path_cost(*projection_, path, *weights_, path.size() - 1);
+    if (weights_->empty()) return static_cast<double>(path.size() - 1);
+    double cost = 0;
+    for (std::size_t i = 0; i + 1 < path.size(); ++i)
+      cost += (*weights_)[*projection_->arc_index(path[i], path[i + 1])];
+    return cost;
   }
 
  private:
@@ -132,10 +133,11 @@ std::vector<Node> ProjectionSearch::cheapest_path(Node from, Node to, std::size_
     stop.to = to;
     stop.work = &work;
     stop.touched = &touched_;
-    boost::dijkstra_shortest_paths_no_init(
-        view, from, boost::make_iterator_property_map(predecessor_.begin(), index),
-        boost::make_iterator_property_map(distance_.begin(), index), ArcCost{{}, weights_}, index, std::less<>(),
-        boost::closed_plus<double>(std::numeric_limits<double>::infinity()), 0.0, stop, boost::make_iterator_property_map(color_.begin(), index));
+    boost::dijkstra_shortest_paths_no_init(view, from, boost::make_iterator_property_map(predecessor_.begin(), index),
+                                           boost::make_iterator_property_map(distance_.begin(), index),
+                                           ArcCost{{}, weights_}, index, std::less<>(),
+                                           boost::closed_plus<double>(std::numeric_limits<double>::infinity()), 0.0,
+                                           stop, boost::make_iterator_property_map(color_.begin(), index));
   } catch (const Reached&) {  // the search stopped at `to`, as asked
   }
   std::vector<Node> path;
@@ -146,14 +148,6 @@ std::vector<Node> ProjectionSearch::cheapest_path(Node from, Node to, std::size_
   }
   reset();
   return path;
-}
-
-double path_cost(const Projection& projection, const std::vector<Node>& path, const std::vector<double>& weights,
-                 std::size_t hops) {
-  if (weights.empty()) return static_cast<double>(hops);
-  double cost = 0;
-  for (std::size_t i = 0; i < hops; ++i) cost += weights[*projection.arc_index(path[i], path[i + 1])];
-  return cost;
 }
 
 }  // namespace

@@ -54,7 +54,8 @@ void index_attachments(SignedGroups& net, std::size_t vertices) {
   for (std::size_t v = 0; v < vertices; ++v) net.attachment_start[v + 1] += net.attachment_start[v];
   net.attachments_by_group.resize(net.attachments.size());
   std::vector<std::size_t> next(net.attachment_start.begin(), net.attachment_start.end() - 1);
-  for (std::size_t i = 0; i < net.attachments.size(); ++i) net.attachments_by_group[next[net.attachments[i].group]++] = i;
+  for (std::size_t i = 0; i < net.attachments.size(); ++i)
+    net.attachments_by_group[next[net.attachments[i].group]++] = i;
 }
 
 }  // namespace

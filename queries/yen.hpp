@@ -71,7 +71,8 @@ YenResult yen(Search& search, std::size_t from, std::size_t to, std::size_t k, S
       Removed& removed = search.removed();
       for (std::size_t j = 0; j < i; ++j) removed.nodes[previous[j]] = true;
       for (const auto& path : accepted)
-        if (path.size() > i + 1 && std::equal(path.begin(), path.begin() + static_cast<long>(i) + 1, previous.begin())) {
+        if (path.size() > i + 1 &&
+            std::equal(path.begin(), path.begin() + static_cast<long>(i) + 1, previous.begin())) {
           removed.arcs.insert({path[i], path[i + 1]});
           if (!search.directed()) removed.arcs.insert({path[i + 1], path[i]});
         }

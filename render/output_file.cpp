@@ -1,6 +1,5 @@
 #include "cartelgraph/render/output_file.hpp"
 
-#include <algorithm>
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/stat.h>
@@ -208,8 +207,8 @@ class Target {
     return std::ranges::all_of(parts_, [&](std::string_view part) { return write_all(fd, part); });
   }
 
-  std::filesystem::path path_;  // as given, for messages
-  std::filesystem::path file_;  // the file replaced (a symbolic link itself, not what it names)
+  std::filesystem::path path_;           // as given, for messages
+  std::filesystem::path file_;           // the file replaced (a symbolic link itself, not what it names)
   std::vector<std::string_view> parts_;  // the file's bytes, in order
   bool in_place_ = false;
   bool exists_ = false;
