@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <optional>
+#include <tuple>
 #include <unordered_map>
 #include <vector>
 
@@ -95,6 +96,10 @@ struct Writer {
   Section name_keys{SectionId::name_keys, 4};
   Section name_offsets{SectionId::name_entity_offsets, 8};
   Section name_entities{SectionId::name_entities, 4};
+  Section out_starts{SectionId::out_starts, 4};
+  Section out_relations{SectionId::out_relations, 4};
+  Section in_starts{SectionId::in_starts, 4};
+  Section in_relations{SectionId::in_relations, 4};
   std::uint64_t citation_count = 0;
 
   void add_citations(Section& offsets, const auto& list) {
@@ -112,10 +117,10 @@ struct Writer {
 
   void add(const Source& source) {
     const std::size_t start = sources.bytes.size();
-    for (std::string_view text : {std::string_view(source.id), std::string_view(source.title),
-                                  std::string_view(source.author), std::string_view(source.publisher),
-                                  std::string_view(source.published), std::string_view(source.url),
-                                  std::string_view(source.document)})
+    for (std::string_view text :
+         {std::string_view(source.id), std::string_view(source.title), std::string_view(source.author),
+          std::string_view(source.publisher), std::string_view(source.published), std::string_view(source.url),
+          std::string_view(source.document)})
       sources.put(pool.intern(text));
     sources.put(byte(source.kind));
     sources.put(byte(source.confidential ? 1 : 0));
@@ -180,6 +185,17 @@ struct Writer {
     });
   }
 
+  // Each entity's relations, as the graph lists them, so that a store opened in place has them.
+  void add_shape(const Graph& g) {
+    for (auto [lists, starts, relations] : {std::tuple{g.out_lists(), &out_starts, &out_relations},
+                                            std::tuple{g.in_lists(), &in_starts, &in_relations}}) {
+      starts->bytes.reserve(lists.starts.size() * 4);
+      for (const std::uint32_t start : lists.starts) starts->put(start);
+      relations->bytes.reserve(lists.relations.size() * 4);
+      for (const std::uint32_t relation : lists.relations) relations->put(relation);
+    }
+  }
+
   void add(const Problem& problem, std::uint32_t kind) {
     problems.put(pool.intern(problem.file));
     problems.put(pool.intern(problem.message));
@@ -194,9 +210,17 @@ struct Writer {
     // alone (254 MB at a million entities) would have been held twice while copied.
     const std::size_t n = graph.entity_count();
     const std::size_t m = graph.relation_count();
-    for (auto [section, records] : {std::pair{&entities, n}, {&alias_offsets, n + 1}, {&entity_citation_offsets, n + 1},
-                                    {&types, n}, {&id_order, n}, {&relations, m}, {&relation_citation_offsets, m + 1},
-                                    {&from, m}, {&to, m}, {&kinds, m}, {&confidences, m}})
+    for (auto [section, records] : {std::pair{&entities, n},
+                                    {&alias_offsets, n + 1},
+                                    {&entity_citation_offsets, n + 1},
+                                    {&types, n},
+                                    {&id_order, n},
+                                    {&relations, m},
+                                    {&relation_citation_offsets, m + 1},
+                                    {&from, m},
+                                    {&to, m},
+                                    {&kinds, m},
+                                    {&confidences, m}})
       section->bytes.reserve(records * section->record_size);
     for (const Source& source : graph.sources()) add(source);
     for (const Storyline& storyline : graph.storylines()) add(storyline);
@@ -207,6 +231,7 @@ struct Writer {
     const Graph& g = graph.graph();
     for (const Edge e : boost::make_iterator_range(boost::edges(g)))
       add(boost::source(e, g), boost::target(e, g), graph.relation(e));
+    add_shape(g);
     add_indexes(graph);
   }
 };
@@ -218,25 +243,43 @@ constexpr std::array<char, store::alignment> zeros{};
 // The zeros that pad `size` bytes to an 8-byte boundary.
 std::string_view padding(std::size_t size) { return {zeros.data(), aligned(size) - size}; }
 
-// The header and the section table of a store of `sections`, padded to where the first starts.
-std::string head_of(const std::vector<const Section*>& sections) {
-  std::size_t offset = aligned(store::header_size + sections.size() * store::entry_size);
+// The checksums of every 64 KiB chunk of `sections`, in order.
+Section chunk_checksums(const std::vector<const Section*>& sections) {
+  Section checksums{SectionId::chunk_checksums, 8};
+  for (const Section* section : sections)
+    for (std::size_t at = 0; at < section->bytes.size(); at += store::chunk_size)
+      checksums.put(static_cast<std::uint64_t>(
+          XXH3_64bits(section->bytes.data() + at, std::min(store::chunk_size, section->bytes.size() - at))));
+  return checksums;
+}
+
+// The header and the section table of a store of `sections` followed by `checksums`, their
+// chunks' checksums, padded to where the first section starts.
+std::string head_of(const std::vector<const Section*>& sections, const Section& checksums) {
+  std::size_t offset = aligned(store::header_size + (sections.size() + 1) * store::entry_size);
   std::string table;
-  for (const Section* section : sections) {
+  std::size_t chunk = 0;
+  const auto add_entry = [&](const Section& section, std::uint64_t checksum) {
     Section entry{SectionId{}, 0};
-    entry.put(static_cast<std::uint32_t>(section->id));
-    entry.put(section->record_size);
+    entry.put(static_cast<std::uint32_t>(section.id));
+    entry.put(section.record_size);
     entry.put(static_cast<std::uint64_t>(offset));
-    entry.put(static_cast<std::uint64_t>(section->bytes.size()));
-    entry.put(static_cast<std::uint64_t>(XXH3_64bits(section->bytes.data(), section->bytes.size())));
+    entry.put(static_cast<std::uint64_t>(section.bytes.size()));
+    entry.put(checksum);
     table += entry.bytes;
-    offset = aligned(offset + section->bytes.size());
+    offset = aligned(offset + section.bytes.size());
+  };
+  for (const Section* section : sections) {
+    const std::size_t chunks = store::chunk_count(section->bytes.size());
+    add_entry(*section, XXH3_64bits(checksums.bytes.data() + chunk * 8, chunks * 8));
+    chunk += chunks;
   }
+  add_entry(checksums, 0);
   Section header{SectionId{}, 0};
   header.bytes.assign(store::magic.data(), store::magic.size());
   for (const std::uint32_t field :
        {store::format_version, store::byte_order_mark, static_cast<std::uint32_t>(store::header_size),
-        static_cast<std::uint32_t>(store::entry_size), static_cast<std::uint32_t>(sections.size()), 0U})
+        static_cast<std::uint32_t>(store::entry_size), static_cast<std::uint32_t>(sections.size() + 1), 0U})
     header.put(field);
   header.put(static_cast<std::uint64_t>(offset));
   header.put(static_cast<std::uint64_t>(XXH3_64bits(table.data(), table.size())));
@@ -264,18 +307,42 @@ void with_store_parts(const LoadResult& loaded, std::string_view origin, Use use
   for (const std::uint64_t offset : writer.pool.offsets()) string_offsets.put(offset);
   const Section strings{SectionId::strings, 1, writer.pool.take_bytes()};
   const Section origin_section{SectionId::origin, 1, std::string(origin)};
-  const std::vector<const Section*> sections = {
-      &string_offsets, &strings, &writer.sources, &writer.storylines, &writer.entities, &writer.alias_offsets,
-      &writer.aliases, &writer.entity_citation_offsets, &writer.relations, &writer.relation_citation_offsets,
-      &writer.citations, &writer.problems, &writer.untyped, &origin_section, &writer.types, &writer.from, &writer.to,
-      &writer.kinds, &writer.confidences, &writer.id_order, &writer.name_keys, &writer.name_offsets,
-      &writer.name_entities};
-  const std::string head = head_of(sections);
+  const std::vector<const Section*> sections = {&string_offsets,
+                                                &strings,
+                                                &writer.sources,
+                                                &writer.storylines,
+                                                &writer.entities,
+                                                &writer.alias_offsets,
+                                                &writer.aliases,
+                                                &writer.entity_citation_offsets,
+                                                &writer.relations,
+                                                &writer.relation_citation_offsets,
+                                                &writer.citations,
+                                                &writer.problems,
+                                                &writer.untyped,
+                                                &origin_section,
+                                                &writer.types,
+                                                &writer.from,
+                                                &writer.to,
+                                                &writer.kinds,
+                                                &writer.confidences,
+                                                &writer.id_order,
+                                                &writer.name_keys,
+                                                &writer.name_offsets,
+                                                &writer.name_entities,
+                                                &writer.out_starts,
+                                                &writer.out_relations,
+                                                &writer.in_starts,
+                                                &writer.in_relations};
+  const Section checksums = chunk_checksums(sections);
+  const std::string head = head_of(sections, checksums);
   std::vector<std::string_view> parts{head};
   for (const Section* section : sections) {
     parts.emplace_back(section->bytes);
     parts.push_back(padding(section->bytes.size()));
   }
+  parts.emplace_back(checksums.bytes);
+  parts.push_back(padding(checksums.bytes.size()));
   use(std::span<const std::string_view>(parts));
 }
 

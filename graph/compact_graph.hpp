@@ -20,6 +20,7 @@
 #include <utility>
 #include <vector>
 
+#include "cartelgraph/graph/column.hpp"
 #include "cartelgraph/graph/entity.hpp"
 #include "cartelgraph/graph/relation.hpp"
 
@@ -78,10 +79,29 @@ class RelationEdgeIterator : public boost::iterator_facade<RelationEdgeIterator,
 
 }  // namespace detail
 
+/// Each entity's relations on one side (out: by source, in: by target): n + 1 offsets into a list
+/// of relation indices, each entity's in insertion order.
+struct RelationLists {
+  std::span<const std::uint32_t> starts;
+  std::span<const std::uint32_t> relations;
+};
+
+/// A shape kept outside the graph (a compiled store's sections), borrowed as it is: `entities`
+/// checks an entity's lists, and the far ends they lead to, before they are first read (by
+/// chunks of entities), and `from` and `to` check the relations' ends before edges() reads them.
+struct BorrowedShape {
+  RelationLists out;
+  RelationLists in;
+  const ChunkCheck* entities = nullptr;
+  const ChunkCheck* from = nullptr;
+  const ChunkCheck* to = nullptr;
+};
+
 /// The shape of a KnowledgeGraph: entities 0..n−1, relations 0..m−1 with their ends, and for each
 /// entity its out- and in-relations, in 32-bit arrays (16 bytes per relation). Holds spans of the
 /// relations' ends: whoever built it keeps them alive. Entities and relations themselves are the
-/// KnowledgeGraph's (entity(v), relation(e)), not bundled here.
+/// KnowledgeGraph's (entity(v), relation(e)), not bundled here. A borrowed shape's accessors may
+/// throw what its checks throw (a damaged store's LoadError); a built one's never throw.
 class CompactGraph {
  public:
   using vertex_descriptor = std::size_t;
@@ -93,36 +113,56 @@ class CompactGraph {
   /// `from[i]` to `to[i]` (precondition: both below `entities`, from and to of one size below
   /// 2^32). O(n + m).
   CompactGraph(std::size_t entities, std::span<const std::uint32_t> from, std::span<const std::uint32_t> to);
+  /// The graph whose lists `shape` holds, borrowed, over the ends `from` and `to` (which
+  /// shape.from and shape.to check): O(1).
+  CompactGraph(std::size_t entities, std::span<const std::uint32_t> from, std::span<const std::uint32_t> to,
+               const BorrowedShape& shape);
 
   [[nodiscard]] std::size_t vertex_count() const noexcept { return vertex_count_; }
   [[nodiscard]] std::size_t edge_count() const noexcept { return from_.size(); }
 
-  [[nodiscard]] std::pair<iterator, iterator> out_edges(vertex_descriptor v) const noexcept {
+  [[nodiscard]] std::pair<iterator, iterator> out_edges(vertex_descriptor v) const {
     return side(v, out_start_, out_relations_, iterator::Side::out);
   }
-  [[nodiscard]] std::pair<iterator, iterator> in_edges(vertex_descriptor v) const noexcept {
+  [[nodiscard]] std::pair<iterator, iterator> in_edges(vertex_descriptor v) const {
     return side(v, in_start_, in_relations_, iterator::Side::in);
   }
-  [[nodiscard]] std::pair<iterator, iterator> edges() const noexcept;
-  [[nodiscard]] std::size_t out_degree(vertex_descriptor v) const noexcept { return out_start_[v + 1] - out_start_[v]; }
-  [[nodiscard]] std::size_t in_degree(vertex_descriptor v) const noexcept { return in_start_[v + 1] - in_start_[v]; }
+  [[nodiscard]] std::pair<iterator, iterator> edges() const;
+  [[nodiscard]] std::size_t out_degree(vertex_descriptor v) const {
+    require(v);
+    return out_start_.unchecked()[v + 1] - out_start_.unchecked()[v];
+  }
+  [[nodiscard]] std::size_t in_degree(vertex_descriptor v) const {
+    require(v);
+    return in_start_.unchecked()[v + 1] - in_start_.unchecked()[v];
+  }
+  /// Each entity's out- and in-relations (for a writer of the shape).
+  [[nodiscard]] RelationLists out_lists() const;
+  [[nodiscard]] RelationLists in_lists() const;
 
  private:
-  [[nodiscard]] std::pair<iterator, iterator> side(vertex_descriptor v, const std::vector<std::uint32_t>& start,
-                                                   const std::vector<std::uint32_t>& relations,
-                                                   iterator::Side which) const noexcept {
+  void require(vertex_descriptor v) const {
+    if (checks_.entities != nullptr) [[unlikely]]
+      checks_.entities->require(v);
+  }
+  [[nodiscard]] std::pair<iterator, iterator> side(vertex_descriptor v, const Column<std::uint32_t>& start,
+                                                   const Column<std::uint32_t>& relations, iterator::Side which) const {
+    require(v);
     const auto near = static_cast<std::uint32_t>(v);
-    return {iterator(relations.data(), start[v], near, from_.data(), to_.data(), which),
-            iterator(relations.data(), start[v + 1], near, from_.data(), to_.data(), which)};
+    const std::uint32_t* list = relations.unchecked().data();
+    const std::span<const std::uint32_t> starts = start.unchecked();
+    return {iterator(list, starts[v], near, from_.data(), to_.data(), which),
+            iterator(list, starts[v + 1], near, from_.data(), to_.data(), which)};
   }
 
   std::size_t vertex_count_ = 0;
   std::span<const std::uint32_t> from_;
   std::span<const std::uint32_t> to_;
-  std::vector<std::uint32_t> out_start_{0};   // n + 1 offsets into out_relations_
-  std::vector<std::uint32_t> out_relations_;  // relation indices by source, in insertion order
-  std::vector<std::uint32_t> in_start_{0};
-  std::vector<std::uint32_t> in_relations_;
+  Column<std::uint32_t> out_start_{std::vector<std::uint32_t>{0}};  // n + 1 offsets into out_relations_
+  Column<std::uint32_t> out_relations_;                             // relation indices by source, in insertion order
+  Column<std::uint32_t> in_start_{std::vector<std::uint32_t>{0}};
+  Column<std::uint32_t> in_relations_;
+  BorrowedShape checks_;  // a borrowed shape's checks (the lists' spans unused); none when built
 };
 
 /// Boost's edge_index of a CompactGraph: the relation's index.
@@ -141,25 +181,21 @@ inline std::pair<CompactVertexIterator, CompactVertexIterator> vertices(const Co
   return {CompactVertexIterator(0), CompactVertexIterator(g.vertex_count())};
 }
 inline std::size_t num_vertices(const CompactGraph& g) noexcept { return g.vertex_count(); }
-inline std::pair<CompactGraph::iterator, CompactGraph::iterator> edges(const CompactGraph& g) noexcept {
-  return g.edges();
-}
-inline std::size_t num_edges(const CompactGraph& g) noexcept { return g.edge_count(); }
-inline std::pair<CompactGraph::iterator, CompactGraph::iterator> out_edges(std::size_t v,
-                                                                           const CompactGraph& g) noexcept {
+inline std::pair<CompactGraph::iterator, CompactGraph::iterator> edges(const CompactGraph& g) { return g.edges(); }
+inline std::size_t num_edges(const CompactGraph& g) { return g.edge_count(); }
+inline std::pair<CompactGraph::iterator, CompactGraph::iterator> out_edges(std::size_t v, const CompactGraph& g) {
   return g.out_edges(v);
 }
-inline std::pair<CompactGraph::iterator, CompactGraph::iterator> in_edges(std::size_t v,
-                                                                          const CompactGraph& g) noexcept {
+inline std::pair<CompactGraph::iterator, CompactGraph::iterator> in_edges(std::size_t v, const CompactGraph& g) {
   return g.in_edges(v);
 }
-inline std::size_t out_degree(std::size_t v, const CompactGraph& g) noexcept { return g.out_degree(v); }
-inline std::size_t in_degree(std::size_t v, const CompactGraph& g) noexcept { return g.in_degree(v); }
-inline std::size_t degree(std::size_t v, const CompactGraph& g) noexcept { return g.out_degree(v) + g.in_degree(v); }
+inline std::size_t out_degree(std::size_t v, const CompactGraph& g) { return g.out_degree(v); }
+inline std::size_t in_degree(std::size_t v, const CompactGraph& g) { return g.in_degree(v); }
+inline std::size_t degree(std::size_t v, const CompactGraph& g) { return g.out_degree(v) + g.in_degree(v); }
 inline std::size_t source(RelationEdge e, const CompactGraph& /*g*/) noexcept { return e.from; }
 inline std::size_t target(RelationEdge e, const CompactGraph& /*g*/) noexcept { return e.to; }
 /// The first relation from `u` to `v`, if any: O(out-degree of u).
-inline std::pair<RelationEdge, bool> edge(std::size_t u, std::size_t v, const CompactGraph& g) noexcept {
+inline std::pair<RelationEdge, bool> edge(std::size_t u, std::size_t v, const CompactGraph& g) {
   for (auto [it, end] = g.out_edges(u); it != end; ++it)
     if ((*it).to == v) return {*it, true};
   return {RelationEdge{}, false};

@@ -14,11 +14,12 @@ KnowledgeGraph::KnowledgeGraph() = default;
 
 KnowledgeGraph KnowledgeGraph::in_place(StoredGraph stored) {
   KnowledgeGraph graph;
-  graph.types_ = Column<EntityType>(stored.types);
-  graph.kinds_ = Column<RelationKind>(stored.kinds);
-  graph.confidences_ = Column<Confidence>(stored.confidences);
-  graph.from_ = Column<std::uint32_t>(stored.from);
-  graph.to_ = Column<std::uint32_t>(stored.to);
+  graph.types_ = std::move(stored.types);
+  graph.kinds_ = std::move(stored.kinds);
+  graph.confidences_ = std::move(stored.confidences);
+  graph.from_ = std::move(stored.from);
+  graph.to_ = std::move(stored.to);
+  graph.stored_shape_ = stored.shape;
   graph.read_in_place(stored.records);
   return graph;
 }
@@ -44,11 +45,12 @@ KnowledgeGraph::KnowledgeGraph(const KnowledgeGraph& other)
       confidences_(other.confidences_),
       from_(other.from_),
       to_(other.to_),
+      stored_shape_(other.stored_shape_),
       sources_(other.sources_),
       storylines_(other.storylines_),
       ids_(other.ids_),
       source_ids_(other.source_ids_) {  // the name index is built again when first asked for
-  read_in_place(other.stored_);  // the copy shares the store, and reads its own records from it
+  read_in_place(other.stored_);         // the copy shares the store, and reads its own records from it
 }
 
 KnowledgeGraph& KnowledgeGraph::operator=(const KnowledgeGraph& other) {
@@ -74,6 +76,7 @@ KnowledgeGraph& KnowledgeGraph::operator=(KnowledgeGraph&& other) {
   confidences_ = std::exchange(other.confidences_, {});
   from_ = std::exchange(other.from_, {});
   to_ = std::exchange(other.to_, {});
+  stored_shape_ = std::exchange(other.stored_shape_, {});
   sources_ = std::exchange(other.sources_, {});
   storylines_ = std::exchange(other.storylines_, {});
   ids_ = std::exchange(other.ids_, {});
@@ -102,6 +105,7 @@ void KnowledgeGraph::read_all() {
   kinds_.own();
   confidences_.own();
   read_in_place(nullptr);
+  stored_shape_ = {};
   names_ready_ = false;  // built from the entities when next asked for
   shape_ready_ = false;
 }
@@ -122,7 +126,11 @@ const Graph& KnowledgeGraph::graph() const {
   if (!shape_ready_.load(std::memory_order_acquire)) {
     const std::lock_guard lock(shape_mutex_);
     if (!shape_ready_.load(std::memory_order_relaxed)) {
-      shape_ = Graph(entity_count(), from_.span(), to_.span());
+      // A store's lists are borrowed as they are, checked a chunk of entities at a time when
+      // first read; otherwise the lists are built, every end checked (or made) already.
+      shape_ = stored_shape_.entities != nullptr
+                   ? Graph(entity_count(), from_.unchecked(), to_.unchecked(), stored_shape_)
+                   : Graph(entity_count(), from_.span(), to_.span());
       shape_ready_.store(true, std::memory_order_release);
     }
   }

@@ -30,15 +30,18 @@ using Graph = CompactGraph;
 using Vertex = boost::graph_traits<Graph>::vertex_descriptor;
 using Edge = boost::graph_traits<Graph>::edge_descriptor;
 
-/// What a graph opened in place is read from: its records and indexes, and the flat columns
-/// every view and algorithm reads (borrowed: `records` keeps them alive).
+/// What a graph opened in place is read from: its records and indexes, the flat columns every
+/// view and algorithm reads, and each entity's relations (all borrowed: `records` keeps them and
+/// their checks alive; each column's values are checked a chunk at a time on first read).
 struct StoredGraph {
   std::shared_ptr<const StoredRecords> records;
-  std::span<const EntityType> types;          ///< by entity
-  std::span<const RelationKind> kinds;        ///< by relation
-  std::span<const Confidence> confidences;    ///< by relation
-  std::span<const std::uint32_t> from;        ///< by relation: its source entity
-  std::span<const std::uint32_t> to;          ///< by relation: its target entity
+  Column<EntityType> types;        ///< by entity
+  Column<RelationKind> kinds;      ///< by relation
+  Column<Confidence> confidences;  ///< by relation
+  Column<std::uint32_t> from;      ///< by relation: its source entity
+  Column<std::uint32_t> to;        ///< by relation: its target entity
+  BorrowedShape shape;             ///< each entity's relations; built at first use without
+                                   ///< shape.entities
 };
 
 /// Entities, relations and sources, with an id index and a normalized name/alias index. Built in
@@ -78,7 +81,9 @@ class KnowledgeGraph {
   [[nodiscard]] std::size_t relation_count() const noexcept { return from_.size(); }
   /// The entity `v`. On a graph opened in place, read on first use: a damaged record throws
   /// LoadError then.
-  [[nodiscard]] const Entity& entity(Vertex v) const { return stored_entities_ ? (*stored_entities_)[v] : entities_[v]; }
+  [[nodiscard]] const Entity& entity(Vertex v) const {
+    return stored_entities_ ? (*stored_entities_)[v] : entities_[v];
+  }
   /// entity(v).type, from a byte per entity kept apart: views test the type of both ends of
   /// every relation, and a million entities' types fit in cache where the entities do not.
   [[nodiscard]] EntityType entity_type(Vertex v) const { return types_[v]; }
@@ -117,8 +122,8 @@ class KnowledgeGraph {
   void for_each_name(const NameVisitor& visit) const;
 
  private:
-  std::vector<Entity> entities_;      // in memory; empty in place
-  std::vector<Relation> relations_;   // in memory; empty in place
+  std::vector<Entity> entities_;                 // in memory; empty in place
+  std::vector<Relation> relations_;              // in memory; empty in place
   std::shared_ptr<const StoredRecords> stored_;  // in place: where records and indexes are read
   std::unique_ptr<LazyRecords<Entity>> stored_entities_;
   std::unique_ptr<LazyRecords<Relation>> stored_relations_;
@@ -129,7 +134,8 @@ class KnowledgeGraph {
   Column<std::uint32_t> to_;
   mutable std::mutex shape_mutex_;
   mutable std::atomic<bool> shape_ready_{false};
-  mutable Graph shape_;  // over from_ and to_; valid while shape_ready_
+  mutable Graph shape_;         // over from_ and to_; valid while shape_ready_
+  BorrowedShape stored_shape_;  // in place: the store's lists of each entity's relations
   std::vector<Source> sources_;
   std::vector<Storyline> storylines_;
   // Hashes std::string and std::string_view alike, so that find() looks up a view without a copy.
@@ -138,7 +144,9 @@ class KnowledgeGraph {
   // a million ids).
   struct IdHash {
     using is_transparent = void;
-    std::size_t operator()(std::string_view id) const { return std::hash<std::string_view>()(id); }  // NOLINT(performance-noexcept-*)
+    std::size_t operator()(std::string_view id) const {
+      return std::hash<std::string_view>()(id);
+    }  // NOLINT(performance-noexcept-*)
   };
   std::unordered_map<std::string, Vertex, IdHash, std::equal_to<>> ids_;
   std::map<std::string, std::size_t, std::less<>> source_ids_;

@@ -43,7 +43,7 @@ CompiledStore::CompiledStore(CompiledStore&& other) noexcept
       bytes_(std::exchange(other.bytes_, {})),
       mapping_(std::exchange(other.mapping_, nullptr)),
       entries_(std::move(other.entries_)),
-      verified_(std::move(other.verified_)) {}
+      checksums_(std::exchange(other.checksums_, {})) {}
 
 CompiledStore& CompiledStore::operator=(CompiledStore&& other) noexcept {
   if (this != &other) {
@@ -52,7 +52,7 @@ CompiledStore& CompiledStore::operator=(CompiledStore&& other) noexcept {
     bytes_ = std::exchange(other.bytes_, {});
     mapping_ = std::exchange(other.mapping_, nullptr);
     entries_ = std::move(other.entries_);
-    verified_ = std::move(other.verified_);
+    checksums_ = std::exchange(other.checksums_, {});
   }
   return *this;
 }
@@ -98,9 +98,8 @@ CompiledStore CompiledStore::borrow(std::string name, std::span<const unsigned c
 
 void CompiledStore::check_header() const {
   const unsigned char* h = bytes_.data();
-  if (!std::equal(store::magic.begin(), store::magic.end(), h, [](char a, unsigned char b) {
-        return static_cast<unsigned char>(a) == b;
-      }))
+  if (!std::equal(store::magic.begin(), store::magic.end(), h,
+                  [](char a, unsigned char b) { return static_cast<unsigned char>(a) == b; }))
     refuse(name_, at("header", 0) + "not a compiled store (no CGDB signature)");
   if (const auto version = load<std::uint32_t>(h + 8); version != store::format_version)
     refuse(name_, at("header", 8) + "format version " + std::to_string(version) + "; this cartelgraph reads version " +
@@ -120,17 +119,23 @@ void CompiledStore::read_table() {
   const unsigned char* h = bytes_.data();
   const auto count = load<std::uint32_t>(h + 24);
   if (count > store::max_sections)
-    refuse(name_, at("header", 24) + std::to_string(count) + " sections, more than " +
-                      std::to_string(store::max_sections));
+    refuse(name_,
+           at("header", 24) + std::to_string(count) + " sections, more than " + std::to_string(store::max_sections));
   const std::size_t table_end = store::header_size + std::size_t{count} * store::entry_size;
-  if (table_end > bytes_.size()) refuse(name_, at("section table", store::header_size) + "runs past the end of the file");
+  if (table_end > bytes_.size())
+    refuse(name_, at("section table", store::header_size) + "runs past the end of the file");
   if (load<std::uint64_t>(h + 40) != XXH3_64bits(h + store::header_size, table_end - store::header_size))
     refuse(name_, at("section table", store::header_size) + "checksum does not match (the file is corrupt)");
   for (std::size_t i = 0; i < count; ++i) {
     const std::size_t where = store::header_size + i * store::entry_size;
     const unsigned char* e = h + where;
-    const Entry entry{store::SectionId{load<std::uint32_t>(e)}, load<std::uint32_t>(e + 4), load<std::uint64_t>(e + 8),
-                      load<std::uint64_t>(e + 16), load<std::uint64_t>(e + 24)};
+    Entry entry{store::SectionId{load<std::uint32_t>(e)},
+                load<std::uint32_t>(e + 4),
+                load<std::uint64_t>(e + 8),
+                load<std::uint64_t>(e + 16),
+                load<std::uint64_t>(e + 24),
+                0,
+                nullptr};
     const auto fail_entry = [&](const std::string& message) {
       refuse(name_, at("section table", where) + "section " + std::to_string(static_cast<std::uint32_t>(entry.id)) +
                         " " + message);
@@ -141,9 +146,46 @@ void CompiledStore::read_table() {
       fail_entry("lies outside the file or is not 8-byte aligned");
     if (entry.length % entry.record_size != 0) fail_entry("is not a whole number of records");
     if (has(entry.id)) fail_entry("appears twice");
-    entries_.push_back(entry);
+    entries_.push_back(std::move(entry));
+    entries_.back().verified.reset(new std::atomic<std::uint8_t>[1 + store::chunk_count(entries_.back().length)]());
   }
-  verified_.assign(entries_.size(), false);
+  find_checksums();
+}
+
+void CompiledStore::find_checksums() {
+  std::size_t chunks = 0;
+  for (Entry& entry : entries_) {
+    if (entry.id == store::SectionId::chunk_checksums) continue;
+    entry.first_chunk = chunks;
+    chunks += store::chunk_count(entry.length);
+  }
+  const Section checksums = locate(store::SectionId::chunk_checksums, 8);
+  if (checksums.records != chunks)
+    fail(checksums, 0,
+         std::to_string(checksums.records) + " checksums for the " + std::to_string(chunks) +
+             " chunks of the other sections");
+  checksums_ = checksums.bytes;
+}
+
+void CompiledStore::verify_chunks(const Section& section, std::size_t begin, std::size_t end) const {
+  // The checksums' own section is verified a slice at a time, by the sections it covers.
+  if (section.id == store::SectionId::chunk_checksums) return;
+  const Entry& entry = entries_[section.entry];
+  const std::size_t chunks = store::chunk_count(section.bytes.size());
+  const unsigned char* sums = checksums_.data() + entry.first_chunk * 8;
+  if (entry.verified[0].load(std::memory_order_acquire) == 0) {
+    if (XXH3_64bits(sums, chunks * 8) != entry.checksum)
+      fail(section, 0, "checksum does not match (the file is corrupt)");
+    entry.verified[0].store(1, std::memory_order_release);
+  }
+  for (std::size_t c = begin / store::chunk_size; c < chunks && c * store::chunk_size < end; ++c) {
+    if (entry.verified[1 + c].load(std::memory_order_acquire) != 0) continue;
+    const std::size_t at = c * store::chunk_size;
+    if (XXH3_64bits(section.bytes.data() + at, std::min(store::chunk_size, section.bytes.size() - at)) !=
+        load<std::uint64_t>(sums + c * 8))
+      fail(section, at, "checksum does not match (the file is corrupt)");
+    entry.verified[1 + c].store(1, std::memory_order_release);
+  }
 }
 
 bool CompiledStore::has(store::SectionId id) const noexcept {
@@ -152,24 +194,19 @@ bool CompiledStore::has(store::SectionId id) const noexcept {
 
 CompiledStore::Section CompiledStore::locate(store::SectionId id, std::size_t record_size) const {
   const std::string name(store::section_name(id));
-  const auto found = std::find_if(entries_.begin(), entries_.end(), [id](const Entry& entry) { return entry.id == id; });
+  const auto found = std::find_if(entries_.begin(), entries_.end(),
+                                  [id](const Entry& entry) { return entry.id == id; });
   if (found == entries_.end()) refuse(name_, "section '" + name + "' is missing");
   const Section section{id, found->offset, bytes_.subspan(found->offset, found->length),
-                        found->length / found->record_size};
+                        found->length / found->record_size, static_cast<std::size_t>(found - entries_.begin())};
   if (found->record_size != record_size)
-    fail(section, 0, "records of " + std::to_string(found->record_size) + " bytes, expected " +
-                         std::to_string(record_size));
+    fail(section, 0,
+         "records of " + std::to_string(found->record_size) + " bytes, expected " + std::to_string(record_size));
   return section;
 }
 
-void CompiledStore::verify(const Section& section) const {
-  const auto found =
-      std::find_if(entries_.begin(), entries_.end(), [&](const Entry& entry) { return entry.id == section.id; });
-  const auto index = static_cast<std::size_t>(found - entries_.begin());
-  if (found == entries_.end() || verified_[index]) return;
-  if (XXH3_64bits(section.bytes.data(), section.bytes.size()) != found->checksum)
-    fail(section, 0, "checksum does not match (the file is corrupt)");
-  verified_[index] = true;
+void CompiledStore::verify_all() const {
+  for (const Entry& entry : entries_) verify(locate(entry.id, entry.record_size));
 }
 
 CompiledStore::Section CompiledStore::section(store::SectionId id, std::size_t record_size) const {

@@ -3,14 +3,18 @@
 // exporters/compiled_store.hpp) memory-mapped and read back into a KnowledgeGraph.
 //
 // Opening checks the header and the section table only (work independent of the file's size);
-// a section's checksum is verified when it is first used. Every offset, length, index, enum and
+// a section is verified a 64 KiB chunk at a time, each chunk the first time something in it is
+// read (and the list of its chunks' checksums against the section's own checksum before that).
+// Every offset, length, index, enum and
 // date read from the file is checked: a truncated, corrupted or hostile file is a located
 // problem (`net.cgdb: section 'relations' (byte 1234): …`), never a crash, a hang or an
 // allocation larger than the file. The section access is the small CompiledStore API so that a
 // view over the mapped arrays can replace the rebuild.
 
+#include <atomic>
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -30,6 +34,7 @@ class CompiledStore {
     std::size_t offset = 0;  ///< in the file, for messages
     std::span<const unsigned char> bytes;
     std::size_t records = 0;
+    std::size_t entry = 0;  ///< in the section table
   };
 
   /// Maps the file at `path` (at most `max_bytes`) and checks its header and section table.
@@ -50,16 +55,27 @@ class CompiledStore {
   [[nodiscard]] std::size_t size() const noexcept { return bytes_.size(); }
   /// True if the file has section `id`.
   [[nodiscard]] bool has(store::SectionId id) const noexcept;
-  /// Section `id` of records of `record_size` bytes, its checksum verified the first time it is
-  /// asked for (not thread-safe). Throws LoadError if it is missing, of another record size, or
-  /// does not match its checksum.
+  /// Section `id` of records of `record_size` bytes, every chunk verified (once: later calls
+  /// verify nothing). Throws LoadError if it is missing, of another record size, or does not
+  /// match its checksums.
   [[nodiscard]] Section section(store::SectionId id, std::size_t record_size) const;
-  /// Section `id` as section() finds it, its checksum not yet verified: verify() before trusting
-  /// what it holds (its bytes may still be read, each read bounds-checked).
+  /// Section `id` as section() finds it, nothing verified: verify() what is read of it before
+  /// trusting it (its bytes may still be read, each read bounds-checked).
   [[nodiscard]] Section locate(store::SectionId id, std::size_t record_size) const;
-  /// Verifies the checksum of `section` (one that locate() found) the first time it is asked
-  /// (not thread-safe). Throws LoadError if it does not match.
-  void verify(const Section& section) const;
+  /// Verifies every chunk of `section` (one that locate() found) not yet verified. Throws
+  /// LoadError if one does not match its checksum. Safe from several threads, like the next.
+  void verify(const Section& section) const { verify(section, 0, section.bytes.size()); }
+  /// Verifies every chunk of every section (those not yet verified).
+  void verify_all() const;
+  /// Verifies the chunks of `section` that bytes [begin, end) of it lie in, those not yet verified.
+  void verify(const Section& section, std::size_t begin, std::size_t end) const {
+    const Entry& entry = entries_[section.entry];
+    if (begin < end && (entry.verified[0].load(std::memory_order_acquire) == 0 ||
+                        entry.verified[1 + begin / store::chunk_size].load(std::memory_order_acquire) == 0 ||
+                        entry.verified[1 + (end - 1) / store::chunk_size].load(std::memory_order_acquire) == 0 ||
+                        end - begin > store::chunk_size))
+      verify_chunks(section, begin, end);
+  }
   /// Throws LoadError: `NAME: section 'S' (byte B): message`, B counted from the file's start.
   [[noreturn]] void fail(const Section& section, std::size_t byte_in_section, const std::string& message) const;
 
@@ -69,25 +85,30 @@ class CompiledStore {
     std::uint32_t record_size = 0;
     std::uint64_t offset = 0;
     std::uint64_t length = 0;
-    std::uint64_t checksum = 0;
+    std::uint64_t checksum = 0;   // of its chunks' checksums
+    std::size_t first_chunk = 0;  // its chunks' first checksum in the chunk_checksums section
+    // [0]: its chunks' checksums verified; [1 + c]: chunk c verified.
+    std::unique_ptr<std::atomic<std::uint8_t>[]> verified;
   };
   CompiledStore(std::string name, std::span<const unsigned char> bytes, void* mapping);
   void check_header() const;
   void read_table();
+  void find_checksums();
+  void verify_chunks(const Section& section, std::size_t begin, std::size_t end) const;
   void release() noexcept;
 
   std::string name_;
   std::span<const unsigned char> bytes_;
   void* mapping_ = nullptr;  // munmap'ed on destruction; null when borrowed
   std::vector<Entry> entries_;
-  mutable std::vector<bool> verified_;
+  std::span<const unsigned char> checksums_;  // the chunk_checksums section
 };
 
 /// True if `path` names a compiled store (`.cgdb`).
 [[nodiscard]] bool is_compiled_store(const std::filesystem::path& path);
 
-/// The graph, notes, warnings and untyped ids a store holds, every record read and checked into a
-/// graph independent of `store`; more entities or relations than `limits` allow are a problem. Never throws for a bad store: its problem is in `problems` (the graph
+/// The graph, notes, warnings and untyped ids a store holds, every section verified and every
+/// record read and checked into a graph independent of `store`; more entities or relations than `limits` allow are a problem. Never throws for a bad store: its problem is in `problems` (the graph
 /// empty). May throw std::bad_alloc.
 [[nodiscard]] LoadResult read_compiled_store(const CompiledStore& store, const LoadLimits& limits = {});
 /// The graph `store` holds opened in place (KnowledgeGraph::in_place): the columns every view

@@ -85,7 +85,7 @@ TEST_CASE("a corrupted, truncated or wrong-version store is refused with exit 3 
   const std::vector<std::pair<std::string, std::string>> cases = {
       {flipped, "checksum does not match (the file is corrupt)"},
       {good.substr(0, good.size() / 2), " (truncated)"},
-      {version, ": header (byte 8): format version 9; this cartelgraph reads version 2"},
+      {version, ": header (byte 8): format version 9; this cartelgraph reads version 3"},
       {good.substr(0, 30), ": header (byte 0): file is 30 bytes, too short"},
       {"", ": header (byte 0): file is 0 bytes, too short"}};
   for (const auto& damaged : cases) {

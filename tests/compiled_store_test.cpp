@@ -7,11 +7,11 @@
 #include <boost/range/iterator_range.hpp>
 
 #include <cstring>
-#include <thread>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "cartelgraph/exporters/compiled_store.hpp"
@@ -54,7 +54,8 @@ std::string describe(const Relation& r) {
   std::string text = std::string(to_string(r.kind)) + "|" + std::string(std::string_view(r.label)) + "|" +
                      std::string(std::string_view(r.place)) + "|" + std::string(std::string_view(r.storyline)) + "|" +
                      std::string(to_string(r.confidence)) + "|" + (r.weight ? std::to_string(*r.weight) : "-");
-  for (const auto* date : {&r.since, &r.until, &r.known_by, &r.ended_by}) text += "|" + (*date ? (*date)->to_string() : "-");
+  for (const auto* date : {&r.since, &r.until, &r.known_by, &r.ended_by})
+    text += "|" + (*date ? (*date)->to_string() : "-");
   for (const Citation& c : r.sources)
     text += "|" + std::string(std::string_view(c.source)) + "/" + std::string(std::string_view(c.section)) + "/" +
             std::string(std::string_view(c.note)) + "/" + std::to_string(static_cast<int>(c.support));
@@ -133,7 +134,8 @@ void check_round_trip(const LoadResult& original, const std::string& what) {
   CHECK_FALSE(placed.graph.find("no such id"));
   original.graph.for_each_name([&](std::string_view key, std::span<const std::uint32_t> entities) {
     const auto found = placed.graph.find_by_name(key);
-    CHECK(std::vector<std::uint32_t>(found.begin(), found.end()) == std::vector<std::uint32_t>(entities.begin(), entities.end()));
+    CHECK(std::vector<std::uint32_t>(found.begin(), found.end()) ==
+          std::vector<std::uint32_t>(entities.begin(), entities.end()));
   });
   CHECK(store_origin(CompiledStore::borrow("test.cgdb", bytes_of(bytes))) == "origin " + what);
 }
@@ -156,15 +158,25 @@ std::vector<fs::path> test_datasets() {
 // The built-in data with its notes and a merged dataset's storylines, and a store to damage.
 std::string builtin_store() { return compile_store(load(builtin_data_name)); }
 
-// Re-seals a damaged store: its section checksums, table checksum and header checksum made
-// right again, so that the damage reaches the checks behind them.
+// Re-seals a damaged store: its chunks' checksums, section checksums, table checksum and header
+// checksum made right again, so that the damage reaches the checks behind them.
 void reseal(std::string& bytes) {
   auto* data = reinterpret_cast<unsigned char*>(bytes.data());
   const std::uint32_t count = store::load<std::uint32_t>(data + 24);
+  unsigned char* sums = nullptr;
+  for (std::uint32_t i = 0; i < count; ++i)
+    if (store::load<std::uint32_t>(data + 64 + i * 32) == static_cast<std::uint32_t>(store::SectionId::chunk_checksums))
+      sums = data + store::load<std::uint64_t>(data + 64 + i * 32 + 8);
+  REQUIRE(sums != nullptr);
   for (std::uint32_t i = 0; i < count; ++i) {
     unsigned char* entry = data + 64 + i * 32;
+    if (store::load<std::uint32_t>(entry) == static_cast<std::uint32_t>(store::SectionId::chunk_checksums)) continue;
     const auto offset = store::load<std::uint64_t>(entry + 8), length = store::load<std::uint64_t>(entry + 16);
-    store::store_le(entry + 24, static_cast<std::uint64_t>(XXH3_64bits(data + offset, length)));
+    unsigned char* first = sums;
+    for (std::uint64_t at = 0; at < length; at += 65536, sums += 8)
+      store::store_le(sums, static_cast<std::uint64_t>(
+                                XXH3_64bits(data + offset + at, std::min<std::uint64_t>(65536, length - at))));
+    store::store_le(entry + 24, static_cast<std::uint64_t>(XXH3_64bits(first, static_cast<std::size_t>(sums - first))));
   }
   store::store_le(data + 40, static_cast<std::uint64_t>(XXH3_64bits(data + 64, count * 32)));
   store::store_le(data + 56, static_cast<std::uint64_t>(XXH3_64bits(data, 56)));
@@ -235,15 +247,17 @@ TEST_CASE("a store written to disk opens through the front door, its sections ma
 
 TEST_CASE("a damaged store is a located problem: header, version, truncation, checksums") {
   const std::string good = builtin_store();
-  CHECK(refusal(good.substr(0, 10)) == "test.cgdb: header (byte 0): file is 10 bytes, too short for a compiled store (the header alone is 64)");
+  CHECK(refusal(good.substr(0, 10)) ==
+        "test.cgdb: header (byte 0): file is 10 bytes, too short for a compiled store (the header alone is 64)");
   CHECK(refusal("not a store at all, just some words that run past sixty-four bytes of text....") ==
         "test.cgdb: header (byte 0): not a compiled store (no CGDB signature)");
   std::string version = good;
   version[8] = 9;
-  CHECK(refusal(version) == "test.cgdb: header (byte 8): format version 9; this cartelgraph reads version 2 (compile the data again)");
-  CHECK(refusal(good.substr(0, good.size() / 2)) ==
-        "test.cgdb: header (byte 32): file is " + std::to_string(good.size() / 2) + " bytes, its header says " +
-            std::to_string(good.size()) + " (truncated)");
+  CHECK(refusal(version) ==
+        "test.cgdb: header (byte 8): format version 9; this cartelgraph reads version 3 (compile the data again)");
+  CHECK(refusal(good.substr(0, good.size() / 2)) == "test.cgdb: header (byte 32): file is " +
+                                                        std::to_string(good.size() / 2) + " bytes, its header says " +
+                                                        std::to_string(good.size()) + " (truncated)");
   std::string header = good;
   header[30] ^= 1;
   CHECK(refusal(header) == "test.cgdb: header (byte 56): header checksum does not match (the file is corrupt)");
@@ -268,10 +282,13 @@ TEST_CASE("a store whose checksums are right but whose values are wrong is a loc
   const std::string relations = std::to_string(section_offset(good, store::SectionId::relations));
   const std::string from = std::to_string(section_offset(good, store::SectionId::relation_from));
   CHECK(damage(store::SectionId::relation_from, 3, 0x7f) ==
-        "test.cgdb: section 'relation_from' (byte " + from + "): entity " + std::to_string(0x7f000000U + static_cast<unsigned char>(good[section_offset(good, store::SectionId::relation_from)])) +
+        "test.cgdb: section 'relation_from' (byte " + from + "): entity " +
+            std::to_string(0x7f000000U +
+                           static_cast<unsigned char>(good[section_offset(good, store::SectionId::relation_from)])) +
             " is not one we know (there are " + std::to_string(load_builtin_graph().entity_count()) + ")");
   CHECK(damage(store::SectionId::relations, 3, 0x7f) ==
-        "test.cgdb: section 'relations' (byte " + relations + "): ends differ from sections 'relation_from' and 'relation_to'");
+        "test.cgdb: section 'relations' (byte " + relations +
+            "): ends differ from sections 'relation_from' and 'relation_to'");
   CHECK(damage(store::SectionId::relations, 20, 200).find("section 'relations' (byte ") != std::string::npos);
   CHECK(damage(store::SectionId::relations, 20, 200).ends_with("relation kind 200 is not one we know"));
   CHECK(damage(store::SectionId::relations, 11, 0xff).find("string ") != std::string::npos);
@@ -286,8 +303,8 @@ TEST_CASE("a store whose checksums are right but whose values are wrong is a loc
     std::string bytes = good;
     bytes.replace(strings + 5, bad.size(), bad);
     reseal(bytes);
-    CHECK(refusal(bytes) == "test.cgdb: section 'strings' (byte " + std::to_string(strings + 5) +
-                                "): text is not valid UTF-8");
+    CHECK(refusal(bytes) ==
+          "test.cgdb: section 'strings' (byte " + std::to_string(strings + 5) + "): text is not valid UTF-8");
   }
   // A date with month 13.
   std::string dated = good;
@@ -349,8 +366,8 @@ TEST_CASE("a graph opened in place is copied sharing its store, and adding to it
   CHECK(placed.find_by_name("el nuevo").size() == 1);
   placed.add_relation(added, 0, Relation{.kind = RelationKind::rival_of});
   CHECK(placed.relation_count() == reference.relation_count() + 1);
-  CHECK(placed.relation_kind(Edge{static_cast<std::uint32_t>(added), 0, static_cast<std::uint32_t>(reference.relation_count())}) ==
-        RelationKind::rival_of);
+  CHECK(placed.relation_kind(Edge{static_cast<std::uint32_t>(added), 0,
+                                  static_cast<std::uint32_t>(reference.relation_count())}) == RelationKind::rival_of);
   CHECK(export_json(GraphView(copy)) == export_json(GraphView(reference)));  // the copy is untouched
 }
 
