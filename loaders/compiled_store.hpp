@@ -116,6 +116,11 @@ class CompiledStore {
 /// record when it is first read, when a damaged one throws LoadError (located like the others).
 /// Notes, warnings and untyped ids as read_compiled_store. Never throws for a bad store otherwise.
 [[nodiscard]] LoadResult open_compiled_store(CompiledStore store, const LoadLimits& limits = {});
+/// open_compiled_store with every chunk verified and every column, relation list and index
+/// checked first (a linear pass over the file; records are still read, and their own values
+/// checked, when first asked for): what a cache is opened with, so that damage found is a cache
+/// ignored rather than a query failed.
+[[nodiscard]] LoadResult open_verified_store(CompiledStore store, const LoadLimits& limits = {});
 /// Opens the store at `path` in place (open_compiled_store).
 [[nodiscard]] LoadResult load_compiled_store(const std::filesystem::path& path, const LoadOptions& options = {});
 /// What the store was compiled from (its `origin` section; the cache's key), empty without one.

@@ -434,7 +434,15 @@ class StoreRecords final : public StoredRecords {
   [[nodiscard]] std::optional<std::size_t> find(std::string_view id) const override;
   [[nodiscard]] std::span<const std::uint32_t> named(std::string_view key) const override;
   void for_each_name(const NameVisitor& visit) const override;
-  [[nodiscard]] const CompiledStore& store() const noexcept { return *store_; }
+  // Verifies every section and checks every value of the columns, lists and indexes (what
+  // reading every record does not reach).
+  void check_all() const {
+    store_->verify_all();
+    const std::array<const ChunkCheck*, 5> checks = {lists_check_.get(), id_order_.check.get(),
+                                                     name_entities_.check.get(), out_.starts.check.get(),
+                                                     in_lists_.starts.check.get()};
+    for (const ChunkCheck* check : checks) check->require_all();
+  }
 
  private:
   void open_entities(const LoadLimits& limits);
@@ -660,15 +668,17 @@ void StoreRecords::for_each_name(const NameVisitor& visit) const {
   }
 }
 
-// Opens `records` and, when `all`, reads every record (checking each) into a graph of its own.
-LoadResult open_records(const std::shared_ptr<StoreRecords>& records, const LoadLimits& limits, bool all) {
+// How much of a store is checked before it is handed over.
+enum class Upfront { nothing, everything, everything_read };
+
+// Opens `records`, checks what `checked` asks for, and for everything_read reads every record
+// (checking each) into a graph of its own.
+LoadResult open_records(const std::shared_ptr<StoreRecords>& records, const LoadLimits& limits, Upfront checked) {
   LoadResult result;
   try {
     result = records->open(limits, records);
-    if (all) {
-      records->store().verify_all();
-      result.graph.read_all();
-    }
+    if (checked != Upfront::nothing) records->check_all();
+    if (checked == Upfront::everything_read) result.graph.read_all();
   } catch (const LoadError& error) {
     result = LoadResult{};
     result.problems = error.problems();
@@ -679,11 +689,15 @@ LoadResult open_records(const std::shared_ptr<StoreRecords>& records, const Load
 }  // namespace
 
 LoadResult read_compiled_store(const CompiledStore& store, const LoadLimits& limits) {
-  return open_records(std::make_shared<StoreRecords>(store), limits, true);
+  return open_records(std::make_shared<StoreRecords>(store), limits, Upfront::everything_read);
 }
 
 LoadResult open_compiled_store(CompiledStore store, const LoadLimits& limits) {
-  return open_records(std::make_shared<StoreRecords>(std::move(store)), limits, false);
+  return open_records(std::make_shared<StoreRecords>(std::move(store)), limits, Upfront::nothing);
+}
+
+LoadResult open_verified_store(CompiledStore store, const LoadLimits& limits) {
+  return open_records(std::make_shared<StoreRecords>(std::move(store)), limits, Upfront::everything);
 }
 
 }  // namespace cartelgraph

@@ -5,11 +5,11 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <optional>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <limits>
+#include <optional>
 #include <vector>
 
 #include "cartelgraph/exporters/compiled_store.hpp"
@@ -40,9 +40,9 @@ Identity identify(const fs::path& path) {
   identity.ok = true;
   identity.directory = S_ISDIR(status.st_mode);
   identity.mtime_ns = nanoseconds(status.st_mtim);
-  identity.line = path.string() + '\t' + std::to_string(status.st_mode) + '\t' + std::to_string(status.st_size) +
-                  '\t' + std::to_string(identity.mtime_ns) + '\t' + std::to_string(nanoseconds(status.st_ctim)) +
-                  '\t' + std::to_string(status.st_ino) + '\t' + std::to_string(status.st_dev) + '\n';
+  identity.line = path.string() + '\t' + std::to_string(status.st_mode) + '\t' + std::to_string(status.st_size) + '\t' +
+                  std::to_string(identity.mtime_ns) + '\t' + std::to_string(nanoseconds(status.st_ctim)) + '\t' +
+                  std::to_string(status.st_ino) + '\t' + std::to_string(status.st_dev) + '\n';
   return identity;
 }
 
@@ -54,8 +54,8 @@ std::string options_text(const LoadOptions& options) {
   text += "defaults " + std::string(to_string(options.default_type)) + ' ' +
           std::string(to_string(options.default_kind)) + '\n';
   const CsvColumns& c = options.csv;
-  for (const std::string* column : {&c.from, &c.to, &c.kind, &c.weight, &c.since, &c.until, &c.confidence, &c.id,
-                                    &c.name, &c.type})
+  for (const std::string* column :
+       {&c.from, &c.to, &c.kind, &c.weight, &c.since, &c.until, &c.confidence, &c.id, &c.name, &c.type})
     text += "column " + std::to_string(column->size()) + ' ' + *column + '\n';
   return text;
 }
@@ -64,8 +64,8 @@ std::string options_text(const LoadOptions& options) {
 std::string data_text(std::string_view data, const LoadOptions& options) {
   std::error_code error;
   const fs::path absolute = fs::absolute(fs::path(data), error);
-  return "cartelgraph load cache " + std::to_string(store::format_version) + '\n' + options_text(options) +
-         "data " + (error ? std::string(data) : absolute.lexically_normal().string()) + '\n';
+  return "cartelgraph load cache " + std::to_string(store::format_version) + '\n' + options_text(options) + "data " +
+         (error ? std::string(data) : absolute.lexically_normal().string()) + '\n';
 }
 
 // The identities of the data's files: the data itself and, for a directory, each entry in it
@@ -88,8 +88,8 @@ bool input_identities(const fs::path& data, std::string& key) {
   } else if (fs::path mapping = fs::path(data).replace_extension(".mapping"); fs::exists(mapping, error) || error) {
     return false;  // a mapping file may name a node table anywhere
   }
-  const auto now = std::chrono::duration_cast<std::chrono::nanoseconds>(
-                       std::chrono::system_clock::now().time_since_epoch()).count();
+  const auto now =
+      std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
   for (const Identity& input : inputs) {
     if (input.mtime_ns > now - 2'000'000'000) return false;
     key += input.line;
@@ -109,9 +109,12 @@ std::optional<LoadResult> read_cache(const fs::path& file, const std::string& ke
   std::error_code error;
   if (!fs::exists(file, error)) return std::nullopt;
   try {
-    const CompiledStore store = CompiledStore::open(file, std::numeric_limits<std::size_t>::max());
+    CompiledStore store = CompiledStore::open(file, std::numeric_limits<std::size_t>::max());
     if (store_origin(store) != key) return std::nullopt;  // stale: the data or the program changed
-    LoadResult result = read_compiled_store(store, limits);
+    // Opened in place, every checksum verified now: a damaged cache is one not used, never a
+    // query that fails halfway (the records' own values are checked as they are read, as in any
+    // store; the cache is written by this program, in a directory only its owner reads).
+    LoadResult result = open_verified_store(std::move(store), limits);
     if (!result.problems.empty()) return std::nullopt;
     return result;
   } catch (const LoadError&) {  // not a store, corrupt, unreadable

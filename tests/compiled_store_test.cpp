@@ -393,3 +393,105 @@ TEST_CASE("records of a graph opened in place are read safely from several threa
 }
 
 }  // namespace cartelgraph
+
+namespace cartelgraph {
+
+namespace {
+
+// A store of 2,000 entities and 20,000 relations whose sections span several 64 KiB chunks:
+// entities 0–999 have only relations 0–16,383 (the first chunk of each end's column), entities
+// 1,000–1,999 only the later ones.
+std::string chunked_store() {
+  LoadResult result;
+  KnowledgeGraph& graph = result.graph;
+  for (int v = 0; v < 2000; ++v)
+    (void)graph.add_entity(Entity{.id = "e" + std::to_string(v), .name = "Entity " + std::to_string(v)});
+  for (std::uint32_t i = 0; i < 20000; ++i) {
+    const std::uint32_t half = i < 16384 ? 0 : 1000;
+    (void)graph.add_relation(half + i % 1000, half + (i * 7 + 3) % 1000, Relation{.kind = RelationKind::associate_of});
+  }
+  return compile_store(result);
+}
+
+// The first problem reading relation lists or records of `graph` throws.
+std::string thrown(const std::function<void()>& read) {
+  try {
+    read();
+  } catch (const LoadError& error) {
+    REQUIRE(error.problems().size() == 1);
+    return to_string(error.problems().front());
+  }
+  return "";
+}
+
+// Every relation of entity `v`, out and in, with both ends' types and its kind read.
+std::size_t walk(const KnowledgeGraph& graph, Vertex v) {
+  std::size_t seen = 0;
+  const Graph& g = graph.graph();
+  for (const auto& [first, last] : {boost::out_edges(v, g), boost::in_edges(v, g)})
+    for (auto it = first; it != last; ++it) {
+      (void)graph.entity_type((*it).from);
+      (void)graph.entity_type((*it).to);
+      (void)graph.relation_kind(*it);
+      ++seen;
+    }
+  return seen;
+}
+
+}  // namespace
+
+TEST_CASE("opening a store verifies none of its sections: a damaged chunk is found when first read, the others read") {
+  const std::string good = chunked_store();
+  const std::size_t relations = section_offset(good, store::SectionId::relations);
+  const std::size_t from = section_offset(good, store::SectionId::relation_from);
+  std::string bytes = good;
+  bytes[relations + 2 * store::chunk_size + 10] ^= 0x20;  // a record of the relations' third chunk
+  bytes[from + store::chunk_size + 8] ^= 0x01;            // relation 16,386's source
+  const LoadResult placed = open_compiled_store(CompiledStore::borrow("test.cgdb", bytes_of(bytes)));
+  REQUIRE(placed.problems.empty());
+  const KnowledgeGraph& graph = placed.graph;
+  const KnowledgeGraph reference = read_back(good).graph;
+  CHECK(walk(graph, 0) == walk(reference, 0));  // entities 0–999 touch only the first chunks
+  CHECK(graph.relation(Edge{0, 3, 0}).kind == RelationKind::associate_of);
+  CHECK(thrown([&] {
+          (void)graph.relation(Edge{0, 0, 2 * store::chunk_size / store::relation_record + 5});
+        }) == "test.cgdb: section 'relations' (byte " + std::to_string(relations + 2 * store::chunk_size) +
+                  "): checksum does not match (the file is corrupt)");
+  CHECK(thrown([&] { (void)walk(graph, 1500); }) == "test.cgdb: section 'relation_from' (byte " +
+                                                        std::to_string(from + store::chunk_size) +
+                                                        "): checksum does not match (the file is corrupt)");
+  CHECK(walk(graph, 999) > 0);                                                 // what was fine still reads
+  CHECK(refusal(bytes).find("checksum does not match") != std::string::npos);  // read whole: refused
+}
+
+TEST_CASE("an entity's stored relation lists are checked when first read: order, ends and offsets") {
+  const std::string good = chunked_store();
+  const auto damaged = [&](store::SectionId id, std::size_t byte, std::uint32_t value) {
+    std::string bytes = good;
+    store::store_le(reinterpret_cast<unsigned char*>(bytes.data()) + section_offset(good, id) + byte, value);
+    reseal(bytes);
+    return bytes;
+  };
+  const auto first_read = [&](const std::string& bytes, Vertex v) {
+    const LoadResult placed = open_compiled_store(CompiledStore::borrow("test.cgdb", bytes_of(bytes)));
+    REQUIRE(placed.problems.empty());
+    CHECK(walk(placed.graph, v + 500) > 0);  // another entity's lists read as they are
+    return thrown([&] { (void)walk(placed.graph, v); });
+  };
+  const std::string out = std::to_string(section_offset(good, store::SectionId::out_relations));
+  // Entity 0's out-relations are 0, 1000, … 16000: the first listed as relation 1 (entity 1's).
+  CHECK(first_read(damaged(store::SectionId::out_relations, 0, 1), 0) ==
+        "test.cgdb: section 'out_relations' (byte " + out +
+            "): relation 1 is listed for entity 0 but runs from entity 1");
+  CHECK(first_read(damaged(store::SectionId::out_relations, 4, 0), 0) == "test.cgdb: section 'out_relations' (byte " +
+                                                                             std::to_string(std::stoul(out) + 4) +
+                                                                             "): relation 0 is out of insertion order");
+  CHECK(first_read(damaged(store::SectionId::out_relations, 0, 20000), 0)
+            .ends_with("relation 20000 does not exist (there are 20000)"));
+  CHECK(first_read(damaged(store::SectionId::in_starts, 4 * 3, 1), 2)
+            .ends_with("offsets go backwards or past the relations"));
+  std::string bytes = damaged(store::SectionId::out_starts, 4 * 2000, 19999);
+  CHECK(refusal(bytes).ends_with("offsets do not run from 0 to 20000"));
+}
+
+}  // namespace cartelgraph
