@@ -10,6 +10,7 @@
 #include "cartelgraph/graph/error.hpp"
 #include "cartelgraph/graph/projection.hpp"
 #include "cartelgraph/queries/connecting.hpp"
+#include "cartelgraph/queries/factions.hpp"
 #include "cartelgraph/render/caption.hpp"
 
 namespace cartelgraph {
@@ -53,8 +54,7 @@ struct DiagramSpec {
 /// businesses), plus the centre's own state actions and events; with `context`, every layer of
 /// the view (territory, others' state actions). A centre outside the criminal layer (a place, an
 /// agency) is drawn with its context.
-[[nodiscard]] DiagramSpec focus_view(const GraphView& view, Vertex center, std::size_t depth,
-                                     bool context = false);
+[[nodiscard]] DiagramSpec focus_view(const GraphView& view, Vertex center, std::size_t depth, bool context = false);
 /// The shortest path between two entities, highlighted among their direct neighbours; nullopt
 /// when no path connects them.
 [[nodiscard]] std::optional<DiagramSpec> path_view(const GraphView& view, const Projection& projection, Vertex from,
@@ -72,6 +72,9 @@ struct DiagramSpec {
 /// a hierarchy tie such as faction_of), the one with the most hostile ties to the other camp,
 /// then the most ties in the view, then the first by name. Returns the number of camps set (0 or 2).
 std::size_t assign_sides(DiagramSpec& spec, const GraphView& view);
+/// assign_sides with the conflicts of `view` already found (`report` = factions(view)): what a
+/// caller drawing several specs of one view uses, finding them once.
+std::size_t assign_sides(DiagramSpec& spec, const GraphView& view, const FactionReport& report);
 
 /// `dot` up to 300 entities, `sfdp` above.
 [[nodiscard]] std::string default_layout(const DiagramSpec& spec);

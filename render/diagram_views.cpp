@@ -187,10 +187,11 @@ std::optional<Vertex> camp_principal(const GraphView& view, const DiagramSpec& s
 
 }  // namespace
 
-std::size_t assign_sides(DiagramSpec& spec, const GraphView& view) {
+std::size_t assign_sides(DiagramSpec& spec, const GraphView& view) { return assign_sides(spec, view, factions(view)); }
+
+std::size_t assign_sides(DiagramSpec& spec, const GraphView& view, const FactionReport& report) {
   spec.camps.clear();
   const std::set<Vertex> drawn(spec.entities.begin(), spec.entities.end());
-  const FactionReport report = factions(view);
   const Conflict* best = nullptr;
   std::size_t best_shared = 0;
   for (const auto& conflict : report.conflicts) {

@@ -234,13 +234,13 @@ std::string overview(const GraphView& criminal, const CentralityScores& betweenn
          "</section>\n";
 }
 
-std::string storylines(const GraphView& view, Links& links) {
+std::string storylines(const GraphView& view, const FactionReport& conflicts, Links& links) {
   std::string out = "<section id=\"storylines\"><h2>Storylines</h2>\n";
   for (const auto& storyline : view.knowledge_graph().storylines()) {
     const DiagramSpec spec = storyline_view(view, storyline.id);
     if (spec.relations.empty()) continue;
     out += "<h3 id=\"storyline-" + anchor_id(storyline.id) + "\">" + escape(storyline.title) + "</h3>\n" +
-           dossier::figures(links, view, spec, "storyline");
+           dossier::figures(links, view, conflicts, spec, "storyline");
   }
   return out + "</section>\n";
 }
@@ -286,7 +286,7 @@ std::string render_dossier(const GraphView& view, const CentralityOptions& analy
       std::string(style_sheet) + "</style></head><body>\n" + introduction(view);
   html += dossier::key_findings(view, report, betweenness, links);
   html += overview(criminal, betweenness, degree, links);
-  html += storylines(view, links);
+  html += storylines(view, report, links);
   html += "<section id=\"factions\"><h2>Factions and balance</h2>\n" + faction_section(report, links) + "</section>\n";
   html += rankings(projection, betweenness, degree, links);
   html += entity_section(view, entities, links);

@@ -142,9 +142,9 @@ bool fits_page(const std::string& svg) { return width_at(measure(svg), legible_p
 // The camps of the conflict `spec` shows (assign_sides) when it is what the spec is about: each
 // camp drawn, and the camps holding at least half of the spec's criminal-network entities (people,
 // groups, businesses); else none.
-std::vector<DiagramCamp> drawn_camps(const GraphView& view, const DiagramSpec& spec) {
+std::vector<DiagramCamp> drawn_camps(const GraphView& view, const FactionReport& conflicts, const DiagramSpec& spec) {
   DiagramSpec sided = spec;
-  if (assign_sides(sided, view) != 2) return {};
+  if (assign_sides(sided, view, conflicts) != 2) return {};
   std::size_t in_camps = 0;
   for (const auto& camp : sided.camps) {
     if (camp.entities.empty()) return {};
@@ -264,7 +264,8 @@ std::string figure(Links& links, const Drawing& drawing, std::string_view captio
   return "<figure>" + sized_svg(drawing.svg) + "<figcaption>" + html_escape(caption) + "</figcaption></figure>\n";
 }
 
-std::string figures(Links& links, const GraphView& view, const DiagramSpec& spec, std::string_view what) {
+std::string figures(Links& links, const GraphView& view, const FactionReport& conflicts, const DiagramSpec& spec,
+                    std::string_view what) {
   const std::string whole = count_of(spec.entities.size(), "entity", "entities") + ", " +
                             count_of(spec.relations.size(), "relation");
   if (spec.entities.size() <= most_drawn) {
@@ -276,7 +277,7 @@ std::string figures(Links& links, const GraphView& view, const DiagramSpec& spec
   std::map<Vertex, std::size_t> rank;
   for (std::size_t i = 0; i < order.size(); ++i) rank[order[i].first] = i;
   DiagramSpec sided = spec;
-  sided.camps = drawn_camps(view, spec);
+  sided.camps = drawn_camps(view, conflicts, spec);
   const auto top = [&](std::size_t size) {
     std::vector<Vertex> out;
     for (std::size_t i = 0; i < std::min(size, order.size()); ++i) out.push_back(order[i].first);

@@ -77,10 +77,12 @@ struct Drawing {
 
 /// The figures of `spec`: one figure when it is small enough to read whole at page width, else
 /// an overview of its most connected entities and details: one per side when the spec shows a
-/// conflict of `view` (assign_sides) with two entities or more on each side, coloured by side;
+/// conflict of `view` (assign_sides, `conflicts` being factions(view)) with two entities or more
+/// on each side, coloured by side;
 /// else one around each of the most connected few. `what` names the whole in captions
 /// ("storyline"). Throws RenderError.
-[[nodiscard]] std::string figures(Links& links, const GraphView& view, const DiagramSpec& spec, std::string_view what);
+[[nodiscard]] std::string figures(Links& links, const GraphView& view, const FactionReport& conflicts,
+                                  const DiagramSpec& spec, std::string_view what);
 
 /// The drawing of the spec `make` builds for the first of `sizes` (largest first) that reads
 /// whole at page width (smallest text legible_px), else for the last size. Draws each try once.
