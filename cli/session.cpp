@@ -151,6 +151,8 @@ Vertex Session::resolve(const std::string& text) const {
   Resolution resolution;
   try {
     resolution = resolve_entity(graph_, text);
+  } catch (const LoadError&) {
+    throw;  // a damaged store, found as the names were read: a located problem, not the user's text
   } catch (const Error&) {
     usage("'" + text + "' is not valid UTF-8");
   }

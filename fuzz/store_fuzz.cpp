@@ -9,6 +9,8 @@
 #include <cstdint>
 #include <vector>
 
+#include <boost/range/iterator_range.hpp>
+
 #include "cartelgraph/graph/knowledge_graph.hpp"
 #include "cartelgraph/loaders/compiled_store.hpp"
 #include "cartelgraph/loaders/store_format.hpp"
@@ -17,6 +19,7 @@ namespace {
 
 using cartelgraph::store::load;
 using cartelgraph::store::store_le;
+constexpr std::uint64_t chunk_size = cartelgraph::store::chunk_size;
 
 // Makes the checksums of the header, the section table, every section that lies in the file and
 // its chunks (when the chunk_checksums section lies in the file and has room for them) right;
@@ -25,7 +28,7 @@ void reseal(std::vector<unsigned char>& bytes) {
   if (bytes.size() < 64) return;
   unsigned char* data = bytes.data();
   const std::uint64_t count = load<std::uint32_t>(data + 24);
-  if (count > 64 || 64 + count * 32 > bytes.size()) return;
+  if (count > cartelgraph::store::max_sections || 64 + count * 32 > bytes.size()) return;
   const auto lies_in_file = [&](std::uint64_t offset, std::uint64_t length) {
     return offset <= bytes.size() && length <= bytes.size() - offset;
   };
@@ -44,8 +47,8 @@ void reseal(std::vector<unsigned char>& bytes) {
     const auto offset = load<std::uint64_t>(entry + 8), length = load<std::uint64_t>(entry + 16);
     if (!lies_in_file(offset, length)) continue;
     const std::uint64_t first = written;
-    for (std::uint64_t at = 0; at < length && written + 8 <= sums_length; at += 65536, written += 8) {
-      const std::uint64_t chunk = length - at < 65536 ? length - at : 65536;
+    for (std::uint64_t at = 0; at < length && written + 8 <= sums_length; at += chunk_size, written += 8) {
+      const std::uint64_t chunk = length - at < chunk_size ? length - at : chunk_size;
       store_le(data + sums_at + written, static_cast<std::uint64_t>(XXH3_64bits(data + offset + at, chunk)));
     }
     store_le(entry + 24, static_cast<std::uint64_t>(XXH3_64bits(data + sums_at + first, written - first)));
@@ -87,7 +90,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
           named += static_cast<std::size_t>(opened.graph.entity_type((*it).from)) +
                    static_cast<std::size_t>(opened.graph.entity_type((*it).to)) +
                    static_cast<std::size_t>(opened.graph.relation_kind(*it));
+    for (const auto e : boost::make_iterator_range(boost::edges(g)))
+      named += boost::out_degree(e.from, g) + boost::in_degree(e.to, g);
     opened.graph.read_all();
+  } catch (const cartelgraph::LoadError& error) {
+    if (error.problems().size() != 1) __builtin_trap();
+  }
+  // As a cache is opened: every chunk verified, every column, list and index checked first.
+  try {
+    const auto verified = cartelgraph::open_verified_store(cartelgraph::CompiledStore::borrow("fuzz.cgdb", bytes));
+    if (!verified.problems.empty() && (verified.problems.size() != 1 || verified.graph.entity_count() != 0))
+      __builtin_trap();
   } catch (const cartelgraph::LoadError& error) {
     if (error.problems().size() != 1) __builtin_trap();
   }

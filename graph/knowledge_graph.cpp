@@ -106,6 +106,7 @@ void KnowledgeGraph::read_all() {
   confidences_.own();
   read_in_place(nullptr);
   stored_shape_ = {};
+  shape_ = Graph();      // it borrowed the store's lists
   names_ready_ = false;  // built from the entities when next asked for
   shape_ready_ = false;
 }

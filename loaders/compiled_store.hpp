@@ -56,7 +56,7 @@ class CompiledStore {
   /// True if the file has section `id`.
   [[nodiscard]] bool has(store::SectionId id) const noexcept;
   /// Section `id` of records of `record_size` bytes, every chunk verified (once: later calls
-  /// verify nothing). Throws LoadError if it is missing, of another record size, or does not
+  /// only test each chunk's flag). Throws LoadError if it is missing, of another record size, or does not
   /// match its checksums.
   [[nodiscard]] Section section(store::SectionId id, std::size_t record_size) const;
   /// Section `id` as section() finds it, nothing verified: verify() what is read of it before

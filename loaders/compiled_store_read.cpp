@@ -121,6 +121,15 @@ class Reader {
 
   [[nodiscard]] const CompiledStore& store() const noexcept { return store_; }
   [[nodiscard]] std::size_t string_count() const noexcept { return offsets_.records - 1; }
+  // Checks the whole pool's UTF-8 (each chunk's otherwise checked when a text in it is read).
+  void check_pool() const { pool_check_.require_all(); }
+  // Counts `bytes` about to be allocated for what `where` (at `byte`) lists against the budget
+  // below: records read out of order may claim overlapping ranges of a list.
+  void charge(const Section& where, std::size_t byte, std::size_t bytes) const {
+    if (bytes > budget_)
+      store_.fail(where, byte, "its lists would take more than 64 times the file's size (a damaged or hostile store)");
+    budget_ -= bytes;
+  }
 
   // The string `index` refers to, read at byte `byte` of `where`.
   [[nodiscard]] std::string_view text(const Section& where, std::size_t byte) const {
@@ -250,6 +259,7 @@ void read_sources(const Reader& in, KnowledgeGraph& graph) {
 std::vector<Citation> read_citations(const Reader& in, const Section& citations,
                                      std::pair<std::size_t, std::size_t> range) {
   in.store().verify(citations, range.first * store::citation_record, range.second * store::citation_record);
+  in.charge(citations, range.first * store::citation_record, (range.second - range.first) * sizeof(Citation));
   std::vector<Citation> list;
   list.reserve(range.second - range.first);
   for (std::size_t i = range.first; i < range.second; ++i) {
@@ -296,6 +306,7 @@ Entity read_entity(const Reader& in, const Section& entities, std::size_t i, con
   entity.type = in.enumerator<EntityType>(entities, at + 20, all_entity_types.size(), "entity type");
   const auto [first, last] = in.range(lists.alias_offsets, i, lists.aliases.records);
   in.store().verify(lists.aliases, first * 4, last * 4);
+  in.charge(lists.aliases, first * 4, (last - first) * sizeof(std::string));
   std::vector<std::string> aliases;
   aliases.reserve(last - first);
   for (std::size_t k = first; k < last; ++k) aliases.push_back(in.string(lists.aliases, k * 4));
@@ -438,10 +449,18 @@ class StoreRecords final : public StoredRecords {
   // reading every record does not reach).
   void check_all() const {
     store_->verify_all();
-    const std::array<const ChunkCheck*, 5> checks = {lists_check_.get(), id_order_.check.get(),
-                                                     name_entities_.check.get(), out_.starts.check.get(),
-                                                     in_lists_.starts.check.get()};
+    const std::array<const ChunkCheck*, 10> checks = {lists_check_.get(),
+                                                      id_order_.check.get(),
+                                                      name_entities_.check.get(),
+                                                      out_.starts.check.get(),
+                                                      in_lists_.starts.check.get(),
+                                                      out_.relations.check.get(),
+                                                      in_lists_.relations.check.get(),
+                                                      types_check_.get(),
+                                                      kinds_check_.get(),
+                                                      confidences_check_.get()};
     for (const ChunkCheck* check : checks) check->require_all();
+    in_->check_pool();
   }
 
  private:

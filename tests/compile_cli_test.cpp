@@ -20,10 +20,21 @@ using cartelgraph::testing::run_cli;
 const std::string source_dir = CARTELGRAPH_SOURCE_DIR;
 
 // The questions asked of each dataset, text and JSON.
-const std::vector<std::string> questions = {
-    "info", "list", "kinds", "centrality --measure pagerank", "centrality --measure betweenness --network all",
-    "communities", "factions", "disrupt", "brokers", "export --to json", "export --to graphml", "export --to ftm",
-    "--format json centrality --measure degree", "--as-of 2020 info", "--min-confidence confirmed list"};
+const std::vector<std::string> questions = {"info",
+                                            "list",
+                                            "kinds",
+                                            "centrality --measure pagerank",
+                                            "centrality --measure betweenness --network all",
+                                            "communities",
+                                            "factions",
+                                            "disrupt",
+                                            "brokers",
+                                            "export --to json",
+                                            "export --to graphml",
+                                            "export --to ftm",
+                                            "--format json centrality --measure degree",
+                                            "--as-of 2020 info",
+                                            "--min-confidence confirmed list"};
 
 // Runs `arguments` with the cache kept in `cache` (an XDG_CACHE_HOME).
 Run run_cached(const fs::path& cache, const std::string& arguments) {
@@ -42,8 +53,9 @@ void write(const fs::path& path, const std::string& bytes) { std::ofstream(path,
 TEST_CASE("every command answers from a compiled store as from the data it was compiled from") {
   const fs::path dir = empty_directory("compile_cli");
   const std::vector<std::pair<std::string, std::vector<std::string>>> datasets = {
-      {source_dir + "/seeds", {"show 'El Ruso'", "path 'El Ruso' 'Los Garibay'", "neighbors 'El Ruso' --depth 2",
-                               "timeline 'El Ruso'", "search garibay", "report 'Los Garibay' -o -"}},
+      {source_dir + "/seeds",
+       {"show 'El Ruso'", "path 'El Ruso' 'Los Garibay'", "neighbors 'El Ruso' --depth 2", "timeline 'El Ruso'",
+        "search garibay", "report 'Los Garibay' -o -"}},
       {source_dir + "/tests/fixtures/poisoned_graphml/poisoned.graphml", {}},
       {source_dir + "/tests/fixtures/csv/libreoffice/calls.csv", {}},
       {source_dir + "/tests/fixtures/gexf/gephi_0.10_dynamic.gexf", {}}};
@@ -127,16 +139,30 @@ TEST_CASE("a store damaged where a command reads relations is refused with exit 
   CHECK(show.out.empty());
   CHECK(show.err.starts_with(store.string() + ": section 'relations' (byte " + std::to_string(relations) +
                              "): checksum does not match (the file is corrupt)"));
-  CHECK(run_cli("--data '" + store.string() + "' list").exit_code == 0);  // reads entities only
+  CHECK(run_cli("--data '" + store.string() + "' list").exit_code == 0);     // reads entities only
   const Run validate = run_cli("--data '" + store.string() + "' validate");  // reads every record
   CHECK(validate.exit_code == 3);
   CHECK(validate.out.find("section 'relations'") != std::string::npos);
+  // The string pool, read as a name is looked up: a located problem too, not a usage error.
+  std::size_t strings = 0;
+  for (std::size_t entry = 64; entry < 64 + 32 * u32(24); entry += 32)
+    if (u32(entry) == 2) strings = u32(entry + 8);
+  REQUIRE(strings > 0);
+  bytes = read(store);
+  bytes[relations + 48 * 3 + 24] ^= 0x01;  // the relation made right again
+  bytes[strings + 40] ^= 0x01;
+  write(store, bytes);
+  const Run named = run_cli("--data '" + store.string() + "' show 'El Ruso'");
+  CHECK(named.exit_code == 3);
+  CHECK(named.err.starts_with(store.string() + ": section 'strings' (byte " + std::to_string(strings) +
+                              "): checksum does not match (the file is corrupt)"));
   fs::remove_all(dir);
 }
 
 TEST_CASE("compile refuses invalid data with exit 3 and writes nothing") {
   const fs::path dir = empty_directory("compile_cli_invalid");
-  const Run run = run_cli("compile '" + source_dir + "/tests/fixtures/invalid/bad_date' -o '" + (dir / "x.cgdb").string() + "'");
+  const Run run = run_cli("compile '" + source_dir + "/tests/fixtures/invalid/bad_date' -o '" +
+                          (dir / "x.cgdb").string() + "'");
   CHECK(run.exit_code == 3);
   CHECK(run.err.find("bad_date") != std::string::npos);
   CHECK(fs::is_empty(dir));
